@@ -1,0 +1,2 @@
+export { type ApiServer, startApiServer } from "./server.js";
+export { createServices } from "./services/index.js";

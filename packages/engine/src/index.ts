@@ -1,0 +1,8 @@
+export {
+  BACKENDS,
+  type BackendName,
+  currentBackend,
+  initBackend,
+  isBackendName,
+  parseBackendChoice,
+} from "./backend.js";

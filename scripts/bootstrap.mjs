@@ -1,0 +1,61 @@
+// `npm start` and `npm test` on a fresh machine with only Node 20: get pnpm, install the workspace,
+// generate the Prisma client, build the dashboard when its sources changed, then start or test.
+// Plain Node on purpose: it runs before any dependency is installed.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const PNPM_VERSION = "12.21.0";
+const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
+const task = process.argv[2];
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+/** pnpm itself, or through npx when this machine has no pnpm 12. */
+function pnpmCommand() {
+  const found = spawnSync("pnpm", ["--version"], { encoding: "utf8" });
+  if (found.status === 0 && found.stdout.startsWith("12.")) return ["pnpm"];
+  return ["npx", "--yes", `pnpm@${PNPM_VERSION}`];
+}
+
+function run(cmd, args, options = {}) {
+  console.log(`> ${[cmd, ...args].join(" ")}`);
+  execFileSync(cmd, args, { cwd: root, stdio: "inherit", env, ...options });
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name === ".next") continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function dashboardIsBuilt() {
+  const buildId = path.join(root, "apps/web/.next/BUILD_ID");
+  return existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(path.join(root, "apps/web"));
+}
+
+const [pnpm, ...pnpmArgs] = pnpmCommand();
+const frozen = process.env.CI ? ["--frozen-lockfile"] : [];
+run(pnpm, [...pnpmArgs, "install", ...frozen]);
+run(pnpm, [...pnpmArgs, "exec", "prisma", "generate"]);
+
+if (task === "start") {
+  if (!dashboardIsBuilt()) run(pnpm, [...pnpmArgs, "--filter", "@retrain/web", "build"]);
+  // Signals reach the starter directly, so Ctrl-C and SIGTERM stop every service and the database.
+  const starter = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+    cwd: root,
+    stdio: "inherit",
+    env,
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => starter.kill(signal));
+  starter.on("exit", (code) => process.exit(code ?? 1));
+} else if (task === "test") {
+  run(pnpm, [...pnpmArgs, "run", "test:all"]);
+} else {
+  console.error("usage: node scripts/bootstrap.mjs start|test");
+  process.exit(2);
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  // graphql ships both ESM and CJS; Pothos loads the CJS build, so everything must share that one instance.
+  resolve: { alias: { graphql: "graphql/index.js" } },
+  test: {
+    include: ["{apps,packages}/*/{src,test}/**/*.test.ts", "scripts/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "apps/web/**"],
+    // One embedded PostgreSQL for the whole run; each test file gets a fresh database from a migrated template.
+    globalSetup: ["packages/testing/src/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // 2-core machines: files run two at a time, each in its own process (TensorFlow.js keeps global state).
+    pool: "forks",
+    maxWorkers: 2,
+  },
+});
