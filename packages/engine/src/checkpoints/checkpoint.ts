@@ -1,0 +1,124 @@
+import * as tf from "@tensorflow/tfjs";
+import { BaseModelMismatchError, EngineError } from "../errors.js";
+import type { ResizeMode } from "../images/decode-image.js";
+import type { BaseModel } from "../models/base-model.js";
+import type { BaseModelSpec, Normalization } from "../models/catalog.js";
+import type { HeadOptions } from "../training/head-model.js";
+import {
+  createOptimizer,
+  type OptimizerConfig,
+  restoreOptimizerState,
+  saveOptimizerState,
+} from "../training/optimizer.js";
+import type { TrainOptions } from "../training/train-head.js";
+
+export const CHECKPOINT_FORMAT = "retrain-studio-checkpoint/1";
+
+/** What the head was trained on; a checkpoint is only valid with this exact base and preprocessing. */
+export interface BaseModelIdentity {
+  id: string;
+  url: string;
+  format: BaseModelSpec["format"];
+  weightsHash: string;
+  featureDim: number;
+  bottleneck?: string;
+}
+
+export interface Preprocessing {
+  inputSize: number;
+  normalization: Normalization;
+  resize: ResizeMode;
+}
+
+export interface Checkpoint {
+  format: typeof CHECKPOINT_FORMAT;
+  /** Epochs trained so far. */
+  step: number;
+  labels: string[];
+  baseModel: BaseModelIdentity;
+  preprocessing: Preprocessing;
+  training: { head: HeadOptions; optimizer: OptimizerConfig; options: TrainOptions };
+  metrics?: Record<string, unknown>;
+  /** The head's Keras topology (model.json's modelTopology). */
+  topology: object;
+  weightSpecs: tf.io.WeightsManifestEntry[];
+  weights: Uint8Array;
+  optimizerState?: { specs: tf.io.WeightsManifestEntry[]; data: Uint8Array };
+}
+
+export function baseModelIdentity(base: BaseModel): BaseModelIdentity {
+  const { id, url, format, featureDim, bottleneck } = base.spec;
+  return { id, url, format, featureDim, bottleneck, weightsHash: base.weightsHash };
+}
+
+/** The model's artifacts as TensorFlow.js would save them, kept in memory. */
+export async function modelArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
+    }),
+  );
+  if (!saved) throw new EngineError("the model could not be serialised");
+  return saved;
+}
+
+const bytesOf = (data: tf.io.WeightData | undefined) =>
+  new Uint8Array(tf.io.CompositeArrayBuffer.join(data ?? new ArrayBuffer(0)));
+
+export async function createCheckpoint(
+  head: tf.LayersModel,
+  optimizer: tf.Optimizer | undefined,
+  meta: Omit<Checkpoint, "format" | "topology" | "weightSpecs" | "weights" | "optimizerState">,
+): Promise<Checkpoint> {
+  const artifacts = await modelArtifacts(head);
+  const state = optimizer ? await saveOptimizerState(optimizer) : undefined;
+  return {
+    format: CHECKPOINT_FORMAT,
+    ...meta,
+    topology: artifacts.modelTopology as object,
+    weightSpecs: artifacts.weightSpecs ?? [],
+    weights: bytesOf(artifacts.weightData),
+    optimizerState: state ? { specs: state.specs, data: new Uint8Array(state.data) } : undefined,
+  };
+}
+
+/** Refuses a checkpoint trained on another base model: its vectors would mean nothing to the head. */
+export function assertSameBase(checkpoint: Checkpoint, base: BaseModel): void {
+  const want = checkpoint.baseModel;
+  if (want.weightsHash !== base.weightsHash || want.featureDim !== base.spec.featureDim) {
+    throw new BaseModelMismatchError(
+      `This checkpoint was trained on base model ${want.id} (weights ${want.weightsHash.slice(0, 12)}, ${want.featureDim}-d), ` +
+        `not on ${base.spec.id} (weights ${base.weightsHash.slice(0, 12)}, ${base.spec.featureDim}-d).`,
+    );
+  }
+}
+
+const toBuffer = (bytes: Uint8Array) =>
+  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+
+/** Loads the head (and, to resume training, its optimizer with its state) from a checkpoint. */
+export async function restoreCheckpoint(
+  checkpoint: Checkpoint,
+  base?: BaseModel,
+): Promise<{ head: tf.LayersModel; optimizer: tf.Optimizer }> {
+  if (checkpoint.format !== CHECKPOINT_FORMAT)
+    throw new EngineError(`unknown checkpoint format ${String(checkpoint.format)}`);
+  if (base) assertSameBase(checkpoint, base);
+  const head = await tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: checkpoint.topology,
+      weightSpecs: checkpoint.weightSpecs,
+      weightData: toBuffer(checkpoint.weights),
+    }),
+  );
+  const optimizer = createOptimizer(checkpoint.training.optimizer);
+  if (checkpoint.optimizerState) {
+    await restoreOptimizerState(optimizer, {
+      specs: checkpoint.optimizerState.specs,
+      data: toBuffer(checkpoint.optimizerState.data),
+    });
+  }
+  return { head, optimizer };
+}

@@ -1,0 +1,64 @@
+// The retrain CLI: `pnpm retrain --image-dir flowers --base-model mobilenet_v2_035_224 --json`.
+import cliProgress from "cli-progress";
+import { EngineError } from "../errors.js";
+import { retrain } from "../pipeline/retrain.js";
+import { parseRetrainArgs, USAGE } from "./retrain-args.js";
+
+async function main(): Promise<number> {
+  const { options, json, help } = parseRetrainArgs(process.argv.slice(2));
+  if (help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const bars = new cliProgress.MultiBar(
+    {
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: false,
+      format: " {stage} |{bar}| {value}/{total} {info}",
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let extractBar: cliProgress.SingleBar | undefined;
+  let trainBar: cliProgress.SingleBar | undefined;
+  const summary = await retrain(options, {
+    onStage: (stage, detail) => {
+      if (stage === "save") bars.stop();
+      if (detail) process.stderr.write(`${stage}: ${detail}\n`);
+    },
+    onExtractProgress: (p) => {
+      extractBar ??= bars.create(p.total ?? 0, 0, { stage: "extract", info: "" });
+      const eta = p.etaSeconds !== undefined ? `, ETA ${Math.round(p.etaSeconds)} s` : "";
+      extractBar.update(p.done, {
+        info: `| ${p.reused} cached, ${p.computed} computed, ${p.failed} failed | ${p.imagesPerSecond.toFixed(1)} img/s${eta}`,
+      });
+    },
+    onEpoch: (m, epochs) => {
+      trainBar ??= bars.create(epochs, 0, { stage: "train  ", info: "" });
+      const val = m.validationAccuracy !== undefined ? ` val acc ${m.validationAccuracy.toFixed(3)}` : "";
+      trainBar.update(m.epoch, { info: `| loss ${m.trainLoss.toFixed(3)} acc ${m.trainAccuracy.toFixed(3)}${val}` });
+    },
+  }).finally(() => bars.stop());
+
+  for (const u of summary.unreadable) process.stderr.write(`skipped ${u.file}: ${u.reason}\n`);
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  process.stderr.write(
+    `\n${summary.images.total} images (${summary.reused} vectors from the cache, ${summary.computed} computed, ` +
+      `${summary.images.unreadable} unreadable) on ${summary.backend}; ${summary.extraction.imagesPerSecond.toFixed(1)} img/s\n` +
+      `trained ${summary.training.epochs} epochs in ${summary.training.seconds.toFixed(1)} s: validation ${pct(summary.validationAccuracy)}, ` +
+      `test ${pct(summary.testAccuracy)} (top-${summary.validation.topK} ${pct(summary.testTopKAccuracy)})\n` +
+      `saved ${summary.output.checkpoint}${summary.output.model ? ` and ${summary.output.model}` : ""}\n`,
+  );
+  if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    const known = error instanceof EngineError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    process.stderr.write(`retrain: ${known ? (error as Error).message : (error as Error).stack}\n`);
+    if (known) process.stderr.write("Run with --help for the options.\n");
+    process.exit(known ? 2 : 1);
+  },
+);

@@ -1,0 +1,33 @@
+/** Errors the engine raises on purpose; each says what went wrong in words a user can act on. */
+export class EngineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** An image file that cannot be used: corrupt, truncated, empty, not an image, or too large. */
+export class ImageDecodeError extends EngineError {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+/** A base model whose weights are not in the cache and cannot be downloaded. */
+export class ModelUnavailableError extends EngineError {}
+
+/** A checkpoint used with a base model other than the one it was trained on. */
+export class BaseModelMismatchError extends EngineError {}
+
+/** An option out of range or inconsistent with the data. */
+export class InvalidOptionError extends EngineError {
+  constructor(
+    readonly option: string,
+    message: string,
+  ) {
+    super(`${option}: ${message}`);
+  }
+}

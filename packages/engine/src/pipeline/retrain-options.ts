@@ -1,0 +1,56 @@
+import type { BackendName } from "../backend.js";
+import type { SplitOptions } from "../data/splits.js";
+import type { ResizeMode, Variant } from "../images/decode-image.js";
+import type { Normalization } from "../models/catalog.js";
+import type { HeadOptions } from "../training/head-model.js";
+import type { OptimizerConfig } from "../training/optimizer.js";
+import type { TrainOptions } from "../training/train-head.js";
+
+export interface RetrainOptions {
+  /** A folder per class, as retrain.py's --image_dir. */
+  imageDir: string;
+  /** A catalog id, the URL of a model.json, or a local folder holding one. */
+  baseModel: string;
+  /** Where bottleneck vectors are cached between runs. */
+  bottleneckDir: string;
+  /** Where downloaded base models are cached. */
+  modelCacheDir: string;
+  /** Receives checkpoint/, model/ (the standalone export) and labels.txt. */
+  outputDir: string;
+  backend?: BackendName | "auto";
+  threads?: number;
+  extractionBatchSize?: number;
+  resize?: ResizeMode;
+  /** Extra variants of each training image, each computed once and cached. */
+  augment?: Exclude<Variant, "original">[];
+  split?: SplitOptions;
+  head?: Pick<HeadOptions, "hiddenUnits" | "dropout">;
+  optimizer?: OptimizerConfig;
+  training?: Partial<TrainOptions>;
+  bottleneck?: string;
+  normalization?: Normalization;
+  topK?: number;
+}
+
+/**
+ * Defaults measured on flowers_small with MobileNetV2-0.35: Adam, balanced class weights, light L2, label
+ * smoothing and early stopping reach 0.74-0.75 validation accuracy, against 0.70 for the original recipe's
+ * plain SGD softmax (one option away). Flip augmentation did not raise it there and doubles the first
+ * extraction, so it is opt-in.
+ */
+export const DEFAULTS = {
+  resize: "center-crop" as ResizeMode,
+  augment: [] as Exclude<Variant, "original">[],
+  optimizer: { name: "adam", learningRate: 0.001 } as OptimizerConfig,
+  training: {
+    epochs: 50,
+    batchSize: 100,
+    l2: 0.0001,
+    labelSmoothing: 0.1,
+    classWeights: "balanced",
+    earlyStoppingPatience: 10,
+    seed: 42,
+  } as TrainOptions,
+  head: { hiddenUnits: 0, dropout: 0.2 },
+  extractionBatchSize: 8,
+};

@@ -1,0 +1,163 @@
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { initBackend } from "../backend.js";
+import { createCheckpoint } from "../checkpoints/checkpoint.js";
+import { writeCheckpointFolder } from "../checkpoints/checkpoint-files.js";
+import { readImageFolder } from "../data/image-folder.js";
+import { assignSplit, defaultGroupKey, type SplitName } from "../data/splits.js";
+import { exportModel } from "../export/export-model.js";
+import { fileBottleneckStore } from "../extraction/bottleneck-store.js";
+import { type ExtractionJob, type ExtractionProgress, extractBottlenecks } from "../extraction/extract-bottlenecks.js";
+import { createExtractionPool } from "../extraction/worker-pool.js";
+import type { Variant } from "../images/decode-image.js";
+import { loadBaseModel } from "../models/base-model.js";
+import { resolveBaseModel } from "../models/resolve-base-model.js";
+import { predictVectors } from "../predict/classifier.js";
+import { type Evaluation, evaluate } from "../training/evaluate.js";
+import { createHeadModel } from "../training/head-model.js";
+import { createOptimizer } from "../training/optimizer.js";
+import { type EpochMetrics, trainHead } from "../training/train-head.js";
+import { VectorCollector } from "./collect-vectors.js";
+import { DEFAULTS, type RetrainOptions } from "./retrain-options.js";
+import { type RetrainSummary, summarize } from "./summary.js";
+
+export interface RetrainHooks {
+  onStage?: (stage: "load" | "extract" | "train" | "evaluate" | "save", detail?: string) => void;
+  onExtractProgress?: (progress: ExtractionProgress) => void;
+  onEpoch?: (metrics: EpochMetrics, epochs: number) => void;
+}
+
+interface JobMeta {
+  split: SplitName;
+  label: number;
+  name: string;
+}
+
+/** retrain.py end to end: extract (cached) bottlenecks, train the new head, evaluate, save, export. */
+export async function retrain(options: RetrainOptions, hooks: RetrainHooks = {}): Promise<RetrainSummary> {
+  const resize = options.resize ?? DEFAULTS.resize;
+  const augment = options.augment ?? DEFAULTS.augment;
+  const training = { ...DEFAULTS.training, ...options.training };
+  const optimizerConfig = options.optimizer ?? DEFAULTS.optimizer;
+  const headOptions = { ...DEFAULTS.head, ...options.head };
+
+  hooks.onStage?.("load");
+  const backend = await initBackend(options.backend ?? "auto");
+  const folder = await readImageFolder(options.imageDir);
+  const resolved = await resolveBaseModel(options.baseModel, {
+    cacheDir: options.modelCacheDir,
+    bottleneck: options.bottleneck,
+    normalization: options.normalization,
+  });
+  const pool = await createExtractionPool({
+    spec: resolved.spec,
+    dir: resolved.dir,
+    backend: options.backend ?? "auto",
+    resize,
+    threads: options.threads,
+  });
+  const store = fileBottleneckStore(
+    path.join(options.bottleneckDir, `${pool.spec.id}-${pool.weightsHash.slice(0, 12)}-${resize}`),
+  );
+
+  const meta = new Map<ExtractionJob, JobMeta>();
+  const splits = folder.files.map((f) => assignSplit(`${f.label}/${defaultGroupKey(f.path)}`, options.split));
+  const variantsFor = (split: SplitName): Variant[] => (split === "train" ? ["original", ...augment] : ["original"]);
+  const total = splits.reduce((sum, s) => sum + variantsFor(s).length, 0);
+  async function* jobs(): AsyncGenerator<ExtractionJob> {
+    for (const [i, file] of folder.files.entries()) {
+      const bytes = await readFile(file.path);
+      const sha = createHash("sha256").update(bytes).digest("hex");
+      const split = splits[i] ?? "train";
+      for (const variant of variantsFor(split)) {
+        const job = { key: `${sha}.${variant}`, item: { name: file.path, bytes, variant } };
+        meta.set(job, {
+          split,
+          label: folder.labels.indexOf(file.label),
+          name: `${path.relative(options.imageDir, file.path)}#${variant}`,
+        });
+        yield job;
+      }
+    }
+  }
+
+  hooks.onStage?.("extract", `${folder.files.length} images, ${pool.threads} worker threads`);
+  const collector = new VectorCollector();
+  const extraction = await extractBottlenecks(jobs(), {
+    pool,
+    store,
+    total,
+    batchSize: options.extractionBatchSize ?? DEFAULTS.extractionBatchSize,
+    onProgress: hooks.onExtractProgress,
+    onVector: (job, vector) => {
+      const m = meta.get(job);
+      if (m) collector.add(m.split, { vector, label: m.label, name: m.name });
+      meta.delete(job);
+    },
+  }).finally(() => pool.close());
+
+  const train = collector.pack("train");
+  const validation = collector.pack("validation");
+  const test = collector.pack("test");
+  hooks.onStage?.("train", `${train.y.length} training vectors`);
+  const head = createHeadModel({
+    featureDim: pool.spec.featureDim,
+    numClasses: folder.labels.length,
+    seed: training.seed,
+    ...headOptions,
+  });
+  const optimizer = createOptimizer(optimizerConfig);
+  const result = await trainHead(head, optimizer, train, validation, training, (m) =>
+    hooks.onEpoch?.(m, training.epochs),
+  );
+
+  hooks.onStage?.("evaluate");
+  const topK = options.topK ?? 5;
+  const evaluateSet = async (set: typeof test): Promise<Evaluation> =>
+    evaluate(await predictVectors(head, set.x, set.dim), set.y, folder.labels, set.names, topK);
+  const validationEval = await evaluateSet(validation);
+  const testEval = await evaluateSet(test);
+
+  hooks.onStage?.("save", options.outputDir);
+  const base = await loadBaseModel(pool.spec, resolved.dir);
+  const preprocessing = { inputSize: base.spec.inputSize, normalization: base.spec.normalization, resize };
+  const checkpoint = await createCheckpoint(head, optimizer, {
+    step: result.history.at(-1)?.epoch ?? 0,
+    labels: folder.labels,
+    baseModel: {
+      id: base.spec.id,
+      url: base.spec.url,
+      format: base.spec.format,
+      featureDim: base.spec.featureDim,
+      bottleneck: base.spec.bottleneck,
+      weightsHash: base.weightsHash,
+    },
+    preprocessing,
+    training: {
+      head: { featureDim: base.spec.featureDim, numClasses: folder.labels.length, ...headOptions },
+      optimizer: optimizerConfig,
+      options: training,
+    },
+    metrics: { validationAccuracy: validationEval.accuracy, testAccuracy: testEval.accuracy },
+  });
+  await writeCheckpointFolder(path.join(options.outputDir, "checkpoint"), checkpoint);
+  const exported = base.layers ? path.join(options.outputDir, "model") : undefined;
+  if (exported) await exportModel(exported, base, head, folder.labels, preprocessing);
+  await writeFile(path.join(options.outputDir, "labels.txt"), `${folder.labels.join("\n")}\n`);
+  base.dispose();
+  head.dispose();
+
+  return summarize({
+    backend,
+    folder,
+    splits,
+    extraction,
+    result,
+    validationEval,
+    testEval,
+    outputDir: options.outputDir,
+    exported,
+    counts: { train: train.y.length, validation: validation.y.length, test: test.y.length },
+  });
+}

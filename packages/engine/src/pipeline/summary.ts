@@ -1,0 +1,75 @@
+import type { ImageFolder } from "../data/image-folder.js";
+import type { SplitName } from "../data/splits.js";
+import type { ExtractionSummary } from "../extraction/extract-bottlenecks.js";
+import type { ClassMetrics, Evaluation } from "../training/evaluate.js";
+import type { TrainResult } from "../training/train-head.js";
+
+/** What the retrain CLI prints with --json (its last line), and what the retrain function returns. */
+export interface RetrainSummary {
+  backend: string;
+  labels: string[];
+  images: { total: number; train: number; validation: number; test: number; unreadable: number };
+  vectors: { train: number; validation: number; test: number };
+  /** Vectors taken from the bottleneck cache, and vectors computed now. */
+  reused: number;
+  computed: number;
+  extraction: { seconds: number; imagesPerSecond: number };
+  training: { seconds: number; epochs: number; bestEpoch: number; stoppedEarly: boolean };
+  validationAccuracy: number;
+  testAccuracy: number;
+  testTopKAccuracy: number;
+  perClass: ClassMetrics[];
+  confusionMatrix: number[][];
+  unreadable: { file: string; reason: string }[];
+  output: { dir: string; checkpoint: string; model?: string };
+  validation: Evaluation;
+}
+
+export function summarize(input: {
+  backend: string;
+  folder: ImageFolder;
+  splits: SplitName[];
+  extraction: ExtractionSummary;
+  result: TrainResult;
+  validationEval: Evaluation;
+  testEval: Evaluation;
+  outputDir: string;
+  exported?: string;
+  counts: { train: number; validation: number; test: number };
+}): RetrainSummary {
+  const { extraction, result, testEval } = input;
+  const unreadable = [...new Map(extraction.failed.map((f) => [f.name, { file: f.name, reason: f.reason }])).values()];
+  const count = (s: SplitName) => input.splits.filter((x) => x === s).length;
+  return {
+    backend: input.backend,
+    labels: input.folder.labels,
+    images: {
+      total: input.folder.files.length,
+      train: count("train"),
+      validation: count("validation"),
+      test: count("test"),
+      unreadable: unreadable.length,
+    },
+    vectors: input.counts,
+    reused: extraction.reused,
+    computed: extraction.computed,
+    extraction: {
+      seconds: extraction.seconds,
+      imagesPerSecond: extraction.imagesPerSecond,
+    },
+    training: {
+      seconds: result.seconds,
+      epochs: result.history.length,
+      bestEpoch: result.bestEpoch,
+      stoppedEarly: result.stoppedEarly,
+    },
+    validationAccuracy: input.validationEval.accuracy,
+    testAccuracy: testEval.accuracy,
+    testTopKAccuracy: testEval.topKAccuracy,
+    perClass: testEval.perClass,
+    confusionMatrix: testEval.confusionMatrix,
+    unreadable,
+    output: { dir: input.outputDir, checkpoint: `${input.outputDir}/checkpoint`, model: input.exported },
+    validation: { ...input.validationEval, misclassified: input.validationEval.misclassified.slice(0, 20) },
+  };
+}

@@ -1,0 +1,83 @@
+export interface ClassMetrics {
+  label: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+export interface Misclassified {
+  name: string;
+  trueLabel: string;
+  predictedLabel: string;
+  /** The top three classes with their probabilities. */
+  top: { label: string; probability: number }[];
+}
+
+export interface Evaluation {
+  count: number;
+  accuracy: number;
+  topK: number;
+  topKAccuracy: number;
+  perClass: ClassMetrics[];
+  /** rows: true class, columns: predicted class, in label order. */
+  confusionMatrix: number[][];
+  misclassified: Misclassified[];
+}
+
+function ranked(probs: Float32Array, row: number, k: number): number[] {
+  const p = probs.subarray(row * k, (row + 1) * k);
+  return Array.from(p.keys()).sort((a, b) => (p[b] ?? 0) - (p[a] ?? 0));
+}
+
+/** Accuracy, top-k accuracy, per-class precision / recall / F1, confusion matrix and the mistakes. */
+export function evaluate(
+  probs: Float32Array,
+  labels: Int32Array,
+  classNames: string[],
+  names: string[] = [],
+  topK = 5,
+): Evaluation {
+  const k = classNames.length;
+  const n = labels.length;
+  const kk = Math.min(topK, k);
+  const matrix = classNames.map(() => new Array<number>(k).fill(0));
+  const misclassified: Misclassified[] = [];
+  let correct = 0;
+  let inTopK = 0;
+  for (let i = 0; i < n; i++) {
+    const order = ranked(probs, i, k);
+    const truth = labels[i] ?? 0;
+    const predicted = order[0] ?? 0;
+    const row = matrix[truth];
+    if (row) row[predicted] = (row[predicted] ?? 0) + 1;
+    if (predicted === truth) correct++;
+    else {
+      misclassified.push({
+        name: names[i] ?? String(i),
+        trueLabel: classNames[truth] ?? "?",
+        predictedLabel: classNames[predicted] ?? "?",
+        top: order.slice(0, 3).map((c) => ({ label: classNames[c] ?? "?", probability: probs[i * k + c] ?? 0 })),
+      });
+    }
+    if (order.slice(0, kk).includes(truth)) inTopK++;
+  }
+  const perClass = classNames.map((label, c) => {
+    const tp = matrix[c]?.[c] ?? 0;
+    const support = (matrix[c] ?? []).reduce((a, b) => a + b, 0);
+    const predictedAs = matrix.reduce((a, row) => a + (row[c] ?? 0), 0);
+    const precision = predictedAs > 0 ? tp / predictedAs : 0;
+    const recall = support > 0 ? tp / support : 0;
+    const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+    return { label, precision, recall, f1, support };
+  });
+  return {
+    count: n,
+    accuracy: n > 0 ? correct / n : 0,
+    topK: kk,
+    topKAccuracy: n > 0 ? inTopK / n : 0,
+    perClass,
+    confusionMatrix: matrix,
+    misclassified,
+  };
+}

@@ -1,0 +1,87 @@
+import * as tf from "@tensorflow/tfjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { blobs } from "../../test/fixtures.js";
+import { initBackend } from "../backend.js";
+import { createHeadModel } from "./head-model.js";
+import { createOptimizer } from "./optimizer.js";
+import { classWeightVector, trainHead } from "./train-head.js";
+
+const options = { epochs: 15, batchSize: 32, seed: 7 };
+
+describe("trainHead", () => {
+  beforeAll(() => initBackend("auto"));
+
+  it("learns separable classes and reports every epoch", async () => {
+    const model = createHeadModel({ featureDim: 16, numClasses: 3 });
+    const epochs: number[] = [];
+    const result = await trainHead(
+      model,
+      createOptimizer({ name: "adam", learningRate: 0.01 }),
+      blobs(300, 16, 3, 1),
+      blobs(90, 16, 3, 1),
+      options,
+      (m) => {
+        epochs.push(m.epoch);
+      },
+    );
+    expect(epochs).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    const last = result.history.at(-1);
+    expect(last?.validationAccuracy).toBeGreaterThan(0.95);
+    expect(last?.trainLoss).toBeLessThan(result.history[0]?.trainLoss ?? 0);
+  });
+
+  it("is reproducible: the same seed gives the same weights, another seed other weights", async () => {
+    const run = async (seed: number, hiddenUnits = 8) => {
+      const model = createHeadModel({ featureDim: 16, numClasses: 3, hiddenUnits, dropout: 0.3, seed });
+      await trainHead(model, createOptimizer({ name: "sgd", learningRate: 0.05 }), blobs(200, 16, 3, 2), undefined, {
+        ...options,
+        seed,
+        labelSmoothing: 0.1,
+        l2: 0.001,
+      });
+      return Array.from(await (model.getWeights().at(-2) as tf.Tensor).data());
+    };
+    const a = await run(3);
+    expect(await run(3)).toEqual(a);
+    expect(await run(4)).not.toEqual(a);
+  });
+
+  it("stops early when validation loss stops improving, keeping the best weights", async () => {
+    const model = createHeadModel({ featureDim: 16, numClasses: 3 });
+    // Validation labels are shuffled noise: its loss stops improving quickly.
+    const validation = blobs(90, 16, 3, 9);
+    validation.y.reverse();
+    const result = await trainHead(
+      model,
+      createOptimizer({ name: "adam", learningRate: 0.05 }),
+      blobs(300, 16, 3, 1),
+      validation,
+      { ...options, epochs: 200, earlyStoppingPatience: 3 },
+    );
+    expect(result.stoppedEarly).toBe(true);
+    expect(result.history.length).toBeLessThan(200);
+    expect(result.history.length - result.bestEpoch).toBe(3);
+  });
+
+  it("weighs classes by n / (classes * count) when balanced", () => {
+    const y = new Int32Array([0, 0, 0, 1]);
+    const [w0, w1] = classWeightVector(y, 2, "balanced");
+    expect(w0).toBeCloseTo(4 / 6);
+    expect(w1).toBe(2);
+    expect(Array.from(classWeightVector(y, 2, "none"))).toEqual([1, 1]);
+    expect(() => classWeightVector(y, 2, [1])).toThrow(/needs 2 values/);
+  });
+
+  it("leaks no tensors", async () => {
+    const model = createHeadModel({ featureDim: 8, numClasses: 2 });
+    const optimizer = createOptimizer({ name: "adam", learningRate: 0.01 });
+    await trainHead(model, optimizer, blobs(50, 8, 2, 3), blobs(20, 8, 2, 3), { ...options, epochs: 1 });
+    const before = tf.memory().numTensors;
+    await trainHead(model, optimizer, blobs(50, 8, 2, 3), blobs(20, 8, 2, 3), {
+      ...options,
+      epochs: 3,
+      earlyStoppingPatience: 1,
+    });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

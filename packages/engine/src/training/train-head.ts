@@ -1,0 +1,149 @@
+import * as tf from "@tensorflow/tfjs";
+import { seededRandom, shuffledIndices } from "../data/random.js";
+import { InvalidOptionError } from "../errors.js";
+import { headLoss, lossAndAccuracy } from "./head-loss.js";
+
+/** Vectors and their class indices, row-major: `x` holds n * dim floats. */
+export interface VectorSet {
+  x: Float32Array;
+  y: Int32Array;
+  dim: number;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  batchSize: number;
+  /** Added to the loss: l2 * sum of squared kernel weights. */
+  l2?: number;
+  /** Mix the one-hot targets with the uniform distribution (0 = off). */
+  labelSmoothing?: number;
+  /** "balanced" weighs each class by n / (classes * count), for imbalanced datasets. */
+  classWeights?: "none" | "balanced" | number[];
+  /** Stop when validation loss has not improved for this many epochs, keeping the best weights. */
+  earlyStoppingPatience?: number;
+  seed?: number;
+  /** Epoch numbering starts after this (when resuming from a checkpoint). */
+  initialEpoch?: number;
+}
+
+export interface EpochMetrics {
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  validationLoss?: number;
+  validationAccuracy?: number;
+}
+
+export interface TrainResult {
+  history: EpochMetrics[];
+  /** The epoch whose weights the model holds at the end (the best one under early stopping). */
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  seconds: number;
+}
+
+export function classWeightVector(y: Int32Array, numClasses: number, mode: TrainOptions["classWeights"]): Float32Array {
+  if (Array.isArray(mode)) {
+    if (mode.length !== numClasses)
+      throw new InvalidOptionError("classWeights", `needs ${numClasses} values, got ${mode.length}`);
+    return Float32Array.from(mode);
+  }
+  const weights = new Float32Array(numClasses).fill(1);
+  if (mode !== "balanced") return weights;
+  const counts = new Float32Array(numClasses);
+  for (const c of y) counts[c] = (counts[c] ?? 0) + 1;
+  return weights.map((_, c) => ((counts[c] ?? 0) > 0 ? y.length / (numClasses * (counts[c] ?? 1)) : 0));
+}
+
+/**
+ * Trains the head on cached vectors with a seeded, reproducible loop: the same data, options and seed
+ * give the same weights. `onEpoch` sees each epoch's metrics as they come.
+ */
+export async function trainHead(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  train: VectorSet,
+  validation: VectorSet | undefined,
+  options: TrainOptions,
+  onEpoch?: (metrics: EpochMetrics) => void | Promise<void>,
+): Promise<TrainResult> {
+  const started = performance.now();
+  const k = (model.outputs[0]?.shape[1] as number) ?? 0;
+  const n = train.y.length;
+  if (n === 0) throw new InvalidOptionError("train", "no training vectors");
+  if (options.batchSize < 1) throw new InvalidOptionError("batchSize", "must be at least 1");
+  const random = seededRandom(options.seed ?? 42);
+  const weights = classWeightVector(train.y, k, options.classWeights);
+  const smoothing = options.labelSmoothing ?? 0;
+  const l2 = options.l2 ?? 0;
+  const dim = train.dim;
+  // Whole sets stay on the backend for the per-epoch metrics (inference mode, as Keras' evaluate).
+  const trainSet = { x: tf.tensor2d(train.x, [n, dim]), y: tf.tensor1d(train.y, "int32") };
+  const validationSet =
+    validation && validation.y.length > 0
+      ? { x: tf.tensor2d(validation.x, [validation.y.length, dim]), y: tf.tensor1d(validation.y, "int32") }
+      : undefined;
+  // Batches come from typed arrays shuffled in JavaScript, targets already smoothed and weighted: on the
+  // WASM backend a tensor made from memory costs far less than tf.gather or tf.slice on a large tensor
+  // (measured: 3.4 ms a step, against 7 ms with gather and 75 ms with slice).
+  const epochX = new Float32Array(n * dim);
+  const epochTargets = new Float32Array(n * k);
+  const epochWeights = new Float32Array(n);
+
+  const history: EpochMetrics[] = [];
+  let best = { loss: Number.POSITIVE_INFINITY, epoch: 0, weights: [] as tf.Tensor[] };
+  let stoppedEarly = false;
+  const first = (options.initialEpoch ?? 0) + 1;
+  try {
+    for (let epoch = first; epoch < first + options.epochs; epoch++) {
+      epochTargets.fill(0);
+      for (const [row, i] of shuffledIndices(n, random).entries()) {
+        const label = train.y[i] ?? 0;
+        const w = weights[label] ?? 1;
+        epochX.set(train.x.subarray(i * dim, (i + 1) * dim), row * dim);
+        for (let c = 0; c < k; c++) epochTargets[row * k + c] = w * ((c === label ? 1 - smoothing : 0) + smoothing / k);
+        epochWeights[row] = w;
+      }
+      for (let start = 0; start < n; start += options.batchSize) {
+        const end = Math.min(n, start + options.batchSize);
+        const totalWeight = epochWeights.subarray(start, end).reduce((a, b) => a + b, 0);
+        tf.tidy(() => {
+          const bx = tf.tensor2d(epochX.subarray(start * dim, end * dim), [end - start, dim]);
+          const bt = tf.tensor2d(epochTargets.subarray(start * k, end * k), [end - start, k]);
+          optimizer.minimize(() =>
+            headLoss(model, model.apply(bx, { training: true }) as tf.Tensor2D, bt, totalWeight, l2),
+          );
+        });
+      }
+      const trainMetrics = await lossAndAccuracy(model, trainSet.x, trainSet.y);
+      const metrics: EpochMetrics = { epoch, trainLoss: trainMetrics.loss, trainAccuracy: trainMetrics.accuracy };
+      if (validationSet) {
+        const v = await lossAndAccuracy(model, validationSet.x, validationSet.y);
+        Object.assign(metrics, { validationLoss: v.loss, validationAccuracy: v.accuracy });
+      }
+      history.push(metrics);
+      await onEpoch?.(metrics);
+      const patience = options.earlyStoppingPatience;
+      if (validationSet && patience !== undefined && patience > 0) {
+        const loss = metrics.validationLoss ?? Number.POSITIVE_INFINITY;
+        if (loss < best.loss) {
+          tf.dispose(best.weights);
+          best = { loss, epoch, weights: model.getWeights().map((w) => w.clone()) };
+        } else if (epoch - best.epoch >= patience) {
+          stoppedEarly = true;
+          break;
+        }
+      }
+    }
+    if (stoppedEarly) model.setWeights(best.weights);
+  } finally {
+    tf.dispose([trainSet.x, trainSet.y, ...(validationSet ? [validationSet.x, validationSet.y] : []), ...best.weights]);
+  }
+  const lastEpoch = history.at(-1)?.epoch ?? 0;
+  return {
+    history,
+    bestEpoch: stoppedEarly ? best.epoch : lastEpoch,
+    stoppedEarly,
+    seconds: (performance.now() - started) / 1000,
+  };
+}

@@ -1,0 +1,107 @@
+// Test fixtures made on the fly: real images encoded by sharp, and a tiny real base model.
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import * as tf from "@tensorflow/tfjs";
+import sharp, { type Sharp } from "sharp";
+import { modelArtifacts } from "../src/checkpoints/checkpoint.js";
+import { seededRandom } from "../src/data/random.js";
+import type { VectorSet } from "../src/training/train-head.js";
+
+export const repoRoot = path.resolve(import.meta.dirname, "../../..");
+
+/** ../shared beside the project (or SHARED_DIR): data for tests, never part of the product. */
+export function sharedDir(): string {
+  const dir = process.env.SHARED_DIR ?? path.resolve(repoRoot, "../shared");
+  if (!existsSync(dir)) {
+    throw new Error(
+      `This test needs the shared data folder at ${dir} (flowers_small and ImageNet models); set SHARED_DIR.`,
+    );
+  }
+  return dir;
+}
+
+export function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), `retrain-${prefix}-`));
+}
+
+/** A w x h image: a colour gradient whose hue depends on `tone`, so classes are tellable apart. */
+export function gradientImage(tone: number, w = 48, h = 40, seed = 0): Sharp {
+  const data = Buffer.alloc(w * h * 3);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = (y * w + x) * 3;
+      const noise = ((x * 7 + y * 13 + seed * 31) % 17) - 8;
+      data[i] = Math.max(0, Math.min(255, (tone * 80 + x * 3 + noise) % 256));
+      data[i + 1] = Math.max(0, Math.min(255, (255 - tone * 60 + y * 2 + noise) % 256));
+      data[i + 2] = Math.max(0, Math.min(255, (tone * 40 + (x + y) + noise) % 256));
+    }
+  }
+  return sharp(data, { raw: { width: w, height: h, channels: 3 } });
+}
+
+/** An image folder with a sub-folder per class, `perClass` JPEGs each. */
+export async function writeImageFolder(dir: string, classes: string[], perClass: number): Promise<void> {
+  for (const [c, label] of classes.entries()) {
+    await mkdir(path.join(dir, label), { recursive: true });
+    for (let i = 0; i < perClass; i++) {
+      await gradientImage(c, 48, 40, i)
+        .jpeg()
+        .toFile(path.join(dir, label, `${label}_${i}.jpg`));
+    }
+  }
+}
+
+/** A small real layers model (conv, pooling, dense head) saved as model.json + weights.bin, input 32x32. */
+export async function writeTinyBaseModel(dir: string, seed = 1): Promise<void> {
+  const input = tf.input({ shape: [32, 32, 3] });
+  let x = tf.layers
+    .conv2d({
+      filters: 8,
+      kernelSize: 3,
+      strides: 2,
+      activation: "relu",
+      kernelInitializer: tf.initializers.glorotUniform({ seed }),
+    })
+    .apply(input) as tf.SymbolicTensor;
+  x = tf.layers
+    .conv2d({
+      filters: 16,
+      kernelSize: 3,
+      strides: 2,
+      activation: "relu",
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }),
+    })
+    .apply(x) as tf.SymbolicTensor;
+  const pooled = tf.layers.globalAveragePooling2d({ name: "avg_pool" }).apply(x) as tf.SymbolicTensor;
+  const out = tf.layers.dense({ units: 10, activation: "softmax" }).apply(pooled) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: input, outputs: out });
+  const artifacts = await modelArtifacts(model);
+  const weights = Buffer.from(tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0)));
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, "weights.bin"), weights);
+  await writeFile(
+    path.join(dir, "model.json"),
+    JSON.stringify({
+      format: "layers-model",
+      modelTopology: artifacts.modelTopology,
+      weightsManifest: [{ paths: ["weights.bin"], weights: artifacts.weightSpecs }],
+    }),
+  );
+  model.dispose();
+}
+
+/** Gaussian blobs in `dim` dimensions, one per class: separable, like good bottleneck features. */
+export function blobs(n: number, dim: number, k: number, seed: number, noise = 0.6): VectorSet {
+  const random = seededRandom(seed);
+  const centres = Array.from({ length: k }, () => Float32Array.from({ length: dim }, () => random() * 2 - 1));
+  const x = new Float32Array(n * dim);
+  const y = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = i % k;
+    y[i] = c;
+    for (let d = 0; d < dim; d++) x[i * dim + d] = (centres[c]?.[d] ?? 0) + (random() - 0.5) * noise;
+  }
+  return { x, y, dim };
+}
