@@ -18,9 +18,14 @@ function pnpmCommand() {
   return ["npx", "--yes", `pnpm@${PNPM_VERSION}`];
 }
 
-function run(cmd, args, options = {}) {
+/** Runs a step; a failing step ends bootstrap with that step's exit code (its output says why). */
+function run(cmd, args) {
   console.log(`> ${[cmd, ...args].join(" ")}`);
-  execFileSync(cmd, args, { cwd: root, stdio: "inherit", env, ...options });
+  try {
+    execFileSync(cmd, args, { cwd: root, stdio: "inherit", env });
+  } catch (error) {
+    process.exit(typeof error.status === "number" ? error.status : 1);
+  }
 }
 
 function newestMtime(dir) {

@@ -15,7 +15,10 @@ describe("backend", () => {
     expect(currentBackend()).toBe(name);
     expect(tf.getBackend()).toBe(name);
     // tfjs-node cannot install without internet: then WASM must be the one chosen, not the slow cpu.
-    const nativeInstalled = await import("@tensorflow/tfjs-node" as string).then(() => true, () => false);
+    const nativeInstalled = await import("@tensorflow/tfjs-node" as string).then(
+      () => true,
+      () => false,
+    );
     expect(name).toBe(nativeInstalled ? "tensorflow" : "wasm");
     expect(tf.tensor([1, 2]).mul(2).arraySync()).toEqual([2, 4]);
   });

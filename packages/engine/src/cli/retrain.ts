@@ -1,7 +1,7 @@
 // The retrain CLI: `pnpm retrain --image-dir flowers --base-model mobilenet_v2_035_224 --json`.
-import cliProgress from "cli-progress";
 import { EngineError } from "../errors.js";
 import { retrain } from "../pipeline/retrain.js";
+import { createProgressDisplay, type ProgressLine } from "./progress.js";
 import { parseRetrainArgs, USAGE } from "./retrain-args.js";
 
 async function main(): Promise<number> {
@@ -10,35 +10,29 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const bars = new cliProgress.MultiBar(
-    {
-      stream: process.stderr,
-      hideCursor: true,
-      clearOnComplete: false,
-      format: " {stage} |{bar}| {value}/{total} {info}",
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let extractBar: cliProgress.SingleBar | undefined;
-  let trainBar: cliProgress.SingleBar | undefined;
+  const progress = createProgressDisplay();
+  let extractLine: ProgressLine | undefined;
+  let trainLine: ProgressLine | undefined;
   const summary = await retrain(options, {
     onStage: (stage, detail) => {
-      if (stage === "save") bars.stop();
+      if (stage === "save") progress.stop();
       if (detail) process.stderr.write(`${stage}: ${detail}\n`);
     },
     onExtractProgress: (p) => {
-      extractBar ??= bars.create(p.total ?? 0, 0, { stage: "extract", info: "" });
+      extractLine ??= progress.line("extract");
       const eta = p.etaSeconds !== undefined ? `, ETA ${Math.round(p.etaSeconds)} s` : "";
-      extractBar.update(p.done, {
-        info: `| ${p.reused} cached, ${p.computed} computed, ${p.failed} failed | ${p.imagesPerSecond.toFixed(1)} img/s${eta}`,
-      });
+      extractLine.update(
+        p.done,
+        p.total ?? p.done,
+        `| ${p.reused} cached, ${p.computed} computed, ${p.failed} failed | ${p.imagesPerSecond.toFixed(1)} img/s${eta}`,
+      );
     },
     onEpoch: (m, epochs) => {
-      trainBar ??= bars.create(epochs, 0, { stage: "train  ", info: "" });
+      trainLine ??= progress.line("train");
       const val = m.validationAccuracy !== undefined ? ` val acc ${m.validationAccuracy.toFixed(3)}` : "";
-      trainBar.update(m.epoch, { info: `| loss ${m.trainLoss.toFixed(3)} acc ${m.trainAccuracy.toFixed(3)}${val}` });
+      trainLine.update(m.epoch, epochs, `| loss ${m.trainLoss.toFixed(3)} acc ${m.trainAccuracy.toFixed(3)}${val}`);
     },
-  }).finally(() => bars.stop());
+  }).finally(() => progress.stop());
 
   for (const u of summary.unreadable) process.stderr.write(`skipped ${u.file}: ${u.reason}\n`);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

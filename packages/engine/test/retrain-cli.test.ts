@@ -1,0 +1,54 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { repoRoot, tempDir, writeImageFolder, writeTinyBaseModel } from "./fixtures.js";
+
+const run = promisify(execFile);
+const cli = (args: string[]) =>
+  run(
+    path.join(repoRoot, "node_modules/.bin/tsx"),
+    [path.join(repoRoot, "packages/engine/src/cli/retrain.ts"), ...args],
+    {
+      cwd: repoRoot,
+    },
+  );
+
+describe("retrain CLI", () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await tempDir("cli");
+    await writeImageFolder(path.join(work, "images"), ["left", "right"], 8);
+    await writeTinyBaseModel(path.join(work, "base"));
+  });
+
+  it("prints progress on stderr and a JSON summary as the last line; the second run reuses the cache", async () => {
+    const args = [
+      ...["--image-dir", path.join(work, "images"), "--base-model", path.join(work, "base")],
+      ...["--bottleneck-dir", path.join(work, "cache"), "--epochs", "5", "--threads", "1", "--json"],
+    ];
+    const first = await cli([...args, "--output", path.join(work, "out1")]);
+    expect(first.stderr).toMatch(/extract \d+\/16/);
+    expect(first.stderr).toMatch(/train \d+\/5/);
+    const summary = JSON.parse(first.stdout.trim().split("\n").at(-1) ?? "");
+    expect(summary).toMatchObject({ backend: expect.any(String), computed: 16, reused: 0, images: { total: 16 } });
+    expect(summary.validationAccuracy).toBeTypeOf("number");
+    const second = JSON.parse(
+      (await cli([...args, "--output", path.join(work, "out2")])).stdout.trim().split("\n").at(-1) ?? "",
+    );
+    expect(second).toMatchObject({ computed: 0, reused: 16 });
+  });
+
+  it("answers bad options with a clear message and exit code 2", async () => {
+    const missing = await cli(["--base-model", "x"]).catch((e: { code: number; stderr: string }) => e);
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringMatching(/--image-dir: is required/) });
+    const bad = await cli(["--image-dir", work, "--optimizer", "rmsprop"]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringMatching(/--optimizer: expected one of adam, sgd/) });
+    const unknown = await cli(["--image-dir", path.join(work, "images"), "--base-model", "nonsense_model"]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown base model "nonsense_model"/) });
+  });
+});
