@@ -1,10 +1,28 @@
+import type { Loaders } from "./loaders.js";
+import type { Caller } from "./services/access.js";
+import type { AuthService } from "./services/auth-service.js";
+import type { DatasetService } from "./services/dataset-service.js";
 import type { HealthService } from "./services/health-service.js";
+import type { WorkspaceService } from "./services/workspace-service.js";
 
 /** Domain services the resolvers call; resolvers hold no logic of their own. */
 export interface Services {
   health: HealthService;
+  auth: AuthService;
+  workspaces: WorkspaceService;
+  datasets: DatasetService;
+}
+
+/** How a resolver sets or clears the session cookie of the HTTP response. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+  current: string | undefined;
 }
 
 export interface ApiContext {
   services: Services;
+  caller: Caller | null;
+  loaders: Loaders;
+  cookie: SessionCookie;
 }

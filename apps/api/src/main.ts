@@ -13,7 +13,7 @@ if (!databaseUrl) {
 const port = Number(process.env.API_PORT ?? 4000);
 const backend = await initBackend(parseBackendChoice(process.env.TFJS_BACKEND));
 const db = createPrismaClient(databaseUrl);
-const api = await startApiServer(createServices(db, { version: appVersion, backend }), { port });
+const api = await startApiServer(createServices(db, { version: appVersion, backend }), db, { port });
 console.log(`api: GraphQL at ${api.url} (TensorFlow.js backend: ${backend})`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,20 +1,15 @@
 import { readFileSync } from "node:fs";
-import { useTestDatabase } from "@retrain/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { printedSchema } from "../src/schema/index.js";
-import { type ApiServer, startApiServer } from "../src/server.js";
+import type { ApiServer } from "../src/server.js";
 import { createServices } from "../src/services/index.js";
+import { startTestApi } from "./api-client.js";
 
 describe("health over HTTP", () => {
   let api: ApiServer;
   beforeAll(async () => {
-    const { db } = await useTestDatabase();
-    api = await startApiServer(createServices(db, { version: "test", backend: "wasm" }), {
-      port: 0,
-      host: "127.0.0.1",
-    });
+    ({ api } = await startTestApi());
   });
-  afterAll(() => api.stop());
 
   it("answers ok with the database version, app version and TensorFlow.js backend", async () => {
     const response = await fetch(api.url, {

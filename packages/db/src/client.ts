@@ -3,8 +3,19 @@ import { PrismaClient } from "./generated/prisma/client.js";
 
 export type Db = PrismaClient;
 
+export interface ClientOptions {
+  /** Pool size. */
+  max?: number;
+  /** Called with every SQL statement sent (tests count them to catch N+1 queries). */
+  onQuery?: (sql: string) => void;
+}
+
 /** A Prisma client over node-postgres (Prisma 7 talks to the database through a driver adapter). */
-export function createPrismaClient(databaseUrl: string, options: { max?: number } = {}): PrismaClient {
+export function createPrismaClient(databaseUrl: string, options: ClientOptions = {}): PrismaClient {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 });
-  return new PrismaClient({ adapter });
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  const onQuery = options.onQuery;
+  client.$on("query", (event) => onQuery(event.query));
+  return client;
 }

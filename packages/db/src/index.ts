@@ -1,4 +1,4 @@
-export { createPrismaClient, type Db } from "./client.js";
+export { type ClientOptions, createPrismaClient, type Db } from "./client.js";
 export {
   createDatabaseFromTemplate,
   databaseName,
@@ -14,4 +14,5 @@ export {
 export * from "./generated/prisma/client.js";
 export { type OpenDatabase, openDatabase } from "./local-database.js";
 export { applyMigrations, migrationsDir } from "./migrations.js";
+export * from "./repositories/index.js";
 export { bytesToVector, vectorToBytes } from "./vectors.js";

@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { createDatabaseFromTemplate, createPrismaClient, type Db, dropDatabase, withDatabase } from "@retrain/db";
+import {
+  type ClientOptions,
+  createDatabaseFromTemplate,
+  createPrismaClient,
+  type Db,
+  dropDatabase,
+  withDatabase,
+} from "@retrain/db";
 import { afterAll, inject } from "vitest";
 import "./provided-context.js";
 
@@ -9,10 +16,10 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database for one test file, dropped after its tests. */
-export async function useTestDatabase(): Promise<TestDatabase> {
+export async function useTestDatabase(options: ClientOptions = {}): Promise<TestDatabase> {
   const url = withDatabase(inject("postgresUrl"), `test_${randomUUID().replaceAll("-", "").slice(0, 16)}`);
   await createDatabaseFromTemplate(url, inject("templateDatabase"));
-  const db = createPrismaClient(url, { max: 4 });
+  const db = createPrismaClient(url, { max: 4, ...options });
   afterAll(async () => {
     await db.$disconnect();
     await dropDatabase(url);

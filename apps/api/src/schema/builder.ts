@@ -2,9 +2,25 @@ import SchemaBuilder from "@pothos/core";
 import type { ApiContext } from "../context.js";
 
 /** The one Pothos builder every schema/<entity>.ts file adds its types to. */
-export const builder = new SchemaBuilder<{ Context: ApiContext; DefaultFieldNullability: false }>({
+export const builder = new SchemaBuilder<{
+  Context: ApiContext;
+  DefaultFieldNullability: false;
+  Scalars: { DateTime: { Input: Date; Output: Date } };
+}>({
   // Fields are non-null unless a field says otherwise: clients need not guard against nulls that never come.
   defaultFieldNullability: false,
 });
 
 builder.queryType({ description: "Everything Retrain Studio can be asked." });
+
+builder.mutationType({ description: "Everything Retrain Studio can be told to do." });
+
+builder.scalarType("DateTime", {
+  description: "An instant, as an ISO 8601 string in UTC.",
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = new Date(String(value));
+    if (Number.isNaN(date.getTime())) throw new TypeError("DateTime must be an ISO 8601 string");
+    return date;
+  },
+});

@@ -1,6 +1,11 @@
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.js";
 import "./health.js";
+import "./user.js";
+import "./auth.js";
+import "./api-token.js";
+import "./dataset.js";
+import "./workspace.js";
 
 export const schema = builder.toSchema();
 

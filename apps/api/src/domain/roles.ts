@@ -1,0 +1,23 @@
+import type { Role } from "@retrain/db";
+
+/** Roles from least to most powerful; each can do everything the ones before it can. */
+const ORDER: Role[] = ["VIEWER", "MEMBER", "ADMIN", "OWNER"];
+
+/** What each action needs: VIEWER reads and predicts, MEMBER creates and trains, ADMIN manages people. */
+export const NEEDS = {
+  read: "VIEWER",
+  predict: "VIEWER",
+  write: "MEMBER",
+  train: "MEMBER",
+  manageMembers: "ADMIN",
+} as const satisfies Record<string, Role>;
+
+export type Action = keyof typeof NEEDS;
+
+export function allows(role: Role, action: Action): boolean {
+  return ORDER.indexOf(role) >= ORDER.indexOf(NEEDS[action]);
+}
+
+export function outranks(a: Role, b: Role): boolean {
+  return ORDER.indexOf(a) > ORDER.indexOf(b);
+}

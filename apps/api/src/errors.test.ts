@@ -1,0 +1,37 @@
+import { GraphQLError } from "graphql";
+import { describe, expect, it, vi } from "vitest";
+import { ForbiddenError, NotFoundError, ValidationError } from "./domain/errors.js";
+import { formatError } from "./errors.js";
+
+const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ["x"] });
+
+describe("formatError", () => {
+  it("maps domain errors to codes, with the field for validation errors", () => {
+    expect(formatError({ message: "" }, wrap(new NotFoundError("Dataset")))).toMatchObject({
+      message: "Dataset not found",
+      extensions: { code: "NOT_FOUND" },
+    });
+    expect(formatError({ message: "" }, wrap(new ValidationError("name", "name must not be empty")))).toMatchObject({
+      extensions: { code: "BAD_USER_INPUT", field: "name" },
+    });
+    expect(formatError({ message: "" }, wrap(new ForbiddenError("no")))).toMatchObject({
+      extensions: { code: "FORBIDDEN" },
+    });
+  });
+
+  it("masks unexpected errors: no message, no stack, no SQL reaches the client", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const formatted = formatError(
+      { message: 'relation "User" does not exist', extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["..."] } },
+      wrap(new Error('relation "User" does not exist')),
+    );
+    expect(formatted).toEqual({
+      message: "Internal server error",
+      locations: undefined,
+      path: undefined,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+});

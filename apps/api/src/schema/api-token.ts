@@ -1,0 +1,47 @@
+import type { ApiToken } from "@retrain/db";
+import { builder } from "./builder.js";
+
+const ApiTokenRef = builder.objectRef<ApiToken>("ApiToken").implement({
+  description: "A personal API token for scripts, sent as `Authorization: Bearer <secret>`.",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Stable id." }),
+    name: t.exposeString("name", { description: "What the token is for." }),
+    prefix: t.exposeString("prefix", { description: "The secret's first characters, to recognise it." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was made." }),
+    lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Last request made with it." }),
+    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true, description: "Set once revoked." }),
+  }),
+});
+
+const CreatedToken = builder.objectRef<{ token: ApiToken; secret: string }>("CreatedApiToken").implement({
+  description: "A new token with its secret, shown this once only (only a hash is stored).",
+  fields: (t) => ({
+    token: t.field({ type: ApiTokenRef, description: "The token.", resolve: (p) => p.token }),
+    secret: t.exposeString("secret", { description: "The secret to send as Bearer." }),
+  }),
+});
+
+builder.queryField("apiTokens", (t) =>
+  t.field({
+    type: [ApiTokenRef],
+    description: "The signed-in user's API tokens.",
+    resolve: (_root, _args, { services, caller }) => services.auth.listApiTokens(caller),
+  }),
+);
+
+builder.mutationField("createApiToken", (t) =>
+  t.field({
+    type: CreatedToken,
+    description: "Create a personal API token.",
+    args: { name: t.arg.string({ required: true, description: "What the token is for." }) },
+    resolve: (_root, args, { services, caller }) => services.auth.createApiToken(caller, args.name),
+  }),
+);
+
+builder.mutationField("revokeApiToken", (t) =>
+  t.boolean({
+    description: "Revoke one of your tokens; it stops working at once.",
+    args: { id: t.arg.id({ required: true, description: "The token's id." }) },
+    resolve: (_root, args, { services, caller }) => services.auth.revokeApiToken(caller, String(args.id)),
+  }),
+);

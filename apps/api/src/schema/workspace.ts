@@ -1,0 +1,151 @@
+import type { Activity, Invitation, Membership, Role, Workspace } from "@retrain/db";
+import { builder } from "./builder.js";
+import { DatasetRef } from "./dataset.js";
+import { UserRef } from "./user.js";
+
+export const RoleEnum = builder.enumType("Role", {
+  description:
+    "What a member may do: VIEWER reads and predicts, MEMBER creates and trains, ADMIN and OWNER manage members.",
+  values: {
+    OWNER: { description: "Everything, including managing other owners." },
+    ADMIN: { description: "Manages members and invitations below owner." },
+    MEMBER: { description: "Creates datasets, uploads images, runs training." },
+    VIEWER: { description: "Reads and predicts." },
+  } as const,
+});
+
+const MemberRef = builder.objectRef<Membership>("Member").implement({
+  description: "A person in a workspace, with their role.",
+  fields: (t) => ({
+    user: t.field({
+      type: UserRef,
+      description: "The person.",
+      resolve: async (m, _a, { loaders }) =>
+        (await loaders.user.load(m.userId)) ?? Promise.reject(new Error("member without user")),
+    }),
+    role: t.field({ type: RoleEnum, description: "Their role.", resolve: (m) => m.role }),
+    joinedAt: t.expose("createdAt", { type: "DateTime", description: "When they joined." }),
+  }),
+});
+
+const InvitationRef = builder.objectRef<Invitation>("Invitation").implement({
+  description: "An invitation by email, accepted when that person signs up or in.",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Stable id." }),
+    email: t.exposeString("email", { description: "Who is invited." }),
+    role: t.field({ type: RoleEnum, description: "The role they will get.", resolve: (i) => i.role }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", description: "After this it is no longer accepted." }),
+  }),
+});
+
+const ActivityRef = builder.objectRef<Activity>("Activity").implement({
+  description: "Something someone did in a workspace.",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Stable id." }),
+    verb: t.exposeString("verb", { description: "What happened, such as dataset.created or member.invited." }),
+    subjectType: t.exposeString("subjectType", { description: "The kind of thing it happened to." }),
+    subjectId: t.exposeString("subjectId", { description: "The id of that thing." }),
+    actor: t.field({
+      type: UserRef,
+      nullable: true,
+      description: "Who did it.",
+      resolve: (a, _x, { loaders }) => (a.actorId ? loaders.user.load(a.actorId) : null),
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
+  }),
+});
+
+export const WorkspaceRef = builder.objectRef<Workspace>("Workspace").implement({
+  description: "A team: its members, datasets, experiments and models.",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Stable id." }),
+    name: t.exposeString("name", { description: "Display name." }),
+    slug: t.exposeString("slug", { description: "Unique short name." }),
+    myRole: t.field({
+      type: RoleEnum,
+      description: "The signed-in user's role here.",
+      resolve: async (w, _a, { loaders, caller }) => {
+        const mine = (await loaders.memberships.load(w.id)).find((m) => m.userId === caller?.userId);
+        return (mine?.role ?? "VIEWER") as Role;
+      },
+    }),
+    members: t.field({
+      type: [MemberRef],
+      description: "Everyone in the workspace.",
+      resolve: (w, _a, { loaders }) => loaders.memberships.load(w.id),
+    }),
+    invitations: t.field({
+      type: [InvitationRef],
+      description: "Pending invitations.",
+      resolve: (w, _a, { loaders }) => loaders.invitations.load(w.id),
+    }),
+    datasets: t.field({
+      type: [DatasetRef],
+      description: "The workspace's datasets.",
+      resolve: (w, _a, { loaders }) => loaders.datasets.load(w.id),
+    }),
+    activity: t.field({
+      type: [ActivityRef],
+      description: "Recent activity, newest first.",
+      args: { first: t.arg.int({ defaultValue: 50, description: "How many (1-200)." }) },
+      resolve: (w, args, { services, caller }) => services.workspaces.activity(caller, w.id, args.first ?? 50),
+    }),
+  }),
+});
+
+builder.queryField("workspaces", (t) =>
+  t.field({
+    type: [WorkspaceRef],
+    description: "The signed-in user's workspaces.",
+    resolve: (_r, _a, { services, caller }) => services.workspaces.list(caller),
+  }),
+);
+
+builder.queryField("workspace", (t) =>
+  t.field({
+    type: WorkspaceRef,
+    description: "One workspace you belong to (NOT_FOUND otherwise).",
+    args: { id: t.arg.id({ required: true, description: "Workspace id." }) },
+    resolve: (_r, args, { services, caller }) => services.workspaces.get(caller, String(args.id)),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createWorkspace: t.field({
+    type: WorkspaceRef,
+    description: "Create a workspace; you become its owner.",
+    args: { name: t.arg.string({ required: true, description: "Display name." }) },
+    resolve: (_r, args, { services, caller }) => services.workspaces.create(caller, args.name),
+  }),
+  inviteMember: t.field({
+    type: InvitationRef,
+    description: "Invite someone by email (OWNER or ADMIN).",
+    args: {
+      workspaceId: t.arg.id({ required: true, description: "Workspace id." }),
+      email: t.arg.string({ required: true, description: "Their email." }),
+      role: t.arg({ type: RoleEnum, required: true, description: "The role they will get." }),
+    },
+    resolve: (_r, args, { services, caller }) =>
+      services.workspaces.invite(caller, String(args.workspaceId), args.email, args.role),
+  }),
+  setMemberRole: t.field({
+    type: MemberRef,
+    description: "Change a member's role (OWNER or ADMIN; a workspace keeps at least one owner).",
+    args: {
+      workspaceId: t.arg.id({ required: true, description: "Workspace id." }),
+      userId: t.arg.id({ required: true, description: "The member's user id." }),
+      role: t.arg({ type: RoleEnum, required: true, description: "The new role." }),
+    },
+    resolve: (_r, args, { services, caller }) =>
+      services.workspaces.setRole(caller, String(args.workspaceId), String(args.userId), args.role),
+  }),
+  removeMember: t.boolean({
+    description: "Remove a member (OWNER or ADMIN).",
+    args: {
+      workspaceId: t.arg.id({ required: true, description: "Workspace id." }),
+      userId: t.arg.id({ required: true, description: "The member's user id." }),
+    },
+    resolve: (_r, args, { services, caller }) =>
+      services.workspaces.removeMember(caller, String(args.workspaceId), String(args.userId)),
+  }),
+}));

@@ -1,0 +1,116 @@
+import { activityRepository, type Db, datasetsRepository } from "@retrain/db";
+import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { requireName } from "../domain/validate.js";
+import { type Access, type Caller, requireCaller } from "./access.js";
+
+/** Prisma's unique-constraint violation, turned into a conflict the user can act on. */
+async function unique<T>(work: Promise<T>, message: string): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new ConflictError(message);
+    throw error;
+  }
+}
+
+export function createDatasetService(db: Db, access: Access) {
+  const datasets = datasetsRepository(db);
+  const activity = activityRepository(db);
+
+  /** The dataset, if the caller may do `action` in its workspace; NOT_FOUND for outsiders. */
+  async function datasetFor(caller: Caller | null, id: string, action: "read" | "write") {
+    requireCaller(caller);
+    const dataset = await datasets.findById(id);
+    if (!dataset) throw new NotFoundError("Dataset");
+    await access.require(caller, dataset.workspaceId, action, "Dataset");
+    return dataset;
+  }
+
+  async function labelFor(caller: Caller | null, id: string) {
+    requireCaller(caller);
+    const label = await datasets.findLabel(id);
+    if (!label) throw new NotFoundError("Label");
+    await access.require(caller, label.dataset.workspaceId, "write", "Label");
+    return label;
+  }
+
+  return {
+    datasetFor,
+
+    async create(caller: Caller | null, input: { workspaceId: string; name: string; description?: string | null }) {
+      await access.require(caller, input.workspaceId, "write");
+      const { userId } = requireCaller(caller);
+      const name = requireName("name", input.name);
+      const dataset = await unique(
+        datasets.create({
+          workspaceId: input.workspaceId,
+          name,
+          description: input.description ?? "",
+          createdById: userId,
+        }),
+        `A dataset named "${name}" exists already in this workspace.`,
+      );
+      await activity.record({
+        workspaceId: input.workspaceId,
+        actorId: userId,
+        verb: "dataset.created",
+        subjectType: "Dataset",
+        subjectId: dataset.id,
+        data: { name },
+      });
+      return dataset;
+    },
+
+    async update(caller: Caller | null, id: string, input: { name?: string | null; description?: string | null }) {
+      await datasetFor(caller, id, "write");
+      const name = input.name == null ? undefined : requireName("name", input.name);
+      return unique(
+        datasets.update(id, { name, description: input.description ?? undefined }),
+        `A dataset named "${name}" exists already.`,
+      );
+    },
+
+    async delete(caller: Caller | null, id: string) {
+      const dataset = await datasetFor(caller, id, "write");
+      await datasets.delete(id);
+      await activity.record({
+        workspaceId: dataset.workspaceId,
+        actorId: caller?.userId ?? null,
+        verb: "dataset.deleted",
+        subjectType: "Dataset",
+        subjectId: id,
+        data: { name: dataset.name },
+      });
+      return true;
+    },
+
+    async createLabel(caller: Caller | null, datasetId: string, name: string) {
+      await datasetFor(caller, datasetId, "write");
+      const clean = requireName("name", name);
+      return unique(datasets.createLabel(datasetId, clean), `The dataset has a label "${clean}" already.`);
+    },
+
+    async renameLabel(caller: Caller | null, id: string, name: string) {
+      await labelFor(caller, id);
+      const clean = requireName("name", name);
+      return unique(datasets.renameLabel(id, clean), `The dataset has a label "${clean}" already.`);
+    },
+
+    async deleteLabel(caller: Caller | null, id: string) {
+      await labelFor(caller, id);
+      await datasets.deleteLabel(id); // its images become unlabelled (onDelete: SetNull)
+      return true;
+    },
+
+    async mergeLabels(caller: Caller | null, fromId: string, intoId: string) {
+      const from = await labelFor(caller, fromId);
+      const into = await labelFor(caller, intoId);
+      if (from.datasetId !== into.datasetId)
+        throw new ValidationError("intoId", "Labels can only be merged within one dataset.");
+      if (from.id === into.id) throw new ValidationError("intoId", "A label cannot be merged into itself.");
+      return datasets.mergeLabels(fromId, intoId);
+    },
+  };
+}
+
+export type DatasetService = ReturnType<typeof createDatasetService>;

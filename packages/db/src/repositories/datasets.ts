@@ -1,0 +1,28 @@
+import type { Db } from "../client.js";
+
+export const datasetsRepository = (db: Db) => ({
+  create: (data: { workspaceId: string; name: string; description?: string; createdById: string }) =>
+    db.dataset.create({ data }),
+  findById: (id: string) => db.dataset.findUnique({ where: { id } }),
+  listForWorkspaces: (workspaceIds: readonly string[]) =>
+    db.dataset.findMany({ where: { workspaceId: { in: [...workspaceIds] } }, orderBy: { createdAt: "asc" } }),
+  update: (id: string, data: { name?: string; description?: string }) => db.dataset.update({ where: { id }, data }),
+  delete: (id: string) => db.dataset.delete({ where: { id } }),
+
+  createLabel: (datasetId: string, name: string) => db.label.create({ data: { datasetId, name } }),
+  findLabel: (id: string) => db.label.findUnique({ where: { id }, include: { dataset: true } }),
+  labelsOf: (datasetIds: readonly string[]) =>
+    db.label.findMany({ where: { datasetId: { in: [...datasetIds] } }, orderBy: { name: "asc" } }),
+  renameLabel: (id: string, name: string) => db.label.update({ where: { id }, data: { name } }),
+  deleteLabel: (id: string) => db.label.delete({ where: { id } }),
+  /** Moves every image of `fromId` to `intoId` and removes `fromId`, in one transaction. */
+  mergeLabels: (fromId: string, intoId: string) =>
+    db.$transaction(async (tx) => {
+      await tx.image.updateMany({ where: { labelId: fromId }, data: { labelId: intoId } });
+      await tx.label.delete({ where: { id: fromId } });
+      return tx.label.findUniqueOrThrow({ where: { id: intoId } });
+    }),
+  /** Images per label, for many labels in one query. */
+  imageCountsByLabel: (labelIds: readonly string[]) =>
+    db.image.groupBy({ by: ["labelId"], where: { labelId: { in: [...labelIds] } }, _count: { _all: true } }),
+});
