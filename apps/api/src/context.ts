@@ -2,7 +2,9 @@ import type { Loaders } from "./loaders.js";
 import type { Caller } from "./services/access.js";
 import type { AuthService } from "./services/auth-service.js";
 import type { DatasetService } from "./services/dataset-service.js";
+import type { ExtractionService } from "./services/extraction-service.js";
 import type { HealthService } from "./services/health-service.js";
+import type { ImageService } from "./services/image-service.js";
 import type { WorkspaceService } from "./services/workspace-service.js";
 
 /** Domain services the resolvers call; resolvers hold no logic of their own. */
@@ -11,6 +13,8 @@ export interface Services {
   auth: AuthService;
   workspaces: WorkspaceService;
   datasets: DatasetService;
+  images: ImageService;
+  extraction: ExtractionService;
 }
 
 /** How a resolver sets or clears the session cookie of the HTTP response. */

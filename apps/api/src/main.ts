@@ -1,7 +1,10 @@
 // The API process: `DATABASE_URL=... API_PORT=4000 tsx apps/api/src/main.ts`.
+import path from "node:path";
 import { createPrismaClient } from "@retrain/db";
 import { initBackend, parseBackendChoice } from "@retrain/engine";
+import { openJobQueue } from "@retrain/jobs";
 import { startApiServer } from "./server.js";
+import { syncCatalog } from "./services/extraction-service.js";
 import { createServices } from "./services/index.js";
 import { appVersion } from "./version.js";
 
@@ -13,12 +16,18 @@ if (!databaseUrl) {
 const port = Number(process.env.API_PORT ?? 4000);
 const backend = await initBackend(parseBackendChoice(process.env.TFJS_BACKEND));
 const db = createPrismaClient(databaseUrl);
-const api = await startApiServer(createServices(db, { version: appVersion, backend }), db, { port });
+const queue = await openJobQueue(databaseUrl, { expireInSeconds: Number(process.env.JOB_EXPIRE_SECONDS ?? 3600) });
+await syncCatalog(db);
+const modelCacheDir = process.env.MODEL_CACHE_DIR ?? path.resolve(".data", "models");
+const api = await startApiServer(createServices(db, { version: appVersion, backend, queue, modelCacheDir }), db, {
+  port,
+});
 console.log(`api: GraphQL at ${api.url} (TensorFlow.js backend: ${backend})`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     await api.stop();
+    await queue.stop();
     await db.$disconnect();
     process.exit(0);
   });

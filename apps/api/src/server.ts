@@ -51,13 +51,22 @@ export async function startApiServer(
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
+  const callerOf = (req: express.Request) =>
+    services.auth.authenticate(
+      bearer(req.headers.authorization) ?? parseCookies(req.headers.cookie ?? "")[SESSION_COOKIE],
+    );
+  app.get("/thumbnails/:id", async (req, res) => {
+    const bytes = await services.images.thumbnail(await callerOf(req), req.params.id);
+    if (!bytes) return void res.status(404).send("Not found");
+    res.set({ "content-type": "image/webp", "cache-control": "private, max-age=86400" }).send(bytes);
+  });
   app.use(
     "/graphql",
-    express.json({ limit: "25mb" }),
+    express.json({ limit: "50mb" }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<ApiContext> => {
         const sessionToken = parseCookies(req.headers.cookie ?? "")[SESSION_COOKIE];
-        const caller = await services.auth.authenticate(bearer(req.headers.authorization) ?? sessionToken);
+        const caller = await callerOf(req);
         const cookieOptions = {
           httpOnly: true,
           sameSite: "lax" as const,

@@ -1,8 +1,12 @@
 // Test helpers: the real API over HTTP on a fresh database, and a small GraphQL client.
+import os from "node:os";
+import path from "node:path";
 import type { ClientOptions } from "@retrain/db";
+import { openJobQueue, type QueueOptions } from "@retrain/jobs";
 import { type TestDatabase, useTestDatabase } from "@retrain/testing";
 import { afterAll } from "vitest";
 import { type ApiServer, startApiServer } from "../src/server.js";
+import { syncCatalog } from "../src/services/extraction-service.js";
 import { createServices } from "../src/services/index.js";
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -22,9 +26,25 @@ export interface TestApi extends TestDatabase {
   signUp(email: string, name?: string): Promise<{ token: string; userId: string }>;
 }
 
-export async function startTestApi(options: ClientOptions = {}): Promise<TestApi> {
-  const database = await useTestDatabase(options);
-  const api = await startApiServer(createServices(database.db, { version: "test", backend: "wasm" }), database.db, {
+export async function startTestApi(
+  options: ClientOptions & { modelCacheDir?: string; queue?: QueueOptions } = {},
+): Promise<TestApi> {
+  const {
+    modelCacheDir = path.join(os.tmpdir(), "retrain-test-models"),
+    queue: queueOptions,
+    ...clientOptions
+  } = options;
+  const database = await useTestDatabase(clientOptions);
+  const queue = await openJobQueue(database.url, { pollingIntervalSeconds: 0.5, ...queueOptions });
+  afterAll(() => queue.stop());
+  await syncCatalog(database.db);
+  const services = createServices(database.db, {
+    version: "test",
+    backend: "wasm",
+    queue,
+    modelCacheDir,
+  });
+  const api = await startApiServer(services, database.db, {
     port: 0,
     host: "127.0.0.1",
   });

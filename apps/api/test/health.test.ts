@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { printedSchema } from "../src/schema/index.js";
 import type { ApiServer } from "../src/server.js";
-import { createServices } from "../src/services/index.js";
+import { createHealthService } from "../src/services/health-service.js";
 import { startTestApi } from "./api-client.js";
 
 describe("health over HTTP", () => {
@@ -31,7 +31,7 @@ describe("health without a database", () => {
   it("answers ok: false and says why, instead of failing", async () => {
     const { createPrismaClient } = await import("@retrain/db");
     const db = createPrismaClient("postgresql://nobody:none@127.0.0.1:1/none");
-    const report = await createServices(db, { version: "test", backend: "cpu" }).health.check();
+    const report = await createHealthService(db, { version: "test", backend: "cpu" }).check();
     expect(report.ok).toBe(false);
     expect(report.database).toMatch(/^unreachable: /);
     await db.$disconnect();

@@ -1,5 +1,4 @@
 // Test fixtures made on the fly: real images encoded by sharp, and a tiny real base model.
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -9,18 +8,9 @@ import { modelArtifacts } from "../src/checkpoints/checkpoint.js";
 import { seededRandom } from "../src/data/random.js";
 import type { VectorSet } from "../src/training/train-head.js";
 
-export const repoRoot = path.resolve(import.meta.dirname, "../../..");
+export { sharedDir } from "@retrain/testing";
 
-/** ../shared beside the project (or SHARED_DIR): data for tests, never part of the product. */
-export function sharedDir(): string {
-  const dir = process.env.SHARED_DIR ?? path.resolve(repoRoot, "../shared");
-  if (!existsSync(dir)) {
-    throw new Error(
-      `This test needs the shared data folder at ${dir} (flowers_small and ImageNet models); set SHARED_DIR.`,
-    );
-  }
-  return dir;
-}
+export const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
 export function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), `retrain-${prefix}-`));
@@ -35,7 +25,7 @@ export function gradientImage(tone: number, w = 48, h = 40, seed = 0): Sharp {
       const noise = ((x * 7 + y * 13 + seed * 31) % 17) - 8;
       data[i] = Math.max(0, Math.min(255, (tone * 80 + x * 3 + noise) % 256));
       data[i + 1] = Math.max(0, Math.min(255, (255 - tone * 60 + y * 2 + noise) % 256));
-      data[i + 2] = Math.max(0, Math.min(255, (tone * 40 + (x + y) + noise) % 256));
+      data[i + 2] = Math.max(0, Math.min(255, (tone * 40 + (x + y) + noise + seed * 3) % 256));
     }
   }
   return sharp(data, { raw: { width: w, height: h, channels: 3 } });

@@ -1,2 +1,3 @@
 export { freePort } from "./free-port.js";
+export { sharedDir } from "./shared-dir.js";
 export { type TestDatabase, useEmptyDatabase, useTestDatabase } from "./test-database.js";

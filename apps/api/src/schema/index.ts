@@ -5,6 +5,8 @@ import "./user.js";
 import "./auth.js";
 import "./api-token.js";
 import "./dataset.js";
+import "./image.js";
+import "./extraction.js";
 import "./workspace.js";
 
 export const schema = builder.toSchema();

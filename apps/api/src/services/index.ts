@@ -1,17 +1,31 @@
 import type { Db } from "@retrain/db";
+import type { JobQueue } from "@retrain/jobs";
 import type { Services } from "../context.js";
 import { createAccess } from "./access.js";
 import { createAuthService } from "./auth-service.js";
 import { createDatasetService } from "./dataset-service.js";
+import { createExtractionService } from "./extraction-service.js";
 import { createHealthService } from "./health-service.js";
+import { createImageService } from "./image-service.js";
 import { createWorkspaceService } from "./workspace-service.js";
 
-export function createServices(db: Db, info: { version: string; backend: string }): Services {
+export interface ServiceOptions {
+  version: string;
+  backend: string;
+  queue: JobQueue;
+  modelCacheDir: string;
+}
+
+export function createServices(db: Db, options: ServiceOptions): Services {
+  const info = { version: options.version, backend: options.backend };
   const access = createAccess(db);
+  const datasets = createDatasetService(db, access);
   return {
     health: createHealthService(db, info),
     auth: createAuthService(db),
     workspaces: createWorkspaceService(db, access),
-    datasets: createDatasetService(db, access),
+    datasets,
+    images: createImageService(db, access, datasets),
+    extraction: createExtractionService(db, access, datasets, options.queue, options.modelCacheDir),
   };
 }

@@ -1,0 +1,143 @@
+// Extraction jobs end to end: the API queues them, real worker processes run them with ImageNet
+// MobileNetV2-0.35 (from ../shared, seeded into the model cache as a user's download would be).
+import { cp, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { sharedDir } from "@retrain/testing";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "./api-client.js";
+import { startWorker, until } from "./worker-process.js";
+
+const IMAGES = 120;
+const JOB = "query($id: ID!) { job(id: $id) { status computed failed error progress { done total } } }";
+const START = "mutation($d: ID!, $m: ID!) { startExtraction(datasetId: $d, baseModelId: $m) { id status } }";
+
+interface JobView {
+  status: string;
+  computed: number | null;
+  failed: number | null;
+  error: string | null;
+  progress: { done: number; total: number };
+}
+
+describe("extraction jobs", () => {
+  let t: TestApi;
+  let token: string;
+  let datasetId: string;
+  let modelId: string;
+  let env: Record<string, string>;
+  const workers: ReturnType<typeof startWorker>[] = [];
+  afterAll(() => {
+    for (const w of workers) w.kill();
+  });
+
+  beforeAll(async () => {
+    const modelCacheDir = await mkdtemp(path.join(os.tmpdir(), "retrain-models-"));
+    await cp(
+      path.join(sharedDir(), "models/mobilenet_v2_035_224_notop"),
+      path.join(modelCacheDir, "mobilenet_v2_035_224"),
+      { recursive: true },
+    );
+    // Jobs expire (their worker is taken as dead) after 10 s here, instead of an hour.
+    t = await startTestApi({ modelCacheDir, queue: { expireInSeconds: 10, maintenanceIntervalSeconds: 1 } });
+    env = {
+      DATABASE_URL: t.url,
+      MODEL_CACHE_DIR: modelCacheDir,
+      JOB_EXPIRE_SECONDS: "10",
+      JOB_MAINTENANCE_SECONDS: "1",
+      EXTRACTION_THREADS: "1",
+    };
+    token = (await t.signUp("e@example.com")).token;
+    const ws = await t.gql<{ createWorkspace: { id: string } }>(
+      'mutation { createWorkspace(name: "E") { id } }',
+      {},
+      token,
+    );
+    const ds = await t.gql<{ createDataset: { id: string } }>(
+      'mutation($w: ID!) { createDataset(workspaceId: $w, name: "D") { id } }',
+      { w: ws.data?.createWorkspace.id },
+      token,
+    );
+    datasetId = ds.data?.createDataset.id ?? "";
+    for (let start = 0; start < IMAGES; start += 60) {
+      const files = await Promise.all(
+        Array.from({ length: 60 }, async (_, i) => {
+          const n = start + i;
+          const bytes = await sharp({
+            create: {
+              width: 64,
+              height: 48,
+              channels: 3,
+              background: { r: (n * 37) % 256, g: (n * 91) % 256, b: (n * 13) % 256 },
+            },
+          })
+            .png()
+            .toBuffer();
+          return { name: `img${n}.png`, base64: bytes.toString("base64"), label: n % 2 ? "odd" : "even" };
+        }),
+      );
+      await t.gql(
+        "mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { status } }",
+        { d: datasetId, f: files },
+        token,
+      );
+    }
+    const models = await t.gql<{ baseModels: { id: string; key: string; cached: boolean }[] }>(
+      "{ baseModels { id key cached } }",
+      {},
+      token,
+    );
+    const mobilenet = models.data?.baseModels.find((m) => m.key === "mobilenet_v2_035_224");
+    expect(mobilenet?.cached).toBe(true);
+    expect(models.data?.baseModels.find((m) => m.key === "inception_v3")?.cached).toBe(false);
+    modelId = mobilenet?.id ?? "";
+  }, 120_000);
+
+  const job = async (id: string) => (await t.gql<{ job: JobView }>(JOB, { id }, token)).data?.job;
+
+  it("a worker killed mid-job leaves it to another, which finishes it: nothing duplicated, nothing lost", async () => {
+    const first = startWorker(env);
+    workers.push(first);
+    await first.ready;
+    const started = await t.gql<{ startExtraction: { id: string } }>(START, { d: datasetId, m: modelId }, token);
+    const jobId = started.data?.startExtraction.id ?? "";
+    await until("some progress", async () => ((await job(jobId))?.progress.done ?? 0) > 0);
+    first.kill();
+    await new Promise((resolve) => first.process.once("exit", resolve));
+    const storedByFirst = await t.db.bottleneck.count();
+    expect(storedByFirst).toBeLessThan(IMAGES);
+
+    const second = startWorker(env);
+    workers.push(second);
+    await second.ready;
+    const done = await until(
+      "the job to succeed",
+      async () => {
+        const j = await job(jobId);
+        return j?.status === "SUCCEEDED" ? j : undefined;
+      },
+      90_000,
+    );
+    expect(await t.db.bottleneck.count()).toBe(IMAGES);
+    expect(done.computed).toBe(IMAGES - storedByFirst); // the second run computed only what was missing
+    const vectors = await t.db.bottleneck.findMany({ select: { dim: true, vector: true } });
+    expect(vectors.every((v) => v.dim === 1280 && v.vector.length === 1280 * 4)).toBe(true);
+  }, 180_000);
+
+  it("running it again computes nothing", async () => {
+    const again = await t.gql<{ startExtraction: { id: string } }>(START, { d: datasetId, m: modelId }, token);
+    const done = await until("the second job", async () => {
+      const j = await job(again.data?.startExtraction.id ?? "");
+      return j?.status === "SUCCEEDED" ? j : undefined;
+    });
+    expect(done.computed).toBe(0);
+    expect(await t.db.bottleneck.count()).toBe(IMAGES);
+  }, 60_000);
+
+  it("viewers and outsiders cannot start one", async () => {
+    const outsider = (await t.signUp("out@example.com")).token;
+    const refused = await t.gql(START, { d: datasetId, m: modelId }, outsider);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+});

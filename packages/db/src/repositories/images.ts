@@ -1,0 +1,52 @@
+import type { Db } from "../client.js";
+import type { Prisma, Split } from "../generated/prisma/client.js";
+
+export interface ImageFilter {
+  datasetId: string;
+  labelId?: string;
+  split?: Split;
+  unlabelled?: boolean;
+}
+
+function where(filter: ImageFilter): Prisma.ImageWhereInput {
+  return {
+    datasetId: filter.datasetId,
+    ...(filter.unlabelled ? { labelId: null } : filter.labelId ? { labelId: filter.labelId } : {}),
+    ...(filter.split ? { split: filter.split } : {}),
+  };
+}
+
+export const imagesRepository = (db: Db) => ({
+  /** Stores bytes and thumbnail once per content hash; a second upload of the same bytes reuses them. */
+  saveBlob: (data: {
+    sha256: string;
+    bytes: Uint8Array<ArrayBuffer>;
+    mimeType: string;
+    thumbnail: Uint8Array<ArrayBuffer>;
+  }) => db.blob.upsert({ where: { sha256: data.sha256 }, create: { ...data, size: data.bytes.length }, update: {} }),
+  findInDataset: (datasetId: string, sha256: string) =>
+    db.image.findUnique({ where: { datasetId_sha256: { datasetId, sha256 } } }),
+  create: (data: Prisma.ImageUncheckedCreateInput) => db.image.create({ data }),
+  findById: (id: string) => db.image.findUnique({ where: { id }, include: { dataset: true } }),
+  findManyByIds: (ids: readonly string[]) =>
+    db.image.findMany({ where: { id: { in: [...ids] } }, include: { dataset: true } }),
+  /** A page in upload order; `after` is the last id of the previous page. */
+  page: (filter: ImageFilter, take: number, after?: string) =>
+    db.image.findMany({
+      where: where(filter),
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take,
+      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+    }),
+  count: (filter: ImageFilter) => db.image.count({ where: where(filter) }),
+  update: (ids: readonly string[], data: { labelId?: string | null; split?: Split }) =>
+    db.image.updateMany({ where: { id: { in: [...ids] } }, data }),
+  delete: (ids: readonly string[]) => db.image.deleteMany({ where: { id: { in: [...ids] } } }),
+  thumbnail: (id: string) =>
+    db.image.findUnique({
+      where: { id },
+      select: { dataset: { select: { workspaceId: true } }, blob: { select: { thumbnail: true } } },
+    }),
+  bytes: (id: string) =>
+    db.image.findUnique({ where: { id }, select: { originalName: true, blob: { select: { bytes: true } } } }),
+});
