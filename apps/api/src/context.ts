@@ -2,9 +2,11 @@ import type { Loaders } from "./loaders.js";
 import type { Caller } from "./services/access.js";
 import type { AuthService } from "./services/auth-service.js";
 import type { DatasetService } from "./services/dataset-service.js";
+import type { ExperimentService } from "./services/experiment-service.js";
 import type { ExtractionService } from "./services/extraction-service.js";
 import type { HealthService } from "./services/health-service.js";
 import type { ImageService } from "./services/image-service.js";
+import type { PredictionService } from "./services/prediction-service.js";
 import type { WorkspaceService } from "./services/workspace-service.js";
 
 /** Domain services the resolvers call; resolvers hold no logic of their own. */
@@ -15,6 +17,8 @@ export interface Services {
   datasets: DatasetService;
   images: ImageService;
   extraction: ExtractionService;
+  experiments: ExperimentService;
+  predictions: PredictionService;
 }
 
 /** How a resolver sets or clears the session cookie of the HTTP response. */

@@ -1,4 +1,11 @@
-import { type Db, datasetsRepository, usersRepository, workspacesRepository } from "@retrain/db";
+import {
+  checkpointsRepository,
+  type Db,
+  datasetsRepository,
+  experimentsRepository,
+  usersRepository,
+  workspacesRepository,
+} from "@retrain/db";
 import DataLoader from "dataloader";
 
 /** Groups rows by a key, in the order of `keys` (what DataLoader expects). */
@@ -20,7 +27,18 @@ export function createLoaders(db: Db) {
   const users = usersRepository(db);
   const workspaces = workspacesRepository(db);
   const datasets = datasetsRepository(db);
+  const experiments = experimentsRepository(db);
+  const checkpoints = checkpointsRepository(db);
   return {
+    runs: new DataLoader(async (ids: readonly string[]) =>
+      groupBy(ids, await experiments.runsOf(ids), (r) => r.experimentId),
+    ),
+    epochs: new DataLoader(async (ids: readonly string[]) =>
+      groupBy(ids, await experiments.epochsOf(ids), (e) => e.runId),
+    ),
+    checkpoints: new DataLoader(async (ids: readonly string[]) =>
+      groupBy(ids, await checkpoints.ofRuns(ids), (c) => c.runId),
+    ),
     user: new DataLoader(async (ids: readonly string[]) => {
       const rows = await users.findManyByIds(ids);
       return ids.map((id) => rows.find((u) => u.id === id) ?? null);

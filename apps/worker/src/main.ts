@@ -5,6 +5,7 @@ import { createPrismaClient } from "@retrain/db";
 import { initBackend, parseBackendChoice } from "@retrain/engine";
 import { openJobQueue } from "@retrain/jobs";
 import { runExtractJob } from "./jobs/extract-job.js";
+import { runTrainJob } from "./jobs/train-job.js";
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -25,6 +26,7 @@ const deps = {
   threads: process.env.EXTRACTION_THREADS ? Number(process.env.EXTRACTION_THREADS) : undefined,
 };
 await queue.work("extract", ({ jobId }) => runExtractJob(deps, jobId));
+await queue.work("train", ({ runId }) => runTrainJob(deps, runId));
 console.log(`worker: ready, waiting for jobs (TensorFlow.js backend: ${backend})`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -8,8 +8,10 @@ export {
   parseBackendChoice,
 } from "./backend.js";
 export {
+  baseModelIdentity,
   type Checkpoint,
   createCheckpoint,
+  type Preprocessing,
   restoreCheckpoint,
 } from "./checkpoints/checkpoint.js";
 export { assignSplit, defaultGroupKey, type SplitName } from "./data/splits.js";
@@ -24,6 +26,20 @@ export type { BottleneckStore } from "./extraction/bottleneck-store.js";
 export { type ExtractionJob, type ExtractionProgress, extractBottlenecks } from "./extraction/extract-bottlenecks.js";
 export { createExtractionPool, type ExtractionPool } from "./extraction/worker-pool.js";
 export { type InspectedImage, inspectImage } from "./images/inspect-image.js";
+export { type BaseModel, loadBaseModel } from "./models/base-model.js";
 export { type BaseModelSpec, CATALOG, catalogEntry } from "./models/catalog.js";
 export { isCached } from "./models/model-cache.js";
 export { resolveBaseModel } from "./models/resolve-base-model.js";
+export { resolveStoredBaseModel, type StoredBaseModel } from "./models/resolve-source.js";
+export { DEFAULTS } from "./pipeline/retrain-options.js";
+export { type Classifier, createClassifier, type Prediction, predictVectors } from "./predict/classifier.js";
+export { type Evaluation, evaluate } from "./training/evaluate.js";
+export { createHeadModel, type HeadOptions } from "./training/head-model.js";
+export {
+  DEFAULT_HYPERPARAMETERS,
+  type Hyperparameters,
+  resolveHyperparameters,
+  trainingPlan,
+} from "./training/hyperparameters.js";
+export { createOptimizer, type OptimizerConfig } from "./training/optimizer.js";
+export { type EpochMetrics, type TrainOptions, trainHead, type VectorSet } from "./training/train-head.js";

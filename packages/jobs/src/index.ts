@@ -3,9 +3,10 @@ import PgBoss from "pg-boss";
 /** Queue names and their payloads: ids only, the rows hold the rest. */
 export interface Payloads {
   extract: { jobId: string };
+  train: { runId: string };
 }
 export type QueueName = keyof Payloads;
-export const QUEUES: QueueName[] = ["extract"];
+export const QUEUES: QueueName[] = ["extract", "train"];
 
 export interface QueueOptions {
   /** A job running longer than this is taken as lost (its worker died) and retried by another worker. */

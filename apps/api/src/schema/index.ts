@@ -7,6 +7,8 @@ import "./api-token.js";
 import "./dataset.js";
 import "./image.js";
 import "./extraction.js";
+import "./experiment.js";
+import "./prediction.js";
 import "./workspace.js";
 
 export const schema = builder.toSchema();

@@ -4,9 +4,12 @@ import type { Services } from "../context.js";
 import { createAccess } from "./access.js";
 import { createAuthService } from "./auth-service.js";
 import { createDatasetService } from "./dataset-service.js";
+import { createExperimentService } from "./experiment-service.js";
 import { createExtractionService } from "./extraction-service.js";
 import { createHealthService } from "./health-service.js";
 import { createImageService } from "./image-service.js";
+import { createModelCache } from "./model-cache.js";
+import { createPredictionService } from "./prediction-service.js";
 import { createWorkspaceService } from "./workspace-service.js";
 
 export interface ServiceOptions {
@@ -27,5 +30,7 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     datasets,
     images: createImageService(db, access, datasets),
     extraction: createExtractionService(db, access, datasets, options.queue, options.modelCacheDir),
+    experiments: createExperimentService(db, access, datasets, options.queue),
+    predictions: createPredictionService(db, access, createModelCache(options.modelCacheDir)),
   };
 }

@@ -1,7 +1,9 @@
 export { activityRepository } from "./activity.js";
 export { baseModelsRepository } from "./base-models.js";
 export { bottlenecksRepository } from "./bottlenecks.js";
+export { checkpointsRepository } from "./checkpoints.js";
 export { datasetsRepository } from "./datasets.js";
+export { experimentsRepository } from "./experiments.js";
 export { type ImageFilter, imagesRepository } from "./images.js";
 export { jobsRepository } from "./jobs.js";
 export { credentialsRepository } from "./sessions.js";

@@ -1,0 +1,96 @@
+import { baseModelsRepository, checkpointsRepository, type Db, experimentsRepository } from "@retrain/db";
+import { InvalidOptionError, resolveHyperparameters } from "@retrain/engine";
+import type { JobQueue } from "@retrain/jobs";
+import { NotFoundError, ValidationError } from "../domain/errors.js";
+import { requireName } from "../domain/validate.js";
+import { type Access, type Caller, requireCaller } from "./access.js";
+import type { DatasetService } from "./dataset-service.js";
+
+/** Hyperparameters checked by the engine's rules; a bad one is a BAD_USER_INPUT naming it. */
+function checkedHyperparameters(input: unknown) {
+  try {
+    return resolveHyperparameters((input ?? {}) as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof InvalidOptionError)
+      throw new ValidationError(`hyperparameters.${error.option}`, error.message);
+    throw error;
+  }
+}
+
+export function createExperimentService(db: Db, access: Access, datasets: DatasetService, queue: JobQueue) {
+  const experiments = experimentsRepository(db);
+  const checkpoints = checkpointsRepository(db);
+
+  async function experimentFor(caller: Caller | null, id: string, action: "read" | "train") {
+    requireCaller(caller);
+    const experiment = await experiments.findById(id);
+    if (!experiment) throw new NotFoundError("Experiment");
+    await access.require(caller, experiment.dataset.workspaceId, action, "Experiment");
+    return experiment;
+  }
+
+  return {
+    experimentFor,
+
+    async create(
+      caller: Caller | null,
+      input: {
+        datasetId: string;
+        baseModelId: string;
+        name: string;
+        description?: string | null;
+        hyperparameters?: unknown;
+      },
+    ) {
+      const dataset = await datasets.datasetFor(caller, input.datasetId, "write");
+      await access.require(caller, dataset.workspaceId, "train");
+      const model = await baseModelsRepository(db).findById(input.baseModelId);
+      if (!model || (model.workspaceId && model.workspaceId !== dataset.workspaceId))
+        throw new NotFoundError("Base model");
+      return experiments.create({
+        datasetId: dataset.id,
+        baseModelId: model.id,
+        name: requireName("name", input.name),
+        description: input.description ?? "",
+        hyperparameters: checkedHyperparameters(input.hyperparameters) as object,
+        authorId: requireCaller(caller).userId,
+      });
+    },
+
+    /** Queues a run; the run's hyperparameters are the experiment's with `overrides` on top. */
+    async startRun(caller: Caller | null, experimentId: string, overrides?: unknown) {
+      const experiment = await experimentFor(caller, experimentId, "train");
+      const hyperparameters = checkedHyperparameters({
+        ...(experiment.hyperparameters as object),
+        ...((overrides ?? {}) as object),
+      });
+      const run = await experiments.createRun({
+        experimentId,
+        hyperparameters: hyperparameters as object,
+        createdById: requireCaller(caller).userId,
+      });
+      await queue.send("train", { runId: run.id });
+      return run;
+    },
+
+    async run(caller: Caller | null, id: string) {
+      const run = await experiments.findRun(id);
+      if (!run) throw new NotFoundError("Run");
+      await access.require(caller, run.experiment.dataset.workspaceId, "read", "Run");
+      return run;
+    },
+
+    async promote(caller: Caller | null, checkpointId: string, alias: string) {
+      const checkpoint = await checkpoints.findById(checkpointId);
+      if (!checkpoint) throw new NotFoundError("Checkpoint");
+      await access.require(caller, checkpoint.run.experiment.dataset.workspaceId, "train", "Checkpoint");
+      const name = requireName("alias", alias, 40);
+      if (!/^[a-z0-9][a-z0-9_-]*$/.test(name))
+        throw new ValidationError("alias", "alias uses lower-case letters, digits, - and _");
+      await checkpoints.promote(checkpoint.run.experimentId, name, checkpoint.id);
+      return checkpoint;
+    },
+  };
+}
+
+export type ExperimentService = ReturnType<typeof createExperimentService>;

@@ -1,0 +1,63 @@
+import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { sharedDir } from "@retrain/testing";
+import type { TestApi } from "./api-client.js";
+
+/** A model cache holding ImageNet MobileNetV2-0.35 from ../shared, as a user's first download leaves it. */
+export async function seededModelCache(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "retrain-models-"));
+  await cp(path.join(sharedDir(), "models/mobilenet_v2_035_224_notop"), path.join(dir, "mobilenet_v2_035_224"), {
+    recursive: true,
+  });
+  return dir;
+}
+
+/** The first `perClass` flowers_small photos of each named class, as upload inputs. */
+export async function flowerFiles(classes: string[], perClass: number) {
+  const root = path.join(sharedDir(), "datasets/flowers_small");
+  const files: { name: string; base64: string; label: string }[] = [];
+  for (const label of classes) {
+    for (const f of (await readdir(path.join(root, label))).sort().slice(0, perClass)) {
+      files.push({
+        name: `${label}/${f}`,
+        base64: (await readFile(path.join(root, label, f))).toString("base64"),
+        label,
+      });
+    }
+  }
+  return files;
+}
+
+/** A signed-up owner with a workspace and a dataset. */
+export async function workspaceWithDataset(t: TestApi, email: string) {
+  const { token, userId } = await t.signUp(email);
+  const ws = await t.gql<{ createWorkspace: { id: string } }>(
+    'mutation { createWorkspace(name: "Lab") { id } }',
+    {},
+    token,
+  );
+  const workspaceId = ws.data?.createWorkspace.id ?? "";
+  const ds = await t.gql<{ createDataset: { id: string } }>(
+    'mutation($w: ID!) { createDataset(workspaceId: $w, name: "D") { id } }',
+    { w: workspaceId },
+    token,
+  );
+  return { token, userId, workspaceId, datasetId: ds.data?.createDataset.id ?? "" };
+}
+
+export async function upload(
+  t: TestApi,
+  token: string,
+  datasetId: string,
+  files: { name: string; base64: string; label?: string }[],
+) {
+  for (let i = 0; i < files.length; i += 50) {
+    const result = await t.gql(
+      "mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { status } }",
+      { d: datasetId, f: files.slice(i, i + 50) },
+      token,
+    );
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+  }
+}

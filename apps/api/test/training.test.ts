@@ -1,0 +1,180 @@
+// Training runs and predictions end to end: API, queue, a real worker process, ImageNet MobileNetV2-0.35
+// and real flower photos from ../shared.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  type Checkpoint,
+  createClassifier,
+  loadBaseModel,
+  resolveStoredBaseModel,
+  restoreCheckpoint,
+} from "@retrain/engine";
+import { sharedDir } from "@retrain/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "./api-client.js";
+import { flowerFiles, seededModelCache, upload, workspaceWithDataset } from "./fixtures.js";
+import { startWorker, until, type WorkerProcess } from "./worker-process.js";
+
+const RUN = `query($id: ID!) { run(id: $id) { status error metrics evaluation epochs { epoch trainLoss validationAccuracy } checkpoints { id step labels } } }`;
+const PREDICT = `mutation($c: ID, $e: ID, $imgs: [PredictImageInput!], $ids: [ID!], $k: Int) {
+  predict(checkpointId: $c, experimentId: $e, images: $imgs, imageIds: $ids, topK: $k) { checkpointId latencyMs results { name error top { label probability } } } }`;
+
+interface RunView {
+  status: string;
+  error: string | null;
+  metrics: { testAccuracy: number; validationAccuracy: number | null } | null;
+  evaluation: {
+    confusionMatrix: number[][];
+    perClass: { label: string; f1: number }[];
+    misclassified: unknown[];
+  } | null;
+  epochs: { epoch: number; trainLoss: number }[];
+  checkpoints: { id: string; step: number; labels: string[] }[];
+}
+
+describe("training runs and predictions", () => {
+  let t: TestApi;
+  let owner: Awaited<ReturnType<typeof workspaceWithDataset>>;
+  let viewer: string;
+  let modelCacheDir: string;
+  let experimentId: string;
+  let run: RunView;
+  let worker: WorkerProcess;
+  afterAll(() => worker?.kill());
+
+  beforeAll(async () => {
+    modelCacheDir = await seededModelCache();
+    t = await startTestApi({ modelCacheDir });
+    worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: modelCacheDir, EXTRACTION_THREADS: "2" });
+    owner = await workspaceWithDataset(t, "trainer@example.com");
+    await t.gql(
+      'mutation($w: ID!) { inviteMember(workspaceId: $w, email: "v@example.com", role: VIEWER) { id } }',
+      { w: owner.workspaceId },
+      owner.token,
+    );
+    viewer = (await t.signUp("v@example.com")).token;
+    await upload(t, owner.token, owner.datasetId, await flowerFiles(["daisy", "sunflower", "tulip"], 30));
+    const models = await t.gql<{ baseModels: { id: string; key: string }[] }>(
+      "{ baseModels { id key } }",
+      {},
+      owner.token,
+    );
+    const created = await t.gql<{ createExperiment: { id: string } }>(
+      'mutation($d: ID!, $m: ID!) { createExperiment(datasetId: $d, baseModelId: $m, name: "first", hyperparameters: { epochs: 20 }) { id } }',
+      { d: owner.datasetId, m: models.data?.baseModels.find((m) => m.key === "mobilenet_v2_035_224")?.id },
+      owner.token,
+    );
+    experimentId = created.data?.createExperiment.id ?? "";
+    await worker.ready;
+  }, 120_000);
+
+  it("trains in the background: epochs stored, evaluation and checkpoint saved", async () => {
+    const started = await t.gql<{ startRun: { id: string; status: string } }>(
+      "mutation($e: ID!) { startRun(experimentId: $e) { id status } }",
+      { e: experimentId },
+      owner.token,
+    );
+    expect(started.data?.startRun.status).toBe("QUEUED");
+    run = await until(
+      "the run to finish",
+      async () => {
+        const r = (await t.gql<{ run: RunView }>(RUN, { id: started.data?.startRun.id }, owner.token)).data?.run;
+        return r && ["SUCCEEDED", "FAILED"].includes(r.status) ? r : undefined;
+      },
+      150_000,
+    );
+    expect(run.error).toBeNull();
+    expect(run.status).toBe("SUCCEEDED");
+    expect(run.epochs.length).toBeGreaterThan(0);
+    expect(run.epochs[0]?.epoch).toBe(1);
+    expect(run.metrics?.testAccuracy).toBeGreaterThan(0.5);
+    expect(run.evaluation?.confusionMatrix).toHaveLength(3);
+    expect(run.evaluation?.perClass.map((c) => c.label)).toEqual(["daisy", "sunflower", "tulip"]);
+    expect(run.checkpoints).toHaveLength(1);
+  }, 200_000);
+
+  it("predicts through an alias, equal to the engine's own prediction for the same checkpoint and image", async () => {
+    const checkpointId = run.checkpoints[0]?.id ?? "";
+    await t.gql("mutation($c: ID!) { promoteCheckpoint(checkpointId: $c) { id } }", { c: checkpointId }, owner.token);
+    // A sunflower photo the run did not train on (uploads took the first 30 of each class).
+    const sunflowers = path.join(sharedDir(), "datasets/flowers_small/sunflower");
+    const photo = await readFile(path.join(sunflowers, (await readdir(sunflowers)).sort().at(-1) ?? ""));
+    const answer = await t.gql<{
+      predict: {
+        checkpointId: string;
+        latencyMs: number;
+        results: { top: { label: string; probability: number }[] }[];
+      };
+    }>(PREDICT, { e: experimentId, imgs: [{ name: "sun.jpg", base64: photo.toString("base64") }], k: 3 }, viewer);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.predict.checkpointId).toBe(checkpointId);
+    const top = answer.data?.predict.results[0]?.top ?? [];
+    expect(top).toHaveLength(3);
+
+    // The engine, on its own, from the stored checkpoint rows.
+    const row = await t.db.checkpoint.findUniqueOrThrow({ where: { id: checkpointId }, include: { baseModel: true } });
+    const topology = row.topology as { modelTopology: object; weightSpecs: never[]; training: never; baseModel: never };
+    const checkpoint: Checkpoint = {
+      format: "retrain-studio-checkpoint/1",
+      step: row.step,
+      labels: row.labels,
+      baseModel: topology.baseModel,
+      preprocessing: row.preprocessing as never,
+      training: topology.training,
+      topology: topology.modelTopology,
+      weightSpecs: topology.weightSpecs,
+      weights: new Uint8Array(row.weights),
+    };
+    const resolved = await resolveStoredBaseModel(row.baseModel, modelCacheDir);
+    const base = await loadBaseModel(resolved.spec, resolved.dir);
+    const { head } = await restoreCheckpoint(checkpoint, base);
+    const [engine] = await createClassifier(base, head, row.labels, checkpoint.preprocessing).predict(
+      [{ name: "sun.jpg", bytes: photo }],
+      3,
+    );
+    if (!engine || !("top" in engine)) throw new Error("engine failed");
+    expect(top.map((p) => p.label)).toEqual(engine.top.map((p) => p.label));
+    for (const [i, p] of top.entries()) expect(p.probability).toBeCloseTo(engine.top[i]?.probability ?? -1, 5);
+    await until(
+      "the prediction to be logged",
+      async () => (await t.db.prediction.count({ where: { checkpointId } })) >= 1,
+    );
+  }, 60_000);
+
+  it("batches concurrent requests and reports unreadable images per image", async () => {
+    const ids = (
+      await t.db.image.findMany({ where: { datasetId: owner.datasetId }, take: 8, select: { id: true } })
+    ).map((i) => i.id);
+    const answers = await Promise.all(
+      ids.map((id) =>
+        t.gql<{ predict: { results: { name: string; top: unknown[] }[] } }>(
+          PREDICT,
+          { c: run.checkpoints[0]?.id, ids: [id], k: 2 },
+          owner.token,
+        ),
+      ),
+    );
+    for (const [i, a] of answers.entries())
+      expect(a.data?.predict.results[0]).toMatchObject({ name: ids[i], top: [expect.anything(), expect.anything()] });
+    const bad = await t.gql<{ predict: { results: { error: string | null }[] } }>(
+      PREDICT,
+      { c: run.checkpoints[0]?.id, imgs: [{ name: "x.txt", base64: Buffer.from("hello").toString("base64") }] },
+      owner.token,
+    );
+    expect(bad.data?.predict.results[0]?.error).toMatch(/not an image/);
+  }, 60_000);
+
+  it("a viewer cannot start a run, and an outsider cannot predict", async () => {
+    const refused = await t.gql("mutation($e: ID!) { startRun(experimentId: $e) { id } }", { e: experimentId }, viewer);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const outsider = (await t.signUp("outside@example.com")).token;
+    const denied = await t.gql(PREDICT, { c: run.checkpoints[0]?.id, ids: [] }, outsider);
+    expect(denied.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const badHyper = await t.gql(
+      "mutation($e: ID!) { startRun(experimentId: $e, hyperparameters: { epochs: -1 }) { id } }",
+      { e: experimentId },
+      owner.token,
+    );
+    expect(badHyper.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "hyperparameters.epochs" });
+  });
+});

@@ -1,0 +1,76 @@
+import { type BaseModel, baseModelsRepository, bottlenecksRepository, type Db, vectorToBytes } from "@retrain/db";
+import {
+  type BackendName,
+  createExtractionPool,
+  type ExtractionJob,
+  type ExtractionProgress,
+  extractBottlenecks,
+  resolveStoredBaseModel,
+} from "@retrain/engine";
+
+export interface WorkerDeps {
+  db: Db;
+  modelCacheDir: string;
+  backend: BackendName | "auto";
+  threads?: number;
+}
+
+/**
+ * Computes the bottleneck vectors a dataset lacks for a base model and stores them idempotently, so a
+ * rerun after a crash computes only what is still missing and duplicates nothing.
+ */
+export async function extractMissing(
+  deps: WorkerDeps,
+  datasetId: string,
+  baseModel: BaseModel,
+  hooks: {
+    onStart?: (total: number) => Promise<unknown>;
+    onProgress?: (p: ExtractionProgress) => Promise<void>;
+    signal?: AbortSignal;
+  } = {},
+) {
+  const bottlenecks = bottlenecksRepository(deps.db);
+  const missing = await bottlenecks.missingImages(datasetId, baseModel.id);
+  await hooks.onStart?.(missing.length);
+  if (missing.length === 0) return { computed: 0, failed: 0, imagesPerSecond: 0, seconds: 0 };
+  const resolved = await resolveStoredBaseModel(baseModel, deps.modelCacheDir);
+  const pool = await createExtractionPool({
+    spec: resolved.spec,
+    dir: resolved.dir,
+    backend: deps.backend,
+    resize: "center-crop",
+    threads: deps.threads,
+  });
+  async function* items(): AsyncGenerator<ExtractionJob> {
+    for (const image of missing) {
+      const blob = await bottlenecks.imageBytes(image.sha256);
+      if (blob) yield { key: image.id, item: { name: image.originalName, bytes: new Uint8Array(blob.bytes) } };
+    }
+  }
+  try {
+    const summary = await extractBottlenecks(items(), {
+      pool,
+      total: missing.length,
+      signal: hooks.signal,
+      store: {
+        get: async () => undefined, // only missing images are fed in
+        put: async (imageId, vector) => {
+          await bottlenecks.saveMany([
+            { imageId, baseModelId: baseModel.id, vector: vectorToBytes(vector), dim: vector.length },
+          ]);
+        },
+      },
+      onFailure: (failed, reason) => void bottlenecks.recordFailure(failed.key, baseModel.id, reason),
+      onProgress: (p) => void hooks.onProgress?.(p),
+    });
+    if (!baseModel.weightsHash) await baseModelsRepository(deps.db).setWeightsHash(baseModel.id, pool.weightsHash);
+    return {
+      computed: summary.computed,
+      failed: summary.failed.length,
+      imagesPerSecond: summary.imagesPerSecond,
+      seconds: summary.seconds,
+    };
+  } finally {
+    await pool.close();
+  }
+}

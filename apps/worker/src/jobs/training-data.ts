@@ -1,0 +1,40 @@
+import { bytesToVector, type Db, experimentsRepository } from "@retrain/db";
+import type { VectorSet } from "@retrain/engine";
+
+export interface TrainingData {
+  labels: string[];
+  labelIds: string[];
+  sets: Record<"TRAIN" | "VALIDATION" | "TEST", VectorSet & { imageIds: string[] }>;
+  dim: number;
+}
+
+/** The dataset's cached vectors by split, labels in name order (the checkpoint's label order). */
+export async function loadTrainingData(
+  db: Db,
+  datasetId: string,
+  baseModelId: string,
+  labelNames: Map<string, string>,
+): Promise<TrainingData> {
+  const rows = await experimentsRepository(db).trainingVectors(datasetId, baseModelId);
+  const labelIds = [...new Set(rows.map((r) => r.image.labelId as string))].sort((a, b) =>
+    (labelNames.get(a) ?? "").localeCompare(labelNames.get(b) ?? ""),
+  );
+  const dim = rows[0]?.dim ?? 0;
+  const pack = (split: "TRAIN" | "VALIDATION" | "TEST") => {
+    const mine = rows.filter((r) => r.image.split === split);
+    const x = new Float32Array(mine.length * dim);
+    for (const [i, r] of mine.entries()) x.set(bytesToVector(r.vector), i * dim);
+    return {
+      x,
+      y: Int32Array.from(mine, (r) => labelIds.indexOf(r.image.labelId as string)),
+      dim,
+      imageIds: mine.map((r) => r.image.id),
+    };
+  };
+  return {
+    labels: labelIds.map((id) => labelNames.get(id) ?? id),
+    labelIds,
+    dim,
+    sets: { TRAIN: pack("TRAIN"), VALIDATION: pack("VALIDATION"), TEST: pack("TEST") },
+  };
+}

@@ -1,0 +1,27 @@
+import type { Db } from "../client.js";
+import type { Prisma } from "../generated/prisma/client.js";
+
+export const checkpointsRepository = (db: Db) => ({
+  create: (data: Prisma.CheckpointUncheckedCreateInput) => db.checkpoint.create({ data }),
+  findById: (id: string) =>
+    db.checkpoint.findUnique({
+      where: { id },
+      include: { run: { include: { experiment: { include: { dataset: true } } } } },
+    }),
+  ofRuns: (runIds: readonly string[]) =>
+    db.checkpoint.findMany({
+      where: { runId: { in: [...runIds] } },
+      orderBy: { step: "asc" },
+      omit: { weights: true, optimizerState: true },
+    }),
+  deleteOfRun: (runId: string) => db.checkpoint.deleteMany({ where: { runId } }),
+  promote: (experimentId: string, name: string, checkpointId: string) =>
+    db.checkpointAlias.upsert({
+      where: { experimentId_name: { experimentId, name } },
+      create: { experimentId, name, checkpointId },
+      update: { checkpointId },
+    }),
+  byAlias: (experimentId: string, name: string) =>
+    db.checkpointAlias.findUnique({ where: { experimentId_name: { experimentId, name } } }),
+  logPrediction: (data: Prisma.PredictionUncheckedCreateInput) => db.prediction.create({ data }),
+});

@@ -1,0 +1,43 @@
+import type { Db } from "../client.js";
+import type { Prisma, RunStatus } from "../generated/prisma/client.js";
+
+export const experimentsRepository = (db: Db) => ({
+  create: (data: Prisma.ExperimentUncheckedCreateInput) => db.experiment.create({ data }),
+  findById: (id: string) => db.experiment.findUnique({ where: { id }, include: { dataset: true } }),
+  listByDatasets: (datasetIds: readonly string[]) =>
+    db.experiment.findMany({ where: { datasetId: { in: [...datasetIds] } }, orderBy: { createdAt: "asc" } }),
+
+  createRun: (data: Prisma.TrainingRunUncheckedCreateInput) => db.trainingRun.create({ data }),
+  findRun: (id: string) =>
+    db.trainingRun.findUnique({ where: { id }, include: { experiment: { include: { dataset: true } } } }),
+  runsOf: (experimentIds: readonly string[]) =>
+    db.trainingRun.findMany({ where: { experimentId: { in: [...experimentIds] } }, orderBy: { queuedAt: "asc" } }),
+  setRunStatus: (id: string, status: RunStatus, data: Prisma.TrainingRunUncheckedUpdateInput = {}) =>
+    db.trainingRun.update({ where: { id }, data: { status, ...data } }),
+  /** Idempotent per (run, epoch): a retried run overwrites the epochs it trains again. */
+  saveEpoch: (
+    runId: string,
+    m: {
+      epoch: number;
+      trainLoss: number;
+      trainAccuracy: number;
+      validationLoss?: number;
+      validationAccuracy?: number;
+    },
+  ) => db.epochMetric.upsert({ where: { runId_epoch: { runId, epoch: m.epoch } }, create: { runId, ...m }, update: m }),
+  clearEpochs: (runId: string) => db.epochMetric.deleteMany({ where: { runId } }),
+  epochsOf: (runIds: readonly string[]) =>
+    db.epochMetric.findMany({ where: { runId: { in: [...runIds] } }, orderBy: [{ runId: "asc" }, { epoch: "asc" }] }),
+
+  /** Vectors with their image's label and split, for training; images without a label are left out. */
+  trainingVectors: (datasetId: string, baseModelId: string) =>
+    db.bottleneck.findMany({
+      where: { baseModelId, variant: "original", image: { datasetId, labelId: { not: null } } },
+      select: {
+        vector: true,
+        dim: true,
+        image: { select: { id: true, originalName: true, split: true, labelId: true } },
+      },
+      orderBy: { imageId: "asc" },
+    }),
+});
