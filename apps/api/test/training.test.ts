@@ -170,6 +170,14 @@ describe("training runs and predictions", () => {
     const outsider = (await t.signUp("outside@example.com")).token;
     const denied = await t.gql(PREDICT, { c: run.checkpoints[0]?.id, ids: [] }, outsider);
     expect(denied.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const feed = await t.gql<{ workspace: { activity: { verb: string }[] } }>(
+      "query($w: ID!) { workspace(id: $w) { activity { verb } } }",
+      { w: owner.workspaceId },
+      viewer,
+    );
+    expect(feed.data?.workspace.activity.map((a) => a.verb)).toEqual(
+      expect.arrayContaining(["experiment.created", "run.started", "checkpoint.promoted"]),
+    );
     const badHyper = await t.gql(
       "mutation($e: ID!) { startRun(experimentId: $e, hyperparameters: { epochs: -1 }) { id } }",
       { e: experimentId },

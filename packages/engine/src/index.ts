@@ -33,6 +33,7 @@ export { resolveBaseModel } from "./models/resolve-base-model.js";
 export { resolveStoredBaseModel, type StoredBaseModel } from "./models/resolve-source.js";
 export { DEFAULTS } from "./pipeline/retrain-options.js";
 export { type Classifier, createClassifier, type Prediction, predictVectors } from "./predict/classifier.js";
+export { createPoolClassifier } from "./predict/pool-classifier.js";
 export { type Evaluation, evaluate } from "./training/evaluate.js";
 export { createHeadModel, type HeadOptions } from "./training/head-model.js";
 export {

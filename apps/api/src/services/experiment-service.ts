@@ -1,4 +1,10 @@
-import { baseModelsRepository, checkpointsRepository, type Db, experimentsRepository } from "@retrain/db";
+import {
+  activityRepository,
+  baseModelsRepository,
+  checkpointsRepository,
+  type Db,
+  experimentsRepository,
+} from "@retrain/db";
 import { InvalidOptionError, resolveHyperparameters } from "@retrain/engine";
 import type { JobQueue } from "@retrain/jobs";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
@@ -20,6 +26,9 @@ function checkedHyperparameters(input: unknown) {
 export function createExperimentService(db: Db, access: Access, datasets: DatasetService, queue: JobQueue) {
   const experiments = experimentsRepository(db);
   const checkpoints = checkpointsRepository(db);
+  const activity = activityRepository(db);
+  const record = (workspaceId: string, caller: Caller | null, verb: string, subjectType: string, subjectId: string) =>
+    activity.record({ workspaceId, actorId: caller?.userId ?? null, verb, subjectType, subjectId });
 
   async function experimentFor(caller: Caller | null, id: string, action: "read" | "train") {
     requireCaller(caller);
@@ -47,7 +56,7 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
       const model = await baseModelsRepository(db).findById(input.baseModelId);
       if (!model || (model.workspaceId && model.workspaceId !== dataset.workspaceId))
         throw new NotFoundError("Base model");
-      return experiments.create({
+      const experiment = await experiments.create({
         datasetId: dataset.id,
         baseModelId: model.id,
         name: requireName("name", input.name),
@@ -55,6 +64,8 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
         hyperparameters: checkedHyperparameters(input.hyperparameters) as object,
         authorId: requireCaller(caller).userId,
       });
+      await record(dataset.workspaceId, caller, "experiment.created", "Experiment", experiment.id);
+      return experiment;
     },
 
     /** Queues a run; the run's hyperparameters are the experiment's with `overrides` on top. */
@@ -70,6 +81,7 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
         createdById: requireCaller(caller).userId,
       });
       await queue.send("train", { runId: run.id });
+      await record(experiment.dataset.workspaceId, caller, "run.started", "TrainingRun", run.id);
       return run;
     },
 
@@ -88,6 +100,13 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
       if (!/^[a-z0-9][a-z0-9_-]*$/.test(name))
         throw new ValidationError("alias", "alias uses lower-case letters, digits, - and _");
       await checkpoints.promote(checkpoint.run.experimentId, name, checkpoint.id);
+      await record(
+        checkpoint.run.experiment.dataset.workspaceId,
+        caller,
+        "checkpoint.promoted",
+        "Checkpoint",
+        checkpoint.id,
+      );
       return checkpoint;
     },
   };

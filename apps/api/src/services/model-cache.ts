@@ -1,86 +1,102 @@
 import type { BaseModel as BaseModelRow, Checkpoint as CheckpointRow } from "@retrain/db";
 import {
-  type BaseModel,
   type Classifier,
-  createClassifier,
-  loadBaseModel,
+  createExtractionPool,
+  createPoolClassifier,
+  type ExtractionPool,
+  initBackend,
   type Preprocessing,
   resolveStoredBaseModel,
   restoreCheckpoint,
 } from "@retrain/engine";
 
+/** Least recently used first out: reads move an entry to the back, inserts past `limit` drop the front. */
+function lru<T>(map: Map<string, T>, key: string, make: () => T, limit: number, drop?: (value: T) => void): T {
+  const found = map.get(key);
+  if (found !== undefined) {
+    map.delete(key);
+    map.set(key, found);
+    return found;
+  }
+  const value = make();
+  map.set(key, value);
+  while (map.size > limit) {
+    const oldest = map.keys().next().value as string;
+    drop?.(map.get(oldest) as T);
+    map.delete(oldest);
+  }
+  return value;
+}
+
 /**
- * Loaded models kept in memory for predictions, least recently used dropped first: base models (the heavy
- * part) are shared by every checkpoint trained on them.
+ * Models kept in memory for predictions. Each base model runs on a pool of worker threads (one per core,
+ * shared by every checkpoint trained on it); heads are small and stay on the API's thread. Both caches are
+ * bounded, least recently used dropped first.
  */
 export function createModelCache(modelCacheDir: string, capacity = { bases: 2, heads: 16 }) {
-  const bases = new Map<string, Promise<BaseModel>>();
+  const pools = new Map<string, Promise<ExtractionPool>>();
   const classifiers = new Map<string, Promise<Classifier>>();
 
-  function touch<T>(map: Map<string, T>, key: string, make: () => T, limit: number, drop?: (value: T) => void): T {
-    const found = map.get(key);
-    if (found !== undefined) {
-      map.delete(key);
-      map.set(key, found);
-      return found;
-    }
-    const value = make();
-    map.set(key, value);
-    while (map.size > limit) {
-      const oldest = map.keys().next().value as string;
-      drop?.(map.get(oldest) as T);
-      map.delete(oldest);
-    }
-    return value;
-  }
-
-  const base = (row: BaseModelRow) =>
-    touch(
-      bases,
-      row.id,
+  const pool = (row: BaseModelRow, preprocessing: Preprocessing) =>
+    lru(
+      pools,
+      `${row.id}:${preprocessing.resize}`,
       async () => {
         const resolved = await resolveStoredBaseModel(row, modelCacheDir);
-        return loadBaseModel(resolved.spec, resolved.dir);
+        return createExtractionPool({
+          spec: resolved.spec,
+          dir: resolved.dir,
+          backend: "auto",
+          resize: preprocessing.resize,
+        });
       },
       capacity.bases,
       (p) =>
         void p.then(
-          (m) => m.dispose(),
+          (pool) => pool.close(),
           () => {},
         ),
     );
 
   return {
     classifier(checkpoint: CheckpointRow, baseRow: BaseModelRow): Promise<Classifier> {
-      return touch(
+      return lru(
         classifiers,
         checkpoint.id,
         async () => {
+          await initBackend("auto"); // the head's backend; a no-op once the process has chosen one
           const topology = checkpoint.topology as {
             modelTopology: object;
             weightSpecs: never[];
             training: never;
             baseModel: never;
           };
+          const preprocessing = checkpoint.preprocessing as unknown as Preprocessing;
           const { head } = await restoreCheckpoint({
             format: "retrain-studio-checkpoint/1",
             step: checkpoint.step,
             labels: checkpoint.labels,
             baseModel: topology.baseModel,
-            preprocessing: checkpoint.preprocessing as unknown as Preprocessing,
+            preprocessing,
             training: topology.training,
             topology: topology.modelTopology,
             weightSpecs: topology.weightSpecs,
             weights: new Uint8Array(checkpoint.weights),
           });
-          return createClassifier(
-            await base(baseRow),
-            head,
-            checkpoint.labels,
-            checkpoint.preprocessing as unknown as Preprocessing,
-          );
+          return createPoolClassifier(await pool(baseRow, preprocessing), head, checkpoint.labels);
         },
         capacity.heads,
+      );
+    },
+    /** Stops the worker threads (at shutdown). */
+    async close() {
+      await Promise.all(
+        [...pools.values()].map((p) =>
+          p.then(
+            (pool) => pool.close(),
+            () => {},
+          ),
+        ),
       );
     },
   };
