@@ -1,12 +1,9 @@
 // Extraction jobs end to end: the API queues them, real worker processes run them with ImageNet
 // MobileNetV2-0.35 (from ../shared, seeded into the model cache as a user's download would be).
-import { cp, mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { sharedDir } from "@retrain/testing";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
+import { seededModelCache, workspaceWithDataset } from "./fixtures.js";
 import { startWorker, until } from "./worker-process.js";
 
 const IMAGES = 120;
@@ -33,12 +30,7 @@ describe("extraction jobs", () => {
   });
 
   beforeAll(async () => {
-    const modelCacheDir = await mkdtemp(path.join(os.tmpdir(), "retrain-models-"));
-    await cp(
-      path.join(sharedDir(), "models/mobilenet_v2_035_224_notop"),
-      path.join(modelCacheDir, "mobilenet_v2_035_224"),
-      { recursive: true },
-    );
+    const modelCacheDir = await seededModelCache();
     // Jobs expire (their worker is taken as dead) after 10 s here, instead of an hour.
     t = await startTestApi({ modelCacheDir, queue: { expireInSeconds: 10, maintenanceIntervalSeconds: 1 } });
     env = {
@@ -48,18 +40,7 @@ describe("extraction jobs", () => {
       JOB_MAINTENANCE_SECONDS: "1",
       EXTRACTION_THREADS: "1",
     };
-    token = (await t.signUp("e@example.com")).token;
-    const ws = await t.gql<{ createWorkspace: { id: string } }>(
-      'mutation { createWorkspace(name: "E") { id } }',
-      {},
-      token,
-    );
-    const ds = await t.gql<{ createDataset: { id: string } }>(
-      'mutation($w: ID!) { createDataset(workspaceId: $w, name: "D") { id } }',
-      { w: ws.data?.createWorkspace.id },
-      token,
-    );
-    datasetId = ds.data?.createDataset.id ?? "";
+    ({ token, datasetId } = await workspaceWithDataset(t, "e@example.com"));
     for (let start = 0; start < IMAGES; start += 60) {
       const files = await Promise.all(
         Array.from({ length: 60 }, async (_, i) => {

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
+import { workspaceWithDataset } from "./fixtures.js";
 
 const UPLOAD = `mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { name status imageId reason } }`;
 const PAGE = `query($d: ID!, $l: ID, $s: Split, $u: Boolean, $first: Int, $after: ID) {
@@ -19,19 +20,8 @@ describe("images", () => {
   let accepted: string[];
   beforeAll(async () => {
     t = await startTestApi();
-    owner = (await t.signUp("o@example.com")).token;
+    ({ token: owner, datasetId } = await workspaceWithDataset(t, "o@example.com"));
     outsider = (await t.signUp("x@example.com")).token;
-    const ws = await t.gql<{ createWorkspace: { id: string } }>(
-      'mutation { createWorkspace(name: "W") { id } }',
-      {},
-      owner,
-    );
-    const ds = await t.gql<{ createDataset: { id: string } }>(
-      'mutation($w: ID!) { createDataset(workspaceId: $w, name: "D") { id } }',
-      { w: ws.data?.createWorkspace.id },
-      owner,
-    );
-    datasetId = ds.data?.createDataset.id ?? "";
   });
 
   it("uploads a batch with a result per file: corrupt and non-image files rejected with reasons, the rest land", async () => {
