@@ -43,6 +43,21 @@ function dashboardIsBuilt() {
   return existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(path.join(root, "apps/web"));
 }
 
+/** The end-to-end tests drive Debian's Chromium (Playwright cannot download a browser offline). */
+function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (existsSync(chromium)) return;
+  if (process.getuid?.() === 0 && spawnSync("apt-get", ["--version"]).status === 0) {
+    run("apt-get", ["update", "-q"]);
+    run("apt-get", ["install", "-y", "-q", "chromium"]);
+    return;
+  }
+  console.error(
+    `The end-to-end tests need Chromium at ${chromium}: run \`sudo apt-get install -y chromium\` or set CHROMIUM_PATH.`,
+  );
+  process.exit(1);
+}
+
 const [pnpm, ...pnpmArgs] = pnpmCommand();
 const frozen = process.env.CI ? ["--frozen-lockfile"] : [];
 run(pnpm, [...pnpmArgs, "install", ...frozen]);
@@ -59,6 +74,7 @@ if (task === "start") {
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => starter.kill(signal));
   starter.on("exit", (code) => process.exit(code ?? 1));
 } else if (task === "test") {
+  ensureChromium();
   run(pnpm, [...pnpmArgs, "run", "test:all"]);
 } else {
   console.error("usage: node scripts/bootstrap.mjs start|test");
