@@ -1,5 +1,6 @@
 import {
   checkpointsRepository,
+  commentsRepository,
   type Db,
   datasetsRepository,
   experimentsRepository,
@@ -30,6 +31,9 @@ export function createLoaders(db: Db) {
   const experiments = experimentsRepository(db);
   const checkpoints = checkpointsRepository(db);
   return {
+    comments: new DataLoader(async (ids: readonly string[]) =>
+      groupBy(ids, await commentsRepository(db).ofExperiments(ids), (c) => c.experimentId),
+    ),
     runs: new DataLoader(async (ids: readonly string[]) =>
       groupBy(ids, await experiments.runsOf(ids), (r) => r.experimentId),
     ),

@@ -164,6 +164,39 @@ describe("training runs and predictions", () => {
     expect(bad.data?.predict.results[0]?.error).toMatch(/not an image/);
   }, 60_000);
 
+  it("comments on the experiment and its runs, and lists runs side by side", async () => {
+    const runId = (await t.db.trainingRun.findFirstOrThrow({ where: { experimentId } })).id;
+    const ADD =
+      "mutation($e: ID, $r: ID, $b: String!) { addComment(experimentId: $e, runId: $r, body: $b) { id runId author { email } } }";
+    const onRun = await t.gql<{ addComment: { runId: string; author: { email: string } } }>(
+      ADD,
+      { r: runId, b: "Tulips look confused." },
+      owner.token,
+    );
+    expect(onRun.data?.addComment).toMatchObject({ runId, author: { email: "trainer@example.com" } });
+    await t.gql(ADD, { e: experimentId, b: "Try a hidden layer next." }, owner.token);
+    const empty = await t.gql(ADD, { e: experimentId, b: "  " }, owner.token);
+    expect(empty.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "body" });
+    const fromViewer = await t.gql(ADD, { e: experimentId, b: "hi" }, viewer);
+    expect(fromViewer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const view = await t.gql<{
+      experiment: {
+        comments: { body: string }[];
+        runs: { hyperparameters: { epochs: number }; metrics: { testAccuracy: number } }[];
+      };
+    }>(
+      "query($e: ID!) { experiment(id: $e) { comments { body } runs { hyperparameters metrics } } }",
+      { e: experimentId },
+      viewer,
+    );
+    expect(view.data?.experiment.comments.map((c) => c.body)).toEqual([
+      "Tulips look confused.",
+      "Try a hidden layer next.",
+    ]);
+    expect(view.data?.experiment.runs[0]?.hyperparameters.epochs).toBe(20);
+    expect(view.data?.experiment.runs[0]?.metrics.testAccuracy).toBe(run.metrics?.testAccuracy);
+  });
+
   it("a viewer cannot start a run, and an outsider cannot predict", async () => {
     const refused = await t.gql("mutation($e: ID!) { startRun(experimentId: $e) { id } }", { e: experimentId }, viewer);
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
@@ -176,7 +209,7 @@ describe("training runs and predictions", () => {
       viewer,
     );
     expect(feed.data?.workspace.activity.map((a) => a.verb)).toEqual(
-      expect.arrayContaining(["experiment.created", "run.started", "checkpoint.promoted"]),
+      expect.arrayContaining(["experiment.created", "run.started", "checkpoint.promoted", "comment.created"]),
     );
     const badHyper = await t.gql(
       "mutation($e: ID!) { startRun(experimentId: $e, hyperparameters: { epochs: -1 }) { id } }",

@@ -1,5 +1,22 @@
-import type { Checkpoint, EpochMetric, Experiment, TrainingRun } from "@retrain/db";
+import type { Checkpoint, Comment, EpochMetric, Experiment, TrainingRun } from "@retrain/db";
 import { builder } from "./builder.js";
+import { UserRef } from "./user.js";
+
+const CommentRef = builder.objectRef<Comment>("Comment").implement({
+  description: "A remark on an experiment or one of its runs.",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Stable id." }),
+    body: t.exposeString("body", { description: "The text." }),
+    runId: t.exposeID("runId", { nullable: true, description: "The run it is about, if any." }),
+    author: t.field({
+      type: UserRef,
+      nullable: true,
+      description: "Who wrote it.",
+      resolve: (c, _a, { loaders }) => (c.authorId ? loaders.user.load(c.authorId) : null),
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
+  }),
+});
 
 type CheckpointSummary = Omit<Checkpoint, "weights" | "optimizerState">;
 
@@ -74,8 +91,13 @@ const ExperimentRef = builder.objectRef<Experiment>("Experiment").implement({
     hyperparameters: t.expose("hyperparameters", { type: "JSON", description: "Defaults for its runs." }),
     runs: t.field({
       type: [RunRef],
-      description: "Its runs, oldest first.",
+      description: "Its runs, oldest first: hyperparameters and metrics side by side.",
       resolve: (e, _a, { loaders }) => loaders.runs.load(e.id),
+    }),
+    comments: t.field({
+      type: [CommentRef],
+      description: "Comments on it and its runs, oldest first.",
+      resolve: (e, _a, { loaders }) => loaders.comments.load(e.id),
     }),
   }),
 });
@@ -128,6 +150,21 @@ builder.mutationFields((t) => ({
     },
     resolve: (_r, a, { services, caller }) =>
       services.experiments.startRun(caller, String(a.experimentId), a.hyperparameters),
+  }),
+  addComment: t.field({
+    type: CommentRef,
+    description: "Comment on an experiment, or on a run (MEMBER or above).",
+    args: {
+      experimentId: t.arg.id({ description: "Experiment id." }),
+      runId: t.arg.id({ description: "Run id (its experiment is implied)." }),
+      body: t.arg.string({ required: true, description: "The text (up to 5,000 characters)." }),
+    },
+    resolve: (_r, a, { services, caller }) =>
+      services.experiments.comment(caller, {
+        experimentId: a.experimentId ? String(a.experimentId) : null,
+        runId: a.runId ? String(a.runId) : null,
+        body: a.body,
+      }),
   }),
   promoteCheckpoint: t.field({
     type: CheckpointRef,

@@ -2,6 +2,7 @@ import {
   activityRepository,
   baseModelsRepository,
   checkpointsRepository,
+  commentsRepository,
   type Db,
   experimentsRepository,
 } from "@retrain/db";
@@ -90,6 +91,25 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
       if (!run) throw new NotFoundError("Run");
       await access.require(caller, run.experiment.dataset.workspaceId, "read", "Run");
       return run;
+    },
+
+    async comment(caller: Caller | null, input: { experimentId?: string | null; runId?: string | null; body: string }) {
+      const run = input.runId ? await experiments.findRun(input.runId) : null;
+      if (input.runId && !run) throw new NotFoundError("Run");
+      const experimentId = run?.experimentId ?? input.experimentId;
+      if (!experimentId) throw new ValidationError("experimentId", "Give an experimentId or a runId.");
+      const experiment = await experimentFor(caller, experimentId, "read");
+      await access.require(caller, experiment.dataset.workspaceId, "write");
+      const body = requireName("body", input.body, 5000);
+      const comment = await commentsRepository(db).create({
+        workspaceId: experiment.dataset.workspaceId,
+        authorId: requireCaller(caller).userId,
+        experimentId,
+        runId: run?.id ?? null,
+        body,
+      });
+      await record(experiment.dataset.workspaceId, caller, "comment.created", "Comment", comment.id);
+      return comment;
     },
 
     async promote(caller: Caller | null, checkpointId: string, alias: string) {
