@@ -3,8 +3,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import {
-  type Checkpoint,
   createClassifier,
+  fromCheckpointRecord,
   loadBaseModel,
   resolveStoredBaseModel,
   restoreCheckpoint,
@@ -113,18 +113,7 @@ describe("training runs and predictions", () => {
 
     // The engine, on its own, from the stored checkpoint rows.
     const row = await t.db.checkpoint.findUniqueOrThrow({ where: { id: checkpointId }, include: { baseModel: true } });
-    const topology = row.topology as { modelTopology: object; weightSpecs: never[]; training: never; baseModel: never };
-    const checkpoint: Checkpoint = {
-      format: "retrain-studio-checkpoint/1",
-      step: row.step,
-      labels: row.labels,
-      baseModel: topology.baseModel,
-      preprocessing: row.preprocessing as never,
-      training: topology.training,
-      topology: topology.modelTopology,
-      weightSpecs: topology.weightSpecs,
-      weights: new Uint8Array(row.weights),
-    };
+    const checkpoint = fromCheckpointRecord(row);
     const resolved = await resolveStoredBaseModel(row.baseModel, modelCacheDir);
     const base = await loadBaseModel(resolved.spec, resolved.dir);
     const { head } = await restoreCheckpoint(checkpoint, base);

@@ -14,6 +14,7 @@ export {
   type Preprocessing,
   restoreCheckpoint,
 } from "./checkpoints/checkpoint.js";
+export { type CheckpointRecord, fromCheckpointRecord, toCheckpointRecord } from "./checkpoints/checkpoint-record.js";
 export { assignSplit, defaultGroupKey, type SplitName } from "./data/splits.js";
 export {
   BaseModelMismatchError,

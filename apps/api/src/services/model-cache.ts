@@ -4,6 +4,7 @@ import {
   createExtractionPool,
   createPoolClassifier,
   type ExtractionPool,
+  fromCheckpointRecord,
   initBackend,
   type Preprocessing,
   resolveStoredBaseModel,
@@ -65,25 +66,9 @@ export function createModelCache(modelCacheDir: string, capacity = { bases: 2, h
         checkpoint.id,
         async () => {
           await initBackend("auto"); // the head's backend; a no-op once the process has chosen one
-          const topology = checkpoint.topology as {
-            modelTopology: object;
-            weightSpecs: never[];
-            training: never;
-            baseModel: never;
-          };
-          const preprocessing = checkpoint.preprocessing as unknown as Preprocessing;
-          const { head } = await restoreCheckpoint({
-            format: "retrain-studio-checkpoint/1",
-            step: checkpoint.step,
-            labels: checkpoint.labels,
-            baseModel: topology.baseModel,
-            preprocessing,
-            training: topology.training,
-            topology: topology.modelTopology,
-            weightSpecs: topology.weightSpecs,
-            weights: new Uint8Array(checkpoint.weights),
-          });
-          return createPoolClassifier(await pool(baseRow, preprocessing), head, checkpoint.labels);
+          const restored = fromCheckpointRecord(checkpoint);
+          const { head } = await restoreCheckpoint(restored);
+          return createPoolClassifier(await pool(baseRow, restored.preprocessing), head, checkpoint.labels);
         },
         capacity.heads,
       );

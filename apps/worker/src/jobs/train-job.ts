@@ -7,6 +7,7 @@ import {
   evaluate,
   predictVectors,
   resolveHyperparameters,
+  toCheckpointRecord,
   trainHead,
   trainingPlan,
 } from "@retrain/engine";
@@ -84,20 +85,9 @@ export async function runTrainJob(deps: WorkerDeps, runId: string): Promise<void
     });
     await checkpointsRepository(deps.db).create({
       runId,
-      step: checkpoint.step,
-      topology: {
-        modelTopology: checkpoint.topology,
-        weightSpecs: checkpoint.weightSpecs,
-        optimizerSpecs: checkpoint.optimizerState?.specs ?? null,
-        training: checkpoint.training,
-        baseModel: checkpoint.baseModel,
-      } as object,
-      weights: new Uint8Array(checkpoint.weights),
-      optimizerState: checkpoint.optimizerState ? new Uint8Array(checkpoint.optimizerState.data) : null,
-      labels: checkpoint.labels,
+      ...toCheckpointRecord(checkpoint),
       baseModelId: baseModel.id,
       baseModelWeightsHash: weightsHash,
-      preprocessing: checkpoint.preprocessing as object,
       metrics,
     });
     head.dispose();

@@ -1,0 +1,63 @@
+import { CHECKPOINT_FORMAT, type Checkpoint, type Preprocessing } from "./checkpoint.js";
+
+/**
+ * A checkpoint as a database row holds it: the JSON parts in `topology` and `preprocessing`, the weights
+ * and optimizer state as bytes. The worker writes it and the API reads it back: this is their contract.
+ */
+export interface CheckpointRecord {
+  step: number;
+  labels: string[];
+  topology: object;
+  preprocessing: object;
+  weights: Uint8Array<ArrayBuffer>;
+  optimizerState: Uint8Array<ArrayBuffer> | null;
+}
+
+type StoredTopology = Pick<Checkpoint, "weightSpecs" | "training" | "baseModel"> & {
+  modelTopology: object;
+  optimizerSpecs: NonNullable<Checkpoint["optimizerState"]>["specs"] | null;
+};
+
+export function toCheckpointRecord(checkpoint: Checkpoint): CheckpointRecord {
+  const topology: StoredTopology = {
+    modelTopology: checkpoint.topology,
+    weightSpecs: checkpoint.weightSpecs,
+    optimizerSpecs: checkpoint.optimizerState?.specs ?? null,
+    training: checkpoint.training,
+    baseModel: checkpoint.baseModel,
+  };
+  return {
+    step: checkpoint.step,
+    labels: checkpoint.labels,
+    topology,
+    preprocessing: checkpoint.preprocessing,
+    weights: new Uint8Array(checkpoint.weights),
+    optimizerState: checkpoint.optimizerState ? new Uint8Array(checkpoint.optimizerState.data) : null,
+  };
+}
+
+export function fromCheckpointRecord(record: {
+  step: number;
+  labels: string[];
+  topology: unknown;
+  preprocessing: unknown;
+  weights: Uint8Array;
+  optimizerState: Uint8Array | null;
+}): Checkpoint {
+  const topology = record.topology as StoredTopology;
+  return {
+    format: CHECKPOINT_FORMAT,
+    step: record.step,
+    labels: record.labels,
+    baseModel: topology.baseModel,
+    preprocessing: record.preprocessing as Preprocessing,
+    training: topology.training,
+    topology: topology.modelTopology,
+    weightSpecs: topology.weightSpecs,
+    weights: new Uint8Array(record.weights),
+    optimizerState:
+      record.optimizerState && topology.optimizerSpecs
+        ? { specs: topology.optimizerSpecs, data: new Uint8Array(record.optimizerState) }
+        : undefined,
+  };
+}
