@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
@@ -8,10 +8,16 @@ import { defineConfig } from "@playwright/test";
 const ports = { web: 3100, api: 4100, postgres: 54339 };
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "retrain-e2e-"));
 
+// The base model a user's first download would leave in the model cache (no internet here): MobileNetV2-0.35
+// from ../shared. Without it the training test says so and is skipped (see test/e2e/shared-data.ts).
+const modelCacheDir = path.join(dataDir, "models");
+const sharedModel = path.resolve("..", "shared", "models", "mobilenet_v2_035_224_notop");
+if (existsSync(sharedModel)) cpSync(sharedModel, path.join(modelCacheDir, "mobilenet_v2_035_224"), { recursive: true });
+
 export default defineConfig({
   testDir: "test/e2e",
   outputDir: "test-results",
-  timeout: 120_000,
+  timeout: 300_000,
   workers: 1,
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
@@ -43,6 +49,7 @@ export default defineConfig({
       POSTGRES_PORT: String(ports.postgres),
       POSTGRES_DATA_DIR: path.join(dataDir, "postgres"),
       DATABASE_URL: "",
+      MODEL_CACHE_DIR: modelCacheDir,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

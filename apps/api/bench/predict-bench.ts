@@ -11,7 +11,7 @@ import { openJobQueue } from "@retrain/jobs";
 import { sharedDir } from "@retrain/testing";
 import sharp from "sharp";
 import { startApiServer } from "../src/server.js";
-import { syncCatalog } from "../src/services/extraction-service.js";
+import { syncCatalog } from "../src/services/base-model-service.js";
 import { createServices } from "../src/services/index.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -32,6 +32,7 @@ const queue = await openJobQueue(database.url);
 await syncCatalog(db);
 const api = await startApiServer(createServices(db, { version: "bench", backend: "wasm", queue, modelCacheDir }), db, {
   port: 0,
+  modelCacheDir,
   host: "127.0.0.1",
 });
 const worker = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "apps/worker/src/main.ts")], {

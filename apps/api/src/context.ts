@@ -1,12 +1,16 @@
 import type { Loaders } from "./loaders.js";
 import type { Caller } from "./services/access.js";
 import type { AuthService } from "./services/auth-service.js";
+import type { BaseModelService } from "./services/base-model-service.js";
 import type { DatasetService } from "./services/dataset-service.js";
 import type { ExperimentService } from "./services/experiment-service.js";
+import type { ExportService } from "./services/export-service.js";
 import type { ExtractionService } from "./services/extraction-service.js";
 import type { HealthService } from "./services/health-service.js";
 import type { ImageService } from "./services/image-service.js";
+import type { ImportService } from "./services/import-service.js";
 import type { PredictionService } from "./services/prediction-service.js";
+import type { RunService } from "./services/run-service.js";
 import type { WorkspaceService } from "./services/workspace-service.js";
 
 /** Domain services the resolvers call; resolvers hold no logic of their own. */
@@ -16,8 +20,12 @@ export interface Services {
   workspaces: WorkspaceService;
   datasets: DatasetService;
   images: ImageService;
+  baseModels: BaseModelService;
   extraction: ExtractionService;
+  imports: ImportService;
   experiments: ExperimentService;
+  runs: RunService;
+  exports: ExportService;
   predictions: PredictionService;
 }
 

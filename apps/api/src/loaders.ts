@@ -4,9 +4,11 @@ import {
   type Db,
   datasetsRepository,
   experimentsRepository,
+  jobsRepository,
   usersRepository,
   workspacesRepository,
 } from "@retrain/db";
+import { isStoredModelCached } from "@retrain/engine";
 import DataLoader from "dataloader";
 
 /** Groups rows by a key, in the order of `keys` (what DataLoader expects). */
@@ -24,42 +26,71 @@ function groupBy<T, K extends string>(keys: readonly K[], rows: T[], keyOf: (row
  * level, whatever the number of parents (no N+1). Created fresh for every request, so nothing is cached
  * across callers.
  */
-export function createLoaders(db: Db) {
+export function createLoaders(db: Db, modelCacheDir: string, options: { cache?: boolean } = {}) {
+  // A subscription's context lives as long as the subscription: it batches without caching, so each
+  // update reads fresh rows.
+  const loader = <V>(batch: (ids: readonly string[]) => Promise<(V | Error)[]>) =>
+    new DataLoader<string, V>(batch, { cache: options.cache ?? true });
   const users = usersRepository(db);
   const workspaces = workspacesRepository(db);
   const datasets = datasetsRepository(db);
   const experiments = experimentsRepository(db);
   const checkpoints = checkpointsRepository(db);
+  const byId = <T extends { id: string }>(ids: readonly string[], rows: T[]) =>
+    ids.map((id) => rows.find((r) => r.id === id) ?? new Error(`${id} not found`));
   return {
-    comments: new DataLoader(async (ids: readonly string[]) =>
+    experimentsOfWorkspace: loader(async (ids: readonly string[]) =>
+      groupBy(ids, await experiments.listByWorkspaces(ids), (e) => e.dataset.workspaceId),
+    ),
+    dataset: loader(async (ids: readonly string[]) =>
+      byId(ids, await db.dataset.findMany({ where: { id: { in: [...ids] } } })),
+    ),
+    baseModel: loader(async (ids: readonly string[]) => {
+      const rows = await db.baseModel.findMany({ where: { id: { in: [...ids] } } });
+      return byId(
+        ids,
+        rows.map((r) => ({ ...r, cached: isStoredModelCached(r, modelCacheDir) })),
+      );
+    }),
+    aliases: loader(async (ids: readonly string[]) =>
+      groupBy(ids, await checkpoints.aliasesOf(ids), (a) => a.experimentId),
+    ),
+    checkpoint: loader(async (ids: readonly string[]) => byId(ids, await checkpoints.summaries(ids))),
+    runExtraction: loader(async (ids: readonly string[]) => {
+      const rows = await jobsRepository(db).latestOfRuns(ids);
+      return ids.map((id) => rows.find((j) => j.runId === id) ?? null);
+    }),
+    splitCounts: loader(async (ids: readonly string[]) => {
+      const rows = await datasets.splitCounts(ids);
+      return ids.map((id) => {
+        const mine = rows.filter((r) => r.datasetId === id);
+        const count = (split: string) =>
+          mine.filter((r) => r.split === split).reduce((sum, r) => sum + r._count._all, 0);
+        const unlabelled = mine.filter((r) => r.labelId === null).reduce((sum, r) => sum + r._count._all, 0);
+        return { train: count("TRAIN"), validation: count("VALIDATION"), test: count("TEST"), unlabelled };
+      });
+    }),
+    comments: loader(async (ids: readonly string[]) =>
       groupBy(ids, await commentsRepository(db).ofExperiments(ids), (c) => c.experimentId),
     ),
-    runs: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await experiments.runsOf(ids), (r) => r.experimentId),
-    ),
-    epochs: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await experiments.epochsOf(ids), (e) => e.runId),
-    ),
-    checkpoints: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await checkpoints.ofRuns(ids), (c) => c.runId),
-    ),
-    user: new DataLoader(async (ids: readonly string[]) => {
+    runs: loader(async (ids: readonly string[]) => groupBy(ids, await experiments.runsOf(ids), (r) => r.experimentId)),
+    epochs: loader(async (ids: readonly string[]) => groupBy(ids, await experiments.epochsOf(ids), (e) => e.runId)),
+    checkpoints: loader(async (ids: readonly string[]) => groupBy(ids, await checkpoints.ofRuns(ids), (c) => c.runId)),
+    user: loader(async (ids: readonly string[]) => {
       const rows = await users.findManyByIds(ids);
       return ids.map((id) => rows.find((u) => u.id === id) ?? null);
     }),
-    memberships: new DataLoader(async (ids: readonly string[]) =>
+    memberships: loader(async (ids: readonly string[]) =>
       groupBy(ids, await workspaces.membershipsOf(ids), (m) => m.workspaceId),
     ),
-    invitations: new DataLoader(async (ids: readonly string[]) =>
+    invitations: loader(async (ids: readonly string[]) =>
       groupBy(ids, await workspaces.invitationsOf(ids), (i) => i.workspaceId),
     ),
-    datasets: new DataLoader(async (ids: readonly string[]) =>
+    datasets: loader(async (ids: readonly string[]) =>
       groupBy(ids, await datasets.listForWorkspaces(ids), (d) => d.workspaceId),
     ),
-    labels: new DataLoader(async (ids: readonly string[]) =>
-      groupBy(ids, await datasets.labelsOf(ids), (l) => l.datasetId),
-    ),
-    imageCount: new DataLoader(async (ids: readonly string[]) => {
+    labels: loader(async (ids: readonly string[]) => groupBy(ids, await datasets.labelsOf(ids), (l) => l.datasetId)),
+    imageCount: loader(async (ids: readonly string[]) => {
       const counts = await datasets.imageCountsByLabel(ids);
       return ids.map((id) => counts.find((c) => c.labelId === id)?._count._all ?? 0);
     }),

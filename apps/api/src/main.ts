@@ -4,7 +4,7 @@ import { createPrismaClient } from "@retrain/db";
 import { initBackend, parseBackendChoice } from "@retrain/engine";
 import { openJobQueue } from "@retrain/jobs";
 import { startApiServer } from "./server.js";
-import { syncCatalog } from "./services/extraction-service.js";
+import { syncCatalog } from "./services/base-model-service.js";
 import { createServices } from "./services/index.js";
 import { appVersion } from "./version.js";
 
@@ -21,6 +21,7 @@ await syncCatalog(db);
 const modelCacheDir = process.env.MODEL_CACHE_DIR ?? path.resolve(".data", "models");
 const api = await startApiServer(createServices(db, { version: appVersion, backend, queue, modelCacheDir }), db, {
   port,
+  modelCacheDir,
 });
 console.log(`api: GraphQL at ${api.url} (TensorFlow.js backend: ${backend})`);
 

@@ -11,9 +11,11 @@ import express from "express";
 import type { GraphQLError, ValidationContext } from "graphql";
 import type { ApiContext, Services } from "./context.js";
 import { formatError } from "./errors.js";
+import { httpRoutes } from "./http-routes.js";
 import { createLoaders } from "./loaders.js";
 import { schema } from "./schema/index.js";
 import { SESSION_COOKIE } from "./services/auth-service.js";
+import { startSubscriptions } from "./subscriptions.js";
 
 export interface ApiServer {
   url: string;
@@ -39,27 +41,33 @@ function bearer(header: string | undefined): string | undefined {
 export async function startApiServer(
   services: Services,
   db: Db,
-  options: { port: number; host?: string; secureCookies?: boolean },
+  options: { port: number; host?: string; secureCookies?: boolean; modelCacheDir: string },
 ): Promise<ApiServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  const subscriptions = startSubscriptions(httpServer, {
+    schema,
+    services,
+    db,
+    modelCacheDir: options.modelCacheDir,
+    validationRules,
+  });
   const apollo = new ApolloServer<ApiContext>({
     schema,
     introspection: true,
     formatError,
     validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: async () => void (await subscriptions.stop()) }) },
+    ],
   });
   await apollo.start();
   const callerOf = (req: express.Request) =>
     services.auth.authenticate(
       bearer(req.headers.authorization) ?? parseCookies(req.headers.cookie ?? "")[SESSION_COOKIE],
     );
-  app.get("/thumbnails/:id", async (req, res) => {
-    const bytes = await services.images.thumbnail(await callerOf(req), req.params.id);
-    if (!bytes) return void res.status(404).send("Not found");
-    res.set({ "content-type": "image/webp", "cache-control": "private, max-age=86400" }).send(bytes);
-  });
+  app.use(httpRoutes(services, callerOf));
   app.use(
     "/graphql",
     express.json({ limit: "50mb" }),
@@ -76,7 +84,7 @@ export async function startApiServer(
         return {
           services,
           caller,
-          loaders: createLoaders(db),
+          loaders: createLoaders(db, options.modelCacheDir),
           cookie: {
             current: sessionToken,
             set: (token, expires) =>

@@ -6,7 +6,7 @@ import { openJobQueue, type QueueOptions } from "@retrain/jobs";
 import { type TestDatabase, useTestDatabase } from "@retrain/testing";
 import { afterAll } from "vitest";
 import { type ApiServer, startApiServer } from "../src/server.js";
-import { syncCatalog } from "../src/services/extraction-service.js";
+import { syncCatalog } from "../src/services/base-model-service.js";
 import { createServices } from "../src/services/index.js";
 
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -46,6 +46,7 @@ export async function startTestApi(
   });
   const api = await startApiServer(services, database.db, {
     port: 0,
+    modelCacheDir,
     host: "127.0.0.1",
   });
   afterAll(() => api.stop());

@@ -1,11 +1,13 @@
 // Training runs and predictions end to end: API, queue, a real worker process, ImageNet MobileNetV2-0.35
 // and real flower photos from ../shared.
-import { readdir, readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import {
   createClassifier,
   fromCheckpointRecord,
   loadBaseModel,
+  loadExportedModel,
   resolveStoredBaseModel,
   restoreCheckpoint,
 } from "@retrain/engine";
@@ -13,6 +15,7 @@ import { sharedDir } from "@retrain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
 import { flowerFiles, seededModelCache, upload, workspaceWithDataset } from "./fixtures.js";
+import { collectSubscription } from "./live-client.js";
 import { startWorker, until, type WorkerProcess } from "./worker-process.js";
 
 const RUN = `query($id: ID!) { run(id: $id) { status error metrics evaluation epochs { epoch trainLoss validationAccuracy } checkpoints { id step labels } } }`;
@@ -185,6 +188,83 @@ describe("training runs and predictions", () => {
     expect(view.data?.experiment.runs[0]?.hyperparameters.epochs).toBe(20);
     expect(view.data?.experiment.runs[0]?.metrics.testAccuracy).toBe(run.metrics?.testAccuracy);
   });
+
+  it("resumes from a checkpoint with its progress streamed over graphql-ws, epochs numbered on", async () => {
+    const checkpoint = run.checkpoints[0];
+    const started = await t.gql<{ startRun: { id: string } }>(
+      "mutation($e: ID!, $c: ID!) { startRun(experimentId: $e, resumeFromCheckpointId: $c, hyperparameters: { epochs: 3 }) { id } }",
+      { e: experimentId, c: checkpoint?.id },
+      owner.token,
+    );
+    const updates = await collectSubscription<{ runProgress: RunView & { resumedFromId: string } }>(
+      t.api.url,
+      "subscription($id: ID!) { runProgress(id: $id) { status resumedFromId epochs { epoch } checkpoints { step } } }",
+      { id: started.data?.startRun.id },
+      owner.token,
+    );
+    const statuses = updates.map((u) => u.data?.runProgress.status);
+    expect(statuses.at(-1)).toBe("SUCCEEDED");
+    expect(statuses.length).toBeGreaterThan(1); // streamed: at least the queued run and the finished one
+    const last = updates.at(-1)?.data?.runProgress;
+    const from = checkpoint?.step ?? 0;
+    expect(last?.resumedFromId).toBe(checkpoint?.id);
+    expect(last?.epochs.map((e) => e.epoch)).toEqual([from + 1, from + 2, from + 3]);
+    const outsider = (await t.signUp("peeker@example.com")).token;
+    const peek = await collectSubscription(
+      t.api.url,
+      "subscription($id: ID!) { runProgress(id: $id) { status } }",
+      { id: started.data?.startRun.id },
+      outsider,
+    );
+    expect(peek[0]?.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  }, 120_000);
+
+  it("cancels a run between epochs, keeping what it stored", async () => {
+    const started = await t.gql<{ startRun: { id: string } }>(
+      "mutation($e: ID!) { startRun(experimentId: $e, hyperparameters: { epochs: 500, earlyStoppingPatience: 0 }) { id } }",
+      { e: experimentId },
+      owner.token,
+    );
+    const id = started.data?.startRun.id;
+    await until("the run to train", async () => (await t.db.epochMetric.count({ where: { runId: id } })) > 0, 60_000);
+    const cancelled = await t.gql<{ cancelRun: { status: string } }>(
+      "mutation($id: ID!) { cancelRun(id: $id) { status } }",
+      { id },
+      owner.token,
+    );
+    expect(cancelled.data?.cancelRun.status).toBe("CANCELLED");
+    await new Promise((r) => setTimeout(r, 1500));
+    const after = await t.db.trainingRun.findUniqueOrThrow({ where: { id }, include: { epochs: true } });
+    expect(after.status).toBe("CANCELLED");
+    expect(after.epochs.length).toBeGreaterThan(0);
+    expect(after.epochs.length).toBeLessThan(500);
+    const again = await t.gql("mutation($id: ID!) { cancelRun(id: $id) { status } }", { id }, owner.token);
+    expect(again.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+  }, 90_000);
+
+  it("downloads the exported TensorFlow.js model of a checkpoint, for members only", async () => {
+    const checkpoint = await t.gql<{ run: { checkpoints: { id: string; exportUrl: string }[] } }>(
+      "query($id: ID!) { run(id: $id) { checkpoints { id exportUrl } } }",
+      { id: (await t.db.trainingRun.findFirstOrThrow({ where: { experimentId }, orderBy: { queuedAt: "asc" } })).id },
+      viewer,
+    );
+    const exportUrl = new URL(checkpoint.data?.run.checkpoints[0]?.exportUrl ?? "", t.api.url).toString();
+    const response = await fetch(exportUrl, { headers: { authorization: `Bearer ${viewer}` } });
+    expect(response.status).toBe(200);
+    const zip = Buffer.from(await response.arrayBuffer());
+    const { openArchive } = await import("@retrain/ingest");
+    const dir = await mkdtemp(path.join(os.tmpdir(), "export-"));
+    const archive = await openArchive(zip);
+    for await (const file of archive.images)
+      if ("bytes" in file) await writeFile(path.join(dir, path.basename(file.path)), file.bytes);
+    const exported = await loadExportedModel(dir);
+    expect(exported.labels).toEqual(["daisy", "sunflower", "tulip"]);
+    exported.model.dispose();
+    const denied = await fetch(exportUrl, {
+      headers: { authorization: `Bearer ${(await t.signUp("x@example.com")).token}` },
+    });
+    expect(denied.status).toBe(404);
+  }, 90_000);
 
   it("a viewer cannot start a run, and an outsider cannot predict", async () => {
     const refused = await t.gql("mutation($e: ID!) { startRun(experimentId: $e) { id } }", { e: experimentId }, viewer);

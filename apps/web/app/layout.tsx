@@ -2,6 +2,7 @@ import "@fontsource/inter/400.css";
 import "@fontsource/inter/600.css";
 import "./globals.css";
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 export const metadata: Metadata = {
@@ -14,7 +15,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <header className="topbar">
-          <span className="brand">Retrain Studio</span>
+          <Link href="/" className="brand">
+            Retrain Studio
+          </Link>
+          <Link href="/workspaces">Workspaces</Link>
         </header>
         <main>{children}</main>
       </body>

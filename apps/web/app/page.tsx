@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ApiStatus } from "./api-status";
 
 // Rendered per request: the status panel reflects the API as it is now.
@@ -17,6 +18,12 @@ export default function HomePage() {
       <p className="lead">
         Retrain Studio runs TensorFlow&apos;s retrain recipe for your team: cache bottlenecks once, train new final
         layers side by side, compare runs, and serve the best one.
+      </p>
+      <p className="inline">
+        <Link className="button" href="/signup">
+          Get started
+        </Link>
+        <Link href="/signin">Sign in</Link>
       </p>
       <ol className="steps">
         {steps.map((s) => (

@@ -1,20 +1,20 @@
-/** The API's GraphQL endpoint, as seen from the dashboard's server. */
-export const apiUrl = process.env.API_URL ?? "http://localhost:4000/graphql";
+/** The API's GraphQL endpoint, as seen from the dashboard's server (read at run time). */
+export const apiUrl = () => process.env.API_URL ?? "http://localhost:4000/graphql";
 
 export class ApiUnreachableError extends Error {}
 
-/** Sends one GraphQL operation to the API; the dashboard reads and writes nothing else. */
+/** Sends one GraphQL operation to the API from the dashboard's server (the status panel). */
 export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(apiUrl, {
+    response = await fetch(apiUrl(), {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query, variables }),
       cache: "no-store",
     });
   } catch (error) {
-    throw new ApiUnreachableError(`The API at ${apiUrl} cannot be reached (${(error as Error).message}).`);
+    throw new ApiUnreachableError(`The API at ${apiUrl()} cannot be reached (${(error as Error).message}).`);
   }
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join("; "));

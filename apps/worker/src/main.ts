@@ -1,10 +1,11 @@
-// The worker process: runs background jobs (bottleneck extraction, and more to come) from the
+// The worker process: runs background jobs (bottleneck extraction, training runs, archive imports) from the
 // Postgres-backed queue. Start as many as you like, on any machines, against the same database.
 import path from "node:path";
 import { createPrismaClient } from "@retrain/db";
 import { initBackend, parseBackendChoice } from "@retrain/engine";
 import { openJobQueue } from "@retrain/jobs";
 import { runExtractJob } from "./jobs/extract-job.js";
+import { runImportArchiveJob } from "./jobs/import-archive-job.js";
 import { runTrainJob } from "./jobs/train-job.js";
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -27,6 +28,7 @@ const deps = {
 };
 await queue.work("extract", ({ jobId }) => runExtractJob(deps, jobId));
 await queue.work("train", ({ runId }) => runTrainJob(deps, runId));
+await queue.work("import", ({ jobId }) => runImportArchiveJob(deps, jobId));
 console.log(`worker: ready, waiting for jobs (TensorFlow.js backend: ${backend})`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

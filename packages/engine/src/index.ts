@@ -23,6 +23,7 @@ export {
   InvalidOptionError,
   ModelUnavailableError,
 } from "./errors.js";
+export { exportModel, loadExportedModel } from "./export/export-model.js";
 export type { BottleneckStore } from "./extraction/bottleneck-store.js";
 export { type ExtractionJob, type ExtractionProgress, extractBottlenecks } from "./extraction/extract-bottlenecks.js";
 export { createExtractionPool, type ExtractionPool } from "./extraction/worker-pool.js";
@@ -31,7 +32,13 @@ export { type BaseModel, loadBaseModel } from "./models/base-model.js";
 export { type BaseModelSpec, CATALOG, catalogEntry } from "./models/catalog.js";
 export { isCached } from "./models/model-cache.js";
 export { resolveBaseModel } from "./models/resolve-base-model.js";
-export { resolveStoredBaseModel, type StoredBaseModel } from "./models/resolve-source.js";
+export {
+  isStoredModelCached,
+  resolveStoredBaseModel,
+  type StoredBaseModel,
+  storedModelDir,
+  UPLOAD_SCHEME,
+} from "./models/resolve-source.js";
 export { DEFAULTS } from "./pipeline/retrain-options.js";
 export { type Classifier, createClassifier, type Prediction, predictVectors } from "./predict/classifier.js";
 export { createPoolClassifier } from "./predict/pool-classifier.js";

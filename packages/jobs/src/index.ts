@@ -4,9 +4,10 @@ import PgBoss from "pg-boss";
 export interface Payloads {
   extract: { jobId: string };
   train: { runId: string };
+  import: { jobId: string };
 }
 export type QueueName = keyof Payloads;
-export const QUEUES: QueueName[] = ["extract", "train"];
+export const QUEUES: QueueName[] = ["extract", "train", "import"];
 
 export interface QueueOptions {
   /** A job running longer than this is taken as lost (its worker died) and retried by another worker. */

@@ -15,6 +15,8 @@ builder.queryType({ description: "Everything Retrain Studio can be asked." });
 
 builder.mutationType({ description: "Everything Retrain Studio can be told to do." });
 
+builder.subscriptionType({ description: "Live progress, over graphql-ws at /graphql." });
+
 builder.scalarType("DateTime", {
   description: "An instant, as an ISO 8601 string in UTC.",
   serialize: (value) => value.toISOString(),

@@ -13,6 +13,18 @@ const LabelRef = builder.objectRef<Label>("Label").implement({
   }),
 });
 
+const SplitCountRef = builder
+  .objectRef<{ train: number; validation: number; test: number; unlabelled: number }>("SplitCounts")
+  .implement({
+    description: "Image counts of a dataset by split.",
+    fields: (t) => ({
+      train: t.exposeInt("train", { description: "Images trained on." }),
+      validation: t.exposeInt("validation", { description: "Images for per-epoch validation." }),
+      test: t.exposeInt("test", { description: "Images held out for the final evaluation." }),
+      unlabelled: t.exposeInt("unlabelled", { description: "Images without a label (not trained on)." }),
+    }),
+  });
+
 export const DatasetRef = builder.objectRef<Dataset>("Dataset").implement({
   description: "Labelled images a workspace trains on.",
   fields: (t) => ({
@@ -25,6 +37,11 @@ export const DatasetRef = builder.objectRef<Dataset>("Dataset").implement({
       type: [LabelRef],
       description: "Its classes, by name.",
       resolve: (d, _a, { loaders }) => loaders.labels.load(d.id),
+    }),
+    splitCounts: t.field({
+      type: SplitCountRef,
+      description: "How many images each split holds, and how many have no label.",
+      resolve: (d, _a, { loaders }) => loaders.splitCounts.load(d.id),
     }),
   }),
 });

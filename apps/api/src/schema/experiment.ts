@@ -1,6 +1,11 @@
-import type { Checkpoint, Comment, EpochMetric, Experiment, TrainingRun } from "@retrain/db";
+import type { Comment, Experiment } from "@retrain/db";
+import { BaseModelRef } from "./base-model.js";
 import { builder } from "./builder.js";
+import { CheckpointRef } from "./checkpoint.js";
+import { DatasetRef } from "./dataset.js";
+import { RunRef } from "./training-run.js";
 import { UserRef } from "./user.js";
+import { WorkspaceRef } from "./workspace.js";
 
 const CommentRef = builder.objectRef<Comment>("Comment").implement({
   description: "A remark on an experiment or one of its runs.",
@@ -18,69 +23,22 @@ const CommentRef = builder.objectRef<Comment>("Comment").implement({
   }),
 });
 
-type CheckpointSummary = Omit<Checkpoint, "weights" | "optimizerState">;
+const AliasRef = builder
+  .objectRef<{ name: string; checkpointId: string; updatedAt: Date }>("CheckpointAlias")
+  .implement({
+    description: "A name such as production pointing at one checkpoint of the experiment.",
+    fields: (t) => ({
+      name: t.exposeString("name", { description: "The alias." }),
+      checkpoint: t.field({
+        type: CheckpointRef,
+        description: "The checkpoint it points at.",
+        resolve: (a, _args, { loaders }) => loaders.checkpoint.load(a.checkpointId),
+      }),
+      updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it was last moved." }),
+    }),
+  });
 
-const CheckpointRef = builder.objectRef<CheckpointSummary>("Checkpoint").implement({
-  description: "A trained head saved by a run: labels, metrics and the base model it belongs to.",
-  fields: (t) => ({
-    id: t.exposeID("id", { description: "Stable id." }),
-    step: t.exposeInt("step", { description: "The epoch whose weights it holds." }),
-    labels: t.exposeStringList("labels", { description: "Class names in output order." }),
-    metrics: t.expose("metrics", { type: "JSON", nullable: true, description: "Accuracies at that step." }),
-    baseModelWeightsHash: t.exposeString("baseModelWeightsHash", {
-      description: "The base model's weights it was trained on.",
-    }),
-    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was saved." }),
-  }),
-});
-
-const EpochRef = builder.objectRef<EpochMetric>("EpochMetric").implement({
-  description: "Loss and accuracy after one epoch.",
-  fields: (t) => ({
-    epoch: t.exposeInt("epoch", { description: "1-based." }),
-    trainLoss: t.exposeFloat("trainLoss", { description: "Cross-entropy on the training split." }),
-    trainAccuracy: t.exposeFloat("trainAccuracy", { description: "Accuracy on the training split." }),
-    validationLoss: t.exposeFloat("validationLoss", { nullable: true, description: "On the validation split." }),
-    validationAccuracy: t.exposeFloat("validationAccuracy", {
-      nullable: true,
-      description: "On the validation split.",
-    }),
-  }),
-});
-
-const RunRef = builder.objectRef<TrainingRun>("TrainingRun").implement({
-  description: "One training of an experiment's head.",
-  fields: (t) => ({
-    id: t.exposeID("id", { description: "Stable id." }),
-    experimentId: t.exposeID("experimentId", { description: "Its experiment." }),
-    status: t.string({
-      description: "QUEUED, EXTRACTING, TRAINING, SUCCEEDED, FAILED or CANCELLED.",
-      resolve: (r) => r.status,
-    }),
-    hyperparameters: t.expose("hyperparameters", { type: "JSON", description: "What it was trained with." }),
-    metrics: t.expose("metrics", { type: "JSON", nullable: true, description: "Final accuracies and timings." }),
-    evaluation: t.expose("evaluation", {
-      type: "JSON",
-      nullable: true,
-      description: "Confusion matrix, per-class precision/recall/F1, misclassified images.",
-    }),
-    error: t.exposeString("error", { nullable: true, description: "Why it failed." }),
-    queuedAt: t.expose("queuedAt", { type: "DateTime", description: "When it was started." }),
-    finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true, description: "When it ended." }),
-    epochs: t.field({
-      type: [EpochRef],
-      description: "Per-epoch metrics.",
-      resolve: (r, _a, { loaders }) => loaders.epochs.load(r.id),
-    }),
-    checkpoints: t.field({
-      type: [CheckpointRef],
-      description: "Saved checkpoints.",
-      resolve: (r, _a, { loaders }) => loaders.checkpoints.load(r.id),
-    }),
-  }),
-});
-
-const ExperimentRef = builder.objectRef<Experiment>("Experiment").implement({
+export const ExperimentRef = builder.objectRef<Experiment>("Experiment").implement({
   description: "A dataset, a base model and hyperparameters; its runs are compared side by side.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id." }),
@@ -94,6 +52,22 @@ const ExperimentRef = builder.objectRef<Experiment>("Experiment").implement({
       description: "Its runs, oldest first: hyperparameters and metrics side by side.",
       resolve: (e, _a, { loaders }) => loaders.runs.load(e.id),
     }),
+    dataset: t.field({
+      type: DatasetRef,
+      description: "Its dataset.",
+      resolve: (e, _a, { loaders }) => loaders.dataset.load(e.datasetId),
+    }),
+    baseModel: t.field({
+      type: BaseModelRef,
+      description: "Its base model.",
+      resolve: (e, _a, { loaders }) => loaders.baseModel.load(e.baseModelId),
+    }),
+    aliases: t.field({
+      type: [AliasRef],
+      description: "Named checkpoints, such as production.",
+      resolve: (e, _a, { loaders }) => loaders.aliases.load(e.id),
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was created." }),
     comments: t.field({
       type: [CommentRef],
       description: "Comments on it and its runs, oldest first.",
@@ -108,12 +82,6 @@ builder.queryFields((t) => ({
     description: "One experiment (NOT_FOUND outside your workspaces).",
     args: { id: t.arg.id({ required: true, description: "Experiment id." }) },
     resolve: (_r, a, { services, caller }) => services.experiments.experimentFor(caller, String(a.id), "read"),
-  }),
-  run: t.field({
-    type: RunRef,
-    description: "One training run; poll it for status and epochs.",
-    args: { id: t.arg.id({ required: true, description: "Run id." }) },
-    resolve: (_r, a, { services, caller }) => services.experiments.run(caller, String(a.id)),
   }),
 }));
 
@@ -141,16 +109,6 @@ builder.mutationFields((t) => ({
         hyperparameters: a.hyperparameters,
       }),
   }),
-  startRun: t.field({
-    type: RunRef,
-    description: "Train the experiment's head (extracting missing vectors first) in the background.",
-    args: {
-      experimentId: t.arg.id({ required: true, description: "Experiment id." }),
-      hyperparameters: t.arg({ type: "JSON", description: "Overrides for this run." }),
-    },
-    resolve: (_r, a, { services, caller }) =>
-      services.experiments.startRun(caller, String(a.experimentId), a.hyperparameters),
-  }),
   addComment: t.field({
     type: CommentRef,
     description: "Comment on an experiment, or on a run (MEMBER or above).",
@@ -166,14 +124,12 @@ builder.mutationFields((t) => ({
         body: a.body,
       }),
   }),
-  promoteCheckpoint: t.field({
-    type: CheckpointRef,
-    description: "Point an alias of the experiment (such as production) at this checkpoint.",
-    args: {
-      checkpointId: t.arg.id({ required: true, description: "Checkpoint id." }),
-      alias: t.arg.string({ defaultValue: "production", description: "Alias name." }),
-    },
-    resolve: (_r, a, { services, caller }) =>
-      services.experiments.promote(caller, String(a.checkpointId), a.alias ?? "production"),
-  }),
 }));
+
+builder.objectField(WorkspaceRef, "experiments", (t) =>
+  t.field({
+    type: [ExperimentRef],
+    description: "Its experiments, newest first.",
+    resolve: (w, _a, { loaders }) => loaders.experimentsOfWorkspace.load(w.id),
+  }),
+);

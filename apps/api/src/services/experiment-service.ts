@@ -6,25 +6,13 @@ import {
   type Db,
   experimentsRepository,
 } from "@retrain/db";
-import { InvalidOptionError, resolveHyperparameters } from "@retrain/engine";
-import type { JobQueue } from "@retrain/jobs";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
 import type { DatasetService } from "./dataset-service.js";
+import { checkedHyperparameters } from "./hyperparameters.js";
 
-/** Hyperparameters checked by the engine's rules; a bad one is a BAD_USER_INPUT naming it. */
-function checkedHyperparameters(input: unknown) {
-  try {
-    return resolveHyperparameters((input ?? {}) as Record<string, unknown>);
-  } catch (error) {
-    if (error instanceof InvalidOptionError)
-      throw new ValidationError(`hyperparameters.${error.option}`, error.message);
-    throw error;
-  }
-}
-
-export function createExperimentService(db: Db, access: Access, datasets: DatasetService, queue: JobQueue) {
+export function createExperimentService(db: Db, access: Access, datasets: DatasetService) {
   const experiments = experimentsRepository(db);
   const checkpoints = checkpointsRepository(db);
   const activity = activityRepository(db);
@@ -69,28 +57,10 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
       return experiment;
     },
 
-    /** Queues a run; the run's hyperparameters are the experiment's with `overrides` on top. */
-    async startRun(caller: Caller | null, experimentId: string, overrides?: unknown) {
-      const experiment = await experimentFor(caller, experimentId, "train");
-      const hyperparameters = checkedHyperparameters({
-        ...(experiment.hyperparameters as object),
-        ...((overrides ?? {}) as object),
-      });
-      const run = await experiments.createRun({
-        experimentId,
-        hyperparameters: hyperparameters as object,
-        createdById: requireCaller(caller).userId,
-      });
-      await queue.send("train", { runId: run.id });
-      await record(experiment.dataset.workspaceId, caller, "run.started", "TrainingRun", run.id);
-      return run;
-    },
-
-    async run(caller: Caller | null, id: string) {
-      const run = await experiments.findRun(id);
-      if (!run) throw new NotFoundError("Run");
-      await access.require(caller, run.experiment.dataset.workspaceId, "read", "Run");
-      return run;
+    /** Experiments of one workspace, newest first. */
+    async list(caller: Caller | null, workspaceId: string) {
+      await access.require(caller, workspaceId, "read");
+      return experiments.listByWorkspaces([workspaceId]);
     },
 
     async comment(caller: Caller | null, input: { experimentId?: string | null; runId?: string | null; body: string }) {

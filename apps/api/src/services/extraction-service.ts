@@ -1,34 +1,11 @@
-import { baseModelsRepository, type Db, jobsRepository, workspacesRepository } from "@retrain/db";
-import { CATALOG, isCached } from "@retrain/engine";
+import { baseModelsRepository, type Db, jobsRepository } from "@retrain/db";
 import type { JobQueue } from "@retrain/jobs";
 import { NotFoundError } from "../domain/errors.js";
-import { type Access, type Caller, requireCaller } from "./access.js";
+import type { Access, Caller } from "./access.js";
 import type { DatasetService } from "./dataset-service.js";
+import { watchRow } from "./watch.js";
 
-/** Catalog models as rows (bottlenecks and experiments point at them); run once at start. */
-export async function syncCatalog(db: Db): Promise<void> {
-  await baseModelsRepository(db).upsertCatalog(
-    CATALOG.map((m) => ({
-      key: m.id,
-      name: m.name,
-      sourceUrl: m.url,
-      format: m.format === "graph" ? "GRAPH" : "LAYERS",
-      inputWidth: m.inputSize,
-      inputHeight: m.inputSize,
-      normalization: m.normalization,
-      bottleneckOutput: m.bottleneck ?? "",
-      featureDim: m.featureDim,
-    })),
-  );
-}
-
-export function createExtractionService(
-  db: Db,
-  access: Access,
-  datasets: DatasetService,
-  queue: JobQueue,
-  modelCacheDir: string,
-) {
+export function createExtractionService(db: Db, access: Access, datasets: DatasetService, queue: JobQueue) {
   const baseModels = baseModelsRepository(db);
   const jobs = jobsRepository(db);
 
@@ -40,16 +17,6 @@ export function createExtractionService(
   }
 
   return {
-    /** Catalog models and the caller's workspaces' custom ones, each with whether its weights are cached. */
-    async list(caller: Caller | null) {
-      const mine = await workspacesRepository(db).listForUser(requireCaller(caller).userId);
-      const rows = await baseModels.listVisible(mine.map((w) => w.id));
-      return rows.map((row) => ({
-        ...row,
-        cached: isCached(modelCacheDir, { id: row.key }) || row.sourceUrl.startsWith("file://"),
-      }));
-    },
-
     /** Queues a job computing the dataset's missing bottleneck vectors for a base model. */
     async start(caller: Caller | null, datasetId: string, baseModelId: string) {
       const dataset = await datasets.datasetFor(caller, datasetId, "write");
@@ -69,6 +36,16 @@ export function createExtractionService(
     },
 
     get: (caller: Caller | null, id: string) => jobFor(caller, id, "read"),
+
+    /** The job each time its progress or status changes, until it ends (jobProgress subscription). */
+    async watch(caller: Caller | null, id: string) {
+      await jobFor(caller, id, "read");
+      return watchRow(
+        async () => (await jobs.findById(id)) ?? Promise.reject(new NotFoundError("Job")),
+        (j) => `${j.status}/${j.progressDone}/${j.progressTotal}`,
+        (j) => j.finishedAt !== null,
+      );
+    },
 
     async cancel(caller: Caller | null, id: string) {
       await jobFor(caller, id, "train");

@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
 import { type Db, datasetsRepository, type ImageFilter, imagesRepository, type Split } from "@retrain/db";
-import { assignSplit, defaultGroupKey, ImageDecodeError, inspectImage } from "@retrain/engine";
+import { createImageIngest, IMAGE_LIMITS, type IngestResult } from "@retrain/ingest";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import type { Access, Caller } from "./access.js";
 import type { DatasetService } from "./dataset-service.js";
 
-export const UPLOAD_LIMITS = { filesPerRequest: 100, bytesPerFile: 20 * 1024 * 1024 };
+export const UPLOAD_LIMITS = { filesPerRequest: 100, bytesPerFile: IMAGE_LIMITS.bytesPerFile };
 
 export interface UploadFile {
   name: string;
@@ -15,74 +14,11 @@ export interface UploadFile {
   split?: Split | null;
 }
 
-export type UploadResult =
-  | { name: string; status: "ACCEPTED"; imageId: string }
-  | { name: string; status: "DUPLICATE"; imageId: string; reason: string }
-  | { name: string; status: "REJECTED"; reason: string };
-
-const SPLIT_OF = { train: "TRAIN", validation: "VALIDATION", test: "TEST" } as const;
+export type UploadResult = IngestResult;
 
 export function createImageService(db: Db, access: Access, datasetService: DatasetService) {
   const images = imagesRepository(db);
   const datasets = datasetsRepository(db);
-
-  async function labelId(datasetId: string, name: string | null | undefined, cache: Map<string, string>) {
-    if (!name?.trim()) return null;
-    const clean = name.trim();
-    const known = cache.get(clean) ?? (await datasets.labelsOf([datasetId])).find((l) => l.name === clean)?.id;
-    const id = known ?? (await datasets.createLabel(datasetId, clean)).id;
-    cache.set(clean, id);
-    return id;
-  }
-
-  async function uploadOne(
-    datasetId: string,
-    uploaderId: string,
-    file: UploadFile,
-    labels: Map<string, string>,
-  ): Promise<UploadResult> {
-    const bytes = Buffer.from(file.base64, "base64");
-    if (bytes.length > UPLOAD_LIMITS.bytesPerFile) {
-      return {
-        name: file.name,
-        status: "REJECTED",
-        reason: `larger than ${UPLOAD_LIMITS.bytesPerFile / 1024 / 1024} MB`,
-      };
-    }
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    const existing = await images.findInDataset(datasetId, sha256);
-    if (existing)
-      return {
-        name: file.name,
-        status: "DUPLICATE",
-        imageId: existing.id,
-        reason: `same bytes as ${existing.originalName}`,
-      };
-    try {
-      const info = await inspectImage(bytes, file.name);
-      await images.saveBlob({
-        sha256,
-        bytes: new Uint8Array(bytes),
-        mimeType: info.mimeType,
-        thumbnail: new Uint8Array(info.thumbnail),
-      });
-      const image = await images.create({
-        datasetId,
-        sha256,
-        labelId: await labelId(datasetId, file.label, labels),
-        split: file.split ?? SPLIT_OF[assignSplit(defaultGroupKey(file.name))],
-        width: info.width,
-        height: info.height,
-        format: info.format,
-        originalName: file.name,
-        uploadedById: uploaderId,
-      });
-      return { name: file.name, status: "ACCEPTED", imageId: image.id };
-    } catch (error) {
-      if (error instanceof ImageDecodeError) return { name: file.name, status: "REJECTED", reason: error.reason };
-      throw error;
-    }
-  }
 
   return {
     /** One result per file: a bad file is rejected with its reason while the others land. */
@@ -91,9 +27,9 @@ export function createImageService(db: Db, access: Access, datasetService: Datas
       if (files.length > UPLOAD_LIMITS.filesPerRequest) {
         throw new ValidationError("files", `at most ${UPLOAD_LIMITS.filesPerRequest} files per request`);
       }
-      const labels = new Map<string, string>();
+      const ingest = createImageIngest(db, datasetId, caller?.userId ?? null);
       const results: UploadResult[] = [];
-      for (const file of files) results.push(await uploadOne(datasetId, caller?.userId ?? "", file, labels));
+      for (const file of files) results.push(await ingest({ ...file, bytes: Buffer.from(file.base64, "base64") }));
       return results;
     },
 

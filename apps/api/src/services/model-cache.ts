@@ -1,4 +1,4 @@
-import type { BaseModel as BaseModelRow, Checkpoint as CheckpointRow } from "@retrain/db";
+import type { BaseModel as BaseModelRow, Checkpoint as CheckpointRow, Db } from "@retrain/db";
 import {
   type Classifier,
   createExtractionPool,
@@ -10,6 +10,7 @@ import {
   resolveStoredBaseModel,
   restoreCheckpoint,
 } from "@retrain/engine";
+import { ensureUploadedModelFiles } from "@retrain/ingest";
 
 /** Least recently used first out: reads move an entry to the back, inserts past `limit` drop the front. */
 function lru<T>(map: Map<string, T>, key: string, make: () => T, limit: number, drop?: (value: T) => void): T {
@@ -34,7 +35,7 @@ function lru<T>(map: Map<string, T>, key: string, make: () => T, limit: number, 
  * shared by every checkpoint trained on it); heads are small and stay on the API's thread. Both caches are
  * bounded, least recently used dropped first.
  */
-export function createModelCache(modelCacheDir: string, capacity = { bases: 2, heads: 16 }) {
+export function createModelCache(db: Db, modelCacheDir: string, capacity = { bases: 2, heads: 16 }) {
   const pools = new Map<string, Promise<ExtractionPool>>();
   const classifiers = new Map<string, Promise<Classifier>>();
 
@@ -43,6 +44,7 @@ export function createModelCache(modelCacheDir: string, capacity = { bases: 2, h
       pools,
       `${row.id}:${preprocessing.resize}`,
       async () => {
+        await ensureUploadedModelFiles(db, row, modelCacheDir);
         const resolved = await resolveStoredBaseModel(row, modelCacheDir);
         return createExtractionPool({
           spec: resolved.spec,

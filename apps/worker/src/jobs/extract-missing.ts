@@ -7,6 +7,7 @@ import {
   extractBottlenecks,
   resolveStoredBaseModel,
 } from "@retrain/engine";
+import { ensureUploadedModelFiles } from "@retrain/ingest";
 
 export interface WorkerDeps {
   db: Db;
@@ -33,6 +34,7 @@ export async function extractMissing(
   const missing = await bottlenecks.missingImages(datasetId, baseModel.id);
   await hooks.onStart?.(missing.length);
   if (missing.length === 0) return { computed: 0, failed: 0, imagesPerSecond: 0, seconds: 0 };
+  await ensureUploadedModelFiles(deps.db, baseModel, deps.modelCacheDir);
   const resolved = await resolveStoredBaseModel(baseModel, deps.modelCacheDir);
   const pool = await createExtractionPool({
     spec: resolved.spec,

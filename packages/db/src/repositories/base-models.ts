@@ -17,5 +17,10 @@ export const baseModelsRepository = (db: Db) => ({
   findByKey: (key: string) => db.baseModel.findUnique({ where: { key } }),
   findById: (id: string) => db.baseModel.findUnique({ where: { id } }),
   create: (data: Prisma.BaseModelUncheckedCreateInput) => db.baseModel.create({ data }),
+  /** An uploaded model's files with their bytes, to write into a model cache. */
+  filesOf: (baseModelId: string) =>
+    db.baseModelFile.findMany({ where: { baseModelId }, select: { path: true, blob: { select: { bytes: true } } } }),
+  addFiles: (baseModelId: string, files: { path: string; sha256: string }[]) =>
+    db.baseModelFile.createMany({ data: files.map((f) => ({ baseModelId, ...f })) }),
   setWeightsHash: (id: string, weightsHash: string) => db.baseModel.update({ where: { id }, data: { weightsHash } }),
 });

@@ -14,6 +14,10 @@ export const checkpointsRepository = (db: Db) => ({
       orderBy: { step: "asc" },
       omit: { weights: true, optimizerState: true },
     }),
+  summaries: (ids: readonly string[]) =>
+    db.checkpoint.findMany({ where: { id: { in: [...ids] } }, omit: { weights: true, optimizerState: true } }),
+  aliasesOf: (experimentIds: readonly string[]) =>
+    db.checkpointAlias.findMany({ where: { experimentId: { in: [...experimentIds] } }, orderBy: { name: "asc" } }),
   deleteOfRun: (runId: string) => db.checkpoint.deleteMany({ where: { runId } }),
   promote: (experimentId: string, name: string, checkpointId: string) =>
     db.checkpointAlias.upsert({

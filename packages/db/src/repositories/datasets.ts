@@ -11,6 +11,13 @@ export const datasetsRepository = (db: Db) => ({
 
   createLabel: (datasetId: string, name: string) => db.label.create({ data: { datasetId, name } }),
   findLabel: (id: string) => db.label.findUnique({ where: { id }, include: { dataset: true } }),
+  /** Image counts per (dataset, split, labelled or not), for the dataset list. */
+  splitCounts: (datasetIds: readonly string[]) =>
+    db.image.groupBy({
+      by: ["datasetId", "split", "labelId"],
+      where: { datasetId: { in: [...datasetIds] } },
+      _count: { _all: true },
+    }),
   labelsOf: (datasetIds: readonly string[]) =>
     db.label.findMany({ where: { datasetId: { in: [...datasetIds] } }, orderBy: { name: "asc" } }),
   renameLabel: (id: string, name: string) => db.label.update({ where: { id }, data: { name } }),

@@ -4,6 +4,12 @@ import type { Prisma, RunStatus } from "../generated/prisma/client.js";
 export const experimentsRepository = (db: Db) => ({
   create: (data: Prisma.ExperimentUncheckedCreateInput) => db.experiment.create({ data }),
   findById: (id: string) => db.experiment.findUnique({ where: { id }, include: { dataset: true } }),
+  listByWorkspaces: (workspaceIds: readonly string[]) =>
+    db.experiment.findMany({
+      where: { dataset: { workspaceId: { in: [...workspaceIds] } } },
+      include: { dataset: { select: { workspaceId: true } } },
+      orderBy: { createdAt: "desc" },
+    }),
   listByDatasets: (datasetIds: readonly string[]) =>
     db.experiment.findMany({ where: { datasetId: { in: [...datasetIds] } }, orderBy: { createdAt: "asc" } }),
 
@@ -14,6 +20,20 @@ export const experimentsRepository = (db: Db) => ({
     db.trainingRun.findMany({ where: { experimentId: { in: [...experimentIds] } }, orderBy: { queuedAt: "asc" } }),
   setRunStatus: (id: string, status: RunStatus, data: Prisma.TrainingRunUncheckedUpdateInput = {}) =>
     db.trainingRun.update({ where: { id }, data: { status, ...data } }),
+  /** Moves a run on unless it was cancelled meanwhile; false tells the worker to stop. */
+  advanceRun: async (id: string, status: RunStatus, data: Prisma.TrainingRunUncheckedUpdateInput = {}) =>
+    (await db.trainingRun.updateMany({ where: { id, status: { not: "CANCELLED" } }, data: { status, ...data } }))
+      .count === 1,
+  /** Cancels a run that has not ended; false when it already had. */
+  cancelRun: async (id: string) =>
+    (
+      await db.trainingRun.updateMany({
+        where: { id, status: { in: ["QUEUED", "EXTRACTING", "TRAINING"] } },
+        data: { status: "CANCELLED", finishedAt: new Date() },
+      })
+    ).count === 1,
+  isCancelled: async (id: string) =>
+    (await db.trainingRun.findUnique({ where: { id }, select: { status: true } }))?.status === "CANCELLED",
   /** Idempotent per (run, epoch): a retried run overwrites the epochs it trains again. */
   saveEpoch: (
     runId: string,

@@ -22,8 +22,13 @@ export const imagesRepository = (db: Db) => ({
     sha256: string;
     bytes: Uint8Array<ArrayBuffer>;
     mimeType: string;
-    thumbnail: Uint8Array<ArrayBuffer>;
+    thumbnail?: Uint8Array<ArrayBuffer>;
   }) => db.blob.upsert({ where: { sha256: data.sha256 }, create: { ...data, size: data.bytes.length }, update: {} }),
+  blobBytes: async (sha256: string) =>
+    (await db.blob.findUnique({ where: { sha256 }, select: { bytes: true } }))?.bytes ?? null,
+  /** Drops a blob no image, job or model file uses any more (an imported archive). */
+  deleteUnusedBlob: (sha256: string) =>
+    db.blob.deleteMany({ where: { sha256, images: { none: {} }, jobs: { none: {} }, modelFiles: { none: {} } } }),
   findInDataset: (datasetId: string, sha256: string) =>
     db.image.findUnique({ where: { datasetId_sha256: { datasetId, sha256 } } }),
   create: (data: Prisma.ImageUncheckedCreateInput) => db.image.create({ data }),

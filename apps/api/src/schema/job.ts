@@ -1,24 +1,5 @@
-import type { BaseModel, Job } from "@retrain/db";
+import type { Job } from "@retrain/db";
 import { builder } from "./builder.js";
-
-const BaseModelRef = builder.objectRef<BaseModel & { cached: boolean }>("BaseModel").implement({
-  description: "A pretrained network cut at its bottleneck: a catalog model, or a workspace's own.",
-  fields: (t) => ({
-    id: t.exposeID("id", { description: "Stable id." }),
-    key: t.exposeString("key", { description: "Catalog id (such as mobilenet_v2_035_224) or generated id." }),
-    name: t.exposeString("name", { description: "Display name." }),
-    sourceUrl: t.exposeString("sourceUrl", { description: "Where its model.json is published." }),
-    format: t.string({ description: "LAYERS or GRAPH (TensorFlow.js model formats).", resolve: (m) => m.format }),
-    inputSize: t.int({ description: "Input width and height in pixels.", resolve: (m) => m.inputWidth }),
-    normalization: t.exposeString("normalization", { description: "Pixel range the model expects: [-1,1] or [0,1]." }),
-    bottleneckOutput: t.exposeString("bottleneckOutput", {
-      description: "Layer or node cut at (empty: last pooling layer).",
-    }),
-    featureDim: t.exposeInt("featureDim", { description: "Length of a bottleneck vector." }),
-    weightsHash: t.exposeString("weightsHash", { nullable: true, description: "SHA-256 of its weights, once loaded." }),
-    cached: t.exposeBoolean("cached", { description: "Whether its weights are on this server's disk." }),
-  }),
-});
 
 const JobProgress = builder.objectRef<Job>("JobProgress").implement({
   description: "How far a job is.",
@@ -38,8 +19,8 @@ const JobProgress = builder.objectRef<Job>("JobProgress").implement({
   }),
 });
 
-const JobRef = builder.objectRef<Job>("Job").implement({
-  description: "Background work: a bottleneck extraction (more kinds come with training runs and archive imports).",
+export const JobRef = builder.objectRef<Job>("Job").implement({
+  description: "Background work: a bottleneck extraction or an archive import.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id." }),
     kind: t.string({ description: "EXTRACT, TRAIN or IMPORT_ARCHIVE.", resolve: (j) => j.kind }),
@@ -55,19 +36,16 @@ const JobRef = builder.objectRef<Job>("Job").implement({
       description: "Images that could not be read, once finished.",
       resolve: (j) => (j.result as { failed?: number } | null)?.failed ?? null,
     }),
+    result: t.expose("result", {
+      type: "JSON",
+      nullable: true,
+      description: "What it did: vectors computed; or images accepted, duplicates, rejected (with reasons).",
+    }),
     error: t.exposeString("error", { nullable: true, description: "Why it failed." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was queued." }),
     finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true, description: "When it ended." }),
   }),
 });
-
-builder.queryField("baseModels", (t) =>
-  t.field({
-    type: [BaseModelRef],
-    description: "Base models you can use.",
-    resolve: (_r, _a, { services, caller }) => services.extraction.list(caller),
-  }),
-);
 
 builder.queryField("job", (t) =>
   t.field({
@@ -96,3 +74,27 @@ builder.mutationFields((t) => ({
     resolve: (_r, a, { services, caller }) => services.extraction.cancel(caller, String(a.id)),
   }),
 }));
+
+builder.mutationField("importArchive", (t) =>
+  t.field({
+    type: JobRef,
+    description:
+      "Import a class-per-folder zip (daisy/1.jpg ...) as a job; poll or subscribe for progress. Large archives: POST the raw zip to /datasets/{id}/archive instead.",
+    args: {
+      datasetId: t.arg.id({ required: true, description: "Dataset id." }),
+      base64: t.arg.string({ required: true, description: "The zip, base64-encoded." }),
+    },
+    resolve: (_r, a, { services, caller }) =>
+      services.imports.start(caller, String(a.datasetId), Buffer.from(a.base64, "base64")),
+  }),
+);
+
+builder.subscriptionField("jobProgress", (t) =>
+  t.field({
+    type: JobRef,
+    description: "The job each time its progress or status changes, until it ends.",
+    args: { id: t.arg.id({ required: true, description: "Job id." }) },
+    subscribe: (_r, a, { services, caller }) => services.extraction.watch(caller, String(a.id)),
+    resolve: (job) => job,
+  }),
+);

@@ -1,0 +1,55 @@
+import type { BaseModel } from "@retrain/db";
+import { builder } from "./builder.js";
+
+export const BaseModelRef = builder.objectRef<BaseModel & { cached: boolean }>("BaseModel").implement({
+  description: "A pretrained network cut at its bottleneck: a catalog model, or a workspace's own.",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Stable id." }),
+    key: t.exposeString("key", { description: "Catalog id (such as mobilenet_v2_035_224) or generated id." }),
+    name: t.exposeString("name", { description: "Display name." }),
+    sourceUrl: t.exposeString("sourceUrl", { description: "Where its model.json is published." }),
+    format: t.string({ description: "LAYERS or GRAPH (TensorFlow.js model formats).", resolve: (m) => m.format }),
+    inputSize: t.int({ description: "Input width and height in pixels.", resolve: (m) => m.inputWidth }),
+    normalization: t.exposeString("normalization", { description: "Pixel range the model expects: [-1,1] or [0,1]." }),
+    bottleneckOutput: t.exposeString("bottleneckOutput", {
+      description: "Layer or node cut at (empty: last pooling layer).",
+    }),
+    featureDim: t.exposeInt("featureDim", { description: "Length of a bottleneck vector." }),
+    weightsHash: t.exposeString("weightsHash", { nullable: true, description: "SHA-256 of its weights, once loaded." }),
+    cached: t.exposeBoolean("cached", { description: "Whether its weights are on this server's disk." }),
+  }),
+});
+
+builder.queryField("baseModels", (t) =>
+  t.field({
+    type: [BaseModelRef],
+    description: "Base models you can use.",
+    resolve: (_r, _a, { services, caller }) => services.baseModels.list(caller),
+  }),
+);
+
+const ModelFileInput = builder.inputType("ModelFileInput", {
+  description: "One file of a TensorFlow.js model: model.json or a weight shard.",
+  fields: (t) => ({
+    path: t.string({ required: true, description: "File name as model.json names it." }),
+    base64: t.string({ required: true, description: "Its bytes, base64-encoded." }),
+  }),
+});
+
+builder.mutationField("registerBaseModel", (t) =>
+  t.field({
+    type: BaseModelRef,
+    description:
+      "Add a workspace's own base model (MEMBER or above), from the URL of a model.json or uploaded files. It is loaded once to check it and learn its input size and vector length.",
+    args: {
+      workspaceId: t.arg.id({ required: true, description: "Workspace id." }),
+      name: t.arg.string({ required: true, description: "Display name." }),
+      url: t.arg.string({ description: "http(s) URL of a TensorFlow.js model.json." }),
+      files: t.arg({ type: [ModelFileInput], description: "model.json and its shards, instead of a URL." }),
+      normalization: t.arg.string({ description: "[-1,1] (Keras applications, default) or [0,1] (TF Hub)." }),
+      bottleneck: t.arg.string({ description: "Layer or node to cut at (default: the last pooling layer)." }),
+    },
+    resolve: (_r, a, { services, caller }) =>
+      services.baseModels.register(caller, { ...a, workspaceId: String(a.workspaceId) }),
+  }),
+);

@@ -1,0 +1,37 @@
+import type { Checkpoint } from "@retrain/db";
+import { builder } from "./builder.js";
+
+type CheckpointSummary = Omit<Checkpoint, "weights" | "optimizerState">;
+
+export const CheckpointRef = builder.objectRef<CheckpointSummary>("Checkpoint").implement({
+  description: "A trained head saved by a run: labels, metrics and the base model it belongs to.",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Stable id." }),
+    step: t.exposeInt("step", { description: "The epoch whose weights it holds." }),
+    labels: t.exposeStringList("labels", { description: "Class names in output order." }),
+    metrics: t.expose("metrics", { type: "JSON", nullable: true, description: "Accuracies at that step." }),
+    baseModelWeightsHash: t.exposeString("baseModelWeightsHash", {
+      description: "The base model's weights it was trained on.",
+    }),
+    runId: t.exposeID("runId", { description: "The run that saved it." }),
+    exportUrl: t.string({
+      description:
+        "Where to download it as a standalone TensorFlow.js model (zip of model.json, shards, labels.json), relative to the API's origin; send your session cookie or token.",
+      resolve: (c) => `/exports/${c.id}.zip`,
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was saved." }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  promoteCheckpoint: t.field({
+    type: CheckpointRef,
+    description: "Point an alias of the experiment (such as production) at this checkpoint.",
+    args: {
+      checkpointId: t.arg.id({ required: true, description: "Checkpoint id." }),
+      alias: t.arg.string({ defaultValue: "production", description: "Alias name." }),
+    },
+    resolve: (_r, a, { services, caller }) =>
+      services.experiments.promote(caller, String(a.checkpointId), a.alias ?? "production"),
+  }),
+}));

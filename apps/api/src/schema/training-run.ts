@@ -1,0 +1,102 @@
+import type { EpochMetric, TrainingRun } from "@retrain/db";
+import { builder } from "./builder.js";
+import { CheckpointRef } from "./checkpoint.js";
+import { JobRef } from "./job.js";
+
+const EpochRef = builder.objectRef<EpochMetric>("EpochMetric").implement({
+  description: "Loss and accuracy after one epoch.",
+  fields: (t) => ({
+    epoch: t.exposeInt("epoch", { description: "1-based." }),
+    trainLoss: t.exposeFloat("trainLoss", { description: "Cross-entropy on the training split." }),
+    trainAccuracy: t.exposeFloat("trainAccuracy", { description: "Accuracy on the training split." }),
+    validationLoss: t.exposeFloat("validationLoss", { nullable: true, description: "On the validation split." }),
+    validationAccuracy: t.exposeFloat("validationAccuracy", {
+      nullable: true,
+      description: "On the validation split.",
+    }),
+  }),
+});
+
+export const RunRef = builder.objectRef<TrainingRun>("TrainingRun").implement({
+  description: "One training of an experiment's head.",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Stable id." }),
+    experimentId: t.exposeID("experimentId", { description: "Its experiment." }),
+    status: t.string({
+      description: "QUEUED, EXTRACTING, TRAINING, SUCCEEDED, FAILED or CANCELLED.",
+      resolve: (r) => r.status,
+    }),
+    hyperparameters: t.expose("hyperparameters", { type: "JSON", description: "What it was trained with." }),
+    metrics: t.expose("metrics", { type: "JSON", nullable: true, description: "Final accuracies and timings." }),
+    evaluation: t.expose("evaluation", {
+      type: "JSON",
+      nullable: true,
+      description: "Confusion matrix, per-class precision/recall/F1, misclassified images.",
+    }),
+    error: t.exposeString("error", { nullable: true, description: "Why it failed." }),
+    queuedAt: t.expose("queuedAt", { type: "DateTime", description: "When it was started." }),
+    finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true, description: "When it ended." }),
+    resumedFromId: t.exposeID("resumedFromId", { nullable: true, description: "The checkpoint it continued." }),
+    extraction: t.field({
+      type: JobRef,
+      nullable: true,
+      description: "Its extraction of missing vectors, with progress.",
+      resolve: (r, _a, { loaders }) => loaders.runExtraction.load(r.id),
+    }),
+    epochs: t.field({
+      type: [EpochRef],
+      description: "Per-epoch metrics.",
+      resolve: (r, _a, { loaders }) => loaders.epochs.load(r.id),
+    }),
+    checkpoints: t.field({
+      type: [CheckpointRef],
+      description: "Saved checkpoints.",
+      resolve: (r, _a, { loaders }) => loaders.checkpoints.load(r.id),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  run: t.field({
+    type: RunRef,
+    description: "One training run; poll it for status and epochs.",
+    args: { id: t.arg.id({ required: true, description: "Run id." }) },
+    resolve: (_r, a, { services, caller }) => services.runs.run(caller, String(a.id)),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  startRun: t.field({
+    type: RunRef,
+    description: "Train the experiment's head (extracting missing vectors first) in the background.",
+    args: {
+      experimentId: t.arg.id({ required: true, description: "Experiment id." }),
+      hyperparameters: t.arg({ type: "JSON", description: "Overrides for this run." }),
+      resumeFromCheckpointId: t.arg.id({
+        description:
+          "Continue this checkpoint's head and optimizer for `epochs` more epochs, instead of starting afresh.",
+      }),
+    },
+    resolve: (_r, a, { services, caller }) =>
+      services.runs.start(caller, String(a.experimentId), {
+        overrides: a.hyperparameters,
+        resumeFromCheckpointId: a.resumeFromCheckpointId ? String(a.resumeFromCheckpointId) : null,
+      }),
+  }),
+  cancelRun: t.field({
+    type: RunRef,
+    description: "Stop a run between extraction batches or epochs (MEMBER or above); what it stored is kept.",
+    args: { id: t.arg.id({ required: true, description: "Run id." }) },
+    resolve: (_r, a, { services, caller }) => services.runs.cancel(caller, String(a.id)),
+  }),
+}));
+
+builder.subscriptionField("runProgress", (t) =>
+  t.field({
+    type: RunRef,
+    description: "The run each time its status, extraction progress or epochs change, until it ends.",
+    args: { id: t.arg.id({ required: true, description: "Run id." }) },
+    subscribe: (_r, a, { services, caller }) => services.runs.watch(caller, String(a.id)),
+    resolve: (update) => update.row,
+  }),
+);

@@ -1,0 +1,170 @@
+import { createHash, randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
+import {
+  activityRepository,
+  type BaseModel,
+  baseModelsRepository,
+  type Db,
+  imagesRepository,
+  workspacesRepository,
+} from "@retrain/db";
+import {
+  CATALOG,
+  EngineError,
+  isStoredModelCached,
+  loadBaseModel,
+  resolveStoredBaseModel,
+  storedModelDir,
+  UPLOAD_SCHEME,
+} from "@retrain/engine";
+import { ensureUploadedModelFiles } from "@retrain/ingest";
+import { ValidationError } from "../domain/errors.js";
+import { requireName } from "../domain/validate.js";
+import { type Access, type Caller, requireCaller } from "./access.js";
+
+export const MODEL_UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
+
+export interface RegisterBaseModelInput {
+  workspaceId: string;
+  name: string;
+  /** The model.json of a TensorFlow.js model on the web; or else `files`. */
+  url?: string | null;
+  /** model.json and its weight shards, as uploaded. */
+  files?: { path: string; base64: string }[] | null;
+  normalization?: string | null;
+  /** Layer or node to cut at (empty: the last pooling layer). */
+  bottleneck?: string | null;
+}
+
+/** Catalog models as rows (bottlenecks and experiments point at them); run once at start. */
+export async function syncCatalog(db: Db): Promise<void> {
+  await baseModelsRepository(db).upsertCatalog(
+    CATALOG.map((m) => ({
+      key: m.id,
+      name: m.name,
+      sourceUrl: m.url,
+      format: m.format === "graph" ? "GRAPH" : "LAYERS",
+      inputWidth: m.inputSize,
+      inputHeight: m.inputSize,
+      normalization: m.normalization,
+      bottleneckOutput: m.bottleneck ?? "",
+      featureDim: m.featureDim,
+    })),
+  );
+}
+
+function checkedFiles(files: { path: string; base64: string }[]) {
+  const decoded = files.map((f) => ({ path: f.path, bytes: Buffer.from(f.base64, "base64") }));
+  if (decoded.reduce((sum, f) => sum + f.bytes.length, 0) > MODEL_UPLOAD_LIMIT_BYTES)
+    throw new ValidationError("files", `A model upload is at most ${MODEL_UPLOAD_LIMIT_BYTES / 1024 ** 2} MB.`);
+  for (const f of decoded)
+    if (!/^[\w.-]+$/.test(f.path) || f.path.startsWith("."))
+      throw new ValidationError("files", `"${f.path}" is not a plain file name (no folders).`);
+  const modelJson = decoded.find((f) => f.path === "model.json");
+  if (!modelJson) throw new ValidationError("files", "The upload needs a model.json.");
+  let manifest: { weightsManifest?: { paths: string[] }[] };
+  try {
+    manifest = JSON.parse(modelJson.bytes.toString("utf8"));
+  } catch {
+    throw new ValidationError("files", "model.json is not valid JSON.");
+  }
+  const missing = (manifest.weightsManifest ?? [])
+    .flatMap((g) => g.paths)
+    .filter((p) => !decoded.some((f) => f.path === p));
+  if (missing.length)
+    throw new ValidationError("files", `model.json names shards that were not uploaded: ${missing.join(", ")}.`);
+  return decoded;
+}
+
+/** Base models: the catalog and each workspace's own, registered from a URL or uploaded files. */
+export function createBaseModelService(db: Db, access: Access, modelCacheDir: string) {
+  const baseModels = baseModelsRepository(db);
+
+  /** Loads a model the way training will, so a bad one is refused now, with the engine's reason. */
+  async function probe(row: BaseModel) {
+    try {
+      await ensureUploadedModelFiles(db, row, modelCacheDir);
+      const resolved = await resolveStoredBaseModel(row, modelCacheDir);
+      const base = await loadBaseModel(resolved.spec, resolved.dir);
+      base.dispose();
+      return base;
+    } catch (error) {
+      if (error instanceof EngineError)
+        throw new ValidationError(row.sourceUrl.startsWith("http") ? "url" : "files", error.message);
+      throw error;
+    }
+  }
+
+  return {
+    /** Catalog models and the caller's workspaces' custom ones, each with whether its weights are cached. */
+    async list(caller: Caller | null) {
+      const mine = await workspacesRepository(db).listForUser(requireCaller(caller).userId);
+      const rows = await baseModels.listVisible(mine.map((w) => w.id));
+      return rows.map((row) => ({ ...row, cached: isStoredModelCached(row, modelCacheDir) }));
+    },
+
+    async register(caller: Caller | null, input: RegisterBaseModelInput) {
+      await access.require(caller, input.workspaceId, "write");
+      const name = requireName("name", input.name);
+      if (Boolean(input.url) === Boolean(input.files?.length))
+        throw new ValidationError("url", "Give either the URL of a model.json or the uploaded files.");
+      if (input.url && !/^https?:\/\/\S+$/.test(input.url)) throw new ValidationError("url", "Give an http(s) URL.");
+      if (input.normalization && !["[-1,1]", "[0,1]"].includes(input.normalization))
+        throw new ValidationError("normalization", "Use [-1,1] or [0,1].");
+      const files = input.files?.length ? checkedFiles(input.files) : [];
+      const key = `custom_${randomBytes(6).toString("hex")}`;
+      const draft = {
+        key,
+        name,
+        sourceUrl: input.url ?? `${UPLOAD_SCHEME}${key}`,
+        format: "LAYERS" as const,
+        inputWidth: 0,
+        inputHeight: 0,
+        normalization: input.normalization ?? "[-1,1]",
+        bottleneckOutput: input.bottleneck ?? "",
+        featureDim: 0,
+        workspaceId: input.workspaceId,
+      };
+      const row = await db.$transaction(async (tx) => {
+        const created = await baseModelsRepository(tx as Db).create(draft);
+        for (const f of files) {
+          const sha256 = createHash("sha256").update(f.bytes).digest("hex");
+          await imagesRepository(tx as Db).saveBlob({
+            sha256,
+            bytes: new Uint8Array(f.bytes),
+            mimeType: "application/octet-stream",
+          });
+          await baseModelsRepository(tx as Db).addFiles(created.id, [{ path: f.path, sha256 }]);
+        }
+        return created;
+      });
+      try {
+        const base = await probe(row);
+        const updated = await db.baseModel.update({
+          where: { id: row.id },
+          data: {
+            format: base.spec.format === "graph" ? "GRAPH" : "LAYERS",
+            inputWidth: base.spec.inputSize,
+            inputHeight: base.spec.inputSize,
+            featureDim: base.spec.featureDim,
+            weightsHash: base.weightsHash,
+          },
+        });
+        await activityRepository(db).record({
+          workspaceId: input.workspaceId,
+          actorId: requireCaller(caller).userId,
+          verb: "base_model.registered",
+          subjectType: "BaseModel",
+          subjectId: row.id,
+        });
+        return { ...updated, cached: true };
+      } catch (error) {
+        await db.baseModel.delete({ where: { id: row.id } }); // a model that does not load is not kept
+        if (files.length) await rm(storedModelDir(row, modelCacheDir), { recursive: true, force: true });
+        throw error;
+      }
+    },
+  };
+}
+
+export type BaseModelService = ReturnType<typeof createBaseModelService>;

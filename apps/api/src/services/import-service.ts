@@ -1,0 +1,39 @@
+import { createHash } from "node:crypto";
+import { type Db, imagesRepository, jobsRepository } from "@retrain/db";
+import { ARCHIVE_LIMITS } from "@retrain/ingest";
+import type { JobQueue } from "@retrain/jobs";
+import { ValidationError } from "../domain/errors.js";
+import type { Access, Caller } from "./access.js";
+import type { DatasetService } from "./dataset-service.js";
+
+const ZIP_MAGIC = Buffer.from("PK\u0003\u0004", "latin1");
+
+/** Zip imports: the archive is stored (so any worker can read it) and unpacked by an IMPORT_ARCHIVE job. */
+export function createImportService(db: Db, access: Access, datasets: DatasetService, queue: JobQueue) {
+  return {
+    async start(caller: Caller | null, datasetId: string, archive: Buffer) {
+      const dataset = await datasets.datasetFor(caller, datasetId, "write");
+      await access.require(caller, dataset.workspaceId, "write");
+      if (archive.length > ARCHIVE_LIMITS.archiveBytes)
+        throw new ValidationError(
+          "archive",
+          `The archive is larger than ${ARCHIVE_LIMITS.archiveBytes / 1024 ** 2} MB.`,
+        );
+      if (!archive.subarray(0, 4).equals(ZIP_MAGIC))
+        throw new ValidationError("archive", "That file is not a zip archive.");
+      const sha256 = createHash("sha256").update(archive).digest("hex");
+      await imagesRepository(db).saveBlob({ sha256, bytes: new Uint8Array(archive), mimeType: "application/zip" });
+      const job = await jobsRepository(db).create({
+        workspaceId: dataset.workspaceId,
+        kind: "IMPORT_ARCHIVE",
+        datasetId,
+        inputSha256: sha256,
+        createdById: caller?.userId ?? null,
+      });
+      await queue.send("import", { jobId: job.id });
+      return job;
+    },
+  };
+}
+
+export type ImportService = ReturnType<typeof createImportService>;

@@ -1,0 +1,94 @@
+import { activityRepository, checkpointsRepository, type Db, experimentsRepository, jobsRepository } from "@retrain/db";
+import type { JobQueue } from "@retrain/jobs";
+import { ConflictError, NotFoundError } from "../domain/errors.js";
+import { type Access, type Caller, requireCaller } from "./access.js";
+import type { ExperimentService } from "./experiment-service.js";
+import { checkedHyperparameters } from "./hyperparameters.js";
+import { watchRow } from "./watch.js";
+
+const ENDED = ["SUCCEEDED", "FAILED", "CANCELLED"];
+
+/** Training runs: start (fresh or from a checkpoint), read, watch, cancel. */
+export function createRunService(db: Db, access: Access, experimentService: ExperimentService, queue: JobQueue) {
+  const experiments = experimentsRepository(db);
+
+  async function run(caller: Caller | null, id: string, action: "read" | "train" = "read") {
+    const found = await experiments.findRun(id);
+    if (!found) throw new NotFoundError("Run");
+    await access.require(caller, found.experiment.dataset.workspaceId, action, "Run");
+    return found;
+  }
+
+  return {
+    run: (caller: Caller | null, id: string) => run(caller, id),
+
+    /**
+     * Queues a run; its hyperparameters are the experiment's with `overrides` on top. From a checkpoint, it
+     * continues that head and optimizer for `epochs` more epochs.
+     */
+    async start(
+      caller: Caller | null,
+      experimentId: string,
+      options: { overrides?: unknown; resumeFromCheckpointId?: string | null } = {},
+    ) {
+      const experiment = await experimentService.experimentFor(caller, experimentId, "train");
+      const from = options.resumeFromCheckpointId
+        ? await checkpointsRepository(db).findById(options.resumeFromCheckpointId)
+        : null;
+      if (options.resumeFromCheckpointId) {
+        if (!from || from.run.experiment.dataset.workspaceId !== experiment.dataset.workspaceId)
+          throw new NotFoundError("Checkpoint");
+        if (from.baseModelId !== experiment.baseModelId)
+          throw new ConflictError("That checkpoint was trained on another base model than this experiment's.");
+      }
+      const hyperparameters = checkedHyperparameters({
+        ...(from ? (from.run.hyperparameters as object) : (experiment.hyperparameters as object)),
+        ...((options.overrides ?? {}) as object),
+      });
+      const created = await experiments.createRun({
+        experimentId,
+        hyperparameters: hyperparameters as object,
+        createdById: requireCaller(caller).userId,
+        resumedFromId: from?.id ?? null,
+      });
+      await queue.send("train", { runId: created.id });
+      await activityRepository(db).record({
+        workspaceId: experiment.dataset.workspaceId,
+        actorId: requireCaller(caller).userId,
+        verb: from ? "run.resumed" : "run.started",
+        subjectType: "TrainingRun",
+        subjectId: created.id,
+      });
+      return created;
+    },
+
+    /** Stops a run between extraction batches or epochs; epochs and vectors so far are kept. */
+    async cancel(caller: Caller | null, id: string) {
+      await run(caller, id, "train");
+      if (!(await experiments.cancelRun(id))) throw new ConflictError("This run has already ended.");
+      await jobsRepository(db).requestCancelOfRun(id);
+      return run(caller, id);
+    },
+
+    /** The run each time its status or epochs change, until it ends (for the runProgress subscription). */
+    async watch(caller: Caller | null, id: string) {
+      await run(caller, id);
+      const jobs = jobsRepository(db);
+      return watchRow(
+        async () => {
+          const [row, epochs, job] = await Promise.all([
+            experiments.findRun(id),
+            experiments.epochsOf([id]),
+            jobs.latestOfRuns([id]),
+          ]);
+          if (!row) throw new NotFoundError("Run");
+          return { row, signature: `${row.status}/${epochs.length}/${job[0]?.progressDone ?? 0}` };
+        },
+        (r) => r.signature,
+        (r) => ENDED.includes(r.row.status),
+      );
+    },
+  };
+}
+
+export type RunService = ReturnType<typeof createRunService>;

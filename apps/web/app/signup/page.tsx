@@ -1,0 +1,5 @@
+import { AuthForm } from "../../components/auth-form";
+
+export default function SignUpPage() {
+  return <AuthForm mode="signup" />;
+}

@@ -1,0 +1,52 @@
+"use client";
+import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback";
+import { useWorkspace } from "../../../../components/workspace-context";
+import { useQuery } from "../../../../lib/api";
+
+interface Data {
+  workspace: {
+    activity: { id: string; verb: string; subjectType: string; createdAt: string; actor: { name: string } | null }[];
+  };
+}
+const WORDS: Record<string, string> = {
+  "dataset.created": "created a dataset",
+  "experiment.created": "created an experiment",
+  "run.started": "started a training run",
+  "run.resumed": "resumed training from a checkpoint",
+  "checkpoint.promoted": "promoted a checkpoint",
+  "comment.created": "commented",
+  "member.invited": "invited a member",
+  "base_model.registered": "registered a base model",
+  "dataset.deleted": "deleted a dataset",
+  "member.removed": "removed a member",
+  "member.role_changed": "changed a member's role",
+  "workspace.created": "created the workspace",
+};
+
+/** Who did what in the workspace, newest first. */
+export default function ActivityPage() {
+  const workspace = useWorkspace();
+  const { data, error } = useQuery<Data>(
+    "query($w: ID!) { workspace(id: $w) { activity(first: 100) { id verb subjectType createdAt actor { name } } } }",
+    { w: workspace.id },
+    { refreshInterval: 5000 },
+  );
+  if (error) return <ErrorNote error={error} />;
+  if (!data) return <Loading />;
+  return (
+    <section>
+      <h1>Activity</h1>
+      {data.workspace.activity.length === 0 && (
+        <EmptyState title="Nothing has happened yet">Create a dataset to get started.</EmptyState>
+      )}
+      <ol className="plain activity">
+        {data.workspace.activity.map((a) => (
+          <li key={a.id}>
+            <b>{a.actor?.name ?? "Someone"}</b> {WORDS[a.verb] ?? a.verb}{" "}
+            <time className="muted">{new Date(a.createdAt).toLocaleString()}</time>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

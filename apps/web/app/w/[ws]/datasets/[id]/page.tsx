@@ -1,0 +1,48 @@
+"use client";
+import { useParams } from "next/navigation";
+import { useState } from "react";
+import { ErrorNote, Loading } from "../../../../../components/feedback";
+import { ImageGrid } from "../../../../../components/image-grid";
+import { LabelManager } from "../../../../../components/label-manager";
+import { UploadPanel } from "../../../../../components/upload-panel";
+import { useWorkspace } from "../../../../../components/workspace-context";
+import { can, useQuery } from "../../../../../lib/api";
+
+interface Data {
+  dataset: {
+    id: string;
+    name: string;
+    labels: { id: string; name: string; imageCount: number }[];
+    splitCounts: { train: number; validation: number; test: number; unlabelled: number };
+  };
+}
+
+export default function DatasetPage() {
+  const { id } = useParams<{ id: string }>();
+  const workspace = useWorkspace();
+  const [version, setVersion] = useState(0);
+  const { data, error, mutate } = useQuery<Data>(
+    "query($id: ID!) { dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }",
+    { id },
+  );
+  if (error) return <ErrorNote error={error} />;
+  if (!data) return <Loading />;
+  const { dataset } = data;
+  const canWrite = can(workspace.role, "MEMBER");
+  const refresh = () => {
+    void mutate();
+    setVersion((v) => v + 1);
+  };
+  const s = dataset.splitCounts;
+  return (
+    <section>
+      <h1>{dataset.name}</h1>
+      <p className="muted">
+        train {s.train} · validation {s.validation} · test {s.test} · unlabelled {s.unlabelled}
+      </p>
+      {canWrite && <UploadPanel datasetId={dataset.id} onUploaded={refresh} />}
+      {canWrite && <LabelManager datasetId={dataset.id} labels={dataset.labels} onChange={refresh} />}
+      <ImageGrid datasetId={dataset.id} labels={dataset.labels} canWrite={canWrite} version={version} />
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+import Link from "next/link";
+import { useParams, useRouter } from "next/navigation";
+import { useState } from "react";
+import { Comments } from "../../../../../components/comments";
+import { Curves, type Epoch } from "../../../../../components/curves";
+import { EmptyState, ErrorNote, Loading } from "../../../../../components/feedback";
+import { useWorkspace } from "../../../../../components/workspace-context";
+import { can, gql, useQuery } from "../../../../../lib/api";
+
+interface Run {
+  id: string;
+  status: string;
+  queuedAt: string;
+  hyperparameters: Record<string, unknown>;
+  metrics: Record<string, number | null> | null;
+  epochs: Epoch[];
+}
+interface Data {
+  experiment: {
+    id: string;
+    name: string;
+    dataset: { id: string; name: string };
+    baseModel: { name: string };
+    aliases: { name: string; checkpoint: { id: string; runId: string } }[];
+    runs: Run[];
+    comments: { id: string; body: string; runId: string | null; createdAt: string; author: { name: string } | null }[];
+  };
+}
+const QUERY = `query($id: ID!) { experiment(id: $id) { id name dataset { id name } baseModel { name }
+  aliases { name checkpoint { id runId } }
+  runs { id status queuedAt hyperparameters metrics epochs { epoch trainLoss trainAccuracy validationLoss validationAccuracy } }
+  comments { id body runId createdAt author { name } } } }`;
+const ACTIVE = ["QUEUED", "EXTRACTING", "TRAINING"];
+const SHOWN_HYPER = ["epochs", "batchSize", "learningRate", "hiddenUnits", "dropout", "l2", "labelSmoothing"];
+const pct = (v: number | null | undefined) => (typeof v === "number" ? `${(v * 100).toFixed(1)}%` : "—");
+
+/** Runs side by side: hyperparameters, metrics and validation curves overlaid; start a run; comments. */
+export default function ExperimentPage() {
+  const { id } = useParams<{ id: string }>();
+  const workspace = useWorkspace();
+  const router = useRouter();
+  const [error, setError] = useState<unknown>(null);
+  const {
+    data,
+    error: loadError,
+    mutate,
+  } = useQuery<Data>(
+    QUERY,
+    { id },
+    {
+      refreshInterval: (latest) => (latest?.experiment.runs.some((r) => ACTIVE.includes(r.status)) ? 1000 : 0),
+    },
+  );
+  if (loadError) return <ErrorNote error={loadError} />;
+  if (!data) return <Loading />;
+  const { experiment } = data;
+  const canTrain = can(workspace.role, "MEMBER");
+
+  async function startRun() {
+    try {
+      const { startRun } = await gql<{ startRun: { id: string } }>(
+        "mutation($e: ID!) { startRun(experimentId: $e) { id } }",
+        { e: experiment.id },
+      );
+      router.push(`/w/${workspace.id}/runs/${startRun.id}`);
+    } catch (e) {
+      setError(e);
+    }
+  }
+  const runName = (i: number) => `Run ${i + 1}`;
+  return (
+    <section>
+      <h1>{experiment.name}</h1>
+      <p className="muted">
+        Dataset <Link href={`/w/${workspace.id}/datasets/${experiment.dataset.id}`}>{experiment.dataset.name}</Link> ·
+        base model {experiment.baseModel.name}
+        {experiment.aliases.map((a) => (
+          <span key={a.name} className="badge">
+            {a.name}
+          </span>
+        ))}
+      </p>
+      {canTrain && (
+        <button type="button" onClick={startRun}>
+          Start a run
+        </button>
+      )}
+      <ErrorNote error={error} />
+      {experiment.runs.length === 0 ? (
+        <EmptyState title="No runs yet">
+          {canTrain
+            ? "Start a run: missing vectors are extracted first, then the head trains."
+            : "A member of the workspace can start one."}
+        </EmptyState>
+      ) : (
+        <>
+          <div className="scroll-x">
+            <table aria-label="Runs compared">
+              <thead>
+                <tr>
+                  <th>Run</th>
+                  <th>Status</th>
+                  {SHOWN_HYPER.map((h) => (
+                    <th key={h}>{h}</th>
+                  ))}
+                  <th>Validation</th>
+                  <th>Test</th>
+                </tr>
+              </thead>
+              <tbody>
+                {experiment.runs.map((r, i) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link href={`/w/${workspace.id}/runs/${r.id}`}>{runName(i)}</Link>
+                    </td>
+                    <td>
+                      <span className={`status status-${r.status}`}>{r.status.toLowerCase()}</span>
+                    </td>
+                    {SHOWN_HYPER.map((h) => (
+                      <td key={h}>{String(r.hyperparameters[h] ?? "—")}</td>
+                    ))}
+                    <td>{pct(r.metrics?.validationAccuracy)}</td>
+                    <td>{pct(r.metrics?.testAccuracy)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="charts">
+            <Curves
+              title="Validation accuracy, runs overlaid"
+              metrics={["validationAccuracy"]}
+              series={experiment.runs.map((r, i) => ({ name: runName(i), epochs: r.epochs }))}
+            />
+            <Curves
+              title="Training loss, runs overlaid"
+              metrics={["trainLoss"]}
+              series={experiment.runs.map((r, i) => ({ name: runName(i), epochs: r.epochs }))}
+            />
+          </div>
+        </>
+      )}
+      <Comments
+        experimentId={experiment.id}
+        comments={experiment.comments}
+        canWrite={canTrain}
+        onChange={() => void mutate()}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback";
+import { HyperparameterFields, readHyperparameters } from "../../../../components/hyperparameter-fields";
+import { useWorkspace } from "../../../../components/workspace-context";
+import { can, gql, useQuery } from "../../../../lib/api";
+
+interface Data {
+  workspace: {
+    datasets: { id: string; name: string }[];
+    experiments: {
+      id: string;
+      name: string;
+      dataset: { name: string };
+      baseModel: { name: string };
+      runs: { status: string; metrics: { testAccuracy?: number } | null }[];
+    }[];
+  };
+  baseModels: { id: string; key: string; name: string; cached: boolean; featureDim: number }[];
+}
+const QUERY = `query($w: ID!) { workspace(id: $w) { datasets { id name }
+  experiments { id name dataset { name } baseModel { name } runs { status metrics } } }
+  baseModels { id key name cached featureDim } }`;
+
+export default function ExperimentsPage() {
+  const workspace = useWorkspace();
+  const router = useRouter();
+  const { data, error } = useQuery<Data>(QUERY, { w: workspace.id });
+  const [createError, setCreateError] = useState<unknown>(null);
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    try {
+      const { createExperiment } = await gql<{ createExperiment: { id: string } }>(
+        "mutation($d: ID!, $m: ID!, $n: String!, $h: JSON) { createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }",
+        { d: form.get("dataset"), m: form.get("baseModel"), n: form.get("name"), h: readHyperparameters(form) },
+      );
+      router.push(`/w/${workspace.id}/experiments/${createExperiment.id}`);
+    } catch (e) {
+      setCreateError(e);
+    }
+  }
+
+  if (error) return <ErrorNote error={error} />;
+  if (!data) return <Loading />;
+  const { datasets, experiments } = data.workspace;
+  return (
+    <section>
+      <h1>Experiments</h1>
+      {experiments.length === 0 ? (
+        <EmptyState title="No experiments yet">Pick a dataset and a base model below, then start a run.</EmptyState>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Experiment</th>
+              <th>Dataset</th>
+              <th>Base model</th>
+              <th>Runs</th>
+              <th>Best test accuracy</th>
+            </tr>
+          </thead>
+          <tbody>
+            {experiments.map((e) => {
+              const best = Math.max(...e.runs.map((r) => r.metrics?.testAccuracy ?? -1));
+              return (
+                <tr key={e.id}>
+                  <td>
+                    <Link href={`/w/${workspace.id}/experiments/${e.id}`}>{e.name}</Link>
+                  </td>
+                  <td>{e.dataset.name}</td>
+                  <td>{e.baseModel.name}</td>
+                  <td>{e.runs.length}</td>
+                  <td>{best >= 0 ? `${(best * 100).toFixed(1)}%` : "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {can(workspace.role, "MEMBER") &&
+        (datasets.length === 0 ? (
+          <p>Create a dataset first: an experiment trains on one.</p>
+        ) : (
+          <form className="card" onSubmit={create}>
+            <h2>New experiment</h2>
+            <label>
+              Name
+              <input name="name" required placeholder="Flowers, MobileNet" />
+            </label>
+            <label>
+              Dataset
+              <select name="dataset">
+                {datasets.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Base model
+              <select name="baseModel" defaultValue={data.baseModels.find((m) => m.cached)?.id}>
+                {data.baseModels.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name} ({m.featureDim}-d{m.cached ? ", downloaded" : ", downloads on first use"})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <HyperparameterFields />
+            <ErrorNote error={createError} />
+            <button type="submit">Create experiment</button>
+          </form>
+        ))}
+    </section>
+  );
+}

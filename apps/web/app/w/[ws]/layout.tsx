@@ -1,0 +1,86 @@
+"use client";
+import Link from "next/link";
+import { useParams, usePathname, useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import { EmptyState, ErrorNote, Loading } from "../../../components/feedback";
+import { WorkspaceContext } from "../../../components/workspace-context";
+import { gql, type Role, useQuery } from "../../../lib/api";
+
+interface Shell {
+  me: { name: string; email: string } | null;
+  workspaces: { id: string; name: string; myRole: Role }[];
+}
+
+const SECTIONS = [
+  ["datasets", "Datasets"],
+  ["experiments", "Experiments"],
+  ["predict", "Predict"],
+  ["activity", "Activity"],
+  ["team", "Team"],
+  ["tokens", "API tokens"],
+] as const;
+
+/** Every workspace page: navigation, the workspace switcher, who is signed in. */
+export default function WorkspaceLayout({ children }: { children: ReactNode }) {
+  const { ws } = useParams<{ ws: string }>();
+  const pathname = usePathname();
+  const router = useRouter();
+  const { data, error } = useQuery<Shell>("{ me { name email } workspaces { id name myRole } }");
+  if (error) return <ErrorNote error={error} />;
+  if (!data) return <Loading />;
+  if (!data.me)
+    return (
+      <EmptyState title="Please sign in">
+        <Link href="/signin">Sign in</Link> to open this workspace.
+      </EmptyState>
+    );
+  const current = data.workspaces.find((w) => w.id === ws);
+  if (!current)
+    return (
+      <EmptyState title="Workspace not found">
+        It may have been deleted, or you are not a member. <Link href="/workspaces">Your workspaces</Link>
+      </EmptyState>
+    );
+  const section = pathname.split("/")[3] ?? "datasets";
+
+  async function signOut() {
+    await gql("mutation { signOut }");
+    router.push("/signin");
+  }
+
+  return (
+    <WorkspaceContext.Provider value={{ id: current.id, name: current.name, role: current.myRole }}>
+      <div className="shell">
+        <nav className="sidebar" aria-label="Workspace">
+          <label className="switcher">
+            Workspace
+            <select value={current.id} onChange={(e) => router.push(`/w/${e.target.value}/${section}`)}>
+              {data.workspaces.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ul>
+            {SECTIONS.map(([path, title]) => (
+              <li key={path}>
+                <Link href={`/w/${ws}/${path}`} aria-current={section === path ? "page" : undefined}>
+                  {title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <div className="who">
+            <span>{data.me.email}</span>
+            <span className="badge">{current.myRole}</span>
+            <button type="button" className="link" onClick={signOut}>
+              Sign out
+            </button>
+          </div>
+        </nav>
+        <div className="content">{children}</div>
+      </div>
+    </WorkspaceContext.Provider>
+  );
+}

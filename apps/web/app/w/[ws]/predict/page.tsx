@@ -1,0 +1,123 @@
+"use client";
+import { useState } from "react";
+import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback";
+import { useWorkspace } from "../../../../components/workspace-context";
+import { fileToBase64, gql, useQuery } from "../../../../lib/api";
+
+interface Data {
+  workspace: {
+    experiments: {
+      id: string;
+      name: string;
+      aliases: { name: string }[];
+      runs: { id: string; checkpoints: { id: string; step: number }[] }[];
+    }[];
+  };
+}
+interface Answer {
+  predict: {
+    checkpointId: string;
+    latencyMs: number;
+    results: { name: string; error: string | null; top: { label: string; probability: number }[] }[];
+  };
+}
+const PREDICT = `mutation($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {
+  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {
+    checkpointId latencyMs results { name error top { label probability } } } }`;
+
+/** Drop an image, pick a checkpoint or an alias, see the top-5 labels as bars. */
+export default function PredictPage() {
+  const workspace = useWorkspace();
+  const { data, error } = useQuery<Data>(
+    "query($w: ID!) { workspace(id: $w) { experiments { id name aliases { name } runs { id checkpoints { id step } } } } }",
+    { w: workspace.id },
+  );
+  const [target, setTarget] = useState("");
+  const [answer, setAnswer] = useState<Answer["predict"] | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  if (error) return <ErrorNote error={error} />;
+  if (!data) return <Loading />;
+  const options = data.workspace.experiments.flatMap((e) => [
+    ...e.aliases.map((a) => ({ value: `alias:${e.id}:${a.name}`, text: `${e.name} — ${a.name}` })),
+    ...e.runs.flatMap((r, i) =>
+      r.checkpoints.map((c) => ({ value: `checkpoint:${c.id}`, text: `${e.name} — run ${i + 1}, epoch ${c.step}` })),
+    ),
+  ]);
+  if (options.length === 0)
+    return <EmptyState title="Nothing to predict with yet">Train a run first: its checkpoint appears here.</EmptyState>;
+  const chosen = target || (options[0]?.value ?? "");
+
+  async function predict(file: File | undefined) {
+    if (!file) return;
+    setPreview(URL.createObjectURL(file));
+    setAnswer(null);
+    setFailure(null);
+    const [kind, a, b] = chosen.split(":");
+    try {
+      const { predict } = await gql<Answer>(PREDICT, {
+        ...(kind === "alias" ? { e: a, alias: b } : { c: a }),
+        img: { name: file.name, base64: await fileToBase64(file) },
+      });
+      setAnswer(predict);
+    } catch (e) {
+      setFailure(e);
+    }
+  }
+  const result = answer?.results[0];
+  return (
+    <section>
+      <h1>Predict</h1>
+      <label>
+        Model
+        <select value={chosen} onChange={(e) => setTarget(e.target.value)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.text}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label
+        className="dropzone"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          void predict(e.dataTransfer.files[0]);
+        }}
+      >
+        <span>Drop an image here, or click to choose one</span>
+        <input
+          type="file"
+          accept="image/*"
+          aria-label="Image to classify"
+          onChange={(e) => void predict(e.target.files?.[0])}
+        />
+      </label>
+      <ErrorNote error={failure} />
+      <div className="two-col">
+        {/* biome-ignore lint/performance/noImgElement: a local preview (blob URL) of the user's own file */}
+        {preview && <img src={preview} alt="Being classified" className="preview" />}
+        {result?.error && (
+          <p className="error" role="alert">
+            {result.error}
+          </p>
+        )}
+        {result && !result.error && (
+          <figure aria-label="Top predictions">
+            <ol className="bars">
+              {result.top.map((t) => (
+                <li key={t.label}>
+                  <span>{t.label}</span>
+                  <meter min={0} max={1} value={t.probability} aria-label={`${t.label} probability`} />
+                  <b>{(t.probability * 100).toFixed(1)}%</b>
+                </li>
+              ))}
+            </ol>
+            <figcaption className="muted">{answer?.latencyMs.toFixed(0)} ms</figcaption>
+          </figure>
+        )}
+      </div>
+    </section>
+  );
+}

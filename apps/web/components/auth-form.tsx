@@ -1,0 +1,72 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { gql } from "../lib/api";
+import { ErrorNote } from "./feedback";
+
+const SIGN_UP = `mutation($email: String!, $password: String!, $name: String!) {
+  signUp(email: $email, password: $password, name: $name) { user { id } } }`;
+const SIGN_IN = `mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { id } } }`;
+
+/** Sign up or sign in; the API sets the session cookie, then the workspace list opens. */
+export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
+  const router = useRouter();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await gql(mode === "signup" ? SIGN_UP : SIGN_IN, Object.fromEntries(form));
+      router.push("/workspaces");
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card narrow" onSubmit={submit}>
+      <h1>{mode === "signup" ? "Create your account" : "Sign in"}</h1>
+      {mode === "signup" && (
+        <label>
+          Name
+          <input name="name" required autoComplete="name" />
+        </label>
+      )}
+      <label>
+        Email
+        <input name="email" type="email" required autoComplete="email" />
+      </label>
+      <label>
+        Password
+        <input
+          name="password"
+          type="password"
+          required
+          minLength={8}
+          autoComplete={mode === "signup" ? "new-password" : "current-password"}
+        />
+      </label>
+      <ErrorNote error={error} />
+      <button type="submit" disabled={busy}>
+        {mode === "signup" ? "Sign up" : "Sign in"}
+      </button>
+      <p className="muted">
+        {mode === "signup" ? (
+          <>
+            Already have an account? <Link href="/signin">Sign in</Link>
+          </>
+        ) : (
+          <>
+            New here? <Link href="/signup">Create an account</Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,189 @@
+"use client";
+import { useState } from "react";
+import { gql, useQuery } from "../lib/api";
+import { EmptyState, ErrorNote } from "./feedback";
+
+interface Label {
+  id: string;
+  name: string;
+}
+interface Page {
+  images: {
+    totalCount: number;
+    hasNextPage: boolean;
+    endCursor: string | null;
+    nodes: { id: string; originalName: string; labelId: string | null; split: string; thumbnailUrl: string }[];
+  };
+}
+const IMAGES = `query($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $first: Int) {
+  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, first: $first) {
+    totalCount hasNextPage endCursor nodes { id originalName labelId split thumbnailUrl } } }`;
+const SPLITS = ["TRAIN", "VALIDATION", "TEST"];
+
+function Thumb({ img, caption }: { img: { thumbnailUrl: string; originalName: string }; caption: string }) {
+  return (
+    <>
+      {/* biome-ignore lint/performance/noImgElement: thumbnails come from our API, already sized */}
+      <img src={img.thumbnailUrl} alt={img.originalName} loading="lazy" width={96} height={96} />
+      <span className="caption">{caption}</span>
+    </>
+  );
+}
+
+/** Thumbnails with filters, selection and bulk relabel / move / delete (for those who may write). */
+export function ImageGrid({
+  datasetId,
+  labels,
+  canWrite,
+  version,
+}: {
+  datasetId: string;
+  labels: Label[];
+  canWrite: boolean;
+  version: number;
+}) {
+  const [filter, setFilter] = useState({ label: "", split: "", unlabelled: false });
+  const [first, setFirst] = useState(60);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<unknown>(null);
+  const { data, mutate } = useQuery<Page>(IMAGES, {
+    d: datasetId,
+    label: filter.label || null,
+    split: filter.split || null,
+    unlabelled: filter.unlabelled || null,
+    first,
+    version,
+  });
+  const nameOf = (id: string | null) => labels.find((l) => l.id === id)?.name ?? "unlabelled";
+
+  async function bulk(query: string, variables: Record<string, unknown>) {
+    try {
+      await gql(query, { ids: [...selected], ...variables });
+      setSelected(new Set());
+      setError(null);
+      await mutate();
+    } catch (e) {
+      setError(e);
+    }
+  }
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  return (
+    <section aria-label="Images">
+      <div className="toolbar">
+        <label>
+          Label
+          <select
+            value={filter.label}
+            onChange={(e) => setFilter({ ...filter, label: e.target.value, unlabelled: false })}
+          >
+            <option value="">All labels</option>
+            {labels.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Split
+          <select value={filter.split} onChange={(e) => setFilter({ ...filter, split: e.target.value })}>
+            <option value="">All splits</option>
+            {SPLITS.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={filter.unlabelled}
+            onChange={(e) => setFilter({ ...filter, label: "", unlabelled: e.target.checked })}
+          />
+          Unlabelled only
+        </label>
+        <span className="muted">{data?.images.totalCount ?? 0} images</span>
+      </div>
+      {canWrite && selected.size > 0 && (
+        <fieldset className="toolbar bulk" aria-label="Selected images">
+          <b>{selected.size} selected</b>
+          <select
+            aria-label="Relabel selected"
+            defaultValue=""
+            onChange={(e) =>
+              e.target.value &&
+              void bulk("mutation($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }", {
+                l: e.target.value,
+              })
+            }
+          >
+            <option value="">Relabel as…</option>
+            {labels.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Move selected to split"
+            defaultValue=""
+            onChange={(e) =>
+              e.target.value &&
+              void bulk("mutation($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }", {
+                s: e.target.value,
+              })
+            }
+          >
+            <option value="">Move to split…</option>
+            {SPLITS.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="danger"
+            onClick={() =>
+              confirm(`Delete ${selected.size} images?`) &&
+              void bulk("mutation($ids: [ID!]!) { deleteImages(ids: $ids) }", {})
+            }
+          >
+            Delete
+          </button>
+        </fieldset>
+      )}
+      <ErrorNote error={error} />
+      {data?.images.totalCount === 0 && (
+        <EmptyState title="No images here">Drop images above, or change the filters.</EmptyState>
+      )}
+      <ul className="thumbs">
+        {data?.images.nodes.map((img) => (
+          <li key={img.id} className={selected.has(img.id) ? "selected" : undefined}>
+            {canWrite ? (
+              <label>
+                <input
+                  type="checkbox"
+                  checked={selected.has(img.id)}
+                  onChange={() => toggle(img.id)}
+                  aria-label={`Select ${img.originalName}`}
+                />
+                <Thumb img={img} caption={`${nameOf(img.labelId)} · ${img.split.toLowerCase()}`} />
+              </label>
+            ) : (
+              <Thumb img={img} caption={`${nameOf(img.labelId)} · ${img.split.toLowerCase()}`} />
+            )}
+          </li>
+        ))}
+      </ul>
+      {data?.images.hasNextPage && (
+        <button type="button" onClick={() => setFirst(first + 60)}>
+          Show more
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export { createImageIngest, IMAGE_LIMITS, type IncomingImage, type IngestResult } from "./ingest-image.js";
+export { ARCHIVE_LIMITS, ArchiveError, type ArchiveImage, openArchive } from "./read-archive.js";
+export { ensureUploadedModelFiles } from "./uploaded-model.js";

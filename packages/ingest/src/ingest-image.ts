@@ -1,0 +1,73 @@
+import { createHash } from "node:crypto";
+import { type Db, datasetsRepository, imagesRepository, type Split } from "@retrain/db";
+import { assignSplit, defaultGroupKey, ImageDecodeError, inspectImage } from "@retrain/engine";
+
+export const IMAGE_LIMITS = { bytesPerFile: 20 * 1024 * 1024 };
+
+export interface IncomingImage {
+  name: string;
+  bytes: Buffer;
+  /** Label name; created if the dataset has no such label yet. */
+  label?: string | null;
+  split?: Split | null;
+}
+
+export type IngestResult =
+  | { name: string; status: "ACCEPTED"; imageId: string }
+  | { name: string; status: "DUPLICATE"; imageId: string; reason: string }
+  | { name: string; status: "REJECTED"; reason: string };
+
+const SPLIT_OF = { train: "TRAIN", validation: "VALIDATION", test: "TEST" } as const;
+
+/**
+ * Adds images to one dataset: bytes stored once per hash, the same bytes twice in a dataset reported as a
+ * duplicate, an unreadable file rejected with its reason. Labels are created on first use.
+ */
+export function createImageIngest(db: Db, datasetId: string, uploaderId: string | null) {
+  const images = imagesRepository(db);
+  const datasets = datasetsRepository(db);
+  const labelIds = new Map<string, string>();
+
+  async function labelId(name: string | null | undefined) {
+    const clean = name?.trim();
+    if (!clean) return null;
+    const known = labelIds.get(clean) ?? (await datasets.labelsOf([datasetId])).find((l) => l.name === clean)?.id;
+    const id = known ?? (await datasets.createLabel(datasetId, clean)).id;
+    labelIds.set(clean, id);
+    return id;
+  }
+
+  return async function ingest(file: IncomingImage): Promise<IngestResult> {
+    const { name, bytes } = file;
+    if (bytes.length > IMAGE_LIMITS.bytesPerFile)
+      return { name, status: "REJECTED", reason: `larger than ${IMAGE_LIMITS.bytesPerFile / 1024 / 1024} MB` };
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const existing = await images.findInDataset(datasetId, sha256);
+    if (existing)
+      return { name, status: "DUPLICATE", imageId: existing.id, reason: `same bytes as ${existing.originalName}` };
+    try {
+      const info = await inspectImage(bytes, name);
+      await images.saveBlob({
+        sha256,
+        bytes: new Uint8Array(bytes),
+        mimeType: info.mimeType,
+        thumbnail: new Uint8Array(info.thumbnail),
+      });
+      const image = await images.create({
+        datasetId,
+        sha256,
+        labelId: await labelId(file.label),
+        split: file.split ?? SPLIT_OF[assignSplit(defaultGroupKey(name))],
+        width: info.width,
+        height: info.height,
+        format: info.format,
+        originalName: name,
+        uploadedById: uploaderId,
+      });
+      return { name, status: "ACCEPTED", imageId: image.id };
+    } catch (error) {
+      if (error instanceof ImageDecodeError) return { name, status: "REJECTED", reason: error.reason };
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,106 @@
+import { existsSync } from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
+import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
+
+// One team's day in the dashboard, in a real Chromium against the real stack: sign up, build a dataset
+// from flowers_small photos, train, read the curves and the confusion matrix, predict, and invite a
+// viewer who then sees no button to start a run.
+test.describe.configure({ mode: "serial" });
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+test("a team trains a flower classifier and a viewer cannot start a run", async ({ page }) => {
+  test.skip(
+    !hasSharedModel || !existsSync(flowersDir),
+    "NOT RUN: ../shared/models/mobilenet_v2_035_224_notop and ../shared/datasets/flowers_small are needed (no internet to download the base model here).",
+  );
+
+  // Sign up and create a workspace.
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Ada Owner");
+  await page.getByLabel("Email").fill("ada@example.com");
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("heading", { name: "Welcome, Ada Owner" })).toBeVisible();
+  await page.getByLabel("New workspace").fill("Flower lab");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+
+  // A dataset with three classes of real photos, uploaded by label.
+  await expect(page.getByRole("heading", { name: "Datasets", exact: true })).toBeVisible();
+  await expect(page.getByText("No datasets yet")).toBeVisible();
+  await page.getByLabel("New dataset").fill("Flowers");
+  await page.getByRole("button", { name: "Create dataset" }).click();
+  await page.getByRole("link", { name: /Flowers/ }).click();
+  await expect(page.getByRole("heading", { name: "Flowers", exact: true })).toBeVisible();
+  for (const label of ["daisy", "sunflower", "tulip"]) {
+    await page.getByLabel("Label for images not in a class folder").fill(label);
+    await page.getByLabel("Choose images or zip archives").setInputFiles(flowerPhotos(label, 12));
+    await expect(page.getByRole("list", { name: "Upload results" }).getByText("accepted")).toHaveCount(
+      label === "daisy" ? 12 : label === "sunflower" ? 24 : 36,
+      { timeout: 60_000 },
+    );
+  }
+  await expect(page.getByText("36 images")).toBeVisible();
+  await expect(page.getByRole("img", { name: /\.jpg$/ }).first()).toBeVisible();
+  await shot(page, "dataset");
+
+  // An experiment on MobileNetV2-0.35, and a run whose curves appear as it trains.
+  await page.getByRole("link", { name: "Experiments" }).click();
+  await page.getByLabel("Name").fill("Flowers on MobileNet");
+  await page.locator('input[name="epochs"]').fill("25");
+  await page.getByRole("button", { name: "Create experiment" }).click();
+  await page.getByRole("button", { name: "Start a run" }).click();
+  await expect(page.getByRole("status", { name: "Run status" })).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Loss per epoch" })).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByRole("status", { name: "Run status" })).toHaveText("succeeded", { timeout: 180_000 });
+  await expect(
+    page.getByRole("figure", { name: "Accuracy per epoch" }).locator(".recharts-line").first(),
+  ).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Evaluation on \d+ held-out images/ })).toBeVisible();
+
+  // A confusion-matrix cell opens the images behind it.
+  const cell = page
+    .getByRole("table", { name: /Confusion matrix/ })
+    .getByRole("button")
+    .first();
+  await cell.click();
+  await expect(page.getByRole("region", { name: "Images in the chosen cell" })).toBeVisible();
+  await shot(page, "run");
+
+  // Promote, then predict an uploaded photo the run never saw, through the alias.
+  await page.getByRole("button", { name: "Promote to production" }).click();
+  await expect(page.getByText("Promoted to production")).toBeVisible();
+  await page.getByRole("link", { name: "Predict" }).click();
+  await page.getByLabel("Model").selectOption({ label: "Flowers on MobileNet — production" });
+  await page.getByLabel("Image to classify").setInputFiles(flowerPhotos("sunflower", 1, 100));
+  const bars = page.getByRole("figure", { name: "Top predictions" });
+  await expect(bars.getByRole("listitem")).toHaveCount(3, { timeout: 60_000 });
+  await shot(page, "predict");
+
+  // Invite a viewer; the viewer signs up and sees no way to start a run.
+  await page.getByRole("link", { name: "Team" }).click();
+  await page.getByLabel("Email").fill("vic@example.com");
+  await page.locator('select[name="role"]').selectOption("VIEWER");
+  await page.getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByText("vic@example.com")).toBeVisible();
+  await shot(page, "team");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Vic Viewer");
+  await page.getByLabel("Email").fill("vic@example.com");
+  await page.getByLabel("Password").fill("another good password");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByRole("link", { name: "Flower lab" }).click();
+  await page.getByRole("link", { name: "Experiments" }).click();
+  await expect(page.getByRole("button", { name: "Create experiment" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Flowers on MobileNet" }).click();
+  await expect(page.getByRole("table", { name: "Runs compared" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Start a run" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Run 1" }).click();
+  await expect(page.getByRole("heading", { name: /Evaluation/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Promote|Resume|Cancel/ })).toHaveCount(0);
+  await shot(page, "viewer-run");
+});
