@@ -121,4 +121,16 @@ describe("extraction jobs", () => {
     const refused = await t.gql(START, { d: datasetId, m: modelId }, outsider);
     expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
+
+  it("filters the images whose extraction failed", async () => {
+    // Uploads refuse unreadable files, so a failure is rare: recorded here as the worker records one.
+    const image = await t.db.image.findFirstOrThrow({ where: { datasetId }, orderBy: { id: "asc" } });
+    await t.db.extractionFailure.create({ data: { imageId: image.id, baseModelId: modelId, reason: "truncated" } });
+    const page = await t.gql<{ images: { totalCount: number; nodes: { id: string }[] } }>(
+      "query($d: ID!) { images(datasetId: $d, failed: true) { totalCount nodes { id } } }",
+      { d: datasetId },
+      token,
+    );
+    expect(page.data?.images).toEqual({ totalCount: 1, nodes: [{ id: image.id }] });
+  });
 });

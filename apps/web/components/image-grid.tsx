@@ -15,8 +15,8 @@ interface Page {
     nodes: { id: string; originalName: string; labelId: string | null; split: string; thumbnailUrl: string }[];
   };
 }
-const IMAGES = `query($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $first: Int) {
-  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, first: $first) {
+const IMAGES = `query($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean, $first: Int) {
+  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: $first) {
     totalCount hasNextPage endCursor nodes { id originalName labelId split thumbnailUrl } } }`;
 const SPLITS = ["TRAIN", "VALIDATION", "TEST"];
 
@@ -42,7 +42,7 @@ export function ImageGrid({
   canWrite: boolean;
   version: number;
 }) {
-  const [filter, setFilter] = useState({ label: "", split: "", unlabelled: false });
+  const [filter, setFilter] = useState({ label: "", split: "", unlabelled: false, failed: false });
   const [first, setFirst] = useState(60);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
@@ -51,6 +51,7 @@ export function ImageGrid({
     label: filter.label || null,
     split: filter.split || null,
     unlabelled: filter.unlabelled || null,
+    failed: filter.failed || null,
     first,
     version,
   });
@@ -106,6 +107,14 @@ export function ImageGrid({
             onChange={(e) => setFilter({ ...filter, label: "", unlabelled: e.target.checked })}
           />
           Unlabelled only
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={filter.failed}
+            onChange={(e) => setFilter({ ...filter, failed: e.target.checked })}
+          />
+          Failed extraction only
         </label>
         <span className="muted">{data?.images.totalCount ?? 0} images</span>
       </div>

@@ -6,6 +6,8 @@ export interface ImageFilter {
   labelId?: string;
   split?: Split;
   unlabelled?: boolean;
+  /** Only images a base model could not read (bottleneck extraction failed). */
+  failed?: boolean;
 }
 
 function where(filter: ImageFilter): Prisma.ImageWhereInput {
@@ -13,6 +15,7 @@ function where(filter: ImageFilter): Prisma.ImageWhereInput {
     datasetId: filter.datasetId,
     ...(filter.unlabelled ? { labelId: null } : filter.labelId ? { labelId: filter.labelId } : {}),
     ...(filter.split ? { split: filter.split } : {}),
+    ...(filter.failed ? { extractionFailures: { some: {} } } : {}),
   };
 }
 
