@@ -7,3 +7,5 @@ COPY . .
 RUN pnpm install --frozen-lockfile \
  && pnpm exec prisma generate \
  && pnpm --filter @retrain/web build
+# Production mode at run time (set after the install, which needs the dev tools: tsx, prisma).
+ENV NODE_ENV=production

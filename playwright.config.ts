@@ -50,6 +50,7 @@ export default defineConfig({
       POSTGRES_DATA_DIR: path.join(dataDir, "postgres"),
       DATABASE_URL: "",
       MODEL_CACHE_DIR: modelCacheDir,
+      EXPORT_DIR: path.join(dataDir, ".data", "exports"),
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

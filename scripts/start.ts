@@ -31,7 +31,15 @@ try {
 const where = database.embedded ? "embedded PostgreSQL in .data/postgres" : "DATABASE_URL";
 console.log(`[db] ${where} ready, ${database.appliedMigrations.length} migration(s) applied now`);
 
-const childEnv = { ...env, DATABASE_URL: database.url, API_PORT: String(apiPort), NEXT_TELEMETRY_DISABLED: "1" };
+const childEnv = {
+  ...env,
+  NODE_ENV: "production",
+  DATABASE_URL: database.url,
+  API_PORT: String(apiPort),
+  // The dashboard's own origins may send the session cookie to the API and open its WebSockets.
+  WEB_ORIGINS: env.WEB_ORIGINS ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 const children: Child[] = [
   startChild("api", bin("tsx"), ["apps/api/src/main.ts"], { cwd: root, env: childEnv }),
   startChild("worker", bin("tsx"), ["apps/worker/src/main.ts"], { cwd: root, env: childEnv }),

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
 
@@ -68,6 +68,13 @@ test("a team trains a flower classifier and a viewer cannot start a run", async 
   await expect(page.getByRole("region", { name: "Images in the chosen cell" })).toBeVisible();
   await shot(page, "run");
 
+  // The checkpoint downloads as a standalone model, from the product's data folder (.data/exports).
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download TensorFlow.js model" }).first().click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^retrained-model-\w+\.zip$/);
+  expect(statSync(await download.path()).size).toBeGreaterThan(100_000);
+
   // Promote, then predict an uploaded photo the run never saw, through the alias.
   await page.getByRole("button", { name: "Promote to production" }).click();
   await expect(page.getByText("Promoted to production")).toBeVisible();
@@ -78,22 +85,26 @@ test("a team trains a flower classifier and a viewer cannot start a run", async 
   await expect(bars.getByRole("listitem")).toHaveCount(3, { timeout: 60_000 });
   await shot(page, "predict");
 
-  // Invite a viewer; the viewer signs up and sees no way to start a run.
+  // Invite a viewer with a one-time link; the viewer opens it, signs up, accepts, and sees no way to start a run.
   await page.getByRole("link", { name: "Team" }).click();
   await page.getByLabel("Email").fill("vic@example.com");
   await page.locator('select[name="role"]').selectOption("VIEWER");
   await page.getByRole("button", { name: "Invite" }).click();
-  await expect(page.getByText("vic@example.com")).toBeVisible();
+  const link = await page.getByLabel("Invitation link").inputValue();
+  expect(link).toMatch(/\/invite\/rsi_/);
+  await expect(page.getByText("vic@example.com")).toHaveCount(2); // the pending list and the link's note
   await shot(page, "team");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 
-  await page.goto("/signup");
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Join Flower lab" })).toBeVisible();
+  await page.getByRole("link", { name: "create an account" }).click();
   await page.getByLabel("Name").fill("Vic Viewer");
   await page.getByLabel("Email").fill("vic@example.com");
   await page.getByLabel("Password").fill("another good password");
   await page.getByRole("button", { name: "Sign up" }).click();
-  await page.getByRole("link", { name: "Flower lab" }).click();
+  await page.getByRole("button", { name: "Accept and join" }).click();
   await page.getByRole("link", { name: "Experiments" }).click();
   await expect(page.getByRole("button", { name: "Create experiment" })).toHaveCount(0);
   await page.getByRole("link", { name: "Flowers on MobileNet" }).click();

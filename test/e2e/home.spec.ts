@@ -7,11 +7,17 @@ test("the home page explains the product and shows the API as ready", async ({ p
       (await page.request.post("http://localhost:4100/graphql", { data: { query: "{ health { ok } }" } })).ok(),
     )
     .toBe(true);
-  await page.goto("/");
+  const response = await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("image classifier");
   const status = page.getByRole("region", { name: "System status" });
   await expect(status.getByText("ready", { exact: true })).toBeVisible();
-  await expect(status).toContainText(/PostgreSQL \d+/);
-  await expect(status).toContainText(/tensorflow|wasm|cpu/);
+  // A visitor who is not signed in learns that it works and its version, not what it runs on.
+  await expect(status).not.toContainText(/PostgreSQL/);
+  // Security headers on every page.
+  const headers = response?.headers() ?? {};
+  expect(headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'/);
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   await page.screenshot({ path: "test-results/screenshots/home.png", fullPage: true });
 });

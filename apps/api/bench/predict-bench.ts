@@ -6,10 +6,12 @@ import { spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { loadConfig } from "@retrain/config";
 import { createPrismaClient, openDatabase } from "@retrain/db";
 import { openJobQueue } from "@retrain/jobs";
 import { sharedDir } from "@retrain/testing";
 import sharp from "sharp";
+import { apiSettings, serverOptionsFrom, serviceOptionsFrom } from "../src/config.js";
 import { startApiServer } from "../src/server.js";
 import { syncCatalog } from "../src/services/base-model-service.js";
 import { createServices } from "../src/services/index.js";
@@ -30,11 +32,15 @@ const database = await openDatabase({
 const db = createPrismaClient(database.url);
 const queue = await openJobQueue(database.url);
 await syncCatalog(db);
-const api = await startApiServer(createServices(db, { version: "bench", backend: "wasm", queue, modelCacheDir }), db, {
-  port: 0,
-  modelCacheDir,
-  host: "127.0.0.1",
+const config = loadConfig(apiSettings, {
+  DATABASE_URL: database.url,
+  API_PORT: "0",
+  API_HOST: "127.0.0.1",
+  MODEL_CACHE_DIR: modelCacheDir,
+  EXPORT_DIR: path.join(work, "exports"),
 });
+const services = createServices(db, { version: "bench", backend: "wasm", queue, ...serviceOptionsFrom(config) });
+const api = await startApiServer(services, db, serverOptionsFrom(config));
 const worker = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "apps/worker/src/main.ts")], {
   env: { ...process.env, DATABASE_URL: database.url, MODEL_CACHE_DIR: modelCacheDir },
   stdio: "ignore",

@@ -30,7 +30,7 @@ export interface Services {
 }
 
 /** How a resolver sets or clears the session cookie of the HTTP response. */
-export interface SessionCookie {
+export interface SessionCookieAccess {
   set(token: string, expiresAt: Date): void;
   clear(): void;
   current: string | undefined;
@@ -40,5 +40,13 @@ export interface ApiContext {
   services: Services;
   caller: Caller | null;
   loaders: Loaders;
-  cookie: SessionCookie;
+  cookie: SessionCookieAccess;
+  /** The client's address (through trusted proxies), for the limits on sign-in and sign-up. */
+  address: string;
+  /** For long-lived contexts (subscriptions): the caller as of now, the credential checked again. */
+  reauthenticate?: () => Promise<Caller | null>;
 }
+
+/** The caller as of now: checked again where a context outlives a request (a subscription's updates). */
+export const currentCaller = (ctx: ApiContext): Promise<Caller | null> =>
+  ctx.reauthenticate ? ctx.reauthenticate() : Promise.resolve(ctx.caller);

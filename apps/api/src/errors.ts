@@ -5,26 +5,45 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  RateLimitedError,
   UnauthenticatedError,
+  UnavailableError,
   ValidationError,
 } from "./domain/errors.js";
 
+const CODES: [new (...args: never[]) => DomainError, string][] = [
+  [NotFoundError, "NOT_FOUND"],
+  [ValidationError, "BAD_USER_INPUT"],
+  [ConflictError, "CONFLICT"],
+  [ForbiddenError, "FORBIDDEN"],
+  [UnauthenticatedError, "UNAUTHENTICATED"],
+  [RateLimitedError, "RATE_LIMITED"],
+  [UnavailableError, "SERVICE_UNAVAILABLE"],
+];
+
+/** HTTP statuses for the same codes, for the routes that are not GraphQL. */
+export const HTTP_STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+};
+
 /** The one place where domain errors become GraphQL error codes. */
 export function toGraphQLError(error: DomainError): GraphQLError {
-  const code =
-    error instanceof NotFoundError
-      ? "NOT_FOUND"
-      : error instanceof ValidationError
-        ? "BAD_USER_INPUT"
-        : error instanceof ConflictError
-          ? "CONFLICT"
-          : error instanceof ForbiddenError
-            ? "FORBIDDEN"
-            : error instanceof UnauthenticatedError
-              ? "UNAUTHENTICATED"
-              : "BAD_REQUEST";
-  const field = error instanceof ValidationError ? { field: error.field } : {};
-  return new GraphQLError(error.message, { extensions: { code, ...field } });
+  const code = CODES.find(([type]) => error instanceof type)?.[1] ?? "BAD_REQUEST";
+  const extra =
+    error instanceof ValidationError
+      ? { field: error.field }
+      : error instanceof RateLimitedError
+        ? { retryAfterSeconds: error.retryAfterSeconds }
+        : {};
+  return new GraphQLError(error.message, { extensions: { code, ...extra } });
 }
 
 /** Apollo's formatError: domain errors keep their words; anything unexpected is logged and masked. */
@@ -35,8 +54,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
   }
   const code = formatted.extensions?.code;
-  // Apollo's own codes (parse, validation, bad input for variables) are safe to show as they are.
-  if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") return formatted;
+  // Apollo's own codes (parse, validation, bad input for variables) are safe to show, without a stack trace.
+  if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
+    const { stacktrace: _, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
   console.error("unexpected error:", original);
   return {
     message: "Internal server error",

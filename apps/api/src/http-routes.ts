@@ -1,11 +1,10 @@
 import { ARCHIVE_LIMITS } from "@retrain/ingest";
 import express from "express";
+import { readBody } from "./body-reader.js";
 import type { Services } from "./context.js";
 import { DomainError } from "./domain/errors.js";
-import { toGraphQLError } from "./errors.js";
-import type { Caller } from "./services/access.js";
-
-type CallerOf = (req: express.Request) => Promise<Caller | null>;
+import { HTTP_STATUS, toGraphQLError } from "./errors.js";
+import type { AuthenticatedRequest } from "./http-guards.js";
 
 /** A domain error as JSON with the same code GraphQL would give; anything else is masked. */
 function sendError(res: express.Response, error: unknown) {
@@ -15,37 +14,52 @@ function sendError(res: express.Response, error: unknown) {
   }
   const mapped = toGraphQLError(error);
   const code = String(mapped.extensions.code);
-  const status = { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401, CONFLICT: 409 }[code] ?? 400;
-  res.status(status).json({ error: { message: mapped.message, ...mapped.extensions } });
+  res.status(HTTP_STATUS[code] ?? 400).json({ error: { message: mapped.message, ...mapped.extensions } });
 }
+
+const callerOf = (req: express.Request) => (req as AuthenticatedRequest).caller;
 
 /**
  * What is not GraphQL: bytes. Thumbnails and model downloads for members only, and raw zip uploads (too
- * large for a JSON body). Errors carry the GraphQL error codes.
+ * large for a JSON body), read only once the caller may import into the dataset. Errors carry GraphQL's codes.
  */
-export function httpRoutes(services: Services, callerOf: CallerOf): express.Router {
+export function httpRoutes(services: Services): express.Router {
   const router = express.Router();
+  const archiveBody = readBody({ json: false, limitOf: () => ARCHIVE_LIMITS.archiveBytes });
   router.get("/thumbnails/:id", async (req, res) => {
-    const bytes = await services.images.thumbnail(await callerOf(req), req.params.id);
+    const bytes = await services.images.thumbnail(callerOf(req), req.params.id);
     if (!bytes) return void res.status(404).send("Not found");
     res.set({ "content-type": "image/webp", "cache-control": "private, max-age=86400" }).send(bytes);
   });
   router.get("/exports/:file", async (req, res) => {
     try {
       const id = req.params.file.replace(/\.zip$/, "");
-      const zip = await services.exports.zipOf(await callerOf(req), id);
-      res.download(zip, `retrained-model-${id}.zip`);
+      const zip = await services.exports.zipOf(callerOf(req), id);
+      // The product keeps its files under .data: a folder whose name starts with a dot must still be sent.
+      res.download(zip, `retrained-model-${id}.zip`, { dotfiles: "allow" });
     } catch (error) {
       sendError(res, error);
     }
   });
   router.post(
     "/datasets/:id/archive",
-    express.raw({ type: () => true, limit: ARCHIVE_LIMITS.archiveBytes }),
+    async (req, res, next) => {
+      try {
+        await services.imports.authorize(callerOf(req), String(req.params.id));
+        next();
+      } catch (error) {
+        // The body is not wanted: answer now and close, instead of reading it.
+        req.pause();
+        res.on("finish", () => req.socket.end());
+        res.set("connection", "close");
+        sendError(res, error);
+      }
+    },
+    archiveBody,
     async (req, res) => {
       try {
         const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const job = await services.imports.start(await callerOf(req), req.params.id, body);
+        const job = await services.imports.start(callerOf(req), String(req.params.id), body);
         res.status(202).json({ jobId: job.id });
       } catch (error) {
         sendError(res, error);

@@ -1,6 +1,6 @@
 import {
+  baseModelsRepository,
   checkpointsRepository,
-  commentsRepository,
   type Db,
   datasetsRepository,
   experimentsRepository,
@@ -39,14 +39,9 @@ export function createLoaders(db: Db, modelCacheDir: string, options: { cache?: 
   const byId = <T extends { id: string }>(ids: readonly string[], rows: T[]) =>
     ids.map((id) => rows.find((r) => r.id === id) ?? new Error(`${id} not found`));
   return {
-    experimentsOfWorkspace: loader(async (ids: readonly string[]) =>
-      groupBy(ids, await experiments.listByWorkspaces(ids), (e) => e.dataset.workspaceId),
-    ),
-    dataset: loader(async (ids: readonly string[]) =>
-      byId(ids, await db.dataset.findMany({ where: { id: { in: [...ids] } } })),
-    ),
+    dataset: loader(async (ids: readonly string[]) => byId(ids, await datasets.findManyByIds(ids))),
     baseModel: loader(async (ids: readonly string[]) => {
-      const rows = await db.baseModel.findMany({ where: { id: { in: [...ids] } } });
+      const rows = await baseModelsRepository(db).findManyByIds(ids);
       return byId(
         ids,
         rows.map((r) => ({ ...r, cached: isStoredModelCached(r, modelCacheDir) })),
@@ -70,9 +65,6 @@ export function createLoaders(db: Db, modelCacheDir: string, options: { cache?: 
         return { train: count("TRAIN"), validation: count("VALIDATION"), test: count("TEST"), unlabelled };
       });
     }),
-    comments: loader(async (ids: readonly string[]) =>
-      groupBy(ids, await commentsRepository(db).ofExperiments(ids), (c) => c.experimentId),
-    ),
     runs: loader(async (ids: readonly string[]) => groupBy(ids, await experiments.runsOf(ids), (r) => r.experimentId)),
     epochs: loader(async (ids: readonly string[]) => groupBy(ids, await experiments.epochsOf(ids), (e) => e.runId)),
     checkpoints: loader(async (ids: readonly string[]) => groupBy(ids, await checkpoints.ofRuns(ids), (c) => c.runId)),

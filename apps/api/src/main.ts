@@ -1,28 +1,28 @@
-// The API process: `DATABASE_URL=... API_PORT=4000 tsx apps/api/src/main.ts`.
-import path from "node:path";
+// The API process: `DATABASE_URL=... API_PORT=4000 tsx apps/api/src/main.ts`; every setting in ./config.ts.
+import { ConfigError, loadConfig } from "@retrain/config";
 import { createPrismaClient } from "@retrain/db";
-import { initBackend, parseBackendChoice } from "@retrain/engine";
+import { initBackend } from "@retrain/engine";
 import { openJobQueue } from "@retrain/jobs";
+import { apiSettings, serverOptionsFrom, serviceOptionsFrom } from "./config.js";
 import { startApiServer } from "./server.js";
 import { syncCatalog } from "./services/base-model-service.js";
 import { createServices } from "./services/index.js";
 import { appVersion } from "./version.js";
 
-const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  console.error("DATABASE_URL is not set: start the whole product with `npm start`, or set it to a PostgreSQL URL.");
+let config: ReturnType<typeof loadConfig<typeof apiSettings>>;
+try {
+  config = loadConfig(apiSettings);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`api: ${error.message}\nStart the whole product with \`npm start\`, or set these variables.`);
   process.exit(1);
 }
-const port = Number(process.env.API_PORT ?? 4000);
-const backend = await initBackend(parseBackendChoice(process.env.TFJS_BACKEND));
-const db = createPrismaClient(databaseUrl);
-const queue = await openJobQueue(databaseUrl, { expireInSeconds: Number(process.env.JOB_EXPIRE_SECONDS ?? 3600) });
+const backend = await initBackend(config.TFJS_BACKEND);
+const db = createPrismaClient(config.DATABASE_URL);
+const queue = await openJobQueue(config.DATABASE_URL, { expireInSeconds: config.JOB_EXPIRE_SECONDS });
 await syncCatalog(db);
-const modelCacheDir = process.env.MODEL_CACHE_DIR ?? path.resolve(".data", "models");
-const api = await startApiServer(createServices(db, { version: appVersion, backend, queue, modelCacheDir }), db, {
-  port,
-  modelCacheDir,
-});
+const services = createServices(db, { version: appVersion, backend, queue, ...serviceOptionsFrom(config) });
+const api = await startApiServer(services, db, serverOptionsFrom(config));
 console.log(`api: GraphQL at ${api.url} (TensorFlow.js backend: ${backend})`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

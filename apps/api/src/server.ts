@@ -1,20 +1,20 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
-import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import type { Db } from "@retrain/db";
-import { parse as parseCookies, serialize as serializeCookie } from "cookie";
 import express from "express";
-import type { GraphQLError, ValidationContext } from "graphql";
+import { sessionCookie } from "./auth/session-cookie.js";
+import { readBody } from "./body-reader.js";
 import type { ApiContext, Services } from "./context.js";
 import { formatError } from "./errors.js";
+import { parseOptions, validationRules } from "./graphql-limits.js";
+import { type AuthenticatedRequest, checkOrigin, identify, unexpectedErrors } from "./http-guards.js";
 import { httpRoutes } from "./http-routes.js";
 import { createLoaders } from "./loaders.js";
 import { schema } from "./schema/index.js";
-import { SESSION_COOKIE } from "./services/auth-service.js";
 import { startSubscriptions } from "./subscriptions.js";
 
 export interface ApiServer {
@@ -22,79 +22,77 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-/**
- * Limits that keep one request from asking for the whole database. A refusal is reported as a validation
- * error (GRAPHQL_VALIDATION_FAILED) instead of thrown, which Apollo would treat as a crash.
- */
-const report = {
-  propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
-};
-const validationRules = [maxDepthRule({ n: 12, ...report }), costLimitRule({ maxCost: 20_000, ...report })];
-
-function bearer(header: string | undefined): string | undefined {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1];
+export interface ApiServerOptions {
+  port: number;
+  host?: string;
+  modelCacheDir: string;
+  /** Where users reach the product (PUBLIC_URL): https makes the cookie Secure and `__Host-` prefixed. */
+  publicUrl?: string;
+  /** Browser origins allowed to send cookie-bearing writes and open WebSockets (besides PUBLIC_URL's). */
+  webOrigins?: readonly string[];
+  /** Express's `trust proxy`: whose X-Forwarded-For names the client. */
+  trustProxy?: string;
 }
 
-/** Starts the GraphQL API on `port` (0 picks a free one) at /graphql. */
-export async function startApiServer(
-  services: Services,
-  db: Db,
-  options: { port: number; host?: string; secureCookies?: boolean; modelCacheDir: string },
-): Promise<ApiServer> {
+/** Request bodies before and after the caller is known: a stranger cannot make the server read megabytes. */
+export const BODY_LIMITS = { anonymous: 64 * 1024, signedIn: 50 * 1024 * 1024 };
+
+/** Starts the GraphQL API on `port` (0 picks a free one) at /graphql, with its HTTP routes beside it. */
+export async function startApiServer(services: Services, db: Db, options: ApiServerOptions): Promise<ApiServer> {
   const app = express();
+  app.set("trust proxy", options.trustProxy ?? "loopback");
   const httpServer = http.createServer(app);
+  const cookie = sessionCookie(options.publicUrl);
+  const origins = new Set([
+    ...(options.webOrigins ?? []),
+    ...(options.publicUrl ? [new URL(options.publicUrl).origin] : []),
+  ]);
   const subscriptions = startSubscriptions(httpServer, {
     schema,
     services,
     db,
     modelCacheDir: options.modelCacheDir,
     validationRules,
+    cookie,
+    origins,
   });
   const apollo = new ApolloServer<ApiContext>({
     schema,
     introspection: true,
+    includeStacktraceInErrorResponses: false,
     formatError,
     validationRules,
+    parseOptions,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
       { serverWillStart: async () => ({ drainServer: async () => void (await subscriptions.stop()) }) },
     ],
   });
   await apollo.start();
-  const callerOf = (req: express.Request) =>
-    services.auth.authenticate(
-      bearer(req.headers.authorization) ?? parseCookies(req.headers.cookie ?? "")[SESSION_COOKIE],
-    );
-  app.use(httpRoutes(services, callerOf));
+  app.use(checkOrigin(origins), identify(services, cookie));
+  app.use(httpRoutes(services));
   app.use(
     "/graphql",
-    express.json({ limit: "50mb" }),
+    readBody({
+      json: true,
+      limitOf: (req) => ((req as AuthenticatedRequest).caller ? BODY_LIMITS.signedIn : BODY_LIMITS.anonymous),
+    }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<ApiContext> => {
-        const sessionToken = parseCookies(req.headers.cookie ?? "")[SESSION_COOKIE];
-        const caller = await callerOf(req);
-        const cookieOptions = {
-          httpOnly: true,
-          sameSite: "lax" as const,
-          path: "/",
-          secure: options.secureCookies ?? false,
-        };
-        return {
-          services,
-          caller,
-          loaders: createLoaders(db, options.modelCacheDir),
-          cookie: {
-            current: sessionToken,
-            set: (token, expires) =>
-              res.append("Set-Cookie", serializeCookie(SESSION_COOKIE, token, { ...cookieOptions, expires })),
-            clear: () => res.append("Set-Cookie", serializeCookie(SESSION_COOKIE, "", { ...cookieOptions, maxAge: 0 })),
-          },
-        };
-      },
+      context: async ({ req, res }): Promise<ApiContext> => ({
+        services,
+        caller: (req as AuthenticatedRequest).caller,
+        loaders: createLoaders(db, options.modelCacheDir),
+        address: req.ip ?? "unknown",
+        cookie: {
+          current: cookie.read(req.headers.cookie),
+          set: (token, expires) => res.append("Set-Cookie", cookie.set(token, expires)),
+          clear: () => res.append("Set-Cookie", cookie.clear()),
+        },
+      }),
     }),
   );
+  app.use(unexpectedErrors);
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "0.0.0.0", resolve));
   const { port } = httpServer.address() as AddressInfo;
   return { url: `http://localhost:${port}/graphql`, stop: () => apollo.stop() };

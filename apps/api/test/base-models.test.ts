@@ -73,12 +73,18 @@ describe("custom base models", () => {
       [
         {
           files: [
-            { path: "model.json", base64: Buffer.from('{"weightsManifest":[{"paths":["a.bin"]}]}').toString("base64") },
+            {
+              path: "model.json",
+              base64: Buffer.from('{"modelTopology":{},"weightsManifest":[{"paths":["a.bin"],"weights":[]}]}').toString(
+                "base64",
+              ),
+            },
           ],
         },
         /a\.bin/,
       ],
       [{ files: [{ path: "../model.json", base64: "" }] }, /plain file name/],
+      [{ files: [{ path: "model.json", base64: Buffer.from("{}").toString("base64") }] }, /no modelTopology/],
       [{ url: `${baseUrl}/missing.json` }, /./],
       [{}, /either/],
     ] as const;

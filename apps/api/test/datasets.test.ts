@@ -23,12 +23,7 @@ describe("datasets and labels, scoped to the caller's workspaces", () => {
       alice,
     );
     workspaceId = ws.data?.createWorkspace.id ?? "";
-    await t.gql(
-      'mutation($w: ID!) { inviteMember(workspaceId: $w, email: "vic@example.com", role: VIEWER) { id } }',
-      { w: workspaceId },
-      alice,
-    );
-    viewer = (await t.signUp("vic@example.com")).token;
+    viewer = (await t.join(alice, workspaceId, "vic@example.com", "VIEWER")).token;
     const ds = await t.gql<{ createDataset: { id: string } }>(
       CREATE_DATASET,
       { w: workspaceId, n: "flowers_small" },
@@ -102,7 +97,7 @@ describe("datasets and labels, scoped to the caller's workspaces", () => {
       [CREATE_DATASET, { w: workspaceId, n: "mine now" }],
       [CREATE_LABEL, { d: datasetId, n: "rose" }],
       [
-        'mutation($w: ID!) { inviteMember(workspaceId: $w, email: "bob2@example.com", role: OWNER) { id } }',
+        'mutation($w: ID!) { inviteMember(workspaceId: $w, email: "bob2@example.com", role: OWNER) { token } }',
         { w: workspaceId },
       ],
     ] as const) {

@@ -2,7 +2,9 @@ import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { sharedDir } from "@retrain/testing";
-import yazl from "yazl";
+
+export { zipOf } from "@retrain/testing";
+
 import type { TestApi } from "./api-client.js";
 
 /** A model cache holding ImageNet MobileNetV2-0.35 from ../shared, as a user's first download leaves it. */
@@ -61,14 +63,4 @@ export async function upload(
     );
     if (result.errors) throw new Error(JSON.stringify(result.errors));
   }
-}
-
-/** A zip of the given files, as a user's archiver would make it. */
-export async function zipOf(files: Record<string, Buffer>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [name, bytes] of Object.entries(files)) zip.addBuffer(bytes, name);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }

@@ -3,23 +3,28 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { printedSchema } from "../src/schema/index.js";
 import type { ApiServer } from "../src/server.js";
 import { createHealthService } from "../src/services/health-service.js";
-import { startTestApi } from "./api-client.js";
+import { startTestApi, type TestApi } from "./api-client.js";
 
 describe("health over HTTP", () => {
   let api: ApiServer;
+  let t: TestApi;
   beforeAll(async () => {
-    ({ api } = await startTestApi());
+    t = await startTestApi();
+    ({ api } = t);
   });
 
-  it("answers ok with the database version, app version and TensorFlow.js backend", async () => {
-    const response = await fetch(api.url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ health { ok database version backend } }" }),
-    });
-    expect(response.status).toBe(200);
-    const body = await response.json();
-    expect(body).toEqual({
+  it("answers ok and the version to anyone, the database and backend to signed-in users only", async () => {
+    const ask = async (token?: string) => {
+      const response = await fetch(api.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: "{ health { ok database version backend } }" }),
+      });
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+    expect(await ask()).toEqual({ data: { health: { ok: true, database: null, version: "test", backend: null } } });
+    expect(await ask((await t.signUp("health@example.com")).token)).toEqual({
       data: {
         health: { ok: true, database: expect.stringMatching(/^PostgreSQL \d+/), version: "test", backend: "wasm" },
       },
@@ -31,7 +36,7 @@ describe("health without a database", () => {
   it("answers ok: false and says why, instead of failing", async () => {
     const { createPrismaClient } = await import("@retrain/db");
     const db = createPrismaClient("postgresql://nobody:none@127.0.0.1:1/none");
-    const report = await createHealthService(db, { version: "test", backend: "cpu" }).check();
+    const report = await createHealthService(db, { version: "test", backend: "cpu" }).check(true);
     expect(report.ok).toBe(false);
     expect(report.database).toMatch(/^unreachable: /);
     await db.$disconnect();

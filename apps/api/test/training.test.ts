@@ -50,12 +50,7 @@ describe("training runs and predictions", () => {
     t = await startTestApi({ modelCacheDir });
     worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: modelCacheDir, EXTRACTION_THREADS: "2" });
     owner = await workspaceWithDataset(t, "trainer@example.com");
-    await t.gql(
-      'mutation($w: ID!) { inviteMember(workspaceId: $w, email: "v@example.com", role: VIEWER) { id } }',
-      { w: owner.workspaceId },
-      owner.token,
-    );
-    viewer = (await t.signUp("v@example.com")).token;
+    viewer = (await t.join(owner.token, owner.workspaceId, "v@example.com", "VIEWER")).token;
     await upload(t, owner.token, owner.datasetId, await flowerFiles(["daisy", "sunflower", "tulip"], 30));
     const models = await t.gql<{ baseModels: { id: string; key: string }[] }>(
       "{ baseModels { id key } }",
@@ -173,20 +168,20 @@ describe("training runs and predictions", () => {
     expect(fromViewer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const view = await t.gql<{
       experiment: {
-        comments: { body: string }[];
-        runs: { hyperparameters: { epochs: number }; metrics: { testAccuracy: number } }[];
+        comments: { nodes: { body: string }[] };
+        runs: { nodes: { hyperparameters: { epochs: number }; metrics: { testAccuracy: number } }[] };
       };
     }>(
-      "query($e: ID!) { experiment(id: $e) { comments { body } runs { hyperparameters metrics } } }",
+      "query($e: ID!) { experiment(id: $e) { comments { nodes { body } } runs { nodes { hyperparameters metrics } } } }",
       { e: experimentId },
       viewer,
     );
-    expect(view.data?.experiment.comments.map((c) => c.body)).toEqual([
+    expect(view.data?.experiment.comments.nodes.map((c) => c.body)).toEqual([
       "Tulips look confused.",
       "Try a hidden layer next.",
     ]);
-    expect(view.data?.experiment.runs[0]?.hyperparameters.epochs).toBe(20);
-    expect(view.data?.experiment.runs[0]?.metrics.testAccuracy).toBe(run.metrics?.testAccuracy);
+    expect(view.data?.experiment.runs.nodes[0]?.hyperparameters.epochs).toBe(20);
+    expect(view.data?.experiment.runs.nodes[0]?.metrics.testAccuracy).toBe(run.metrics?.testAccuracy);
   });
 
   it("resumes from a checkpoint with its progress streamed over graphql-ws, epochs numbered on", async () => {
@@ -270,14 +265,14 @@ describe("training runs and predictions", () => {
     const refused = await t.gql("mutation($e: ID!) { startRun(experimentId: $e) { id } }", { e: experimentId }, viewer);
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const outsider = (await t.signUp("outside@example.com")).token;
-    const denied = await t.gql(PREDICT, { c: run.checkpoints[0]?.id, ids: [] }, outsider);
+    const denied = await t.gql(PREDICT, { c: run.checkpoints[0]?.id, ids: ["any"] }, outsider);
     expect(denied.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-    const feed = await t.gql<{ workspace: { activity: { verb: string }[] } }>(
-      "query($w: ID!) { workspace(id: $w) { activity { verb } } }",
+    const feed = await t.gql<{ workspace: { activity: { nodes: { verb: string }[] } } }>(
+      "query($w: ID!) { workspace(id: $w) { activity { nodes { verb } } } }",
       { w: owner.workspaceId },
       viewer,
     );
-    expect(feed.data?.workspace.activity.map((a) => a.verb)).toEqual(
+    expect(feed.data?.workspace.activity.nodes.map((a) => a.verb)).toEqual(
       expect.arrayContaining(["experiment.created", "run.started", "checkpoint.promoted", "comment.created"]),
     );
     const badHyper = await t.gql(

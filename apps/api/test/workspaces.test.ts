@@ -3,7 +3,9 @@ import { startTestApi, type TestApi } from "./api-client.js";
 
 const CREATE = "mutation($n: String!) { createWorkspace(name: $n) { id slug myRole } }";
 const INVITE =
-  "mutation($w: ID!, $e: String!, $r: Role!) { inviteMember(workspaceId: $w, email: $e, role: $r) { id role } }";
+  "mutation($w: ID!, $e: String!, $r: Role!) { inviteMember(workspaceId: $w, email: $e, role: $r) { token path invitation { id role } } }";
+const ACCEPT = "mutation($t: String!) { acceptInvitation(token: $t) { id myRole } }";
+type Invited = { inviteMember: { token: string; path: string; invitation: { id: string; role: string } } };
 
 describe("workspaces, members and invitations", () => {
   let t: TestApi;
@@ -29,10 +31,28 @@ describe("workspaces, members and invitations", () => {
     expect(mine.data?.workspaces).toEqual([]);
   });
 
-  it("invitations are accepted by signing up, with the invited role", async () => {
-    const invited = await t.gql(INVITE, { w: workspaceId, e: "Viv@Example.com", r: "VIEWER" }, owner.token);
-    expect(invited.errors).toBeUndefined();
+  it("an invitation is a one-time link: signing up with the address joins nothing, the link joins once", async () => {
+    const invited = await t.gql<Invited>(INVITE, { w: workspaceId, e: "Viv@Example.com", r: "VIEWER" }, owner.token);
+    const link = invited.data?.inviteMember;
+    expect(link?.path).toBe(`/invite/${link?.token}`);
+    expect(await t.db.invitation.count({ where: { tokenHash: link?.token } })).toBe(0); // only a hash is stored
+    // Whoever signs up with the invited address first (unverified) gets nothing.
     const viewer = await t.signUp("viv@example.com", "Viv");
+    const before = await t.gql("query($w: ID!) { workspace(id: $w) { id } }", { w: workspaceId }, viewer.token);
+    expect(before.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const preview = await t.gql<{ invitation: { workspaceName: string; role: string } }>(
+      "query($t: String!) { invitation(token: $t) { workspaceName role } }",
+      { t: link?.token },
+    );
+    expect(preview.data?.invitation).toEqual({ workspaceName: "Botany Lab", role: "VIEWER" });
+    const anonymous = await t.gql(ACCEPT, { t: link?.token });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const wrong = await t.gql(ACCEPT, { t: `${link?.token}x` }, viewer.token);
+    expect(wrong.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const accepted = await t.gql<{ acceptInvitation: { myRole: string } }>(ACCEPT, { t: link?.token }, viewer.token);
+    expect(accepted.data?.acceptInvitation.myRole).toBe("VIEWER");
+    const again = await t.gql(ACCEPT, { t: link?.token }, (await t.signUp("late@example.com")).token);
+    expect(again.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     const seen = await t.gql<{ workspace: { myRole: string; members: { role: string; user: { email: string } }[] } }>(
       "query($w: ID!) { workspace(id: $w) { myRole members { role user { email } } } }",
       { w: workspaceId },
@@ -57,6 +77,27 @@ describe("workspaces, members and invitations", () => {
     expect(adminInvites.errors).toBeUndefined();
   });
 
+  it("expired and revoked links do not work", async () => {
+    const revoked = await t.gql<Invited>(INVITE, { w: workspaceId, e: "rev@example.com", r: "MEMBER" }, owner.token);
+    const id = revoked.data?.inviteMember.invitation.id;
+    const revoke = await t.gql(
+      "mutation($w: ID!, $id: ID!) { revokeInvitation(workspaceId: $w, id: $id) }",
+      { w: workspaceId, id },
+      owner.token,
+    );
+    expect(revoke.errors).toBeUndefined();
+    const person = await t.signUp("rev@example.com");
+    const taken = await t.gql(ACCEPT, { t: revoked.data?.inviteMember.token }, person.token);
+    expect(taken.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const expiring = await t.gql<Invited>(INVITE, { w: workspaceId, e: "exp@example.com", r: "MEMBER" }, owner.token);
+    await t.db.invitation.update({
+      where: { id: expiring.data?.inviteMember.invitation.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const late = await t.gql(ACCEPT, { t: expiring.data?.inviteMember.token }, person.token);
+    expect(late.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
   it("keeps at least one owner", async () => {
     const demote = await t.gql(
       "mutation($w: ID!, $u: ID!) { setMemberRole(workspaceId: $w, userId: $u, role: MEMBER) { role } }",
@@ -67,14 +108,18 @@ describe("workspaces, members and invitations", () => {
   });
 
   it("records who did what in the activity feed", async () => {
-    const feed = await t.gql<{ workspace: { activity: { verb: string; actor: { email: string } | null }[] } }>(
-      "query($w: ID!) { workspace(id: $w) { activity { verb actor { email } } } }",
+    const feed = await t.gql<{
+      workspace: { activity: { nodes: { verb: string; actor: { email: string } | null }[] } };
+    }>(
+      "query($w: ID!) { workspace(id: $w) { activity { nodes { verb actor { email } } } } }",
       { w: workspaceId },
       owner.token,
     );
-    const verbs = feed.data?.workspace.activity.map((a) => a.verb) ?? [];
+    const verbs = feed.data?.workspace.activity.nodes.map((a) => a.verb) ?? [];
     expect(verbs).toContain("workspace.created");
     expect(verbs).toContain("member.invited");
     expect(verbs).toContain("member.role_changed");
+    expect(verbs).toContain("member.joined");
+    expect(verbs).toContain("invitation.revoked");
   });
 });

@@ -1,24 +1,41 @@
+import { headers } from "next/headers";
 import { graphql } from "../lib/graphql-client";
 
 interface HealthData {
-  health: { ok: boolean; database: string; version: string; backend: string };
+  health: { ok: boolean; database: string | null; version: string; backend: string | null };
 }
 
-/** Server component: asks the API for its health and shows it. */
+/**
+ * Server component: asks the API for its health, with the visitor's session cookie, and shows it. Anyone sees
+ * whether it works and its version; the database and backend are shown to signed-in users only.
+ */
 export async function ApiStatus() {
   let content: React.ReactNode;
   try {
-    const { health } = await graphql<HealthData>("{ health { ok database version backend } }");
+    const cookie = (await headers()).get("cookie");
+    const { health } = await graphql<HealthData>(
+      "{ health { ok database version backend } }",
+      {},
+      cookie ? { cookie } : {},
+    );
     content = (
       <dl>
         <dt>API</dt>
         <dd className={health.ok ? "ok" : "bad"}>{health.ok ? "ready" : "not ready"}</dd>
-        <dt>Database</dt>
-        <dd>{health.database}</dd>
-        <dt>TensorFlow.js backend</dt>
-        <dd>{health.backend}</dd>
         <dt>Version</dt>
         <dd>{health.version}</dd>
+        {health.database && (
+          <>
+            <dt>Database</dt>
+            <dd>{health.database}</dd>
+          </>
+        )}
+        {health.backend && (
+          <>
+            <dt>TensorFlow.js backend</dt>
+            <dd>{health.backend}</dd>
+          </>
+        )}
       </dl>
     );
   } catch (error) {

@@ -2,6 +2,7 @@ import "@fontsource/inter/400.css";
 import "@fontsource/inter/600.css";
 import "./globals.css";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
   description: "Turn a pretrained image network into your team's own classifier.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so Next.js can put this request's CSP nonce (proxy.ts) on its scripts.
+  await headers();
   return (
     <html lang="en">
       <body>

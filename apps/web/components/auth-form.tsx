@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { gql } from "../lib/api";
 import { ErrorNote } from "./feedback";
@@ -11,7 +11,9 @@ const SIGN_IN = `mutation($email: String!, $password: String!) { signIn(email: $
 
 /** Sign up or sign in; the API sets the session cookie, then the workspace list opens. */
 export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
-  const router = useRouter();
+  // Where to go next (an invitation link sends people here first); only paths of this site.
+  const requested = useSearchParams().get("next") ?? "";
+  const next = /^\/(?!\/)/.test(requested) ? requested : "/workspaces";
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -22,7 +24,8 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
     setError(null);
     try {
       await gql(mode === "signup" ? SIGN_UP : SIGN_IN, Object.fromEntries(form));
-      router.push("/workspaces");
+      // A full page load: someone else may be signed in now, and nothing read before (as nobody) may show.
+      window.location.assign(next);
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -48,7 +51,8 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
           name="password"
           type="password"
           required
-          minLength={8}
+          minLength={mode === "signup" ? 8 : undefined}
+          maxLength={1024}
           autoComplete={mode === "signup" ? "new-password" : "current-password"}
         />
       </label>
@@ -59,11 +63,11 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
       <p className="muted">
         {mode === "signup" ? (
           <>
-            Already have an account? <Link href="/signin">Sign in</Link>
+            Already have an account? <Link href={`/signin?next=${encodeURIComponent(next)}`}>Sign in</Link>
           </>
         ) : (
           <>
-            New here? <Link href="/signup">Create an account</Link>
+            New here? <Link href={`/signup?next=${encodeURIComponent(next)}`}>Create an account</Link>
           </>
         )}
       </p>

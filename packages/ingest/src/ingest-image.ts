@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { type Db, datasetsRepository, imagesRepository, type Split } from "@retrain/db";
 import { assignSplit, defaultGroupKey, ImageDecodeError, inspectImage } from "@retrain/engine";
 
-export const IMAGE_LIMITS = { bytesPerFile: 20 * 1024 * 1024 };
+export const IMAGE_LIMITS = { bytesPerFile: 20 * 1024 * 1024, nameLength: 255, labelLength: 100 };
 
 export interface IncomingImage {
   name: string;
@@ -39,6 +39,14 @@ export function createImageIngest(db: Db, datasetId: string, uploaderId: string 
 
   return async function ingest(file: IncomingImage): Promise<IngestResult> {
     const { name, bytes } = file;
+    if (name.length > IMAGE_LIMITS.nameLength)
+      return {
+        name: name.slice(0, 60),
+        status: "REJECTED",
+        reason: `file name longer than ${IMAGE_LIMITS.nameLength} characters`,
+      };
+    if ((file.label?.trim().length ?? 0) > IMAGE_LIMITS.labelLength)
+      return { name, status: "REJECTED", reason: `label name longer than ${IMAGE_LIMITS.labelLength} characters` };
     if (bytes.length > IMAGE_LIMITS.bytesPerFile)
       return { name, status: "REJECTED", reason: `larger than ${IMAGE_LIMITS.bytesPerFile / 1024 / 1024} MB` };
     const sha256 = createHash("sha256").update(bytes).digest("hex");

@@ -1,15 +1,6 @@
+import { zipOf, zipOfFolders } from "@retrain/testing";
 import { describe, expect, it } from "vitest";
-import yazl from "yazl";
-import { ARCHIVE_LIMITS, ArchiveError, openArchive } from "./read-archive.js";
-
-async function zipOf(files: Record<string, Buffer>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [name, bytes] of Object.entries(files)) zip.addBuffer(bytes, name);
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+import { ARCHIVE_LIMITS, ArchiveError, inspectArchive, openArchive } from "./read-archive.js";
 
 async function collect(bytes: Buffer, limits = ARCHIVE_LIMITS) {
   const archive = await openArchive(bytes, limits);
@@ -71,5 +62,19 @@ describe("openArchive", () => {
 
   it("says so when the bytes are not a zip", async () => {
     await expect(openArchive(Buffer.from("hello"))).rejects.toThrow(/Not a readable zip archive/);
+  });
+
+  it("refuses a million folder entries from the central directory's count, before reading one", async () => {
+    const bytes = zipOfFolders(1_000_000);
+    const started = performance.now();
+    await expect(inspectArchive(bytes)).rejects.toThrow(
+      /lists 1,000,000 entries \(files and folders\); at most 25,000/,
+    );
+    await expect(openArchive(bytes)).rejects.toBeInstanceOf(ArchiveError);
+    // Reading a million entries takes seconds; the count is one record at the end of the file.
+    expect(performance.now() - started).toBeLessThan(2000);
+    const small = zipOfFolders(3);
+    expect(await inspectArchive(small)).toEqual({ entryCount: 3 });
+    expect(await collect(small)).toEqual([]);
   });
 });

@@ -2,7 +2,10 @@ import yauzl from "yauzl";
 
 export const ARCHIVE_LIMITS = {
   archiveBytes: 500 * 1024 * 1024,
+  /** Image files imported from one archive. */
   entries: 20_000,
+  /** Everything the central directory lists (folders, ignored files included), counted before reading any. */
+  directoryEntries: 25_000,
   entryBytes: 20 * 1024 * 1024,
   /** All files unpacked: a zip bomb declares (or, lying, produces) far more than this. */
   totalBytes: 2 * 1024 * 1024 * 1024,
@@ -29,6 +32,26 @@ const open = (bytes: Buffer) =>
       e || !zip ? reject(new ArchiveError(`Not a readable zip archive (${e?.message ?? "empty"}).`)) : resolve(zip),
     ),
   );
+
+/** Refuses an archive whose central directory lists more entries than the limit, before reading one. */
+function checkEntryCount(zip: yauzl.ZipFile, limits: typeof ARCHIVE_LIMITS): void {
+  if (zip.entryCount > limits.directoryEntries) {
+    zip.close();
+    throw new ArchiveError(
+      `The archive lists ${zip.entryCount.toLocaleString("en")} entries (files and folders); at most ${limits.directoryEntries.toLocaleString("en")} per import.`,
+    );
+  }
+}
+
+/** The checks that need no unpacking (size, zip signature, entry count), for the API to answer at once. */
+export async function inspectArchive(bytes: Buffer, limits = ARCHIVE_LIMITS): Promise<{ entryCount: number }> {
+  if (bytes.length > limits.archiveBytes)
+    throw new ArchiveError(`The archive is larger than ${limits.archiveBytes / 1024 / 1024} MB.`);
+  const zip = await open(bytes);
+  checkEntryCount(zip, limits);
+  zip.close();
+  return { entryCount: zip.entryCount };
+}
 
 async function entriesOf(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
@@ -74,6 +97,7 @@ export async function openArchive(bytes: Buffer, limits = ARCHIVE_LIMITS) {
   if (bytes.length > limits.archiveBytes)
     throw new ArchiveError(`The archive is larger than ${limits.archiveBytes / 1024 / 1024} MB.`);
   const zip = await open(bytes);
+  checkEntryCount(zip, limits);
   const all = await entriesOf(zip);
   const files = all.filter((e) => !ignored(e.fileName.replaceAll("\\", "/")));
   if (files.length > limits.entries)

@@ -33,3 +33,13 @@ export class UnauthenticatedError extends DomainError {
     super(message);
   }
 }
+
+/** Too many attempts (sign-in, sign-up): try again after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many attempts. Try again in ${retryAfterSeconds} s.`);
+  }
+}
+
+/** The server cannot do it right now (busy, or what it depends on is down); the same request may work later. */
+export class UnavailableError extends DomainError {}

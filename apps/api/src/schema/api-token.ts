@@ -1,6 +1,15 @@
 import type { ApiToken } from "@retrain/db";
 import { builder } from "./builder.js";
 
+export const TokenScopeEnum = builder.enumType("TokenScope", {
+  description: "What an API token may do, on top of what its owner's roles allow.",
+  values: {
+    READ: { description: "Queries and subscriptions only." },
+    PREDICT: { description: "The predict mutation only: for a service that classifies images and nothing else." },
+    WRITE: { description: "Everything its owner may do." },
+  } as const,
+});
+
 const ApiTokenRef = builder.objectRef<ApiToken>("ApiToken").implement({
   description: "A personal API token for scripts, sent as `Authorization: Bearer <secret>`.",
   fields: (t) => ({
@@ -8,6 +17,8 @@ const ApiTokenRef = builder.objectRef<ApiToken>("ApiToken").implement({
     name: t.exposeString("name", { description: "What the token is for." }),
     prefix: t.exposeString("prefix", { description: "The secret's first characters, to recognise it." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was made." }),
+    scope: t.field({ type: TokenScopeEnum, description: "What it may do.", resolve: (token) => token.scope }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true, description: "After this it stops working." }),
     lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Last request made with it." }),
     revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true, description: "Set once revoked." }),
   }),
@@ -32,9 +43,13 @@ builder.queryField("apiTokens", (t) =>
 builder.mutationField("createApiToken", (t) =>
   t.field({
     type: CreatedToken,
-    description: "Create a personal API token.",
-    args: { name: t.arg.string({ required: true, description: "What the token is for." }) },
-    resolve: (_root, args, { services, caller }) => services.auth.createApiToken(caller, args.name),
+    description: "Create a personal API token (from a session or a WRITE token).",
+    args: {
+      name: t.arg.string({ required: true, description: "What the token is for." }),
+      scope: t.arg({ type: TokenScopeEnum, defaultValue: "WRITE", description: "What it may do (WRITE by default)." }),
+      expiresAt: t.arg({ type: "DateTime", description: "When it stops working (never, if not given)." }),
+    },
+    resolve: (_root, args, { services, caller }) => services.auth.createApiToken(caller, args),
   }),
 );
 

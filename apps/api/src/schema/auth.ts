@@ -15,14 +15,15 @@ const AuthPayload = builder.objectRef<{ user: User; sessionToken: string }>("Aut
 builder.mutationField("signUp", (t) =>
   t.field({
     type: AuthPayload,
-    description: "Create an account and sign in. Pending invitations for the email are accepted.",
+    description:
+      "Create an account and sign in. It joins no workspace: open an invitation link (acceptInvitation) for that. Limited per client address.",
     args: {
       email: t.arg.string({ required: true, description: "Sign-in email." }),
       name: t.arg.string({ required: true, description: "Display name." }),
-      password: t.arg.string({ required: true, description: "At least 8 characters." }),
+      password: t.arg.string({ required: true, description: "8 to 1,024 characters." }),
     },
-    resolve: async (_root, args, { services, cookie }) => {
-      const result = await services.auth.signUp(args);
+    resolve: async (_root, args, { services, cookie, address }) => {
+      const result = await services.auth.signUp(args, { address });
       cookie.set(result.sessionToken, result.expiresAt);
       return result;
     },
@@ -32,13 +33,14 @@ builder.mutationField("signUp", (t) =>
 builder.mutationField("signIn", (t) =>
   t.field({
     type: AuthPayload,
-    description: "Sign in with email and password. Pending invitations for the email are accepted.",
+    description:
+      "Sign in with email and password. Attempts are limited per client address and per account (RATE_LIMITED, with retryAfterSeconds).",
     args: {
       email: t.arg.string({ required: true, description: "Sign-in email." }),
       password: t.arg.string({ required: true, description: "Password." }),
     },
-    resolve: async (_root, args, { services, cookie }) => {
-      const result = await services.auth.signIn(args);
+    resolve: async (_root, args, { services, cookie, address }) => {
+      const result = await services.auth.signIn(args, { address });
       cookie.set(result.sessionToken, result.expiresAt);
       return result;
     },
@@ -55,3 +57,22 @@ builder.mutationField("signOut", (t) =>
     },
   }),
 );
+
+builder.mutationFields((t) => ({
+  signOutEverywhere: t.int({
+    description: "End every browser session of your account, this one included; returns how many ended.",
+    resolve: async (_root, _args, { services, caller, cookie }) => {
+      const ended = await services.auth.signOutEverywhere(caller);
+      cookie.clear();
+      return ended;
+    },
+  }),
+  changePassword: t.boolean({
+    description: "Change your password (the current one is needed); every other session of the account ends.",
+    args: {
+      currentPassword: t.arg.string({ required: true, description: "The password you sign in with now." }),
+      newPassword: t.arg.string({ required: true, description: "8 to 1,024 characters." }),
+    },
+    resolve: (_root, args, { services, caller }) => services.auth.changePassword(caller, args),
+  }),
+}));

@@ -1,4 +1,5 @@
 import SchemaBuilder from "@pothos/core";
+import RelayPlugin from "@pothos/plugin-relay";
 import type { ApiContext } from "../context.js";
 
 /** The one Pothos builder every schema/<entity>.ts file adds its types to. */
@@ -9,6 +10,16 @@ export const builder = new SchemaBuilder<{
 }>({
   // Fields are non-null unless a field says otherwise: clients need not guard against nulls that never come.
   defaultFieldNullability: false,
+  plugins: [RelayPlugin],
+  // Relay-style connections for lists that grow (first/after, last/before, edges and nodes, pageInfo); no
+  // global object ids: ids stay the database's, as everywhere else in the API.
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    nodesOnConnection: true,
+  },
 });
 
 builder.queryType({ description: "Everything Retrain Studio can be asked." });

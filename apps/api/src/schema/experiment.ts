@@ -1,7 +1,8 @@
-import type { Comment, Experiment } from "@retrain/db";
+import type { Comment, Experiment, TrainingRun } from "@retrain/db";
 import { BaseModelRef } from "./base-model.js";
 import { builder } from "./builder.js";
 import { CheckpointRef } from "./checkpoint.js";
+import { cursorPage } from "./connection.js";
 import { DatasetRef } from "./dataset.js";
 import { RunRef } from "./training-run.js";
 import { UserRef } from "./user.js";
@@ -38,6 +39,28 @@ const AliasRef = builder
     }),
   });
 
+const ExperimentSummaryRef = builder.objectRef<TrainingRun[]>("ExperimentSummary").implement({
+  description: "An experiment's runs at a glance.",
+  fields: (t) => ({
+    runCount: t.int({ description: "Runs started.", resolve: (runs) => runs.length }),
+    activeRunCount: t.int({
+      description: "Runs queued, extracting or training.",
+      resolve: (runs) => runs.filter((r) => ["QUEUED", "EXTRACTING", "TRAINING"].includes(r.status)).length,
+    }),
+    bestTestAccuracy: t.float({
+      nullable: true,
+      description: "The best test accuracy of its finished runs.",
+      resolve: (runs) => {
+        const accuracies = runs.flatMap((r) => {
+          const value = (r.metrics as { testAccuracy?: unknown } | null)?.testAccuracy;
+          return typeof value === "number" ? [value] : [];
+        });
+        return accuracies.length ? Math.max(...accuracies) : null;
+      },
+    }),
+  }),
+});
+
 export const ExperimentRef = builder.objectRef<Experiment>("Experiment").implement({
   description: "A dataset, a base model and hyperparameters; its runs are compared side by side.",
   fields: (t) => ({
@@ -47,9 +70,14 @@ export const ExperimentRef = builder.objectRef<Experiment>("Experiment").impleme
     datasetId: t.exposeID("datasetId", { description: "Its dataset." }),
     baseModelId: t.exposeID("baseModelId", { description: "Its base model." }),
     hyperparameters: t.expose("hyperparameters", { type: "JSON", description: "Defaults for its runs." }),
-    runs: t.field({
-      type: [RunRef],
-      description: "Its runs, oldest first: hyperparameters and metrics side by side.",
+    runs: t.connection({
+      type: RunRef,
+      description: "Its runs, oldest first: hyperparameters and metrics side by side (`last: n` for the newest).",
+      resolve: (e, args, { services }) => cursorPage(args, (page) => services.experiments.runsPage(e.id, page)),
+    }),
+    summary: t.field({
+      type: ExperimentSummaryRef,
+      description: "Its runs counted and its best test accuracy, for lists of experiments.",
       resolve: (e, _a, { loaders }) => loaders.runs.load(e.id),
     }),
     dataset: t.field({
@@ -68,10 +96,10 @@ export const ExperimentRef = builder.objectRef<Experiment>("Experiment").impleme
       resolve: (e, _a, { loaders }) => loaders.aliases.load(e.id),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was created." }),
-    comments: t.field({
-      type: [CommentRef],
-      description: "Comments on it and its runs, oldest first.",
-      resolve: (e, _a, { loaders }) => loaders.comments.load(e.id),
+    comments: t.connection({
+      type: CommentRef,
+      description: "Comments on it and its runs, oldest first (`last: n` for the newest).",
+      resolve: (e, args, { services }) => cursorPage(args, (page) => services.experiments.commentsPage(e.id, page)),
     }),
   }),
 });
@@ -115,7 +143,7 @@ builder.mutationFields((t) => ({
     args: {
       experimentId: t.arg.id({ description: "Experiment id." }),
       runId: t.arg.id({ description: "Run id (its experiment is implied)." }),
-      body: t.arg.string({ required: true, description: "The text (up to 5,000 characters)." }),
+      body: t.arg.string({ required: true, description: "The text (1 to 5,000 characters)." }),
     },
     resolve: (_r, a, { services, caller }) =>
       services.experiments.comment(caller, {
@@ -127,9 +155,9 @@ builder.mutationFields((t) => ({
 }));
 
 builder.objectField(WorkspaceRef, "experiments", (t) =>
-  t.field({
-    type: [ExperimentRef],
+  t.connection({
+    type: ExperimentRef,
     description: "Its experiments, newest first.",
-    resolve: (w, _a, { loaders }) => loaders.experimentsOfWorkspace.load(w.id),
+    resolve: (w, args, { services }) => cursorPage(args, (page) => services.experiments.pageOfWorkspace(w.id, page)),
   }),
 );

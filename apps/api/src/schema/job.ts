@@ -1,4 +1,5 @@
 import type { Job } from "@retrain/db";
+import { currentCaller } from "../context.js";
 import { builder } from "./builder.js";
 
 const JobProgress = builder.objectRef<Job>("JobProgress").implement({
@@ -94,7 +95,7 @@ builder.subscriptionField("jobProgress", (t) =>
     type: JobRef,
     description: "The job each time its progress or status changes, until it ends.",
     args: { id: t.arg.id({ required: true, description: "Job id." }) },
-    subscribe: (_r, a, { services, caller }) => services.extraction.watch(caller, String(a.id)),
+    subscribe: (_r, a, ctx) => ctx.services.extraction.watch(() => currentCaller(ctx), String(a.id)),
     resolve: (job) => job,
   }),
 );

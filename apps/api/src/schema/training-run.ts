@@ -1,4 +1,5 @@
 import type { EpochMetric, TrainingRun } from "@retrain/db";
+import { currentCaller } from "../context.js";
 import { builder } from "./builder.js";
 import { CheckpointRef } from "./checkpoint.js";
 import { JobRef } from "./job.js";
@@ -96,7 +97,7 @@ builder.subscriptionField("runProgress", (t) =>
     type: RunRef,
     description: "The run each time its status, extraction progress or epochs change, until it ends.",
     args: { id: t.arg.id({ required: true, description: "Run id." }) },
-    subscribe: (_r, a, { services, caller }) => services.runs.watch(caller, String(a.id)),
+    subscribe: (_r, a, ctx) => ctx.services.runs.watch(() => currentCaller(ctx), String(a.id)),
     resolve: (update) => update.row,
   }),
 );

@@ -1,5 +1,6 @@
 import type { Activity, Invitation, Membership, Role, Workspace } from "@retrain/db";
 import { builder } from "./builder.js";
+import { cursorPage } from "./connection.js";
 import { DatasetRef } from "./dataset.js";
 import { UserRef } from "./user.js";
 
@@ -29,10 +30,10 @@ const MemberRef = builder.objectRef<Membership>("Member").implement({
 });
 
 const InvitationRef = builder.objectRef<Invitation>("Invitation").implement({
-  description: "An invitation by email, accepted when that person signs up or in.",
+  description: "A one-time invitation link to a workspace, taken by whoever opens it signed in, before it expires.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id." }),
-    email: t.exposeString("email", { description: "Who is invited." }),
+    email: t.exposeString("email", { description: "Whom it was meant for (the link works for whoever holds it)." }),
     role: t.field({ type: RoleEnum, description: "The role they will get.", resolve: (i) => i.role }),
     expiresAt: t.expose("expiresAt", { type: "DateTime", description: "After this it is no longer accepted." }),
   }),
@@ -54,6 +55,39 @@ const ActivityRef = builder.objectRef<Activity>("Activity").implement({
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
   }),
 });
+
+const CreatedInvitationRef = builder
+  .objectRef<{ invitation: Invitation; token: string }>("CreatedInvitation")
+  .implement({
+    description: "A new invitation and its link's secret, shown this once only (only a hash is stored).",
+    fields: (t) => ({
+      invitation: t.field({ type: InvitationRef, description: "The invitation.", resolve: (p) => p.invitation }),
+      token: t.exposeString("token", { description: "The link's secret: send /invite/<token> to the person." }),
+      path: t.string({
+        description: "The dashboard path to send, relative to its address.",
+        resolve: (p) => `/invite/${p.token}`,
+      }),
+    }),
+  });
+
+const InvitationPreviewRef = builder.objectRef<Invitation & { workspace: Workspace }>("InvitationPreview").implement({
+  description: "What an invitation link offers, for the page that asks to accept it.",
+  fields: (t) => ({
+    workspaceName: t.string({ description: "The workspace.", resolve: (i) => i.workspace.name }),
+    role: t.field({ type: RoleEnum, description: "The role it gives.", resolve: (i) => i.role }),
+    email: t.exposeString("email", { description: "Whom it was meant for." }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", description: "After this it no longer works." }),
+  }),
+});
+
+builder.queryField("invitation", (t) =>
+  t.field({
+    type: InvitationPreviewRef,
+    description: "What an invitation link offers (NOT_FOUND once used, expired or revoked). Needs no sign-in.",
+    args: { token: t.arg.string({ required: true, description: "The secret from the link." }) },
+    resolve: (_r, args, { services }) => services.workspaces.invitation(args.token),
+  }),
+);
 
 export const WorkspaceRef = builder.objectRef<Workspace>("Workspace").implement({
   description: "A team: its members, datasets, experiments and models.",
@@ -84,11 +118,11 @@ export const WorkspaceRef = builder.objectRef<Workspace>("Workspace").implement(
       description: "The workspace's datasets.",
       resolve: (w, _a, { loaders }) => loaders.datasets.load(w.id),
     }),
-    activity: t.field({
-      type: [ActivityRef],
-      description: "Recent activity, newest first.",
-      args: { first: t.arg.int({ defaultValue: 50, description: "How many (1-200)." }) },
-      resolve: (w, args, { services, caller }) => services.workspaces.activity(caller, w.id, args.first ?? 50),
+    activity: t.connection({
+      type: ActivityRef,
+      description: "What happened, newest first.",
+      resolve: (w, args, { services, caller }) =>
+        cursorPage(args, (page) => services.workspaces.activity(caller, w.id, page)),
     }),
   }),
 });
@@ -118,8 +152,9 @@ builder.mutationFields((t) => ({
     resolve: (_r, args, { services, caller }) => services.workspaces.create(caller, args.name),
   }),
   inviteMember: t.field({
-    type: InvitationRef,
-    description: "Invite someone by email (OWNER or ADMIN).",
+    type: CreatedInvitationRef,
+    description:
+      "Make a one-time invitation link for someone (OWNER or ADMIN); copy its path and send it. Expires in 14 days.",
     args: {
       workspaceId: t.arg.id({ required: true, description: "Workspace id." }),
       email: t.arg.string({ required: true, description: "Their email." }),
@@ -127,6 +162,21 @@ builder.mutationFields((t) => ({
     },
     resolve: (_r, args, { services, caller }) =>
       services.workspaces.invite(caller, String(args.workspaceId), args.email, args.role),
+  }),
+  acceptInvitation: t.field({
+    type: WorkspaceRef,
+    description: "Join the workspace of an invitation link, signed in (NOT_FOUND once used, expired or revoked).",
+    args: { token: t.arg.string({ required: true, description: "The secret from the link." }) },
+    resolve: (_r, args, { services, caller }) => services.workspaces.acceptInvitation(caller, args.token),
+  }),
+  revokeInvitation: t.boolean({
+    description: "Withdraw a pending invitation; its link stops working (OWNER or ADMIN).",
+    args: {
+      workspaceId: t.arg.id({ required: true, description: "Workspace id." }),
+      id: t.arg.id({ required: true, description: "Invitation id." }),
+    },
+    resolve: (_r, args, { services, caller }) =>
+      services.workspaces.revokeInvitation(caller, String(args.workspaceId), String(args.id)),
   }),
   setMemberRole: t.field({
     type: MemberRef,

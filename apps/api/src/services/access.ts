@@ -1,14 +1,37 @@
-import { type Db, type Role, workspacesRepository } from "@retrain/db";
+import { type Db, type Role, type TokenScope, workspacesRepository } from "@retrain/db";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../domain/errors.js";
 import { type Action, allows, NEEDS } from "../domain/roles.js";
 
+/**
+ * Who is asking: a signed-in browser session (everything the user's roles allow), or an API token limited
+ * to its scope on top of that.
+ */
 export interface Caller {
   userId: string;
   email: string;
+  scope: TokenScope | "SESSION";
+  /** The SHA-256 of the session secret, for a session (so "sign out everywhere else" can keep it). */
+  sessionHash?: string;
 }
 
-export function requireCaller(caller: Caller | null): Caller {
+/** What each kind of credential may do, whatever the role: a PREDICT token predicts and nothing else. */
+const SCOPE_ALLOWS: Record<Caller["scope"], readonly Action[] | "all"> = {
+  SESSION: "all",
+  WRITE: "all",
+  READ: ["read"],
+  PREDICT: ["predict"],
+};
+
+export function scopeAllows(scope: Caller["scope"], action: Action): boolean {
+  const allowed = SCOPE_ALLOWS[scope];
+  return allowed === "all" || allowed.includes(action);
+}
+
+/** The caller, signed in and holding a credential whose scope allows `action` (reading, by default). */
+export function requireCaller(caller: Caller | null, action: Action = "read"): Caller {
   if (!caller) throw new UnauthenticatedError();
+  if (!scopeAllows(caller.scope, action))
+    throw new ForbiddenError(`This API token's scope (${caller.scope}) does not allow this; it needs ${action}.`);
   return caller;
 }
 
@@ -20,7 +43,7 @@ export function createAccess(db: Db) {
   const workspaces = workspacesRepository(db);
   return {
     async require(caller: Caller | null, workspaceId: string, action: Action, what = "Workspace"): Promise<Role> {
-      const { userId } = requireCaller(caller);
+      const { userId } = requireCaller(caller, action);
       const membership = await workspaces.membership(workspaceId, userId);
       if (!membership) throw new NotFoundError(what);
       if (!allows(membership.role, action)) {

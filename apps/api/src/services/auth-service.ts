@@ -1,20 +1,24 @@
-import { credentialsRepository, type Db, usersRepository, workspacesRepository } from "@retrain/db";
-import { hashPassword, verifyPassword } from "../auth/passwords.js";
+import { credentialsRepository, type Db, type TokenScope, usersRepository } from "@retrain/db";
+import type { PasswordHasher } from "../auth/passwords.js";
+import type { AuthLimits } from "../auth/rate-limits.js";
 import { hashSecret, newSecret } from "../auth/secrets.js";
 import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from "../domain/errors.js";
-import { requireEmail, requireName } from "../domain/validate.js";
+import { requireEmail, requireName, requirePassword } from "../domain/validate.js";
 import { type Caller, requireCaller } from "./access.js";
 
 const SESSION_DAYS = 30;
-export const SESSION_COOKIE = "rs_session";
+const TOKEN_MAX_DAYS = 3650;
 
-export function createAuthService(db: Db) {
+/** Where a request comes from, for the limits on sign-in and sign-up. */
+export interface RequestOrigin {
+  address: string;
+}
+
+export function createAuthService(db: Db, passwords: PasswordHasher, limits: AuthLimits) {
   const users = usersRepository(db);
   const credentials = credentialsRepository(db);
-  const workspaces = workspacesRepository(db);
 
-  async function startSession(userId: string, email: string) {
-    await workspaces.acceptInvitations(email, userId); // invitations are accepted by signing in
+  async function startSession(userId: string) {
     const { secret, hash } = newSecret("rss_");
     const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
     await credentials.createSession(userId, hash, expiresAt);
@@ -22,51 +26,94 @@ export function createAuthService(db: Db) {
   }
 
   return {
-    async signUp(input: { email: string; name: string; password: string }) {
+    /** Creates an account and signs in. It joins no workspace: that takes an invitation link. */
+    async signUp(input: { email: string; name: string; password: string }, origin: RequestOrigin) {
       const email = requireEmail("email", input.email);
       const name = requireName("name", input.name);
-      if (input.password.length < 8) throw new ValidationError("password", "password must be at least 8 characters");
+      const password = requirePassword("password", input.password);
+      await limits.signUp(origin.address);
       if (await users.findByEmail(email))
         throw new ConflictError(`An account for ${email} exists already: sign in instead.`);
-      const user = await users.create({ email, name, passwordHash: await hashPassword(input.password) });
-      return { user, ...(await startSession(user.id, email)) };
+      const user = await users.create({ email, name, passwordHash: await passwords.hash(password) });
+      return { user, ...(await startSession(user.id)) };
     },
 
-    async signIn(input: { email: string; password: string }) {
+    /**
+     * The same answer, and the same work (a password check), for an unknown address as for a wrong password,
+     * so neither the words nor the time tell whether an account exists.
+     */
+    async signIn(input: { email: string; password: string }, origin: RequestOrigin) {
       const email = requireEmail("email", input.email);
+      const password = requirePassword("password", input.password, 0);
+      await limits.signIn(origin.address, email);
       const user = await users.findByEmail(email);
-      // The same answer for an unknown email and a wrong password: no account probing.
-      if (!user || !(await verifyPassword(input.password, user.passwordHash))) {
+      if (!(await passwords.verify(password, user?.passwordHash ?? null)) || !user)
         throw new UnauthenticatedError("Wrong email or password.");
-      }
-      return { user, ...(await startSession(user.id, email)) };
+      await limits.signedIn(email);
+      return { user, ...(await startSession(user.id)) };
     },
 
     signOut: (sessionToken: string) => credentials.deleteSession(hashSecret(sessionToken)),
 
-    /** The caller behind a session cookie or a Bearer API token, or null. */
+    /** Ends every browser session of the caller, this one included. */
+    async signOutEverywhere(caller: Caller | null) {
+      const { count } = await credentials.deleteSessionsOf(requireCaller(caller, "write").userId);
+      return count;
+    },
+
+    /** Needs the current password; every other session of the account ends, the caller's own stays. */
+    async changePassword(caller: Caller | null, input: { currentPassword: string; newPassword: string }) {
+      const { userId, email, sessionHash } = requireCaller(caller, "write");
+      const next = requirePassword("newPassword", input.newPassword);
+      const user = await users.findById(userId);
+      await limits.signIn("password-change", email);
+      if (
+        !user ||
+        !(await passwords.verify(requirePassword("currentPassword", input.currentPassword, 0), user.passwordHash))
+      )
+        throw new ValidationError("currentPassword", "The current password is wrong.");
+      await users.setPasswordHash(userId, await passwords.hash(next));
+      await credentials.deleteSessionsOf(userId, sessionHash);
+      return true;
+    },
+
+    /** The caller behind a session cookie or a Bearer API token, or null (expired, revoked, unknown). */
     async authenticate(secret: string | undefined): Promise<Caller | null> {
-      if (!secret) return null;
+      if (!secret || secret.length > 200) return null;
       const hash = hashSecret(secret);
       if (secret.startsWith("rst_")) {
         const token = await credentials.findApiToken(hash);
-        if (!token || token.revokedAt) return null;
+        if (!token || token.revokedAt || (token.expiresAt && token.expiresAt < new Date())) return null;
         await credentials.touchApiToken(token.id);
-        return { userId: token.userId, email: token.user.email };
+        return { userId: token.userId, email: token.user.email, scope: token.scope };
       }
       const session = await credentials.findSession(hash);
       if (!session || session.expiresAt < new Date()) return null;
-      return { userId: session.userId, email: session.user.email };
+      return { userId: session.userId, email: session.user.email, scope: "SESSION", sessionHash: hash };
     },
 
-    async createApiToken(caller: Caller | null, name: string) {
-      const { userId } = requireCaller(caller);
+    /** A token can do at most what its scope says; only a session or a WRITE token makes new ones. */
+    async createApiToken(
+      caller: Caller | null,
+      input: { name: string; scope?: TokenScope | null; expiresAt?: Date | null },
+    ) {
+      const { userId } = requireCaller(caller, "write");
+      if (
+        input.expiresAt &&
+        (input.expiresAt <= new Date() || input.expiresAt.getTime() > Date.now() + TOKEN_MAX_DAYS * 86_400_000)
+      )
+        throw new ValidationError(
+          "expiresAt",
+          `expiresAt must be in the future, within ${TOKEN_MAX_DAYS / 365} years.`,
+        );
       const { secret, hash } = newSecret("rst_");
       const token = await credentials.createApiToken({
         userId,
-        name: requireName("name", name),
+        name: requireName("name", input.name),
         prefix: secret.slice(0, 8),
         tokenHash: hash,
+        scope: input.scope ?? "WRITE",
+        expiresAt: input.expiresAt ?? null,
       });
       return { token, secret };
     },
@@ -74,7 +121,7 @@ export function createAuthService(db: Db) {
     listApiTokens: (caller: Caller | null) => credentials.listApiTokens(requireCaller(caller).userId),
 
     async revokeApiToken(caller: Caller | null, id: string) {
-      const { count } = await credentials.revokeApiToken(requireCaller(caller).userId, id);
+      const { count } = await credentials.revokeApiToken(requireCaller(caller, "write").userId, id);
       if (count === 0) throw new NotFoundError("API token");
       return true;
     },

@@ -10,19 +10,25 @@ import {
 } from "@retrain/db";
 import {
   CATALOG,
+  checkModelSize,
+  DEFAULT_MODEL_LIMITS,
+  type DownloadOptions,
   EngineError,
+  InvalidModelError,
   isStoredModelCached,
   loadBaseModel,
-  resolveStoredBaseModel,
+  ModelUnavailableError,
+  parseModelJson,
   storedModelDir,
   UPLOAD_SCHEME,
 } from "@retrain/engine";
-import { ensureUploadedModelFiles } from "@retrain/ingest";
+import { openStoredBaseModel } from "@retrain/ingest";
 import { ValidationError } from "../domain/errors.js";
-import { requireName } from "../domain/validate.js";
+import { optionalText, requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
 
 export const MODEL_UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
+const URL_LENGTH = 2_000;
 
 export interface RegisterBaseModelInput {
   workspaceId: string;
@@ -53,46 +59,69 @@ export async function syncCatalog(db: Db): Promise<void> {
   );
 }
 
-function checkedFiles(files: { path: string; base64: string }[]) {
+/** Uploaded files checked before anything is stored: plain names, a real model.json, every shard, the limits. */
+function checkedFiles(files: { path: string; base64: string }[], download: DownloadOptions) {
+  const limits = download.limits ?? DEFAULT_MODEL_LIMITS;
   const decoded = files.map((f) => ({ path: f.path, bytes: Buffer.from(f.base64, "base64") }));
   if (decoded.reduce((sum, f) => sum + f.bytes.length, 0) > MODEL_UPLOAD_LIMIT_BYTES)
     throw new ValidationError("files", `A model upload is at most ${MODEL_UPLOAD_LIMIT_BYTES / 1024 ** 2} MB.`);
   for (const f of decoded)
-    if (!/^[\w.-]+$/.test(f.path) || f.path.startsWith("."))
-      throw new ValidationError("files", `"${f.path}" is not a plain file name (no folders).`);
+    if (f.path.length > 200 || !/^[\w.-]+$/.test(f.path) || f.path.startsWith("."))
+      throw new ValidationError("files", `"${f.path.slice(0, 60)}" is not a plain file name (no folders).`);
   const modelJson = decoded.find((f) => f.path === "model.json");
   if (!modelJson) throw new ValidationError("files", "The upload needs a model.json.");
-  let manifest: { weightsManifest?: { paths: string[] }[] };
   try {
-    manifest = JSON.parse(modelJson.bytes.toString("utf8"));
-  } catch {
-    throw new ValidationError("files", "model.json is not valid JSON.");
+    const manifest = parseModelJson(modelJson.bytes.toString("utf8"));
+    checkModelSize(manifest, limits);
+    const missing = manifest.weightsManifest.flatMap((g) => g.paths).filter((p) => !decoded.some((f) => f.path === p));
+    if (missing.length)
+      throw new ValidationError("files", `model.json names shards that were not uploaded: ${missing.join(", ")}.`);
+  } catch (error) {
+    if (error instanceof InvalidModelError) throw new ValidationError("files", `${error.reason}.`);
+    throw error;
   }
-  const missing = (manifest.weightsManifest ?? [])
-    .flatMap((g) => g.paths)
-    .filter((p) => !decoded.some((f) => f.path === p));
-  if (missing.length)
-    throw new ValidationError("files", `model.json names shards that were not uploaded: ${missing.join(", ")}.`);
   return decoded;
 }
 
+/** An engine refusal in words that name the URL and the reason, never a local folder or an address. */
+function refusal(row: BaseModel, error: EngineError): ValidationError {
+  const fromUrl = !row.sourceUrl.startsWith(UPLOAD_SCHEME);
+  const reason =
+    error instanceof ModelUnavailableError
+      ? (error.reason ?? "cannot be downloaded")
+      : error.message.replace(/\.$/, "");
+  return fromUrl
+    ? new ValidationError("url", `${row.sourceUrl} cannot be used: ${reason}.`)
+    : new ValidationError("files", `The uploaded model cannot be used: ${reason}.`);
+}
+
 /** Base models: the catalog and each workspace's own, registered from a URL or uploaded files. */
-export function createBaseModelService(db: Db, access: Access, modelCacheDir: string) {
+export function createBaseModelService(
+  db: Db,
+  access: Access,
+  models: { modelCacheDir: string; download: DownloadOptions },
+) {
   const baseModels = baseModelsRepository(db);
 
   /** Loads a model the way training will, so a bad one is refused now, with the engine's reason. */
   async function probe(row: BaseModel) {
     try {
-      await ensureUploadedModelFiles(db, row, modelCacheDir);
-      const resolved = await resolveStoredBaseModel(row, modelCacheDir);
+      const resolved = await openStoredBaseModel(db, row, models);
       const base = await loadBaseModel(resolved.spec, resolved.dir);
       base.dispose();
       return base;
     } catch (error) {
-      if (error instanceof EngineError)
-        throw new ValidationError(row.sourceUrl.startsWith("http") ? "url" : "files", error.message);
+      if (error instanceof EngineError) throw refusal(row, error);
       throw error;
     }
+  }
+
+  /** A refused model leaves nothing: its row, its uploaded blobs and its files in the model cache. */
+  async function forget(row: BaseModel, blobs: string[]) {
+    await baseModels.delete(row.id);
+    for (const sha256 of blobs) await imagesRepository(db).deleteUnusedBlob(sha256);
+    if (!(await baseModels.countBySource(row.sourceUrl)))
+      await rm(storedModelDir(row, models.modelCacheDir), { recursive: true, force: true });
   }
 
   return {
@@ -100,7 +129,7 @@ export function createBaseModelService(db: Db, access: Access, modelCacheDir: st
     async list(caller: Caller | null) {
       const mine = await workspacesRepository(db).listForUser(requireCaller(caller).userId);
       const rows = await baseModels.listVisible(mine.map((w) => w.id));
-      return rows.map((row) => ({ ...row, cached: isStoredModelCached(row, modelCacheDir) }));
+      return rows.map((row) => ({ ...row, cached: isStoredModelCached(row, models.modelCacheDir) }));
     },
 
     async register(caller: Caller | null, input: RegisterBaseModelInput) {
@@ -108,47 +137,47 @@ export function createBaseModelService(db: Db, access: Access, modelCacheDir: st
       const name = requireName("name", input.name);
       if (Boolean(input.url) === Boolean(input.files?.length))
         throw new ValidationError("url", "Give either the URL of a model.json or the uploaded files.");
-      if (input.url && !/^https?:\/\/\S+$/.test(input.url)) throw new ValidationError("url", "Give an http(s) URL.");
+      if (input.url && (input.url.length > URL_LENGTH || !/^https?:\/\/\S+$/.test(input.url)))
+        throw new ValidationError("url", `Give an http(s) URL of at most ${URL_LENGTH} characters.`);
       if (input.normalization && !["[-1,1]", "[0,1]"].includes(input.normalization))
         throw new ValidationError("normalization", "Use [-1,1] or [0,1].");
-      const files = input.files?.length ? checkedFiles(input.files) : [];
+      const bottleneck = optionalText("bottleneck", input.bottleneck, 200) ?? "";
+      const files = input.files?.length ? checkedFiles(input.files, models.download) : [];
       const key = `custom_${randomBytes(6).toString("hex")}`;
-      const draft = {
-        key,
-        name,
-        sourceUrl: input.url ?? `${UPLOAD_SCHEME}${key}`,
-        format: "LAYERS" as const,
-        inputWidth: 0,
-        inputHeight: 0,
-        normalization: input.normalization ?? "[-1,1]",
-        bottleneckOutput: input.bottleneck ?? "",
-        featureDim: 0,
-        workspaceId: input.workspaceId,
-      };
+      const blobs = files.map((f) => ({ ...f, sha256: createHash("sha256").update(f.bytes).digest("hex") }));
       const row = await db.$transaction(async (tx) => {
-        const created = await baseModelsRepository(tx as Db).create(draft);
-        for (const f of files) {
-          const sha256 = createHash("sha256").update(f.bytes).digest("hex");
+        const created = await baseModelsRepository(tx as Db).create({
+          key,
+          name,
+          sourceUrl: input.url ?? `${UPLOAD_SCHEME}${key}`,
+          format: "LAYERS",
+          inputWidth: 0,
+          inputHeight: 0,
+          normalization: input.normalization ?? "[-1,1]",
+          bottleneckOutput: bottleneck,
+          featureDim: 0,
+          workspaceId: input.workspaceId,
+        });
+        for (const f of blobs)
           await imagesRepository(tx as Db).saveBlob({
-            sha256,
+            sha256: f.sha256,
             bytes: new Uint8Array(f.bytes),
             mimeType: "application/octet-stream",
           });
-          await baseModelsRepository(tx as Db).addFiles(created.id, [{ path: f.path, sha256 }]);
-        }
+        await baseModelsRepository(tx as Db).addFiles(
+          created.id,
+          blobs.map((f) => ({ path: f.path, sha256: f.sha256 })),
+        );
         return created;
       });
       try {
         const base = await probe(row);
-        const updated = await db.baseModel.update({
-          where: { id: row.id },
-          data: {
-            format: base.spec.format === "graph" ? "GRAPH" : "LAYERS",
-            inputWidth: base.spec.inputSize,
-            inputHeight: base.spec.inputSize,
-            featureDim: base.spec.featureDim,
-            weightsHash: base.weightsHash,
-          },
+        const updated = await baseModels.describeLoaded(row.id, {
+          format: base.spec.format === "graph" ? "GRAPH" : "LAYERS",
+          inputWidth: base.spec.inputSize,
+          inputHeight: base.spec.inputSize,
+          featureDim: base.spec.featureDim,
+          weightsHash: base.weightsHash,
         });
         await activityRepository(db).record({
           workspaceId: input.workspaceId,
@@ -159,8 +188,10 @@ export function createBaseModelService(db: Db, access: Access, modelCacheDir: st
         });
         return { ...updated, cached: true };
       } catch (error) {
-        await db.baseModel.delete({ where: { id: row.id } }); // a model that does not load is not kept
-        if (files.length) await rm(storedModelDir(row, modelCacheDir), { recursive: true, force: true });
+        await forget(
+          row,
+          blobs.map((b) => b.sha256),
+        );
         throw error;
       }
     },

@@ -1,6 +1,6 @@
 import { activityRepository, type Db, datasetsRepository } from "@retrain/db";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { requireName } from "../domain/validate.js";
+import { optionalText, requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
 
 /** Prisma's unique-constraint violation, turned into a conflict the user can act on. */
@@ -45,7 +45,7 @@ export function createDatasetService(db: Db, access: Access) {
         datasets.create({
           workspaceId: input.workspaceId,
           name,
-          description: input.description ?? "",
+          description: optionalText("description", input.description) ?? "",
           createdById: userId,
         }),
         `A dataset named "${name}" exists already in this workspace.`,
@@ -65,7 +65,7 @@ export function createDatasetService(db: Db, access: Access) {
       await datasetFor(caller, id, "write");
       const name = input.name == null ? undefined : requireName("name", input.name);
       return unique(
-        datasets.update(id, { name, description: input.description ?? undefined }),
+        datasets.update(id, { name, description: optionalText("description", input.description) }),
         `A dataset named "${name}" exists already.`,
       );
     },

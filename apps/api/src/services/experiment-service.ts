@@ -5,9 +5,10 @@ import {
   commentsRepository,
   type Db,
   experimentsRepository,
+  type PageRequest,
 } from "@retrain/db";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
-import { requireName } from "../domain/validate.js";
+import { optionalText, requireName, TEXT_LIMITS } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
 import type { DatasetService } from "./dataset-service.js";
 import { checkedHyperparameters } from "./hyperparameters.js";
@@ -49,7 +50,7 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
         datasetId: dataset.id,
         baseModelId: model.id,
         name: requireName("name", input.name),
-        description: input.description ?? "",
+        description: optionalText("description", input.description) ?? "",
         hyperparameters: checkedHyperparameters(input.hyperparameters) as object,
         authorId: requireCaller(caller).userId,
       });
@@ -57,11 +58,10 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
       return experiment;
     },
 
-    /** Experiments of one workspace, newest first. */
-    async list(caller: Caller | null, workspaceId: string) {
-      await access.require(caller, workspaceId, "read");
-      return experiments.listByWorkspaces([workspaceId]);
-    },
+    /** Pages of lists under an experiment or workspace the caller has already been let into. */
+    pageOfWorkspace: (workspaceId: string, page: PageRequest) => experiments.pageOfWorkspace(workspaceId, page),
+    runsPage: (experimentId: string, page: PageRequest) => experiments.runsPage(experimentId, page),
+    commentsPage: (experimentId: string, page: PageRequest) => commentsRepository(db).page(experimentId, page),
 
     async comment(caller: Caller | null, input: { experimentId?: string | null; runId?: string | null; body: string }) {
       const run = input.runId ? await experiments.findRun(input.runId) : null;
@@ -70,7 +70,7 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
       if (!experimentId) throw new ValidationError("experimentId", "Give an experimentId or a runId.");
       const experiment = await experimentFor(caller, experimentId, "read");
       await access.require(caller, experiment.dataset.workspaceId, "write");
-      const body = requireName("body", input.body, 5000);
+      const body = requireName("body", input.body, TEXT_LIMITS.comment);
       const comment = await commentsRepository(db).create({
         workspaceId: experiment.dataset.workspaceId,
         authorId: requireCaller(caller).userId,

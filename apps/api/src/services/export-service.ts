@@ -4,14 +4,14 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { checkpointsRepository, type Db } from "@retrain/db";
 import {
+  type DownloadOptions,
   EngineError,
   exportModel,
   fromCheckpointRecord,
   loadBaseModel,
-  resolveStoredBaseModel,
   restoreCheckpoint,
 } from "@retrain/engine";
-import { ensureUploadedModelFiles } from "@retrain/ingest";
+import { openStoredBaseModel } from "@retrain/ingest";
 import yazl from "yazl";
 import { ConflictError, NotFoundError } from "../domain/errors.js";
 import type { Access, Caller } from "./access.js";
@@ -20,7 +20,11 @@ import type { Access, Caller } from "./access.js";
  * Standalone TensorFlow.js models for download: base and head as one model.json with 4 MB shards and
  * labels.json, zipped. Built once per checkpoint (checkpoints never change) and kept on disk.
  */
-export function createExportService(db: Db, access: Access, dirs: { modelCacheDir: string; exportDir: string }) {
+export function createExportService(
+  db: Db,
+  access: Access,
+  dirs: { modelCacheDir: string; download?: DownloadOptions; exportDir: string },
+) {
   const building = new Map<string, Promise<string>>();
 
   async function build(checkpointId: string): Promise<string> {
@@ -28,8 +32,7 @@ export function createExportService(db: Db, access: Access, dirs: { modelCacheDi
     if (existsSync(zipPath)) return zipPath;
     const row = await db.checkpoint.findUniqueOrThrow({ where: { id: checkpointId }, include: { baseModel: true } });
     const checkpoint = fromCheckpointRecord(row);
-    await ensureUploadedModelFiles(db, row.baseModel, dirs.modelCacheDir);
-    const resolved = await resolveStoredBaseModel(row.baseModel, dirs.modelCacheDir);
+    const resolved = await openStoredBaseModel(db, row.baseModel, dirs);
     const base = await loadBaseModel(resolved.spec, resolved.dir);
     const { head } = await restoreCheckpoint(checkpoint, base);
     await mkdir(dirs.exportDir, { recursive: true });

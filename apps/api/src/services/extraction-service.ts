@@ -37,11 +37,11 @@ export function createExtractionService(db: Db, access: Access, datasets: Datase
 
     get: (caller: Caller | null, id: string) => jobFor(caller, id, "read"),
 
-    /** The job each time its progress or status changes, until it ends (jobProgress subscription). */
-    async watch(caller: Caller | null, id: string) {
-      await jobFor(caller, id, "read");
+    /** The job each time its progress or status changes, until it ends; access checked on every update. */
+    async watch(caller: () => Promise<Caller | null>, id: string) {
+      await jobFor(await caller(), id, "read");
       return watchRow(
-        async () => (await jobs.findById(id)) ?? Promise.reject(new NotFoundError("Job")),
+        async () => jobFor(await caller(), id, "read"),
         (j) => `${j.status}/${j.progressDone}/${j.progressTotal}`,
         (j) => j.finishedAt !== null,
       );

@@ -1,18 +1,35 @@
 import type { Db } from "@retrain/db";
 
+export interface HealthReport {
+  ok: boolean;
+  version: string;
+  /** Details for signed-in users only: what an anonymous caller sees is whether it works, and the version. */
+  database: string | null;
+  backend: string | null;
+}
+
 export interface HealthService {
-  check(): Promise<{ ok: boolean; database: string; version: string; backend: string }>;
+  check(signedIn: boolean): Promise<HealthReport>;
 }
 
 export function createHealthService(db: Db, info: { version: string; backend: string }): HealthService {
   return {
-    async check() {
+    async check(signedIn) {
+      let ok = true;
+      let database: string;
       try {
         const rows = await db.$queryRaw<{ version: string }[]>`SELECT current_setting('server_version') AS version`;
-        return { ok: true, database: `PostgreSQL ${rows[0]?.version ?? "?"}`, ...info };
+        database = `PostgreSQL ${rows[0]?.version ?? "?"}`;
       } catch (error) {
-        return { ok: false, database: `unreachable: ${(error as Error).message.split("\n")[0]}`, ...info };
+        ok = false;
+        database = `unreachable: ${(error as Error).message.split("\n")[0]}`;
       }
+      return {
+        ok,
+        version: info.version,
+        database: signedIn ? database : null,
+        backend: signedIn ? info.backend : null,
+      };
     },
   };
 }

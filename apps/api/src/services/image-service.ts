@@ -1,6 +1,7 @@
 import { type Db, datasetsRepository, type ImageFilter, imagesRepository, type Split } from "@retrain/db";
 import { createImageIngest, IMAGE_LIMITS, type IngestResult } from "@retrain/ingest";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
+import { requireName } from "../domain/validate.js";
 import type { Access, Caller } from "./access.js";
 import type { DatasetService } from "./dataset-service.js";
 
@@ -26,6 +27,11 @@ export function createImageService(db: Db, access: Access, datasetService: Datas
       await datasetService.datasetFor(caller, datasetId, "write");
       if (files.length > UPLOAD_LIMITS.filesPerRequest) {
         throw new ValidationError("files", `at most ${UPLOAD_LIMITS.filesPerRequest} files per request`);
+      }
+      for (const [i, file] of files.entries()) {
+        if (file.name.length > IMAGE_LIMITS.nameLength)
+          throw new ValidationError(`files.${i}.name`, `a file name is at most ${IMAGE_LIMITS.nameLength} characters`);
+        if (file.label) requireName(`files.${i}.label`, file.label, IMAGE_LIMITS.labelLength);
       }
       const ingest = createImageIngest(db, datasetId, caller?.userId ?? null);
       const results: UploadResult[] = [];

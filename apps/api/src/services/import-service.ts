@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Db, imagesRepository, jobsRepository } from "@retrain/db";
-import { ARCHIVE_LIMITS } from "@retrain/ingest";
+import { ARCHIVE_LIMITS, ArchiveError, inspectArchive } from "@retrain/ingest";
 import type { JobQueue } from "@retrain/jobs";
 import { ValidationError } from "../domain/errors.js";
 import type { Access, Caller } from "./access.js";
@@ -11,9 +11,15 @@ const ZIP_MAGIC = Buffer.from("PK\u0003\u0004", "latin1");
 /** Zip imports: the archive is stored (so any worker can read it) and unpacked by an IMPORT_ARCHIVE job. */
 export function createImportService(db: Db, access: Access, datasets: DatasetService, queue: JobQueue) {
   return {
-    async start(caller: Caller | null, datasetId: string, archive: Buffer) {
+    /** Who may import into a dataset: checked before a byte of the archive is read. */
+    async authorize(caller: Caller | null, datasetId: string) {
       const dataset = await datasets.datasetFor(caller, datasetId, "write");
       await access.require(caller, dataset.workspaceId, "write");
+      return dataset;
+    },
+
+    async start(caller: Caller | null, datasetId: string, archive: Buffer) {
+      const dataset = await this.authorize(caller, datasetId);
       if (archive.length > ARCHIVE_LIMITS.archiveBytes)
         throw new ValidationError(
           "archive",
@@ -21,6 +27,10 @@ export function createImportService(db: Db, access: Access, datasets: DatasetSer
         );
       if (!archive.subarray(0, 4).equals(ZIP_MAGIC))
         throw new ValidationError("archive", "That file is not a zip archive.");
+      // The central directory's entry count, checked now: a million folders never reach a worker.
+      await inspectArchive(archive).catch((error: unknown) => {
+        throw error instanceof ArchiveError ? new ValidationError("archive", error.message) : error;
+      });
       const sha256 = createHash("sha256").update(archive).digest("hex");
       await imagesRepository(db).saveBlob({ sha256, bytes: new Uint8Array(archive), mimeType: "application/zip" });
       const job = await jobsRepository(db).create({

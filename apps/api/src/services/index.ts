@@ -1,6 +1,8 @@
-import path from "node:path";
 import type { Db } from "@retrain/db";
+import type { DownloadOptions } from "@retrain/engine";
 import type { JobQueue } from "@retrain/jobs";
+import { createPasswordHasher } from "../auth/passwords.js";
+import { type AuthLimitSettings, createAuthLimits } from "../auth/rate-limits.js";
 import type { Services } from "../context.js";
 import { createAccess } from "./access.js";
 import { createAuthService } from "./auth-service.js";
@@ -21,29 +23,34 @@ export interface ServiceOptions {
   version: string;
   backend: string;
   queue: JobQueue;
+  /** Where base models are kept (model.json and shards, a folder each). */
   modelCacheDir: string;
+  /** Where built model downloads (zips) are kept. */
+  exportDir: string;
+  /** How base models are fetched from URLs: the guarded fetch and the size limits. */
+  modelDownloads: DownloadOptions;
+  auth: AuthLimitSettings & { hashConcurrency: number };
 }
 
 export function createServices(db: Db, options: ServiceOptions): Services {
   const info = { version: options.version, backend: options.backend };
+  const models = { modelCacheDir: options.modelCacheDir, download: options.modelDownloads };
   const access = createAccess(db);
   const datasets = createDatasetService(db, access);
   const experiments = createExperimentService(db, access, datasets);
+  const passwords = createPasswordHasher({ concurrency: options.auth.hashConcurrency, queue: 32 });
   return {
     health: createHealthService(db, info),
-    auth: createAuthService(db),
+    auth: createAuthService(db, passwords, createAuthLimits(db, options.auth)),
     workspaces: createWorkspaceService(db, access),
     datasets,
     images: createImageService(db, access, datasets),
-    baseModels: createBaseModelService(db, access, options.modelCacheDir),
+    baseModels: createBaseModelService(db, access, models),
     extraction: createExtractionService(db, access, datasets, options.queue),
     imports: createImportService(db, access, datasets, options.queue),
     experiments,
     runs: createRunService(db, access, experiments, options.queue),
-    exports: createExportService(db, access, {
-      modelCacheDir: options.modelCacheDir,
-      exportDir: path.join(options.modelCacheDir, "..", "exports"),
-    }),
-    predictions: createPredictionService(db, access, createModelCache(db, options.modelCacheDir)),
+    exports: createExportService(db, access, { ...models, exportDir: options.exportDir }),
+    predictions: createPredictionService(db, access, createModelCache(db, models)),
   };
 }

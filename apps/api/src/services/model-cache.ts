@@ -3,14 +3,14 @@ import {
   type Classifier,
   createExtractionPool,
   createPoolClassifier,
+  type DownloadOptions,
   type ExtractionPool,
   fromCheckpointRecord,
   initBackend,
   type Preprocessing,
-  resolveStoredBaseModel,
   restoreCheckpoint,
 } from "@retrain/engine";
-import { ensureUploadedModelFiles } from "@retrain/ingest";
+import { openStoredBaseModel } from "@retrain/ingest";
 
 /** Least recently used first out: reads move an entry to the back, inserts past `limit` drop the front. */
 function lru<T>(map: Map<string, T>, key: string, make: () => T, limit: number, drop?: (value: T) => void): T {
@@ -35,7 +35,11 @@ function lru<T>(map: Map<string, T>, key: string, make: () => T, limit: number, 
  * shared by every checkpoint trained on it); heads are small and stay on the API's thread. Both caches are
  * bounded, least recently used dropped first.
  */
-export function createModelCache(db: Db, modelCacheDir: string, capacity = { bases: 2, heads: 16 }) {
+export function createModelCache(
+  db: Db,
+  models: { modelCacheDir: string; download?: DownloadOptions },
+  capacity = { bases: 2, heads: 16 },
+) {
   const pools = new Map<string, Promise<ExtractionPool>>();
   const classifiers = new Map<string, Promise<Classifier>>();
 
@@ -44,8 +48,7 @@ export function createModelCache(db: Db, modelCacheDir: string, capacity = { bas
       pools,
       `${row.id}:${preprocessing.resize}`,
       async () => {
-        await ensureUploadedModelFiles(db, row, modelCacheDir);
-        const resolved = await resolveStoredBaseModel(row, modelCacheDir);
+        const resolved = await openStoredBaseModel(db, row, models);
         return createExtractionPool({
           spec: resolved.spec,
           dir: resolved.dir,

@@ -70,12 +70,16 @@ export function createRunService(db: Db, access: Access, experimentService: Expe
       return run(caller, id);
     },
 
-    /** The run each time its status or epochs change, until it ends (for the runProgress subscription). */
-    async watch(caller: Caller | null, id: string) {
-      await run(caller, id);
+    /**
+     * The run each time its status or epochs change, until it ends (for the runProgress subscription).
+     * `caller` is asked again before each update, so access is checked on every one.
+     */
+    async watch(caller: () => Promise<Caller | null>, id: string) {
+      await run(await caller(), id);
       const jobs = jobsRepository(db);
       return watchRow(
         async () => {
+          await run(await caller(), id);
           const [row, epochs, job] = await Promise.all([
             experiments.findRun(id),
             experiments.epochsOf([id]),

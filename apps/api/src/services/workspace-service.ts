@@ -1,4 +1,12 @@
-import { activityRepository, type Db, type Role, usersRepository, workspacesRepository } from "@retrain/db";
+import {
+  activityRepository,
+  type Db,
+  type PageRequest,
+  type Role,
+  usersRepository,
+  workspacesRepository,
+} from "@retrain/db";
+import { hashSecret, newSecret } from "../auth/secrets.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { outranks } from "../domain/roles.js";
 import { requireEmail, requireName } from "../domain/validate.js";
@@ -20,6 +28,14 @@ export function createWorkspaceService(db: Db, access: Access) {
   const workspaces = workspacesRepository(db);
   const users = usersRepository(db);
   const activity = activityRepository(db);
+  const record = (
+    workspaceId: string,
+    actorId: string,
+    verb: string,
+    subjectType: string,
+    subjectId: string,
+    data?: Record<string, string>,
+  ) => activity.record({ workspaceId, actorId, verb, subjectType, subjectId, data });
 
   /** Admins manage members below their own rank; only owners touch owners. */
   async function requireManager(caller: Caller | null, workspaceId: string, targetRole: Role) {
@@ -32,18 +48,12 @@ export function createWorkspaceService(db: Db, access: Access) {
 
   return {
     async create(caller: Caller | null, name: string) {
-      const { userId } = requireCaller(caller);
+      const { userId } = requireCaller(caller, "write");
       const clean = requireName("name", name);
       let slug = slugify(clean);
       for (let i = 2; await workspaces.slugExists(slug); i++) slug = `${slugify(clean)}-${i}`;
       const workspace = await workspaces.createWithOwner({ name: clean, slug }, userId);
-      await activity.record({
-        workspaceId: workspace.id,
-        actorId: userId,
-        verb: "workspace.created",
-        subjectType: "Workspace",
-        subjectId: workspace.id,
-      });
+      await record(workspace.id, userId, "workspace.created", "Workspace", workspace.id);
       return workspace;
     },
 
@@ -54,6 +64,11 @@ export function createWorkspaceService(db: Db, access: Access) {
       return (await workspaces.findById(id)) ?? Promise.reject(new NotFoundError("Workspace"));
     },
 
+    /**
+     * An invitation is a one-time link: a random secret (only its hash is stored) that the inviter copies and
+     * sends. Whoever opens it and is signed in may accept it, once, before it expires; signing up with the
+     * invited address alone joins nothing.
+     */
     async invite(caller: Caller | null, workspaceId: string, emailInput: string, role: Role) {
       const { userId } = await requireManager(caller, workspaceId, role);
       const email = requireEmail("email", emailInput);
@@ -61,22 +76,40 @@ export function createWorkspaceService(db: Db, access: Access) {
       if (existing && (await workspaces.membership(workspaceId, existing.id))) {
         throw new ConflictError(`${email} is a member already.`);
       }
+      const { secret, hash } = newSecret("rsi_");
       const invitation = await workspaces.invite({
         workspaceId,
         email,
         role,
         invitedById: userId,
+        tokenHash: hash,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       });
-      await activity.record({
-        workspaceId,
-        actorId: userId,
-        verb: "member.invited",
-        subjectType: "Invitation",
-        subjectId: invitation.id,
-        data: { email, role },
-      });
-      return invitation;
+      await record(workspaceId, userId, "member.invited", "Invitation", invitation.id, { email, role });
+      return { invitation, token: secret };
+    },
+
+    /** What a link invites to, for the page that asks to accept it; NOT_FOUND once used, expired or revoked. */
+    async invitation(token: string) {
+      const found = token.length <= 200 ? await workspaces.findInvitation(hashSecret(token)) : null;
+      if (!found || found.acceptedAt || found.expiresAt < new Date()) throw new NotFoundError("Invitation");
+      return found;
+    },
+
+    async acceptInvitation(caller: Caller | null, token: string) {
+      const { userId } = requireCaller(caller, "write");
+      const taken = token.length <= 200 ? await workspaces.acceptInvitation(hashSecret(token), userId) : null;
+      if (!taken) throw new NotFoundError("Invitation");
+      await record(taken.workspaceId, userId, "member.joined", "User", userId, { role: taken.role });
+      return (await workspaces.findById(taken.workspaceId)) ?? Promise.reject(new NotFoundError("Workspace"));
+    },
+
+    async revokeInvitation(caller: Caller | null, workspaceId: string, invitationId: string) {
+      const { userId } = await requireManager(caller, workspaceId, "VIEWER");
+      const { count } = await workspaces.deleteInvitation(workspaceId, invitationId);
+      if (count === 0) throw new NotFoundError("Invitation");
+      await record(workspaceId, userId, "invitation.revoked", "Invitation", invitationId);
+      return true;
     },
 
     async setRole(caller: Caller | null, workspaceId: string, memberId: string, role: Role) {
@@ -86,19 +119,11 @@ export function createWorkspaceService(db: Db, access: Access) {
         throw new NotFoundError("Member");
       }
       const { userId } = await requireManager(caller, workspaceId, outranks(role, member.role) ? role : member.role);
-      if (member.role === "OWNER" && role !== "OWNER" && (await workspaces.countOwners(workspaceId)) === 1) {
-        throw new ValidationError("role", "A workspace keeps at least one owner.");
-      }
-      const updated = await workspaces.setRole(workspaceId, memberId, role);
-      await activity.record({
-        workspaceId,
-        actorId: userId,
-        verb: "member.role_changed",
-        subjectType: "User",
-        subjectId: memberId,
-        data: { role },
-      });
-      return updated;
+      const changed = await workspaces.changeMembership(workspaceId, memberId, { role });
+      if (changed.outcome === "not-found") throw new NotFoundError("Member");
+      if (changed.outcome === "last-owner") throw new ValidationError("role", "A workspace keeps at least one owner.");
+      await record(workspaceId, userId, "member.role_changed", "User", memberId, { role });
+      return changed.membership;
     },
 
     async removeMember(caller: Caller | null, workspaceId: string, memberId: string) {
@@ -108,23 +133,17 @@ export function createWorkspaceService(db: Db, access: Access) {
         throw new NotFoundError("Member");
       }
       const { userId } = await requireManager(caller, workspaceId, member.role);
-      if (member.role === "OWNER" && (await workspaces.countOwners(workspaceId)) === 1) {
+      const changed = await workspaces.changeMembership(workspaceId, memberId, "remove");
+      if (changed.outcome === "not-found") throw new NotFoundError("Member");
+      if (changed.outcome === "last-owner")
         throw new ValidationError("memberId", "A workspace keeps at least one owner.");
-      }
-      await workspaces.removeMember(workspaceId, memberId);
-      await activity.record({
-        workspaceId,
-        actorId: userId,
-        verb: "member.removed",
-        subjectType: "User",
-        subjectId: memberId,
-      });
+      await record(workspaceId, userId, "member.removed", "User", memberId);
       return true;
     },
 
-    async activity(caller: Caller | null, workspaceId: string, take: number) {
+    async activity(caller: Caller | null, workspaceId: string, page: PageRequest) {
       await access.require(caller, workspaceId, "read");
-      return activity.list(workspaceId, Math.min(Math.max(take, 1), 200));
+      return activity.page(workspaceId, page);
     },
   };
 }

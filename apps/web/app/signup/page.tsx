@@ -1,5 +1,10 @@
+import { Suspense } from "react";
 import { AuthForm } from "../../components/auth-form";
 
 export default function SignUpPage() {
-  return <AuthForm mode="signup" />;
+  return (
+    <Suspense>
+      <AuthForm mode="signup" />
+    </Suspense>
+  );
 }

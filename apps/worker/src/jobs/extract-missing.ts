@@ -2,16 +2,18 @@ import { type BaseModel, baseModelsRepository, bottlenecksRepository, type Db, v
 import {
   type BackendName,
   createExtractionPool,
+  type DownloadOptions,
   type ExtractionJob,
   type ExtractionProgress,
   extractBottlenecks,
-  resolveStoredBaseModel,
 } from "@retrain/engine";
-import { ensureUploadedModelFiles } from "@retrain/ingest";
+import { openStoredBaseModel } from "@retrain/ingest";
 
 export interface WorkerDeps {
   db: Db;
   modelCacheDir: string;
+  /** How URL base models are fetched on this machine's first use: the guarded fetch and the limits. */
+  download?: DownloadOptions;
   backend: BackendName | "auto";
   threads?: number;
 }
@@ -34,8 +36,7 @@ export async function extractMissing(
   const missing = await bottlenecks.missingImages(datasetId, baseModel.id);
   await hooks.onStart?.(missing.length);
   if (missing.length === 0) return { computed: 0, failed: 0, imagesPerSecond: 0, seconds: 0 };
-  await ensureUploadedModelFiles(deps.db, baseModel, deps.modelCacheDir);
-  const resolved = await resolveStoredBaseModel(baseModel, deps.modelCacheDir);
+  const resolved = await openStoredBaseModel(deps.db, baseModel, deps);
   const pool = await createExtractionPool({
     spec: resolved.spec,
     dir: resolved.dir,

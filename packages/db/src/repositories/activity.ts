@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import type { Prisma } from "../generated/prisma/client.js";
+import { type PageRequest, pageArgs, pageRows } from "./pages.js";
 
 export const activityRepository = (db: Db) => ({
   record: (data: {
@@ -10,6 +11,14 @@ export const activityRepository = (db: Db) => ({
     subjectId: string;
     data?: Prisma.InputJsonValue;
   }) => db.activity.create({ data }),
-  list: (workspaceId: string, take: number) =>
-    db.activity.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take }),
+  /** A page of a workspace's activity, newest first. */
+  page: async (workspaceId: string, page: PageRequest) =>
+    pageRows(
+      page,
+      await db.activity.findMany({
+        where: { workspaceId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        ...pageArgs(page),
+      }),
+    ),
 });

@@ -16,11 +16,19 @@ export const baseModelsRepository = (db: Db) => ({
     }),
   findByKey: (key: string) => db.baseModel.findUnique({ where: { key } }),
   findById: (id: string) => db.baseModel.findUnique({ where: { id } }),
+  findManyByIds: (ids: readonly string[]) => db.baseModel.findMany({ where: { id: { in: [...ids] } } }),
   create: (data: Prisma.BaseModelUncheckedCreateInput) => db.baseModel.create({ data }),
   /** An uploaded model's files with their bytes, to write into a model cache. */
   filesOf: (baseModelId: string) =>
     db.baseModelFile.findMany({ where: { baseModelId }, select: { path: true, blob: { select: { bytes: true } } } }),
   addFiles: (baseModelId: string, files: { path: string; sha256: string }[]) =>
     db.baseModelFile.createMany({ data: files.map((f) => ({ baseModelId, ...f })) }),
+  delete: (id: string) => db.baseModel.delete({ where: { id } }),
+  countBySource: (sourceUrl: string) => db.baseModel.count({ where: { sourceUrl } }),
+  /** What loading the model taught: its format, input size, vector length and weights. */
+  describeLoaded: (
+    id: string,
+    data: Pick<Prisma.BaseModelUpdateInput, "format" | "inputWidth" | "inputHeight" | "featureDim" | "weightsHash">,
+  ) => db.baseModel.update({ where: { id }, data }),
   setWeightsHash: (id: string, weightsHash: string) => db.baseModel.update({ where: { id }, data: { weightsHash } }),
 });

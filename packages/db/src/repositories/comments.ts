@@ -1,4 +1,5 @@
 import type { Db } from "../client.js";
+import { type PageRequest, pageArgs, pageRows } from "./pages.js";
 
 export const commentsRepository = (db: Db) => ({
   create: (data: {
@@ -8,7 +9,15 @@ export const commentsRepository = (db: Db) => ({
     runId?: string | null;
     body: string;
   }) => db.comment.create({ data }),
-  /** Comments of experiments (runId null) or of their runs, oldest first. */
-  ofExperiments: (experimentIds: readonly string[]) =>
-    db.comment.findMany({ where: { experimentId: { in: [...experimentIds] } }, orderBy: { createdAt: "asc" } }),
+  /** A page of an experiment's comments (its runs' included), oldest first. */
+  page: async (experimentId: string, page: PageRequest) =>
+    pageRows(
+      page,
+      await db.comment.findMany({
+        where: { experimentId },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        ...pageArgs(page),
+      }),
+    ),
+  count: (experimentId: string) => db.comment.count({ where: { experimentId } }),
 });

@@ -4,6 +4,7 @@ export const datasetsRepository = (db: Db) => ({
   create: (data: { workspaceId: string; name: string; description?: string; createdById: string }) =>
     db.dataset.create({ data }),
   findById: (id: string) => db.dataset.findUnique({ where: { id } }),
+  findManyByIds: (ids: readonly string[]) => db.dataset.findMany({ where: { id: { in: [...ids] } } }),
   listForWorkspaces: (workspaceIds: readonly string[]) =>
     db.dataset.findMany({ where: { workspaceId: { in: [...workspaceIds] } }, orderBy: { createdAt: "asc" } }),
   update: (id: string, data: { name?: string; description?: string }) => db.dataset.update({ where: { id }, data }),

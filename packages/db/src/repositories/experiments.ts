@@ -1,15 +1,21 @@
 import type { Db } from "../client.js";
 import type { Prisma, RunStatus } from "../generated/prisma/client.js";
+import { type PageRequest, pageArgs, pageRows } from "./pages.js";
 
 export const experimentsRepository = (db: Db) => ({
   create: (data: Prisma.ExperimentUncheckedCreateInput) => db.experiment.create({ data }),
   findById: (id: string) => db.experiment.findUnique({ where: { id }, include: { dataset: true } }),
-  listByWorkspaces: (workspaceIds: readonly string[]) =>
-    db.experiment.findMany({
-      where: { dataset: { workspaceId: { in: [...workspaceIds] } } },
-      include: { dataset: { select: { workspaceId: true } } },
-      orderBy: { createdAt: "desc" },
-    }),
+  /** A page of a workspace's experiments, newest first. */
+  pageOfWorkspace: async (workspaceId: string, page: PageRequest) =>
+    pageRows(
+      page,
+      await db.experiment.findMany({
+        where: { dataset: { workspaceId } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        ...pageArgs(page),
+      }),
+    ),
+  countOfWorkspace: (workspaceId: string) => db.experiment.count({ where: { dataset: { workspaceId } } }),
   listByDatasets: (datasetIds: readonly string[]) =>
     db.experiment.findMany({ where: { datasetId: { in: [...datasetIds] } }, orderBy: { createdAt: "asc" } }),
 
@@ -18,6 +24,17 @@ export const experimentsRepository = (db: Db) => ({
     db.trainingRun.findUnique({ where: { id }, include: { experiment: { include: { dataset: true } } } }),
   runsOf: (experimentIds: readonly string[]) =>
     db.trainingRun.findMany({ where: { experimentId: { in: [...experimentIds] } }, orderBy: { queuedAt: "asc" } }),
+  /** A page of an experiment's runs, oldest first (so they line up as they were started). */
+  runsPage: async (experimentId: string, page: PageRequest) =>
+    pageRows(
+      page,
+      await db.trainingRun.findMany({
+        where: { experimentId },
+        orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
+        ...pageArgs(page),
+      }),
+    ),
+  countRuns: (experimentId: string) => db.trainingRun.count({ where: { experimentId } }),
   setRunStatus: (id: string, status: RunStatus, data: Prisma.TrainingRunUncheckedUpdateInput = {}) =>
     db.trainingRun.update({ where: { id }, data: { status, ...data } }),
   /** Moves a run on unless it was cancelled meanwhile; false tells the worker to stop. */

@@ -7,6 +7,7 @@ export { datasetsRepository } from "./datasets.js";
 export { experimentsRepository } from "./experiments.js";
 export { type ImageFilter, imagesRepository } from "./images.js";
 export { jobsRepository } from "./jobs.js";
+export { type PageRequest, pageArgs, pageRows } from "./pages.js";
 export { credentialsRepository } from "./sessions.js";
 export { usersRepository } from "./users.js";
 export { workspacesRepository } from "./workspaces.js";

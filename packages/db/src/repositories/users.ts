@@ -4,5 +4,6 @@ export const usersRepository = (db: Db) => ({
   create: (data: { email: string; name: string; passwordHash: string }) => db.user.create({ data }),
   findByEmail: (email: string) => db.user.findUnique({ where: { email } }),
   findById: (id: string) => db.user.findUnique({ where: { id } }),
+  setPasswordHash: (id: string, passwordHash: string) => db.user.update({ where: { id }, data: { passwordHash } }),
   findManyByIds: (ids: readonly string[]) => db.user.findMany({ where: { id: { in: [...ids] } } }),
 });

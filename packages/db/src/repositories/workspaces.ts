@@ -12,37 +12,75 @@ export const workspacesRepository = (db: Db) => ({
     db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } }),
   membershipsOf: (workspaceIds: readonly string[]) =>
     db.membership.findMany({ where: { workspaceId: { in: [...workspaceIds] } }, orderBy: { createdAt: "asc" } }),
-  setRole: (workspaceId: string, userId: string, role: Role) =>
-    db.membership.update({ where: { workspaceId_userId: { workspaceId, userId } }, data: { role } }),
-  removeMember: (workspaceId: string, userId: string) =>
-    db.membership.delete({ where: { workspaceId_userId: { workspaceId, userId } } }),
-  countOwners: (workspaceId: string) => db.membership.count({ where: { workspaceId, role: "OWNER" } }),
+  /**
+   * Changes or removes a membership unless that would leave the workspace without an owner. The workspace
+   * row is locked first, so two concurrent requests (two owners demoting each other) run one after the other
+   * and the second sees the first's change.
+   */
+  changeMembership: (workspaceId: string, userId: string, change: { role: Role } | "remove") =>
+    db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+      const member = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } } });
+      if (!member) return { outcome: "not-found" as const };
+      const losesOwner = member.role === "OWNER" && (change === "remove" || change.role !== "OWNER");
+      if (losesOwner && (await tx.membership.count({ where: { workspaceId, role: "OWNER" } })) === 1)
+        return { outcome: "last-owner" as const };
+      if (change === "remove") {
+        await tx.membership.delete({ where: { id: member.id } });
+        return { outcome: "done" as const, membership: member };
+      }
+      const updated = await tx.membership.update({ where: { id: member.id }, data: { role: change.role } });
+      return { outcome: "done" as const, membership: updated };
+    }),
 
-  invite: (data: { workspaceId: string; email: string; role: Role; invitedById: string; expiresAt: Date }) =>
+  /** One pending invitation per address and workspace: inviting again replaces its link, role and expiry. */
+  invite: (data: {
+    workspaceId: string;
+    email: string;
+    role: Role;
+    invitedById: string;
+    tokenHash: string;
+    expiresAt: Date;
+  }) =>
     db.invitation.upsert({
       where: { workspaceId_email: { workspaceId: data.workspaceId, email: data.email } },
       create: data,
-      update: { role: data.role, invitedById: data.invitedById, expiresAt: data.expiresAt, acceptedAt: null },
+      update: {
+        role: data.role,
+        invitedById: data.invitedById,
+        tokenHash: data.tokenHash,
+        expiresAt: data.expiresAt,
+        acceptedAt: null,
+        acceptedById: null,
+      },
     }),
   invitationsOf: (workspaceIds: readonly string[]) =>
     db.invitation.findMany({
       where: { workspaceId: { in: [...workspaceIds] }, acceptedAt: null },
       orderBy: { createdAt: "asc" },
     }),
-  /** Turns the pending, unexpired invitations for an email into memberships (run at sign-in and sign-up). */
-  acceptInvitations: (email: string, userId: string) =>
+  findInvitation: (tokenHash: string) =>
+    db.invitation.findUnique({ where: { tokenHash }, include: { workspace: true } }),
+  deleteInvitation: (workspaceId: string, id: string) =>
+    db.invitation.deleteMany({ where: { id, workspaceId, acceptedAt: null } }),
+  /**
+   * Takes a pending, unexpired invitation once: marking it accepted and adding the membership happen in one
+   * transaction, and a second taker (or a second click) finds it accepted already. Null when it cannot be taken.
+   */
+  acceptInvitation: (tokenHash: string, userId: string) =>
     db.$transaction(async (tx) => {
-      const pending = await tx.invitation.findMany({
-        where: { email, acceptedAt: null, expiresAt: { gt: new Date() } },
+      const taken = await tx.invitation.updateMany({
+        where: { tokenHash, acceptedAt: null, expiresAt: { gt: new Date() } },
+        data: { acceptedAt: new Date(), acceptedById: userId },
       });
-      for (const inv of pending) {
-        await tx.membership.upsert({
-          where: { workspaceId_userId: { workspaceId: inv.workspaceId, userId } },
-          create: { workspaceId: inv.workspaceId, userId, role: inv.role },
-          update: {},
-        });
-        await tx.invitation.update({ where: { id: inv.id }, data: { acceptedAt: new Date() } });
-      }
-      return pending;
+      if (taken.count === 0) return null;
+      const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash } });
+      // Someone already in the workspace keeps their role: an invitation never demotes.
+      await tx.membership.upsert({
+        where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId } },
+        create: { workspaceId: invitation.workspaceId, userId, role: invitation.role },
+        update: {},
+      });
+      return invitation;
     }),
 });

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { EngineError } from "../errors.js";
+import { EngineError, InvalidModelError } from "../errors.js";
 import { normalizePixels } from "../images/normalize.js";
 import type { BaseModelSpec } from "./catalog.js";
 import { readModelFolder } from "./model-files.js";
@@ -15,6 +15,12 @@ export interface BaseModel {
   /** [n, size, size, 3] int32 RGB bytes to [n, featureDim] float32. The caller disposes the result. */
   extract(pixels: tf.Tensor4D): tf.Tensor2D;
   dispose(): void;
+}
+
+/** TensorFlow.js's own load errors (an unknown layer class, a bad topology) as the engine's, in its words. */
+function notLoadable(error: unknown): never {
+  const first = (error instanceof Error ? error.message : String(error)).split("\n")[0]?.slice(0, 300);
+  throw new InvalidModelError(`TensorFlow.js cannot load the model (${first})`);
 }
 
 function poolIfSpatial(output: tf.SymbolicTensor): tf.SymbolicTensor {
@@ -41,7 +47,7 @@ function bottleneckLayer(model: tf.LayersModel, name: string | undefined): tf.la
 }
 
 async function loadLayersBase(spec: BaseModelSpec, artifacts: tf.io.ModelArtifacts) {
-  const full = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+  const full = await tf.loadLayersModel(tf.io.fromMemory(artifacts)).catch(notLoadable);
   const layer = bottleneckLayer(full, spec.bottleneck);
   const output = poolIfSpatial(layer.output as tf.SymbolicTensor);
   const cut = tf.model({ inputs: full.inputs, outputs: output, name: `${spec.id}_bottleneck` });
@@ -51,7 +57,7 @@ async function loadLayersBase(spec: BaseModelSpec, artifacts: tf.io.ModelArtifac
 }
 
 async function loadGraphBase(spec: BaseModelSpec, artifacts: tf.io.ModelArtifacts) {
-  const graph = await tf.loadGraphModel(tf.io.fromMemory(artifacts));
+  const graph = await tf.loadGraphModel(tf.io.fromMemory(artifacts)).catch(notLoadable);
   const node = spec.bottleneck ?? graph.outputNodes[0] ?? "";
   const inputSize = graph.inputs[0]?.shape?.[1] ?? spec.inputSize;
   const run = (x: tf.Tensor4D) =>

@@ -4,18 +4,21 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir, writeTinyBaseModel } from "../../test/fixtures.js";
-import { ModelUnavailableError } from "../errors.js";
+import { InvalidModelError, ModelUnavailableError } from "../errors.js";
 import type { BaseModelSpec } from "./catalog.js";
 import { ensureModelCached } from "./model-cache.js";
 import { readModelFolder } from "./model-files.js";
+import { DEFAULT_MODEL_LIMITS } from "./model-limits.js";
 
 /** Serves a model folder over HTTP on loopback, counting requests, optionally cutting a shard short. */
-async function serveFolder(dir: string, options: { truncate?: boolean } = {}) {
+async function serveFolder(dir: string, options: { truncate?: boolean; modelJson?: string } = {}) {
   let requests = 0;
   const server = http.createServer(async (req, res) => {
     requests++;
     const file = path.join(dir, path.basename(new URL(req.url ?? "/", "http://x").pathname));
-    const body = await readFile(file).catch(() => undefined);
+    const served =
+      file.endsWith("model.json") && options.modelJson !== undefined ? Buffer.from(options.modelJson) : null;
+    const body = served ?? (await readFile(file).catch(() => undefined));
     if (!body) return res.writeHead(404).end();
     res.writeHead(200).end(options.truncate && file.endsWith(".bin") ? body.subarray(0, body.length - 8) : body);
   });
@@ -84,5 +87,47 @@ describe("model cache", () => {
     const weights = await readFile(path.join(broken, "weights.bin"));
     await writeFile(path.join(broken, "weights.bin"), weights.subarray(0, 100));
     await expect(readModelFolder(broken)).rejects.toThrow(/incomplete/);
+  });
+
+  describe("refuses what model.json declares before fetching any shard, and keeps nothing of it", () => {
+    const refused = async (modelJson: string | undefined, limits = DEFAULT_MODEL_LIMITS) => {
+      const server = await serveFolder(source, { modelJson });
+      servers.push(server);
+      const cache = await tempDir("cache");
+      const error = await ensureModelCached(spec(server.url), cache, { limits }).catch((e: unknown) => e);
+      expect(await readdir(cache)).toEqual([]);
+      return { error: error as Error, requests: server.requests() };
+    };
+    const manifest = async () => JSON.parse(await readFile(path.join(source, "model.json"), "utf8"));
+
+    it.each([
+      ["{}", /has no modelTopology/],
+      ["[1, 2]", /not a JSON object/],
+      ["not json", /not valid JSON/],
+      ['{"modelTopology": {}, "weightsManifest": [{"paths": [7]}]}', /weightsManifest is missing or malformed/],
+    ])("not a model (%s)", async (text, reason) => {
+      const { error, requests } = await refused(text);
+      expect(error).toBeInstanceOf(InvalidModelError);
+      expect(error.message).toMatch(reason);
+      expect(requests).toBe(1);
+    });
+
+    it("a shard on another origin", async () => {
+      const json = await manifest();
+      json.weightsManifest[0].paths = ["http://169.254.169.254/latest/meta-data"];
+      const { error, requests } = await refused(JSON.stringify(json));
+      expect(error.message).toMatch(/on another site/);
+      expect(requests).toBe(1);
+    });
+
+    it("more parameters, layers or bytes than allowed", async () => {
+      const limits = (over: Partial<typeof DEFAULT_MODEL_LIMITS>) => ({ ...DEFAULT_MODEL_LIMITS, ...over });
+      expect((await refused(undefined, limits({ maxParameters: 100 }))).error.message).toMatch(
+        /parameters; at most 100/,
+      );
+      expect((await refused(undefined, limits({ maxLayers: 2 }))).error.message).toMatch(/layers; at most 2/);
+      expect((await refused(undefined, limits({ bytesPerModel: 1000 }))).error.message).toMatch(/weights are/);
+      expect((await refused(undefined, limits({ bytesPerFile: 100 }))).error.message).toMatch(/per file/);
+    });
   });
 });

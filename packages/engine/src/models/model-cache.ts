@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ModelUnavailableError } from "../errors.js";
+import { EngineError, InvalidModelError, ModelUnavailableError } from "../errors.js";
 import { type BaseModelSpec, modelJsonUrl } from "./catalog.js";
-import { expectedGroupBytes, type ModelJson } from "./model-files.js";
+import { expectedGroupBytes, parseModelJson } from "./model-json.js";
+import { checkModelSize, DEFAULT_MODEL_LIMITS, type ModelLimits, mb } from "./model-limits.js";
 
 export type Fetch = (url: string) => Promise<Response>;
 
@@ -18,75 +19,105 @@ export function isCached(cacheDir: string, spec: Pick<BaseModelSpec, "id">): boo
   return existsSync(path.join(cachedModelDir(cacheDir, spec), "model.json"));
 }
 
-/** Writes through a temporary file and a rename, so a crash never leaves half a file under the real name. */
-async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.partial`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
-}
-
+/** A shard's URL: beside model.json, and never on another origin (a model.json must not send us elsewhere). */
 function shardUrl(spec: BaseModelSpec, shard: string): string {
-  if (spec.fromTFHub) return `${spec.url.replace(/\/$/, "")}/${shard}?tfjs-format=file`;
-  return new URL(shard, spec.url).toString();
+  const url = spec.fromTFHub
+    ? `${spec.url.replace(/\/$/, "")}/${shard}?tfjs-format=file`
+    : new URL(shard, spec.url).toString();
+  if (new URL(url).origin !== new URL(spec.url).origin)
+    throw new InvalidModelError(`model.json names a weight file on another site (${shard}); shards must sit beside it`);
+  return url;
 }
 
-async function download(fetchImpl: Fetch, url: string, dir: string): Promise<Response> {
+async function download(fetchImpl: Fetch, url: string, dir: string, maxBytes: number): Promise<Uint8Array> {
   let response: Response;
   try {
     response = await fetchImpl(url);
   } catch (error) {
-    throw unavailable(url, dir, (error as Error).cause ? String((error as Error).cause) : (error as Error).message);
+    if (error instanceof EngineError) throw error;
+    const cause = (error as Error).cause;
+    throw unavailable(
+      url,
+      dir,
+      cause instanceof Error ? cause.message : cause ? String(cause) : (error as Error).message,
+    );
   }
   if (!response.ok) throw unavailable(url, dir, `HTTP ${response.status}`);
-  return response;
+  const declared = Number(response.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw new InvalidModelError(`${url} is ${mb(declared)}; at most ${mb(maxBytes)} per file`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length > maxBytes) throw new InvalidModelError(`${url} is over ${mb(maxBytes)}; at most that per file`);
+  return bytes;
 }
 
 function unavailable(url: string, dir: string, reason: string): ModelUnavailableError {
   return new ModelUnavailableError(
     `Cannot download ${url} (${reason}). To use this model without internet, put its model.json and weight ` +
       `files in ${dir} (for example from a machine that has downloaded them).`,
+    url,
+    reason,
   );
 }
 
+export interface DownloadOptions {
+  fetch?: Fetch;
+  onProgress?: (done: number, total: number) => void;
+  /** What model.json may declare, checked before any shard is fetched. */
+  limits?: ModelLimits;
+}
+
 /**
- * Makes sure the model's files are in the cache, downloading them on first use: every shard is checked
- * against the size model.json implies and written atomically; model.json goes last, so its presence means
- * a complete download. Returns the folder.
+ * Makes sure the model's files are in the cache, downloading them on first use. model.json is checked
+ * against the limits before any shard is fetched; every shard must sit on model.json's origin and have the
+ * size model.json implies. Files go to a folder beside the cache's and are renamed into place at the end:
+ * a refused or failed download leaves nothing behind. Returns the folder.
  */
 export async function ensureModelCached(
   spec: BaseModelSpec,
   cacheDir: string,
-  options: { fetch?: Fetch; onProgress?: (done: number, total: number) => void } = {},
+  options: DownloadOptions = {},
 ): Promise<string> {
   const dir = cachedModelDir(cacheDir, spec);
   if (isCached(cacheDir, spec)) return dir;
   const fetchImpl = options.fetch ?? ((url: string) => fetch(url));
-  await mkdir(dir, { recursive: true });
-  const jsonText = await (await download(fetchImpl, modelJsonUrl(spec), dir)).text();
-  const json = JSON.parse(jsonText) as ModelJson;
-  const shards = json.weightsManifest.flatMap((g) => g.paths);
-  const hash = createHash("sha256");
-  let done = 0;
-  for (const group of json.weightsManifest) {
-    let groupBytes = 0;
-    for (const shard of group.paths) {
-      const bytes = new Uint8Array(await (await download(fetchImpl, shardUrl(spec, shard), dir)).arrayBuffer());
-      await writeAtomically(path.join(dir, path.basename(shard)), bytes);
-      hash.update(bytes);
-      groupBytes += bytes.length;
-      options.onProgress?.(++done, shards.length);
+  const limits = options.limits ?? DEFAULT_MODEL_LIMITS;
+  await mkdir(cacheDir, { recursive: true });
+  const work = await mkdtemp(`${dir}.partial-`);
+  try {
+    const jsonBytes = await download(fetchImpl, modelJsonUrl(spec), dir, limits.bytesPerFile);
+    const jsonText = new TextDecoder().decode(jsonBytes);
+    const json = parseModelJson(jsonText);
+    checkModelSize(json, limits);
+    const shards = json.weightsManifest.flatMap((g) => g.paths);
+    const urls = new Map(shards.map((shard) => [shard, shardUrl(spec, shard)]));
+    const hash = createHash("sha256");
+    let done = 0;
+    for (const group of json.weightsManifest) {
+      let groupBytes = 0;
+      for (const shard of group.paths) {
+        const bytes = await download(fetchImpl, urls.get(shard) ?? "", dir, limits.bytesPerFile);
+        await writeFile(path.join(work, path.basename(shard)), bytes);
+        hash.update(bytes);
+        groupBytes += bytes.length;
+        options.onProgress?.(++done, shards.length);
+      }
+      if (groupBytes !== expectedGroupBytes(group.weights)) {
+        throw new ModelUnavailableError(
+          `Download of ${spec.url} is incomplete: ${groupBytes} bytes of weights, expected ${expectedGroupBytes(group.weights)}.`,
+          spec.url,
+          `incomplete weights: ${groupBytes} bytes, model.json expects ${expectedGroupBytes(group.weights)}`,
+        );
+      }
     }
-    if (groupBytes !== expectedGroupBytes(group.weights)) {
-      await rm(dir, { recursive: true, force: true });
-      throw new ModelUnavailableError(
-        `Download of ${spec.url} is incomplete: ${groupBytes} bytes of weights, expected ${expectedGroupBytes(group.weights)}.`,
-      );
-    }
+    const source = { url: spec.url, weightsHash: hash.digest("hex"), downloadedAt: new Date().toISOString() };
+    await writeFile(path.join(work, "source.json"), JSON.stringify(source, null, 2));
+    await writeFile(path.join(work, "model.json"), jsonText);
+    await rm(dir, { recursive: true, force: true }); // an older incomplete attempt (no model.json)
+    await rename(work, dir).catch(async (error: NodeJS.ErrnoException) => {
+      if (!isCached(cacheDir, spec)) throw error; // else another process finished the same download first
+    });
+    return dir;
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
-  await writeAtomically(
-    path.join(dir, "source.json"),
-    JSON.stringify({ url: spec.url, weightsHash: hash.digest("hex"), downloadedAt: new Date().toISOString() }, null, 2),
-  );
-  await writeAtomically(path.join(dir, "model.json"), jsonText);
-  return dir;
 }

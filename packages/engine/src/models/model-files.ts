@@ -3,35 +3,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type * as tf from "@tensorflow/tfjs";
 import { ModelUnavailableError } from "../errors.js";
-
-/** model.json as TensorFlow.js writes it: a topology and a manifest of weight shard files. */
-export interface ModelJson {
-  modelTopology: unknown;
-  format?: string;
-  generatedBy?: string;
-  convertedBy?: string | null;
-  signature?: unknown;
-  userDefinedMetadata?: Record<string, unknown>;
-  weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
-}
-
-const DTYPE_BYTES: Record<string, number> = {
-  float32: 4,
-  int32: 4,
-  bool: 1,
-  uint8: 1,
-  uint16: 2,
-  float16: 2,
-  string: 0,
-};
-
-/** Bytes one manifest group's shards must add up to, from its weight shapes and dtypes (and quantization). */
-export function expectedGroupBytes(weights: tf.io.WeightsManifestEntry[]): number {
-  return weights.reduce((sum, w) => {
-    const count = w.shape.reduce((a, b) => a * b, 1);
-    return sum + count * (DTYPE_BYTES[w.quantization?.dtype ?? w.dtype] ?? 4);
-  }, 0);
-}
+import { expectedGroupBytes, type ModelJson, parseModelJson } from "./model-json.js";
+import { checkModelSize, type ModelLimits } from "./model-limits.js";
 
 /** A model as loaded from disk: its JSON, all weights in one buffer, and a SHA-256 of those weights. */
 export interface LoadedModelFiles {
@@ -41,12 +14,13 @@ export interface LoadedModelFiles {
 }
 
 /** Reads model.json and its shards from a folder, checking that every shard is there and whole. */
-export async function readModelFolder(dir: string): Promise<LoadedModelFiles> {
+export async function readModelFolder(dir: string, limits?: ModelLimits): Promise<LoadedModelFiles> {
   const jsonPath = path.join(dir, "model.json");
-  const json = JSON.parse(await readFile(jsonPath, "utf8").catch(() => missing(dir, "model.json"))) as ModelJson;
+  const json = parseModelJson(await readFile(jsonPath, "utf8").catch(() => missing(dir, "model.json")));
+  if (limits) checkModelSize(json, limits);
   const buffers: Buffer[] = [];
   const weightSpecs: tf.io.WeightsManifestEntry[] = [];
-  for (const group of json.weightsManifest ?? []) {
+  for (const group of json.weightsManifest) {
     const shards = await Promise.all(
       group.paths.map((p) => readFile(path.join(dir, path.basename(p))).catch(() => missing(dir, p))),
     );

@@ -3,17 +3,17 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { EngineError } from "../errors.js";
 import { type BaseModelSpec, CATALOG, catalogEntry, type Normalization } from "./catalog.js";
-import { ensureModelCached, type Fetch } from "./model-cache.js";
-import type { ModelJson } from "./model-files.js";
+import { type DownloadOptions, ensureModelCached } from "./model-cache.js";
+import type { ModelJson } from "./model-json.js";
 
 export interface ResolveOptions {
   /** Folder where downloaded base models are kept. */
   cacheDir: string;
-  fetch?: Fetch;
+  /** How catalog and URL models are downloaded on first use: fetch, limits, progress. */
+  download?: DownloadOptions;
   /** For custom models: the layer or node to cut at, the pixel range, a name. */
   bottleneck?: string;
   normalization?: Normalization;
-  onDownloadProgress?: (done: number, total: number) => void;
 }
 
 export interface ResolvedBaseModel {
@@ -50,7 +50,7 @@ const shortHash = (text: string) => createHash("sha256").update(text).digest("he
  */
 export async function resolveBaseModel(ref: string, options: ResolveOptions): Promise<ResolvedBaseModel> {
   const known = catalogEntry(ref);
-  const download = { fetch: options.fetch, onProgress: options.onDownloadProgress };
+  const download = options.download ?? {};
   if (known) {
     const spec = { ...known, bottleneck: options.bottleneck ?? known.bottleneck };
     return { spec, dir: await ensureModelCached(spec, options.cacheDir, download) };

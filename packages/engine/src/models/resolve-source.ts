@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { catalogEntry } from "./catalog.js";
+import type { DownloadOptions } from "./model-cache.js";
 import { type ResolvedBaseModel, resolveBaseModel } from "./resolve-base-model.js";
 
 /**
@@ -29,7 +30,11 @@ export function storedModelDir(row: StoredBaseModel, cacheDir: string): string {
 export const isStoredModelCached = (row: StoredBaseModel, cacheDir: string) =>
   existsSync(path.join(storedModelDir(row, cacheDir), "model.json"));
 
-export function resolveStoredBaseModel(row: StoredBaseModel, cacheDir: string): Promise<ResolvedBaseModel> {
+export function resolveStoredBaseModel(
+  row: StoredBaseModel,
+  cacheDir: string,
+  download?: DownloadOptions,
+): Promise<ResolvedBaseModel> {
   const ref = catalogEntry(row.key)
     ? row.key
     : row.sourceUrl.startsWith("file://") || row.sourceUrl.startsWith(UPLOAD_SCHEME)
@@ -37,6 +42,7 @@ export function resolveStoredBaseModel(row: StoredBaseModel, cacheDir: string): 
       : row.sourceUrl;
   return resolveBaseModel(ref, {
     cacheDir,
+    download,
     bottleneck: row.bottleneckOutput || undefined,
     normalization: row.normalization === "[0,1]" ? "[0,1]" : "[-1,1]",
   });

@@ -74,6 +74,7 @@ export default function WorkspaceLayout({ children }: { children: ReactNode }) {
           <div className="who">
             <span>{data.me.email}</span>
             <span className="badge">{current.myRole}</span>
+            <Link href="/account">Account</Link>
             <button type="button" className="link" onClick={signOut}>
               Sign out
             </button>

@@ -5,7 +5,9 @@ import { useQuery } from "../../../../lib/api";
 
 interface Data {
   workspace: {
-    activity: { id: string; verb: string; subjectType: string; createdAt: string; actor: { name: string } | null }[];
+    activity: {
+      nodes: { id: string; verb: string; subjectType: string; createdAt: string; actor: { name: string } | null }[];
+    };
   };
 }
 const WORDS: Record<string, string> = {
@@ -27,7 +29,7 @@ const WORDS: Record<string, string> = {
 export default function ActivityPage() {
   const workspace = useWorkspace();
   const { data, error } = useQuery<Data>(
-    "query($w: ID!) { workspace(id: $w) { activity(first: 100) { id verb subjectType createdAt actor { name } } } }",
+    "query($w: ID!) { workspace(id: $w) { activity(first: 100) { nodes { id verb subjectType createdAt actor { name } } } } }",
     { w: workspace.id },
     { refreshInterval: 5000 },
   );
@@ -36,11 +38,11 @@ export default function ActivityPage() {
   return (
     <section>
       <h1>Activity</h1>
-      {data.workspace.activity.length === 0 && (
+      {data.workspace.activity.nodes.length === 0 && (
         <EmptyState title="Nothing has happened yet">Create a dataset to get started.</EmptyState>
       )}
       <ol className="plain activity">
-        {data.workspace.activity.map((a) => (
+        {data.workspace.activity.nodes.map((a) => (
           <li key={a.id}>
             <b>{a.actor?.name ?? "Someone"}</b> {WORDS[a.verb] ?? a.verb}{" "}
             <time className="muted">{new Date(a.createdAt).toLocaleString()}</time>

@@ -11,17 +11,19 @@ interface Data {
   workspace: {
     datasets: { id: string; name: string }[];
     experiments: {
-      id: string;
-      name: string;
-      dataset: { name: string };
-      baseModel: { name: string };
-      runs: { status: string; metrics: { testAccuracy?: number } | null }[];
-    }[];
+      nodes: {
+        id: string;
+        name: string;
+        dataset: { name: string };
+        baseModel: { name: string };
+        summary: { runCount: number; bestTestAccuracy: number | null };
+      }[];
+    };
   };
   baseModels: { id: string; key: string; name: string; cached: boolean; featureDim: number }[];
 }
 const QUERY = `query($w: ID!) { workspace(id: $w) { datasets { id name }
-  experiments { id name dataset { name } baseModel { name } runs { status metrics } } }
+  experiments(first: 200) { nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } }
   baseModels { id key name cached featureDim } }`;
 
 export default function ExperimentsPage() {
@@ -46,7 +48,8 @@ export default function ExperimentsPage() {
 
   if (error) return <ErrorNote error={error} />;
   if (!data) return <Loading />;
-  const { datasets, experiments } = data.workspace;
+  const { datasets } = data.workspace;
+  const experiments = data.workspace.experiments.nodes;
   return (
     <section>
       <h1>Experiments</h1>
@@ -65,7 +68,7 @@ export default function ExperimentsPage() {
           </thead>
           <tbody>
             {experiments.map((e) => {
-              const best = Math.max(...e.runs.map((r) => r.metrics?.testAccuracy ?? -1));
+              const best = e.summary.bestTestAccuracy ?? -1;
               return (
                 <tr key={e.id}>
                   <td>
@@ -73,7 +76,7 @@ export default function ExperimentsPage() {
                   </td>
                   <td>{e.dataset.name}</td>
                   <td>{e.baseModel.name}</td>
-                  <td>{e.runs.length}</td>
+                  <td>{e.summary.runCount}</td>
                   <td>{best >= 0 ? `${(best * 100).toFixed(1)}%` : "—"}</td>
                 </tr>
               );

@@ -7,11 +7,13 @@ import { fileToBase64, gql, useQuery } from "../../../../lib/api";
 interface Data {
   workspace: {
     experiments: {
-      id: string;
-      name: string;
-      aliases: { name: string }[];
-      runs: { id: string; checkpoints: { id: string; step: number }[] }[];
-    }[];
+      nodes: {
+        id: string;
+        name: string;
+        aliases: { name: string }[];
+        runs: { nodes: { id: string; checkpoints: { id: string; step: number }[] }[] };
+      }[];
+    };
   };
 }
 interface Answer {
@@ -29,7 +31,7 @@ const PREDICT = `mutation($c: ID, $e: ID, $alias: String, $img: PredictImageInpu
 export default function PredictPage() {
   const workspace = useWorkspace();
   const { data, error } = useQuery<Data>(
-    "query($w: ID!) { workspace(id: $w) { experiments { id name aliases { name } runs { id checkpoints { id step } } } } }",
+    "query($w: ID!) { workspace(id: $w) { experiments(first: 50) { nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }",
     { w: workspace.id },
   );
   const [target, setTarget] = useState("");
@@ -38,9 +40,9 @@ export default function PredictPage() {
   const [failure, setFailure] = useState<unknown>(null);
   if (error) return <ErrorNote error={error} />;
   if (!data) return <Loading />;
-  const options = data.workspace.experiments.flatMap((e) => [
+  const options = data.workspace.experiments.nodes.flatMap((e) => [
     ...e.aliases.map((a) => ({ value: `alias:${e.id}:${a.name}`, text: `${e.name} — ${a.name}` })),
-    ...e.runs.flatMap((r, i) =>
+    ...e.runs.nodes.flatMap((r, i) =>
       r.checkpoints.map((c) => ({ value: `checkpoint:${c.id}`, text: `${e.name} — run ${i + 1}, epoch ${c.step}` })),
     ),
   ]);

@@ -7,7 +7,7 @@ import { can, gql, type Role, useQuery } from "../../../../lib/api";
 interface Data {
   workspace: {
     members: { role: Role; user: { id: string; name: string; email: string } }[];
-    invitations: { id: string; email: string; role: Role }[];
+    invitations: { id: string; email: string; role: Role; expiresAt: string }[];
   };
 }
 const ROLES: Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
@@ -18,27 +18,33 @@ export default function TeamPage() {
   const workspace = useWorkspace();
   const manage = can(workspace.role, "ADMIN");
   const { data, error, mutate } = useQuery<Data>(
-    "query($w: ID!) { workspace(id: $w) { members { role user { id name email } } invitations { id email role } } }",
+    "query($w: ID!) { workspace(id: $w) { members { role user { id name email } } invitations { id email role expiresAt } } }",
     { w: workspace.id },
   );
   const [actionError, setActionError] = useState<unknown>(null);
-  const run = async (query: string, variables: Record<string, unknown>) => {
+  const [link, setLink] = useState<{ email: string; url: string } | null>(null);
+  const run = async <T,>(query: string, variables: Record<string, unknown>) => {
     try {
-      await gql(query, { w: workspace.id, ...variables });
+      const result = await gql<T>(query, { w: workspace.id, ...variables });
       setActionError(null);
       await mutate();
+      return result;
     } catch (e) {
       setActionError(e);
     }
   };
-  function invite(event: FormEvent<HTMLFormElement>) {
+  async function invite(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    void run(
-      "mutation($w: ID!, $e: String!, $r: Role!) { inviteMember(workspaceId: $w, email: $e, role: $r) { id } }",
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const created = await run<{ inviteMember: { path: string } }>(
+      "mutation($w: ID!, $e: String!, $r: Role!) { inviteMember(workspaceId: $w, email: $e, role: $r) { path } }",
       { e: form.get("email"), r: form.get("role") },
     );
-    event.currentTarget.reset();
+    if (!created) return;
+    // The link is shown this once (only its hash is stored): the inviter copies it and sends it.
+    setLink({ email: String(form.get("email")), url: `${window.location.origin}${created.inviteMember.path}` });
+    formElement.reset();
   }
   if (error) return <ErrorNote error={error} />;
   if (!data) return <Loading />;
@@ -99,10 +105,36 @@ export default function TeamPage() {
             {data.workspace.invitations.map((i) => (
               <li key={i.id}>
                 {i.email} <span className="badge">{i.role}</span>{" "}
-                <span className="muted">accepted when they sign up or sign in</span>
+                <span className="muted">link valid until {new Date(i.expiresAt).toLocaleDateString()}</span>{" "}
+                <button
+                  type="button"
+                  className="link danger"
+                  onClick={() =>
+                    confirm(`Withdraw the invitation for ${i.email}? Its link stops working.`) &&
+                    void run("mutation($w: ID!, $id: ID!) { revokeInvitation(workspaceId: $w, id: $id) }", { id: i.id })
+                  }
+                >
+                  Withdraw
+                </button>
               </li>
             ))}
           </ul>
+          {link && (
+            <div role="status" className="card">
+              <p>Send this link to {link.email}. It is shown once, works once, and expires in 14 days:</p>
+              <p>
+                <input
+                  readOnly
+                  value={link.url}
+                  aria-label="Invitation link"
+                  onFocus={(e) => e.currentTarget.select()}
+                />{" "}
+                <button type="button" onClick={() => void navigator.clipboard?.writeText(link.url)}>
+                  Copy link
+                </button>
+              </p>
+            </div>
+          )}
           <form onSubmit={invite} className="inline card">
             <label>
               Email

@@ -8,6 +8,8 @@ interface Data {
     id: string;
     name: string;
     prefix: string;
+    scope: "READ" | "PREDICT" | "WRITE";
+    expiresAt: string | null;
     createdAt: string;
     lastUsedAt: string | null;
     revokedAt: string | null;
@@ -16,16 +18,24 @@ interface Data {
 
 /** Personal API tokens for scripts: the secret is shown once, at creation. */
 export default function TokensPage() {
-  const { data, error, mutate } = useQuery<Data>("{ apiTokens { id name prefix createdAt lastUsedAt revokedAt } }");
+  const { data, error, mutate } = useQuery<Data>(
+    "{ apiTokens { id name prefix scope expiresAt createdAt lastUsedAt revokedAt } }",
+  );
   const [secret, setSecret] = useState("");
   const [actionError, setActionError] = useState<unknown>(null);
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    const values = new FormData(form);
+    const days = Number(values.get("days"));
     try {
       const { createApiToken } = await gql<{ createApiToken: { secret: string } }>(
-        "mutation($n: String!) { createApiToken(name: $n) { secret } }",
-        { n: String(new FormData(form).get("name")) },
+        "mutation($n: String!, $s: TokenScope!, $x: DateTime) { createApiToken(name: $n, scope: $s, expiresAt: $x) { secret } }",
+        {
+          n: String(values.get("name")),
+          s: values.get("scope"),
+          x: days > 0 ? new Date(Date.now() + days * 86_400_000).toISOString() : null,
+        },
       );
       setSecret(createApiToken.secret);
       form.reset();
@@ -45,7 +55,25 @@ export default function TokensPage() {
       <form onSubmit={create} className="inline card">
         <label>
           Token name
-          <input name="name" required placeholder="notebook" />
+          <input name="name" required maxLength={100} placeholder="notebook" />
+        </label>
+        <label>
+          Can
+          <select name="scope" defaultValue="WRITE">
+            <option value="READ">read only</option>
+            <option value="PREDICT">predict only</option>
+            <option value="WRITE">do everything you can</option>
+          </select>
+        </label>
+        <label>
+          Expires
+          <select name="days" defaultValue="90">
+            <option value="7">in 7 days</option>
+            <option value="30">in 30 days</option>
+            <option value="90">in 90 days</option>
+            <option value="365">in a year</option>
+            <option value="0">never</option>
+          </select>
         </label>
         <button type="submit">Create token</button>
       </form>
@@ -62,6 +90,12 @@ export default function TokensPage() {
               <td>{t.name}</td>
               <td>
                 <code>{t.prefix}…</code>
+              </td>
+              <td>
+                <span className="badge">{t.scope}</span>
+              </td>
+              <td className="muted">
+                {t.expiresAt ? `expires ${new Date(t.expiresAt).toLocaleDateString()}` : "no expiry"}
               </td>
               <td className="muted">
                 {t.revokedAt

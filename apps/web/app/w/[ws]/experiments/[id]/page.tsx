@@ -23,14 +23,16 @@ interface Data {
     dataset: { id: string; name: string };
     baseModel: { name: string };
     aliases: { name: string; checkpoint: { id: string; runId: string } }[];
-    runs: Run[];
-    comments: { id: string; body: string; runId: string | null; createdAt: string; author: { name: string } | null }[];
+    runs: { nodes: Run[] };
+    comments: {
+      nodes: { id: string; body: string; runId: string | null; createdAt: string; author: { name: string } | null }[];
+    };
   };
 }
 const QUERY = `query($id: ID!) { experiment(id: $id) { id name dataset { id name } baseModel { name }
   aliases { name checkpoint { id runId } }
-  runs { id status queuedAt hyperparameters metrics epochs { epoch trainLoss trainAccuracy validationLoss validationAccuracy } }
-  comments { id body runId createdAt author { name } } } }`;
+  runs(last: 50) { nodes { id status queuedAt hyperparameters metrics epochs { epoch trainLoss trainAccuracy validationLoss validationAccuracy } } }
+  comments(last: 200) { nodes { id body runId createdAt author { name } } } } }`;
 const ACTIVE = ["QUEUED", "EXTRACTING", "TRAINING"];
 const SHOWN_HYPER = ["epochs", "batchSize", "learningRate", "hiddenUnits", "dropout", "l2", "labelSmoothing"];
 const pct = (v: number | null | undefined) => (typeof v === "number" ? `${(v * 100).toFixed(1)}%` : "—");
@@ -49,7 +51,7 @@ export default function ExperimentPage() {
     QUERY,
     { id },
     {
-      refreshInterval: (latest) => (latest?.experiment.runs.some((r) => ACTIVE.includes(r.status)) ? 1000 : 0),
+      refreshInterval: (latest) => (latest?.experiment.runs.nodes.some((r) => ACTIVE.includes(r.status)) ? 1000 : 0),
     },
   );
   if (loadError) return <ErrorNote error={loadError} />;
@@ -87,7 +89,7 @@ export default function ExperimentPage() {
         </button>
       )}
       <ErrorNote error={error} />
-      {experiment.runs.length === 0 ? (
+      {experiment.runs.nodes.length === 0 ? (
         <EmptyState title="No runs yet">
           {canTrain
             ? "Start a run: missing vectors are extracted first, then the head trains."
@@ -109,7 +111,7 @@ export default function ExperimentPage() {
                 </tr>
               </thead>
               <tbody>
-                {experiment.runs.map((r, i) => (
+                {experiment.runs.nodes.map((r, i) => (
                   <tr key={r.id}>
                     <td>
                       <Link href={`/w/${workspace.id}/runs/${r.id}`}>{runName(i)}</Link>
@@ -131,19 +133,19 @@ export default function ExperimentPage() {
             <Curves
               title="Validation accuracy, runs overlaid"
               metrics={["validationAccuracy"]}
-              series={experiment.runs.map((r, i) => ({ name: runName(i), epochs: r.epochs }))}
+              series={experiment.runs.nodes.map((r, i) => ({ name: runName(i), epochs: r.epochs }))}
             />
             <Curves
               title="Training loss, runs overlaid"
               metrics={["trainLoss"]}
-              series={experiment.runs.map((r, i) => ({ name: runName(i), epochs: r.epochs }))}
+              series={experiment.runs.nodes.map((r, i) => ({ name: runName(i), epochs: r.epochs }))}
             />
           </div>
         </>
       )}
       <Comments
         experimentId={experiment.id}
-        comments={experiment.comments}
+        comments={experiment.comments.nodes}
         canWrite={canTrain}
         onChange={() => void mutate()}
       />

@@ -1,14 +1,21 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type BaseModel, baseModelsRepository, type Db } from "@retrain/db";
-import { isStoredModelCached, storedModelDir, UPLOAD_SCHEME } from "@retrain/engine";
+import {
+  type DownloadOptions,
+  isStoredModelCached,
+  type ResolvedBaseModel,
+  resolveStoredBaseModel,
+  storedModelDir,
+  UPLOAD_SCHEME,
+} from "@retrain/engine";
 
 /**
  * Writes an uploaded base model's files from the database into this machine's model cache, once: workers
  * on other machines than the API's get the files the same way. Other kinds of model are left to the
  * engine's cache (catalog and URL models download on first use).
  */
-export async function ensureUploadedModelFiles(db: Db, row: BaseModel, cacheDir: string): Promise<void> {
+async function ensureUploadedModelFiles(db: Db, row: BaseModel, cacheDir: string): Promise<void> {
   if (!row.sourceUrl.startsWith(UPLOAD_SCHEME) || isStoredModelCached(row, cacheDir)) return;
   const dir = storedModelDir(row, cacheDir);
   await mkdir(path.dirname(dir), { recursive: true });
@@ -23,4 +30,18 @@ export async function ensureUploadedModelFiles(db: Db, row: BaseModel, cacheDir:
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * A stored base model (catalog, URL or uploaded) as a spec and a local folder of model.json and shards,
+ * downloading or writing its files into this machine's model cache on first use. The one way extraction,
+ * prediction, export and registration open a base model.
+ */
+export async function openStoredBaseModel(
+  db: Db,
+  row: BaseModel,
+  options: { modelCacheDir: string; download?: DownloadOptions },
+): Promise<ResolvedBaseModel> {
+  await ensureUploadedModelFiles(db, row, options.modelCacheDir);
+  return resolveStoredBaseModel(row, options.modelCacheDir, options.download);
 }

@@ -1,0 +1,66 @@
+import { databaseUrl, modelSettings, setting } from "@retrain/config";
+import { modelDownloadOptions } from "@retrain/ingest";
+import { z } from "zod";
+
+/** Every setting the API reads, with its type, default and meaning (the README's table lists them too). */
+export const apiSettings = z.object({
+  DATABASE_URL: databaseUrl,
+  API_PORT: setting.port(4000, "Port of the GraphQL API (/graphql) and its HTTP routes."),
+  API_HOST: z
+    .string()
+    .default("0.0.0.0")
+    .describe("Address the API listens on (127.0.0.1 to serve this machine only)."),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, "must be an http(s) URL")
+    .optional()
+    .describe(
+      "Where users reach the dashboard, such as https://retrain.example.com. With https, the session cookie is Secure and __Host- prefixed. Its origin may open WebSockets and send requests with cookies.",
+    ),
+  WEB_ORIGINS: setting.list(
+    "Other browser origins allowed to call the API with cookies (the dashboard's own). `npm start` sets http://localhost:<WEB_PORT>.",
+  ),
+  TRUST_PROXY: z
+    .string()
+    .default("loopback")
+    .describe(
+      "Which proxies' X-Forwarded-For gives the client address (Express trust proxy): loopback trusts the dashboard on this machine.",
+    ),
+  EXPORT_DIR: setting.folder(".data/exports", "Folder of built model downloads (zips), one per checkpoint."),
+  SIGN_IN_ATTEMPTS_PER_ADDRESS: setting.positive(30, "Sign-in attempts one client address may make per window."),
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: setting.positive(10, "Sign-in attempts one account may receive per window."),
+  SIGN_UPS_PER_ADDRESS: setting.positive(10, "Accounts one client address may create per window."),
+  AUTH_WINDOW_SECONDS: setting.positive(900, "The window of the sign-in and sign-up limits."),
+  PASSWORD_HASH_CONCURRENCY: setting.positive(2, "Password hashes computed at once (each takes 128 MiB)."),
+  ...modelSettings,
+});
+
+export type ApiConfig = z.infer<typeof apiSettings>;
+
+/** The services' options that come from settings (the rest, queue and backend, from what main starts). */
+export function serviceOptionsFrom(config: ApiConfig) {
+  return {
+    modelCacheDir: config.MODEL_CACHE_DIR,
+    exportDir: config.EXPORT_DIR,
+    modelDownloads: modelDownloadOptions(config),
+    auth: {
+      signInPerAddress: config.SIGN_IN_ATTEMPTS_PER_ADDRESS,
+      signInPerAccount: config.SIGN_IN_ATTEMPTS_PER_ACCOUNT,
+      signUpPerAddress: config.SIGN_UPS_PER_ADDRESS,
+      windowSeconds: config.AUTH_WINDOW_SECONDS,
+      hashConcurrency: config.PASSWORD_HASH_CONCURRENCY,
+    },
+  };
+}
+
+/** The API server's options that come from settings. */
+export function serverOptionsFrom(config: ApiConfig) {
+  return {
+    port: config.API_PORT,
+    host: config.API_HOST,
+    modelCacheDir: config.MODEL_CACHE_DIR,
+    publicUrl: config.PUBLIC_URL,
+    webOrigins: config.WEB_ORIGINS,
+    trustProxy: config.TRUST_PROXY,
+  };
+}

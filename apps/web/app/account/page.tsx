@@ -1,0 +1,82 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { EmptyState, ErrorNote, Loading } from "../../components/feedback";
+import { gql, useQuery } from "../../lib/api";
+
+/** Your account: change the password (other sessions end), or sign out of every browser. */
+export default function AccountPage() {
+  const router = useRouter();
+  const { data, error } = useQuery<{ me: { name: string; email: string } | null }>("{ me { name email } }");
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [done, setDone] = useState("");
+  if (error) return <ErrorNote error={error} />;
+  if (!data) return <Loading />;
+  if (!data.me)
+    return (
+      <EmptyState title="Please sign in">
+        <Link href="/signin?next=/account">Sign in</Link> to manage your account.
+      </EmptyState>
+    );
+  async function changePassword(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const values = new FormData(form);
+    try {
+      await gql("mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }", {
+        c: values.get("current"),
+        n: values.get("next"),
+      });
+      form.reset();
+      setActionError(null);
+      setDone("Password changed. Every other session of your account has ended.");
+    } catch (e) {
+      setActionError(e);
+    }
+  }
+  async function signOutEverywhere() {
+    if (!confirm("Sign out of every browser, this one included?")) return;
+    try {
+      await gql("mutation { signOutEverywhere }");
+      router.push("/signin");
+    } catch (e) {
+      setActionError(e);
+    }
+  }
+  return (
+    <section>
+      <h1>Your account</h1>
+      <p className="muted">
+        {data.me.name} · {data.me.email}
+      </p>
+      <form className="card narrow" onSubmit={changePassword}>
+        <h2>Change password</h2>
+        <label>
+          Current password
+          <input name="current" type="password" required autoComplete="current-password" maxLength={1024} />
+        </label>
+        <label>
+          New password
+          <input name="next" type="password" required minLength={8} maxLength={1024} autoComplete="new-password" />
+        </label>
+        <button type="submit">Change password</button>
+      </form>
+      {done && (
+        <p role="status" className="card">
+          {done}
+        </p>
+      )}
+      <div className="card narrow">
+        <h2>Sessions</h2>
+        <p className="muted">
+          Lost a laptop? End every session; API tokens are managed in each workspace's API tokens page.
+        </p>
+        <button type="button" className="danger" onClick={signOutEverywhere}>
+          Sign out everywhere
+        </button>
+      </div>
+      <ErrorNote error={actionError} />
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { ConfigError, describeSettings, loadConfig } from "./load-config.js";
+export { databaseUrl, modelSettings, setting } from "./settings.js";

@@ -1,0 +1,60 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Builders for the kinds of setting the processes share; each process's schema composes them. */
+export const setting = {
+  port: (fallback: number, description: string) =>
+    z.coerce.number().int().min(0).max(65535).default(fallback).describe(description),
+  positive: (fallback: number, description: string) =>
+    z.coerce.number().positive().default(fallback).describe(description),
+  /** A comma-separated list, such as `127.0.0.1,models.internal`. */
+  list: (description: string) =>
+    z
+      .string()
+      .transform((s) =>
+        s
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .default([])
+      .describe(description),
+  folder: (fallback: string, description: string) =>
+    z
+      .string()
+      .default(fallback)
+      .transform((p) => path.resolve(p))
+      .describe(description),
+};
+
+/** Settings of the processes that open base models (the API and the worker). */
+export const modelSettings = {
+  MODEL_CACHE_DIR: setting.folder(
+    ".data/models",
+    "Folder of downloaded and uploaded base models (model.json and shards), one sub-folder per model.",
+  ),
+  MODEL_URL_ALLOW: setting.list(
+    "Hosts (names or IP addresses, comma-separated) that custom base model URLs may use although they are not public, such as 127.0.0.1,models.internal.",
+  ),
+  MODEL_DOWNLOAD_TIMEOUT_SECONDS: setting.positive(
+    300,
+    "Time limit for one base model file download, redirects included.",
+  ),
+  MODEL_MAX_FILE_MB: setting.positive(256, "Largest file (model.json or one weight shard) a base model may have."),
+  MODEL_MAX_MB: setting.positive(1024, "Largest total of weights a base model may declare."),
+  MODEL_MAX_LAYERS: setting.positive(5000, "Most layers (or graph nodes) a base model may declare."),
+  MODEL_MAX_PARAMETERS: setting.positive(250_000_000, "Most weights (numbers) a base model may declare."),
+  TFJS_BACKEND: z
+    .enum(["auto", "tensorflow", "wasm", "cpu"])
+    .default("auto")
+    .describe("TensorFlow.js backend: auto picks tensorflow (native) where it installed, else wasm, else cpu."),
+  JOB_EXPIRE_SECONDS: setting.positive(
+    3600,
+    "A background job running longer than this without finishing is handed to another worker.",
+  ),
+};
+
+export const databaseUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+  .describe("PostgreSQL URL. `npm start` sets it to its embedded server unless you set it.");
