@@ -32,6 +32,12 @@ export const apiSettings = z.object({
   SIGN_UPS_PER_ADDRESS: setting.positive(10, "Accounts one client address may create per window."),
   AUTH_WINDOW_SECONDS: setting.positive(900, "The window of the sign-in and sign-up limits."),
   PASSWORD_HASH_CONCURRENCY: setting.positive(2, "Password hashes computed at once (each takes 128 MiB)."),
+  PREDICTION_THREADS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("Worker threads running base models for predictions (default: one per core)."),
   ...modelSettings,
 });
 
@@ -43,6 +49,8 @@ export function serviceOptionsFrom(config: ApiConfig) {
     modelCacheDir: config.MODEL_CACHE_DIR,
     exportDir: config.EXPORT_DIR,
     modelDownloads: modelDownloadOptions(config),
+    inference: config.INFERENCE_BACKEND,
+    predictionThreads: config.PREDICTION_THREADS,
     auth: {
       signInPerAddress: config.SIGN_IN_ATTEMPTS_PER_ADDRESS,
       signInPerAccount: config.SIGN_IN_ATTEMPTS_PER_ACCOUNT,

@@ -5,6 +5,7 @@ import type { Services } from "./context.js";
 import { DomainError } from "./domain/errors.js";
 import { HTTP_STATUS, toGraphQLError } from "./errors.js";
 import type { AuthenticatedRequest } from "./http-guards.js";
+import type { ExportFormat } from "./services/export-service.js";
 
 /** A domain error as JSON with the same code GraphQL would give; anything else is masked. */
 function sendError(res: express.Response, error: unknown) {
@@ -33,10 +34,10 @@ export function httpRoutes(services: Services): express.Router {
   });
   router.get("/exports/:file", async (req, res) => {
     try {
-      const id = req.params.file.replace(/\.zip$/, "");
-      const zip = await services.exports.zipOf(callerOf(req), id);
+      const [, id = "", format = "zip"] = req.params.file.match(/^(\w+)\.(zip|onnx)$/) ?? [];
+      const file = await services.exports.fileOf(callerOf(req), id, format as ExportFormat);
       // The product keeps its files under .data: a folder whose name starts with a dot must still be sent.
-      res.download(zip, `retrained-model-${id}.zip`, { dotfiles: "allow" });
+      res.download(file, `retrained-model-${id}.${format}`, { dotfiles: "allow" });
     } catch (error) {
       sendError(res, error);
     }

@@ -1,7 +1,7 @@
 // The API process: `DATABASE_URL=... API_PORT=4000 tsx apps/api/src/main.ts`; every setting in ./config.ts.
 import { ConfigError, loadConfig } from "@retrain/config";
 import { createPrismaClient } from "@retrain/db";
-import { initBackend } from "@retrain/engine";
+import { inferenceBackendName, initBackend } from "@retrain/engine";
 import { openJobQueue } from "@retrain/jobs";
 import { apiSettings, serverOptionsFrom, serviceOptionsFrom } from "./config.js";
 import { startApiServer } from "./server.js";
@@ -21,9 +21,16 @@ const backend = await initBackend(config.TFJS_BACKEND);
 const db = createPrismaClient(config.DATABASE_URL);
 const queue = await openJobQueue(config.DATABASE_URL, { expireInSeconds: config.JOB_EXPIRE_SECONDS });
 await syncCatalog(db);
-const services = createServices(db, { version: appVersion, backend, queue, ...serviceOptionsFrom(config) });
+const inferenceBackend = await inferenceBackendName(config.INFERENCE_BACKEND, backend);
+const services = createServices(db, {
+  version: appVersion,
+  backend,
+  inferenceBackend,
+  queue,
+  ...serviceOptionsFrom(config),
+});
 const api = await startApiServer(services, db, serverOptionsFrom(config));
-console.log(`api: GraphQL at ${api.url} (TensorFlow.js backend: ${backend})`);
+console.log(`api: GraphQL at ${api.url} (base models: ${inferenceBackend}; TensorFlow.js: ${backend})`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "@retrain/config";
 import type { ClientOptions } from "@retrain/db";
+import { inferenceBackendName } from "@retrain/engine";
 import { openJobQueue, type QueueOptions } from "@retrain/jobs";
 import { type TestDatabase, useTestDatabase } from "@retrain/testing";
 import { afterAll } from "vitest";
@@ -75,6 +76,7 @@ export async function serveApi(database: TestDatabase, options: ApiOptions = {})
   const services = createServices(database.db, {
     version: "test",
     backend: "wasm",
+    inferenceBackend: await inferenceBackendName(config.INFERENCE_BACKEND, "wasm"),
     queue,
     ...serviceOptionsFrom(config),
   });

@@ -18,15 +18,23 @@ describe("health over HTTP", () => {
       const response = await fetch(api.url, {
         method: "POST",
         headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query: "{ health { ok database version backend } }" }),
+        body: JSON.stringify({ query: "{ health { ok database version backend inferenceBackend } }" }),
       });
       expect(response.status).toBe(200);
       return response.json();
     };
-    expect(await ask()).toEqual({ data: { health: { ok: true, database: null, version: "test", backend: null } } });
+    expect(await ask()).toEqual({
+      data: { health: { ok: true, database: null, version: "test", backend: null, inferenceBackend: null } },
+    });
     expect(await ask((await t.signUp("health@example.com")).token)).toEqual({
       data: {
-        health: { ok: true, database: expect.stringMatching(/^PostgreSQL \d+/), version: "test", backend: "wasm" },
+        health: {
+          ok: true,
+          database: expect.stringMatching(/^PostgreSQL \d+/),
+          version: "test",
+          backend: "wasm",
+          inferenceBackend: "onnxruntime",
+        },
       },
     });
   });
@@ -36,7 +44,9 @@ describe("health without a database", () => {
   it("answers ok: false and says why, instead of failing", async () => {
     const { createPrismaClient } = await import("@retrain/db");
     const db = createPrismaClient("postgresql://nobody:none@127.0.0.1:1/none");
-    const report = await createHealthService(db, { version: "test", backend: "cpu" }).check(true);
+    const report = await createHealthService(db, { version: "test", backend: "cpu", inferenceBackend: "cpu" }).check(
+      true,
+    );
     expect(report.ok).toBe(false);
     expect(report.database).toMatch(/^unreachable: /);
     await db.$disconnect();

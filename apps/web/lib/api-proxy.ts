@@ -15,7 +15,7 @@ export const PROXY_LIMITS = { anonymous: 64 * 1024, signedIn: 500 * 1024 * 1024 
 function tooLarge(): Response {
   return Response.json(
     { errors: [{ message: "The request body is too large.", extensions: { code: "PAYLOAD_TOO_LARGE" } }] },
-    { status: 413, headers: { connection: "close" } },
+    { status: 413 },
   );
 }
 

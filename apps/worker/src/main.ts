@@ -2,7 +2,7 @@
 // Postgres-backed queue. Start as many as you like, on any machines, against the same database.
 import { ConfigError, loadConfig } from "@retrain/config";
 import { createPrismaClient } from "@retrain/db";
-import { initBackend } from "@retrain/engine";
+import { initBackend, loadOnnxRuntime } from "@retrain/engine";
 import { modelDownloadOptions } from "@retrain/ingest";
 import { openJobQueue } from "@retrain/jobs";
 import { workerSettings } from "./config.js";
@@ -26,7 +26,7 @@ const queue = await openJobQueue(config.DATABASE_URL, {
 });
 const deps = {
   db,
-  backend: config.TFJS_BACKEND,
+  inference: config.INFERENCE_BACKEND,
   modelCacheDir: config.MODEL_CACHE_DIR,
   download: modelDownloadOptions(config),
   threads: config.EXTRACTION_THREADS,
@@ -34,7 +34,10 @@ const deps = {
 await queue.work("extract", ({ jobId }) => runExtractJob(deps, jobId));
 await queue.work("train", ({ runId }) => runTrainJob(deps, runId));
 await queue.work("import", ({ jobId }) => runImportArchiveJob(deps, jobId));
-console.log(`worker: ready, waiting for jobs (TensorFlow.js backend: ${backend})`);
+const native = (await loadOnnxRuntime()) !== null;
+console.log(
+  `worker: ready, waiting for jobs (base models: ${config.INFERENCE_BACKEND}${native ? ", ONNX Runtime available" : ", ONNX Runtime not available"}; TensorFlow.js: ${backend})`,
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {

@@ -44,10 +44,18 @@ export const modelSettings = {
   MODEL_MAX_MB: setting.positive(1024, "Largest total of weights a base model may declare."),
   MODEL_MAX_LAYERS: setting.positive(5000, "Most layers (or graph nodes) a base model may declare."),
   MODEL_MAX_PARAMETERS: setting.positive(250_000_000, "Most weights (numbers) a base model may declare."),
+  INFERENCE_BACKEND: z
+    .enum(["auto", "onnxruntime", "tensorflow", "wasm", "cpu"])
+    .default("auto")
+    .describe(
+      "Where base models run (extraction, predictions): auto picks ONNX Runtime (native CPU) where it loads and the model converts, else TensorFlow.js.",
+    ),
   TFJS_BACKEND: z
     .enum(["auto", "tensorflow", "wasm", "cpu"])
     .default("auto")
-    .describe("TensorFlow.js backend: auto picks tensorflow (native) where it installed, else wasm, else cpu."),
+    .describe(
+      "TensorFlow.js backend for heads (training, predictions) and for base models ONNX Runtime does not run: auto picks tensorflow (native) where it installed, else wasm, else cpu.",
+    ),
   JOB_EXPIRE_SECONDS: setting.positive(
     3600,
     "A background job running longer than this without finishing is handed to another worker.",

@@ -11,6 +11,7 @@ import { initBackend } from "../src/backend.js";
 import { extractBatch } from "../src/extraction/extract-batch.js";
 import { extractBottlenecks } from "../src/extraction/extract-bottlenecks.js";
 import { memoryBottleneckStore } from "../src/extraction/memory-store.js";
+import { tfjsExtractor } from "../src/extraction/pixel-extractor.js";
 import { createExtractionPool } from "../src/extraction/worker-pool.js";
 import { loadBaseModel } from "../src/models/base-model.js";
 import { resolveBaseModel } from "../src/models/resolve-base-model.js";
@@ -39,7 +40,8 @@ async function extractionRun(threads: number) {
   const pool = await createExtractionPool({
     spec: resolved.spec,
     dir: resolved.dir,
-    backend: "auto",
+    inference: "auto",
+    cacheDir: path.join(os.tmpdir(), "retrain-onnx-cache"),
     resize: "center-crop",
     threads,
   });
@@ -58,9 +60,9 @@ async function sequentialShare() {
   const items = jobs.slice(0, 160).map((j) => j.item);
   let decodeMs = 0;
   let inferMs = 0;
-  await extractBatch(model, items.slice(0, 16), { resize: "center-crop" }); // warm-up
+  await extractBatch(tfjsExtractor(model), items.slice(0, 16), { resize: "center-crop" }); // warm-up
   for (let i = 0; i < items.length; i += 16) {
-    const r = await extractBatch(model, items.slice(i, i + 16), { resize: "center-crop" });
+    const r = await extractBatch(tfjsExtractor(model), items.slice(i, i + 16), { resize: "center-crop" });
     decodeMs += r.decodeMs;
     inferMs += r.inferMs;
   }

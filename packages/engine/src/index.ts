@@ -25,10 +25,20 @@ export {
   ModelUnavailableError,
 } from "./errors.js";
 export { exportModel, loadExportedModel } from "./export/export-model.js";
+export { exportOnnxModel } from "./export/export-onnx.js";
 export type { BottleneckStore } from "./extraction/bottleneck-store.js";
 export { type ExtractionJob, type ExtractionProgress, extractBottlenecks } from "./extraction/extract-bottlenecks.js";
-export { createExtractionPool, type ExtractionPool } from "./extraction/worker-pool.js";
+export { createExtractionPool, type ExtractionPool, type PoolOptions } from "./extraction/worker-pool.js";
+export { decodeImage } from "./images/decode-image.js";
 export { type InspectedImage, inspectImage } from "./images/inspect-image.js";
+export {
+  INFERENCE_CHOICES,
+  type InferenceChoice,
+  type InferencePlan,
+  inferenceBackendName,
+  parseInferenceChoice,
+  planInference,
+} from "./inference/inference-plan.js";
 export { type BaseModel, loadBaseModel } from "./models/base-model.js";
 export { type BaseModelSpec, CATALOG, catalogEntry } from "./models/catalog.js";
 export { type DownloadOptions, type Fetch, isCached } from "./models/model-cache.js";
@@ -42,6 +52,7 @@ export {
   storedModelDir,
   UPLOAD_SCHEME,
 } from "./models/resolve-source.js";
+export { createOnnxSession, loadOnnxRuntime } from "./onnx/onnx-runtime.js";
 export { DEFAULTS } from "./pipeline/retrain-options.js";
 export { type Classifier, createClassifier, type Prediction, predictVectors } from "./predict/classifier.js";
 export { createPoolClassifier } from "./predict/pool-classifier.js";

@@ -1,5 +1,6 @@
 // Test fixtures made on the fly: real images encoded by sharp, and a tiny real base model.
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
@@ -94,4 +95,23 @@ export function blobs(n: number, dim: number, k: number, seed: number, noise = 0
     for (let d = 0; d < dim; d++) x[i * dim + d] = (centres[c]?.[d] ?? 0) + (random() - 0.5) * noise;
   }
   return { x, y, dim };
+}
+
+/**
+ * The Inception-v3 layers model (299x299, 2048-d pooled) that the nsfwjs npm package ships, as a model
+ * folder: nsfwjs ships model.json and shards as UMD scripts exporting JSON and base64 strings.
+ */
+export async function nsfwjsInceptionFolder(dir: string): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const root = path.join(path.dirname(require.resolve("nsfwjs")), "../models/inception_v3");
+  const json = require(path.join(root, "model.min.js"));
+  await mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  for (let i = 1; i <= 6; i++) {
+    const base64: string = require(path.join(root, `group1-shard${i}of6.min.js`));
+    await writeFile(path.join(dir, `group1-shard${i}of6.bin`), Buffer.from(base64, "base64"));
+    paths.push(`group1-shard${i}of6.bin`);
+  }
+  json.weightsManifest[0].paths = paths;
+  await writeFile(path.join(dir, "model.json"), JSON.stringify(json));
 }

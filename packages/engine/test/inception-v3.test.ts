@@ -1,32 +1,16 @@
 // The Inception-v3 shape and loading path (299x299 input, 2048-d pooled features), with the Inception-v3
 // layers model that the nsfwjs npm package ships, turned into a model folder.
 
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../src/backend.js";
 import { extractBatch } from "../src/extraction/extract-batch.js";
+import { tfjsExtractor } from "../src/extraction/pixel-extractor.js";
 import { loadBaseModel } from "../src/models/base-model.js";
 import { resolveBaseModel } from "../src/models/resolve-base-model.js";
-import { gradientImage, tempDir } from "./fixtures.js";
-
-/** nsfwjs ships model.json and shards as UMD scripts exporting JSON and base64 strings. */
-async function nsfwjsInceptionFolder(dir: string): Promise<void> {
-  const require = createRequire(import.meta.url);
-  const root = path.join(path.dirname(require.resolve("nsfwjs")), "../models/inception_v3");
-  const json = require(path.join(root, "model.min.js"));
-  await mkdir(dir, { recursive: true });
-  const paths: string[] = [];
-  for (let i = 1; i <= 6; i++) {
-    const base64: string = require(path.join(root, `group1-shard${i}of6.min.js`));
-    await writeFile(path.join(dir, `group1-shard${i}of6.bin`), Buffer.from(base64, "base64"));
-    paths.push(`group1-shard${i}of6.bin`);
-  }
-  json.weightsManifest[0].paths = paths;
-  await writeFile(path.join(dir, "model.json"), JSON.stringify(json));
-}
+import { gradientImage, nsfwjsInceptionFolder, tempDir } from "./fixtures.js";
 
 describe("Inception-v3 (nsfwjs fixture)", () => {
   let dir: string;
@@ -45,7 +29,7 @@ describe("Inception-v3 (nsfwjs fixture)", () => {
     const bytes = await gradientImage(1, 320, 240).jpeg().toBuffer();
     const before = tf.memory().numTensors;
     const result = await extractBatch(
-      model,
+      tfjsExtractor(model),
       [
         { name: "a.jpg", bytes },
         { name: "b.jpg", bytes: new Uint8Array(await readFile(import.meta.filename)) },

@@ -11,6 +11,7 @@ import { decodeImage } from "../src/images/decode-image.js";
 import { pixelBatch } from "../src/images/normalize.js";
 import { loadBaseModel } from "../src/models/base-model.js";
 import { resolveBaseModel } from "../src/models/resolve-base-model.js";
+import { createOnnxSession } from "../src/onnx/onnx-runtime.js";
 import { retrain } from "../src/pipeline/retrain.js";
 import type { RetrainSummary } from "../src/pipeline/summary.js";
 import { createClassifier } from "../src/predict/classifier.js";
@@ -94,6 +95,22 @@ describe("retrain on a folder of images", () => {
       for (const { label, probability } of top.top)
         expect(probs[exported.labels.indexOf(label)]).toBeCloseTo(probability, 5);
     }
+
+    // The ONNX export (written by the run beside the TensorFlow.js model) on ONNX Runtime: the same answers.
+    const session = await createOnnxSession(path.join(work, "out1", "model.onnx"));
+    for (const [i, image] of images.entries()) {
+      const { pixels } = await decodeImage(Buffer.from(image.bytes), image.name, {
+        size: checkpoint.preprocessing.inputSize,
+        resize: checkpoint.preprocessing.resize,
+      });
+      const size = checkpoint.preprocessing.inputSize;
+      const probs = await session.run(pixels, [1, size, size, 3]);
+      const top = engine[i];
+      if (!top || "error" in top) throw new Error("engine prediction failed");
+      for (const { label, probability } of top.top)
+        expect(probs[checkpoint.labels.indexOf(label)]).toBeCloseTo(probability, 4);
+    }
+    await session.dispose();
   });
 
   it("refuses to load a checkpoint against another base model", async () => {

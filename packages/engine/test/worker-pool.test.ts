@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../src/backend.js";
 import { extractBatch } from "../src/extraction/extract-batch.js";
+import { tfjsExtractor } from "../src/extraction/pixel-extractor.js";
 import { createExtractionPool } from "../src/extraction/worker-pool.js";
 import { loadBaseModel } from "../src/models/base-model.js";
 import { resolveBaseModel } from "../src/models/resolve-base-model.js";
@@ -31,14 +33,15 @@ describe("extraction pool", () => {
     const pool = await createExtractionPool({
       spec: resolved.spec,
       dir: resolved.dir,
-      backend: "auto",
+      inference: "wasm",
+      cacheDir: path.join(os.tmpdir(), "retrain-onnx-cache"),
       resize: "center-crop",
       threads: 2,
     });
     try {
       expect(pool.threads).toBe(2);
       const [together, alone] = await Promise.all([pool.run(items), pool.run(items.slice(2))]);
-      const local = await extractBatch(await loadBaseModel(resolved.spec, resolved.dir), items, {
+      const local = await extractBatch(tfjsExtractor(await loadBaseModel(resolved.spec, resolved.dir)), items, {
         resize: "center-crop",
       });
       const dim = pool.spec.featureDim;
@@ -51,13 +54,43 @@ describe("extraction pool", () => {
     }
   });
 
+  it("runs the base model on ONNX Runtime when it can, with the TensorFlow.js vectors", async () => {
+    const resolved = await resolveBaseModel(baseDir, { cacheDir: baseDir });
+    const items = await Promise.all(
+      ["a/a_0.jpg", "b/b_1.jpg"].map(async (f) => ({
+        name: f,
+        bytes: new Uint8Array(await readFile(path.join(imageDir, f))),
+      })),
+    );
+    const pool = await createExtractionPool({
+      spec: resolved.spec,
+      dir: resolved.dir,
+      inference: "auto",
+      cacheDir: await tempDir("pool-onnx"),
+      resize: "center-crop",
+      threads: 2,
+    });
+    try {
+      expect(pool.backend).toBe("onnxruntime");
+      const native = await pool.run(items);
+      const local = await extractBatch(tfjsExtractor(await loadBaseModel(resolved.spec, resolved.dir)), items, {
+        resize: "center-crop",
+      });
+      for (const [i, v] of native.vectors.entries()) expect(v).toBeCloseTo(local.vectors[i] ?? Number.NaN, 4);
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.run(items)).rejects.toThrow(/closed/); // at once, not hanging
+  });
+
   it("reports a base model that cannot load instead of hanging", async () => {
     const resolved = await resolveBaseModel(baseDir, { cacheDir: baseDir });
     await expect(
       createExtractionPool({
         spec: { ...resolved.spec, bottleneck: "no_such_layer" },
         dir: resolved.dir,
-        backend: "auto",
+        inference: "auto",
+        cacheDir: path.join(os.tmpdir(), "retrain-onnx-cache"),
         resize: "center-crop",
         threads: 1,
       }),

@@ -19,6 +19,11 @@ export const CheckpointRef = builder.objectRef<CheckpointSummary>("Checkpoint").
         "Where to download it as a standalone TensorFlow.js model (zip of model.json, shards, labels.json), relative to the API's origin; send your session cookie or token.",
       resolve: (c) => `/exports/${c.id}.zip`,
     }),
+    onnxExportUrl: t.string({
+      description:
+        "Where to download it as one ONNX model (uint8 RGB pixels in, probabilities out; labels and preprocessing in its metadata), for ONNX Runtime or Triton. Relative to the API's origin; send your session cookie or token.",
+      resolve: (c) => `/exports/${c.id}.onnx`,
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was saved." }),
   }),
 });

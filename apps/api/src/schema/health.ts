@@ -13,7 +13,12 @@ const Health = builder.objectRef<HealthReport>("Health").implement({
     backend: t.exposeString("backend", {
       nullable: true,
       description:
-        "The TensorFlow.js backend in use: tensorflow (native), wasm or cpu. Signed-in users only (else null).",
+        "The TensorFlow.js backend in use (heads, and base models ONNX Runtime does not run): tensorflow (native), wasm or cpu. Signed-in users only (else null).",
+    }),
+    inferenceBackend: t.exposeString("inferenceBackend", {
+      nullable: true,
+      description:
+        "What runs base models (extraction, predictions): onnxruntime (native CPU), or a TensorFlow.js backend. Signed-in users only (else null).",
     }),
   }),
 });

@@ -27,6 +27,11 @@ export const JobRef = builder.objectRef<Job>("Job").implement({
     kind: t.string({ description: "EXTRACT, TRAIN or IMPORT_ARCHIVE.", resolve: (j) => j.kind }),
     status: t.string({ description: "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED.", resolve: (j) => j.status }),
     progress: t.field({ type: JobProgress, description: "Done, total, rate and ETA.", resolve: (j) => j }),
+    backend: t.string({
+      nullable: true,
+      description: "What ran the base model: onnxruntime (native), or a TensorFlow.js backend (extraction jobs).",
+      resolve: (j) => (j.result as { backend?: string } | null)?.backend ?? null,
+    }),
     computed: t.int({
       nullable: true,
       description: "Vectors computed, once finished.",

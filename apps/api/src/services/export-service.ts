@@ -1,5 +1,5 @@
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { checkpointsRepository, type Db } from "@retrain/db";
@@ -7,6 +7,7 @@ import {
   type DownloadOptions,
   EngineError,
   exportModel,
+  exportOnnxModel,
   fromCheckpointRecord,
   loadBaseModel,
   restoreCheckpoint,
@@ -16,9 +17,12 @@ import yazl from "yazl";
 import { ConflictError, NotFoundError } from "../domain/errors.js";
 import type { Access, Caller } from "./access.js";
 
+export type ExportFormat = "zip" | "onnx";
+
 /**
- * Standalone TensorFlow.js models for download: base and head as one model.json with 4 MB shards and
- * labels.json, zipped. Built once per checkpoint (checkpoints never change) and kept on disk.
+ * Models for download, built once per checkpoint (checkpoints never change) and kept on disk: `zip` is base
+ * and head as one standalone TensorFlow.js model (model.json, 4 MB shards, labels.json); `onnx` the same
+ * network as one ONNX model (labels and preprocessing in its metadata).
  */
 export function createExportService(
   db: Db,
@@ -27,10 +31,12 @@ export function createExportService(
 ) {
   const building = new Map<string, Promise<string>>();
 
-  async function build(checkpointId: string): Promise<string> {
-    const zipPath = path.join(dirs.exportDir, `${checkpointId}.zip`);
-    if (existsSync(zipPath)) return zipPath;
-    const row = await db.checkpoint.findUniqueOrThrow({ where: { id: checkpointId }, include: { baseModel: true } });
+  /** Writes `<exportDir>/<id>.<format>` whole or not at all: built beside it, then renamed into place. */
+  async function build(checkpointId: string, format: ExportFormat): Promise<string> {
+    const target = path.join(dirs.exportDir, `${checkpointId}.${format}`);
+    if (existsSync(target)) return target;
+    const row = await checkpointsRepository(db).withBaseModel(checkpointId);
+    if (!row) throw new NotFoundError("Checkpoint");
     const checkpoint = fromCheckpointRecord(row);
     const resolved = await openStoredBaseModel(db, row.baseModel, dirs);
     const base = await loadBaseModel(resolved.spec, resolved.dir);
@@ -38,14 +44,18 @@ export function createExportService(
     await mkdir(dirs.exportDir, { recursive: true });
     const work = await mkdtemp(path.join(dirs.exportDir, `.${checkpointId}-`));
     try {
-      await exportModel(path.join(work, "model"), base, head, row.labels, checkpoint.preprocessing);
-      const zip = new yazl.ZipFile();
-      for (const name of await readdir(path.join(work, "model")))
-        zip.addFile(path.join(work, "model", name), `model/${name}`, { compress: name.endsWith(".json") });
-      zip.end();
-      await pipeline(zip.outputStream, createWriteStream(path.join(work, "model.zip")));
-      await rename(path.join(work, "model.zip"), zipPath); // whole file or none: a crash leaves no half zip
-      return zipPath;
+      const built = path.join(work, `model.${format}`);
+      if (format === "onnx") await writeFile(built, exportOnnxModel(base, head, row.labels, checkpoint.preprocessing));
+      else {
+        await exportModel(path.join(work, "model"), base, head, row.labels, checkpoint.preprocessing);
+        const zip = new yazl.ZipFile();
+        for (const name of await readdir(path.join(work, "model")))
+          zip.addFile(path.join(work, "model", name), `model/${name}`, { compress: name.endsWith(".json") });
+        zip.end();
+        await pipeline(zip.outputStream, createWriteStream(built));
+      }
+      await rename(built, target);
+      return target;
     } finally {
       head.dispose();
       base.dispose();
@@ -54,15 +64,16 @@ export function createExportService(
   }
 
   return {
-    /** The zip's path on disk; NOT_FOUND outside the caller's workspaces. */
-    async zipOf(caller: Caller | null, checkpointId: string): Promise<string> {
+    /** The export's path on disk; NOT_FOUND outside the caller's workspaces. */
+    async fileOf(caller: Caller | null, checkpointId: string, format: ExportFormat): Promise<string> {
       const found = await checkpointsRepository(db).findById(checkpointId);
       if (!found) throw new NotFoundError("Checkpoint");
       await access.require(caller, found.run.experiment.dataset.workspaceId, "read", "Checkpoint");
-      let pending = building.get(checkpointId);
+      const key = `${checkpointId}.${format}`;
+      let pending = building.get(key);
       if (!pending) {
-        pending = build(checkpointId).finally(() => building.delete(checkpointId));
-        building.set(checkpointId, pending);
+        pending = build(checkpointId, format).finally(() => building.delete(key));
+        building.set(key, pending);
       }
       try {
         return await pending;

@@ -6,13 +6,17 @@ export interface HealthReport {
   /** Details for signed-in users only: what an anonymous caller sees is whether it works, and the version. */
   database: string | null;
   backend: string | null;
+  inferenceBackend: string | null;
 }
 
 export interface HealthService {
   check(signedIn: boolean): Promise<HealthReport>;
 }
 
-export function createHealthService(db: Db, info: { version: string; backend: string }): HealthService {
+export function createHealthService(
+  db: Db,
+  info: { version: string; backend: string; inferenceBackend: string },
+): HealthService {
   return {
     async check(signedIn) {
       let ok = true;
@@ -29,6 +33,7 @@ export function createHealthService(db: Db, info: { version: string; backend: st
         version: info.version,
         database: signedIn ? database : null,
         backend: signedIn ? info.backend : null,
+        inferenceBackend: signedIn ? info.inferenceBackend : null,
       };
     },
   };

@@ -1,5 +1,5 @@
 import type { Db } from "@retrain/db";
-import type { DownloadOptions } from "@retrain/engine";
+import type { DownloadOptions, InferenceChoice } from "@retrain/engine";
 import type { JobQueue } from "@retrain/jobs";
 import { createPasswordHasher } from "../auth/passwords.js";
 import { type AuthLimitSettings, createAuthLimits } from "../auth/rate-limits.js";
@@ -21,7 +21,10 @@ import { createWorkspaceService } from "./workspace-service.js";
 
 export interface ServiceOptions {
   version: string;
+  /** The TensorFlow.js backend of this process. */
   backend: string;
+  /** What runs base models here (onnxruntime, or the TensorFlow.js backend). */
+  inferenceBackend?: string;
   queue: JobQueue;
   /** Where base models are kept (model.json and shards, a folder each). */
   modelCacheDir: string;
@@ -29,11 +32,18 @@ export interface ServiceOptions {
   exportDir: string;
   /** How base models are fetched from URLs: the guarded fetch and the size limits. */
   modelDownloads: DownloadOptions;
+  /** Where base models run for predictions, and on how many worker threads. */
+  inference: InferenceChoice;
+  predictionThreads?: number;
   auth: AuthLimitSettings & { hashConcurrency: number };
 }
 
 export function createServices(db: Db, options: ServiceOptions): Services {
-  const info = { version: options.version, backend: options.backend };
+  const info = {
+    version: options.version,
+    backend: options.backend,
+    inferenceBackend: options.inferenceBackend ?? options.backend,
+  };
   const models = { modelCacheDir: options.modelCacheDir, download: options.modelDownloads };
   const access = createAccess(db);
   const datasets = createDatasetService(db, access);
@@ -51,6 +61,10 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     experiments,
     runs: createRunService(db, access, experiments, options.queue),
     exports: createExportService(db, access, { ...models, exportDir: options.exportDir }),
-    predictions: createPredictionService(db, access, createModelCache(db, models)),
+    predictions: createPredictionService(
+      db,
+      access,
+      createModelCache(db, { ...models, inference: options.inference, threads: options.predictionThreads }),
+    ),
   };
 }

@@ -6,6 +6,7 @@ import {
   type DownloadOptions,
   type ExtractionPool,
   fromCheckpointRecord,
+  type InferenceChoice,
   initBackend,
   type Preprocessing,
   restoreCheckpoint,
@@ -37,7 +38,7 @@ function lru<T>(map: Map<string, T>, key: string, make: () => T, limit: number, 
  */
 export function createModelCache(
   db: Db,
-  models: { modelCacheDir: string; download?: DownloadOptions },
+  models: { modelCacheDir: string; download?: DownloadOptions; inference: InferenceChoice; threads?: number },
   capacity = { bases: 2, heads: 16 },
 ) {
   const pools = new Map<string, Promise<ExtractionPool>>();
@@ -52,7 +53,9 @@ export function createModelCache(
         return createExtractionPool({
           spec: resolved.spec,
           dir: resolved.dir,
-          backend: "auto",
+          inference: models.inference,
+          cacheDir: models.modelCacheDir,
+          threads: models.threads,
           resize: preprocessing.resize,
         });
       },

@@ -1,11 +1,11 @@
 import { type BaseModel, baseModelsRepository, bottlenecksRepository, type Db, vectorToBytes } from "@retrain/db";
 import {
-  type BackendName,
   createExtractionPool,
   type DownloadOptions,
   type ExtractionJob,
   type ExtractionProgress,
   extractBottlenecks,
+  type InferenceChoice,
 } from "@retrain/engine";
 import { openStoredBaseModel } from "@retrain/ingest";
 
@@ -14,7 +14,8 @@ export interface WorkerDeps {
   modelCacheDir: string;
   /** How URL base models are fetched on this machine's first use: the guarded fetch and the limits. */
   download?: DownloadOptions;
-  backend: BackendName | "auto";
+  /** Where base models run: auto (ONNX Runtime where it can), onnxruntime, or a TensorFlow.js backend. */
+  inference: InferenceChoice;
   threads?: number;
 }
 
@@ -35,12 +36,13 @@ export async function extractMissing(
   const bottlenecks = bottlenecksRepository(deps.db);
   const missing = await bottlenecks.missingImages(datasetId, baseModel.id);
   await hooks.onStart?.(missing.length);
-  if (missing.length === 0) return { computed: 0, failed: 0, imagesPerSecond: 0, seconds: 0 };
+  if (missing.length === 0) return { computed: 0, failed: 0, imagesPerSecond: 0, seconds: 0, backend: null };
   const resolved = await openStoredBaseModel(deps.db, baseModel, deps);
   const pool = await createExtractionPool({
     spec: resolved.spec,
     dir: resolved.dir,
-    backend: deps.backend,
+    inference: deps.inference,
+    cacheDir: deps.modelCacheDir,
     resize: "center-crop",
     threads: deps.threads,
   });
@@ -67,7 +69,10 @@ export async function extractMissing(
       onProgress: (p) => void hooks.onProgress?.(p),
     });
     if (!baseModel.weightsHash) await baseModelsRepository(deps.db).setWeightsHash(baseModel.id, pool.weightsHash);
+    if (pool.note) console.warn(`worker: ${pool.note}`);
     return {
+      /** What ran the base model (onnxruntime, or a TensorFlow.js backend), shown on the run page. */
+      backend: pool.backend,
       computed: summary.computed,
       failed: summary.failed.length,
       imagesPerSecond: summary.imagesPerSecond,

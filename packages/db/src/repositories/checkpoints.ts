@@ -8,6 +8,8 @@ export const checkpointsRepository = (db: Db) => ({
       where: { id },
       include: { run: { include: { experiment: { include: { dataset: true } } } } },
     }),
+  /** The whole checkpoint with its base model, to restore or export it. */
+  withBaseModel: (id: string) => db.checkpoint.findUnique({ where: { id }, include: { baseModel: true } }),
   ofRuns: (runIds: readonly string[]) =>
     db.checkpoint.findMany({
       where: { runId: { in: [...runIds] } },

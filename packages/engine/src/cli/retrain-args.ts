@@ -1,9 +1,9 @@
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseBackendChoice } from "../backend.js";
 import { InvalidOptionError } from "../errors.js";
 import { VARIANTS, type Variant } from "../images/decode-image.js";
+import { parseInferenceChoice } from "../inference/inference-plan.js";
 import type { RetrainOptions } from "../pipeline/retrain-options.js";
 import { DEFAULTS } from "../pipeline/retrain-options.js";
 
@@ -21,7 +21,8 @@ export const USAGE = `retrain: train a new final layer on a pretrained image net
   --augment flip,zoom,flip-zoom|none (${DEFAULTS.augment.join(",") || "none"})   --resize center-crop|squash (${DEFAULTS.resize})
   --validation-percent N (10)   --test-percent N (10)   --seed N (${DEFAULTS.training.seed})
   --bottleneck NAME        layer or node to cut at (default: the last pooled layer)
-  --backend auto|tensorflow|wasm|cpu   --threads N (extraction worker threads; default: one per core)
+  --backend auto|onnxruntime|tensorflow|wasm|cpu   where the base model runs (auto: ONNX Runtime where it can)
+  --threads N (extraction worker threads; default: one per core)
   --json                   print a JSON summary as the last line of output
 `;
 
@@ -106,7 +107,7 @@ export function parseRetrainArgs(argv: string[]): { options: RetrainOptions; jso
         String(v["model-cache-dir"] ?? path.join(os.homedir(), ".cache", "retrain-studio", "models")),
       ),
       outputDir: path.resolve(String(v.output ?? "retrained")),
-      backend: parseBackendChoice(v.backend as string | undefined),
+      backend: parseInferenceChoice(v.backend as string | undefined),
       threads: v.threads === undefined ? undefined : numberOption(v, "threads", 1, 1),
       resize: oneOf("resize", v.resize, ["center-crop", "squash"] as const, DEFAULTS.resize),
       augment,

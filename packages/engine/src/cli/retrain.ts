@@ -35,6 +35,7 @@ async function main(): Promise<number> {
   }).finally(() => progress.stop());
 
   for (const u of summary.unreadable) process.stderr.write(`skipped ${u.file}: ${u.reason}\n`);
+  if (summary.backendNote) process.stderr.write(`note: ${summary.backendNote}\n`);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   process.stderr.write(
     `\n${summary.images.total} images (${summary.reused} vectors from the cache, ${summary.computed} computed, ` +

@@ -1,10 +1,8 @@
 import { readFile } from "node:fs/promises";
-import * as tf from "@tensorflow/tfjs";
 import { ImageDecodeError } from "../errors.js";
 import { decodeImage, type ResizeMode } from "../images/decode-image.js";
-import { pixelBatch } from "../images/normalize.js";
-import type { BaseModel } from "../models/base-model.js";
 import type { ExtractionItem } from "./messages.js";
+import type { PixelExtractor } from "./pixel-extractor.js";
 
 export interface BatchResult {
   vectors: Float32Array;
@@ -18,7 +16,7 @@ export interface BatchResult {
  * image gets its reason in `errors` and never stops the others.
  */
 export async function extractBatch(
-  model: BaseModel,
+  model: PixelExtractor,
   items: ExtractionItem[],
   options: { resize: ResizeMode; maxPixels?: number },
 ): Promise<BatchResult> {
@@ -45,16 +43,12 @@ export async function extractBatch(
   const good = decoded.flatMap((d, i) => (d instanceof Uint8Array ? [{ i, pixels: d }] : []));
   const vectors = new Float32Array(items.length * featureDim);
   if (good.length > 0) {
-    const batch = pixelBatch(
-      good.map((g) => g.pixels),
-      size,
-    );
-    const out = model.extract(batch);
-    const data = (await out.data()) as Float32Array;
-    tf.dispose([batch, out]);
-    for (const [row, g] of good.entries()) {
+    const perImage = size * size * 3;
+    const batch = new Uint8Array(good.length * perImage);
+    for (const [row, g] of good.entries()) batch.set(g.pixels, row * perImage);
+    const data = await model.run(batch, good.length);
+    for (const [row, g] of good.entries())
       vectors.set(data.subarray(row * featureDim, (row + 1) * featureDim), g.i * featureDim);
-    }
   }
   return {
     vectors,

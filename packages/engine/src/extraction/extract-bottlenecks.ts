@@ -51,7 +51,7 @@ export async function extractBottlenecks(
   options: ExtractOptions,
 ): Promise<ExtractionSummary> {
   const { pool, store } = options;
-  const batchSize = options.batchSize ?? 8; // measured best on 2 cores with MobileNetV2 (bench/engine-bench.ts)
+  const batchSize = options.batchSize ?? pool.batchSize;
   const maxInFlight = pool.threads * 3; // the pool's two per worker, and one being prepared
   const started = performance.now();
   const total = options.total ?? (Array.isArray(jobs) ? jobs.length : undefined);

@@ -1,10 +1,11 @@
-// A worker thread of the extraction pool: its own TensorFlow.js backend and copy of the base model.
+// A worker thread of the extraction pool: its own copy of the base model, on ONNX Runtime or TensorFlow.js.
 import { parentPort, workerData } from "node:worker_threads";
 import sharp from "sharp";
 import { initBackend } from "../backend.js";
 import { loadBaseModel } from "../models/base-model.js";
 import { extractBatch } from "./extract-batch.js";
 import type { FromWorker, ToWorker, WorkerInit } from "./messages.js";
+import { onnxExtractor, type PixelExtractor, tfjsExtractor } from "./pixel-extractor.js";
 
 const init = workerData as WorkerInit;
 const port = parentPort;
@@ -14,10 +15,22 @@ const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port?.postMe
 // other workers' inference for the same cores.
 sharp.concurrency(1);
 
+async function open(): Promise<{ model: PixelExtractor; weightsHash: string; backend: string }> {
+  const { plan } = init;
+  if (plan.engine === "onnxruntime")
+    return {
+      model: await onnxExtractor(plan.onnxPath, plan.spec, init.intraOpThreads),
+      weightsHash: plan.weightsHash,
+      backend: "onnxruntime",
+    };
+  const backend = await initBackend(plan.backend);
+  const base = await loadBaseModel(init.spec, init.dir);
+  return { model: tfjsExtractor(base), weightsHash: base.weightsHash, backend };
+}
+
 try {
-  const backend = await initBackend(init.backend);
-  const model = await loadBaseModel(init.spec, init.dir);
-  send({ type: "ready", spec: model.spec, weightsHash: model.weightsHash, backend });
+  const { model, weightsHash, backend } = await open();
+  send({ type: "ready", spec: model.spec, weightsHash, backend });
   port?.on("message", async (message: ToWorker) => {
     const result = await extractBatch(model, message.items, init);
     send({ type: "batch", id: message.id, ...result }, [result.vectors.buffer as ArrayBuffer]);

@@ -1,4 +1,3 @@
-import type { BackendName } from "../backend.js";
 import type { ResizeMode, Variant } from "../images/decode-image.js";
 import type { BaseModelSpec } from "../models/catalog.js";
 
@@ -11,10 +10,15 @@ export interface ExtractionItem {
   variant?: Variant;
 }
 
+import type { InferencePlan } from "../inference/inference-plan.js";
+
 export interface WorkerInit {
   spec: BaseModelSpec;
   dir: string;
-  backend: BackendName | "auto";
+  /** How the base model runs (decided once, in the main thread). */
+  plan: InferencePlan;
+  /** ONNX Runtime threads inside each worker. */
+  intraOpThreads: number;
   resize: ResizeMode;
   maxPixels?: number;
 }

@@ -95,4 +95,32 @@ describe("decodeImage", () => {
   it("names a missing file", async () => {
     await expect(decodeImage("/nonexistent/x.jpg", "x.jpg", { size })).rejects.toThrow(/x.jpg: file not found/);
   });
+
+  it("decodes small JPEGs in process (mozjpeg) as libvips would, and still refuses them truncated", async () => {
+    const photo = await gradientImage(2, 128, 96, 3).jpeg({ quality: 90 }).toBuffer();
+    const fast = await decodeImage(photo, "small.jpg", { size: 224 });
+    const reference = await sharp(photo)
+      .resize(224, 224, { fit: "cover", kernel: "linear" })
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    const meanDifference =
+      fast.pixels.reduce((sum, v, i) => sum + Math.abs(v - (reference[i] ?? 0)), 0) / reference.length;
+    // Both bilinear; they differ in where pixel centres sit when enlarging, by a few levels on this noisy image.
+    expect(meanDifference).toBeLessThan(5);
+    expect(fast).toMatchObject({ width: 128, height: 96, format: "jpeg" });
+    const flipped = await decodeImage(photo, "small.jpg", { size: 224, variant: "flip" });
+    // A mirror image, up to half a pixel where the crop's excess is odd.
+    let mirrorDifference = 0;
+    for (let y = 0; y < 224; y++)
+      for (let x = 0; x < 224; x++)
+        for (let c = 0; c < 3; c++)
+          mirrorDifference += Math.abs(
+            (flipped.pixels[(y * 224 + x) * 3 + c] ?? 0) - (fast.pixels[(y * 224 + 223 - x) * 3 + c] ?? 0),
+          );
+    expect(mirrorDifference / flipped.pixels.length).toBeLessThan(5);
+    const truncated = photo.subarray(0, Math.floor(photo.length * 0.6));
+    const error = await decodeImage(truncated, "cut.jpg", { size: 224 }).catch((e: unknown) => e);
+    expect((error as ImageDecodeError).reason).toMatch(/corrupt or truncated/);
+  });
 });

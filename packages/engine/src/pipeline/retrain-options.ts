@@ -1,6 +1,6 @@
-import type { BackendName } from "../backend.js";
 import type { SplitOptions } from "../data/splits.js";
 import type { ResizeMode, Variant } from "../images/decode-image.js";
+import type { InferenceChoice } from "../inference/inference-plan.js";
 import type { Normalization } from "../models/catalog.js";
 import type { HeadOptions } from "../training/head-model.js";
 import type { OptimizerConfig } from "../training/optimizer.js";
@@ -17,7 +17,8 @@ export interface RetrainOptions {
   modelCacheDir: string;
   /** Receives checkpoint/, model/ (the standalone export) and labels.txt. */
   outputDir: string;
-  backend?: BackendName | "auto";
+  /** Where the base model runs (auto: ONNX Runtime where it can); the head trains on TensorFlow.js. */
+  backend?: InferenceChoice;
   threads?: number;
   extractionBatchSize?: number;
   resize?: ResizeMode;
@@ -52,5 +53,4 @@ export const DEFAULTS = {
     seed: 42,
   } as TrainOptions,
   head: { hiddenUnits: 0, dropout: 0.2 },
-  extractionBatchSize: 8,
 };

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { initBackend } from "../backend.js";
+import { initBackend, isBackendName } from "../backend.js";
 import { createCheckpoint } from "../checkpoints/checkpoint.js";
 import { writeCheckpointFolder } from "../checkpoints/checkpoint-files.js";
 import { readImageFolder } from "../data/image-folder.js";
 import { assignSplit, defaultGroupKey, type SplitName } from "../data/splits.js";
 import { exportModel } from "../export/export-model.js";
+import { exportOnnxModel } from "../export/export-onnx.js";
 import { fileBottleneckStore } from "../extraction/bottleneck-store.js";
 import { type ExtractionJob, type ExtractionProgress, extractBottlenecks } from "../extraction/extract-bottlenecks.js";
 import { createExtractionPool } from "../extraction/worker-pool.js";
@@ -43,7 +44,9 @@ export async function retrain(options: RetrainOptions, hooks: RetrainHooks = {})
   const headOptions = { ...DEFAULTS.head, ...options.head };
 
   hooks.onStage?.("load");
-  const backend = await initBackend(options.backend ?? "auto");
+  // The head trains on TensorFlow.js: the backend asked for, or the fastest when the choice is ONNX Runtime's.
+  const choice = options.backend ?? "auto";
+  const headBackend = await initBackend(isBackendName(choice) ? choice : "auto");
   const folder = await readImageFolder(options.imageDir);
   const resolved = await resolveBaseModel(options.baseModel, {
     cacheDir: options.modelCacheDir,
@@ -53,7 +56,8 @@ export async function retrain(options: RetrainOptions, hooks: RetrainHooks = {})
   const pool = await createExtractionPool({
     spec: resolved.spec,
     dir: resolved.dir,
-    backend: options.backend ?? "auto",
+    inference: choice,
+    cacheDir: options.modelCacheDir,
     resize,
     threads: options.threads,
   });
@@ -88,7 +92,7 @@ export async function retrain(options: RetrainOptions, hooks: RetrainHooks = {})
     pool,
     store,
     total,
-    batchSize: options.extractionBatchSize ?? DEFAULTS.extractionBatchSize,
+    batchSize: options.extractionBatchSize,
     onProgress: hooks.onExtractProgress,
     onVector: (job, vector) => {
       const m = meta.get(job);
@@ -143,13 +147,21 @@ export async function retrain(options: RetrainOptions, hooks: RetrainHooks = {})
   });
   await writeCheckpointFolder(path.join(options.outputDir, "checkpoint"), checkpoint);
   const exported = base.layers ? path.join(options.outputDir, "model") : undefined;
-  if (exported) await exportModel(exported, base, head, folder.labels, preprocessing);
+  if (exported) {
+    await exportModel(exported, base, head, folder.labels, preprocessing);
+    await writeFile(
+      path.join(options.outputDir, "model.onnx"),
+      exportOnnxModel(base, head, folder.labels, preprocessing),
+    );
+  }
   await writeFile(path.join(options.outputDir, "labels.txt"), `${folder.labels.join("\n")}\n`);
   base.dispose();
   head.dispose();
 
   return summarize({
-    backend,
+    backend: pool.backend,
+    headBackend,
+    backendNote: pool.note,
     folder,
     splits,
     extraction,

@@ -6,7 +6,12 @@ import type { TrainResult } from "../training/train-head.js";
 
 /** What the retrain CLI prints with --json (its last line), and what the retrain function returns. */
 export interface RetrainSummary {
+  /** What ran the base model: onnxruntime, or a TensorFlow.js backend. */
   backend: string;
+  /** The TensorFlow.js backend the head trained on. */
+  headBackend: string;
+  /** Why ONNX Runtime did not run the base model, when it did not. */
+  backendNote?: string;
   labels: string[];
   images: { total: number; train: number; validation: number; test: number; unreadable: number };
   vectors: { train: number; validation: number; test: number };
@@ -27,6 +32,8 @@ export interface RetrainSummary {
 
 export function summarize(input: {
   backend: string;
+  headBackend: string;
+  backendNote?: string;
   folder: ImageFolder;
   splits: SplitName[];
   extraction: ExtractionSummary;
@@ -42,6 +49,8 @@ export function summarize(input: {
   const count = (s: SplitName) => input.splits.filter((x) => x === s).length;
   return {
     backend: input.backend,
+    headBackend: input.headBackend,
+    ...(input.backendNote ? { backendNote: input.backendNote } : {}),
     labels: input.folder.labels,
     images: {
       total: input.folder.files.length,

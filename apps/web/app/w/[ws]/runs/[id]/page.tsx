@@ -19,6 +19,7 @@ interface Data {
     resumedFromId: string | null;
     extraction: {
       status: string;
+      backend: string | null;
       progress: { done: number; total: number; imagesPerSecond: number | null; etaSeconds: number | null };
     } | null;
     epochs: Epoch[];
@@ -33,7 +34,7 @@ interface Data {
   };
 }
 const QUERY = `query($id: ID!) { run(id: $id) { id experimentId status error hyperparameters resumedFromId
-  extraction { status progress { done total imagesPerSecond etaSeconds } }
+  extraction { status backend progress { done total imagesPerSecond etaSeconds } }
   epochs { epoch trainLoss trainAccuracy validationLoss validationAccuracy }
   evaluation checkpoints { id step labels metrics exportUrl } } }`;
 const ACTIVE = ["QUEUED", "EXTRACTING", "TRAINING"];
@@ -80,6 +81,17 @@ export default function RunPage() {
         </span>
       </h1>
       {run.resumedFromId && <p className="muted">Continues a checkpoint of an earlier run.</p>}
+      {run.extraction?.backend && (
+        <p className="muted">
+          Base model ran on{" "}
+          <strong>
+            {run.extraction.backend === "onnxruntime"
+              ? "ONNX Runtime (native)"
+              : `TensorFlow.js (${run.extraction.backend})`}
+          </strong>
+          .
+        </p>
+      )}
       {run.error && (
         <p className="error" role="alert">
           {run.error}

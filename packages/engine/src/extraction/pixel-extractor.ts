@@ -1,0 +1,38 @@
+import * as tf from "@tensorflow/tfjs";
+import type { BaseModel } from "../models/base-model.js";
+import type { BaseModelSpec } from "../models/catalog.js";
+import { createOnnxSession } from "../onnx/onnx-runtime.js";
+
+/** A base model as extraction sees it: decoded pixels in, bottleneck vectors out, whatever runs it. */
+export interface PixelExtractor {
+  spec: BaseModelSpec;
+  /** n images of inputSize x inputSize RGB bytes, one after another, to n * featureDim floats. */
+  run(pixels: Uint8Array, n: number): Promise<Float32Array>;
+  dispose(): Promise<void>;
+}
+
+/** On a TensorFlow.js backend, the whole batch in one call. */
+export function tfjsExtractor(base: BaseModel): PixelExtractor {
+  const size = base.spec.inputSize;
+  return {
+    spec: base.spec,
+    async run(pixels, n) {
+      const out = tf.tidy(() => base.extract(tf.tensor4d(Int32Array.from(pixels), [n, size, size, 3], "int32")));
+      const data = (await out.data()) as Float32Array;
+      out.dispose();
+      return data;
+    },
+    dispose: async () => base.dispose(),
+  };
+}
+
+/** On ONNX Runtime's CPU provider: the bytes go in as they are (the graph casts and normalises them). */
+export async function onnxExtractor(onnxPath: string, spec: BaseModelSpec, threads: number): Promise<PixelExtractor> {
+  const session = await createOnnxSession(onnxPath, threads);
+  const size = spec.inputSize;
+  return {
+    spec,
+    run: (pixels, n) => session.run(pixels, [n, size, size, 3]),
+    dispose: () => session.dispose(),
+  };
+}

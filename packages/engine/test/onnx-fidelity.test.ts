@@ -1,0 +1,81 @@
+// The ONNX Runtime backend against TensorFlow.js on real photos, for every architecture the tests can load:
+// the same vectors, to within float rounding (max abs difference <= 1e-3, cosine >= 0.9999).
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { initBackend } from "../src/backend.js";
+import { tfjsExtractor } from "../src/extraction/pixel-extractor.js";
+import { decodeImage } from "../src/images/decode-image.js";
+import { loadBaseModel } from "../src/models/base-model.js";
+import { resolveBaseModel } from "../src/models/resolve-base-model.js";
+import { ensureOnnxBaseModel } from "../src/onnx/onnx-cache.js";
+import { createOnnxSession } from "../src/onnx/onnx-runtime.js";
+import { nsfwjsInceptionFolder, sharedDir, tempDir } from "./fixtures.js";
+
+/** Eight photos of flowers_small (two a class), decoded at `size` as extraction decodes them. */
+async function photos(size: number) {
+  const root = path.join(sharedDir(), "datasets/flowers_small");
+  const files: string[] = [];
+  for (const label of ["daisy", "dandelion", "rose", "tulip"])
+    for (const f of (await readdir(path.join(root, label))).sort().slice(0, 2)) files.push(path.join(root, label, f));
+  const decoded = await Promise.all(files.map(async (f) => (await decodeImage(await readFile(f), f, { size })).pixels));
+  const batch = new Uint8Array(decoded.length * size * size * 3);
+  for (const [i, p] of decoded.entries()) batch.set(p, i * size * size * 3);
+  return { batch, n: decoded.length };
+}
+
+async function compare(dir: string, cacheDir: string) {
+  const resolved = await resolveBaseModel(dir, { cacheDir });
+  const base = await loadBaseModel(resolved.spec, resolved.dir);
+  const size = base.spec.inputSize;
+  const { batch, n } = await photos(size);
+  const expected = await tfjsExtractor(base).run(batch, n);
+  const converted = await ensureOnnxBaseModel(resolved.spec, resolved.dir, cacheDir);
+  if ("unsupported" in converted) throw new Error(converted.unsupported);
+  const session = await createOnnxSession(converted.path, 2);
+  const actual = await session.run(batch, [n, size, size, 3]);
+  await session.dispose();
+  let maxAbs = 0;
+  let dot = 0;
+  let a2 = 0;
+  let b2 = 0;
+  for (const [i, a] of expected.entries()) {
+    const b = actual[i] ?? Number.NaN;
+    maxAbs = Math.max(maxAbs, Math.abs(a - b));
+    dot += a * b;
+    a2 += a * a;
+    b2 += b * b;
+  }
+  return { maxAbs, cosine: dot / Math.sqrt(a2 * b2), dim: base.spec.featureDim, length: actual.length / n };
+}
+
+describe("ONNX Runtime gives the TensorFlow.js vectors", () => {
+  let cacheDir: string;
+  beforeAll(async () => {
+    await initBackend("auto");
+    cacheDir = await tempDir("onnx-fidelity");
+  });
+
+  it.each([
+    ["MobileNetV2 0.35 (ImageNet)", "models/mobilenet_v2_035_224_notop"],
+    ["MobileNet v1 0.25 (ImageNet)", "models/mobilenet_v1_025_224"],
+  ])(
+    "%s",
+    async (_name, folder) => {
+      const result = await compare(path.join(sharedDir(), folder), cacheDir);
+      expect(result.length).toBe(result.dim);
+      expect(result.maxAbs).toBeLessThanOrEqual(1e-3);
+      expect(result.cosine).toBeGreaterThanOrEqual(0.9999);
+    },
+    120_000,
+  );
+
+  it("Inception-v3 (the nsfwjs fixture: batch norms without gamma, 299 x 299, 2048-d)", async () => {
+    const dir = path.join(await tempDir("inception-onnx"), "inception_v3");
+    await nsfwjsInceptionFolder(dir);
+    const result = await compare(dir, cacheDir);
+    expect(result.dim).toBe(2048);
+    expect(result.maxAbs).toBeLessThanOrEqual(1e-3);
+    expect(result.cosine).toBeGreaterThanOrEqual(0.9999);
+  }, 300_000);
+});
