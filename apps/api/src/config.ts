@@ -38,6 +38,12 @@ export const apiSettings = z.object({
     .min(1)
     .optional()
     .describe("Worker threads running base models for predictions (default: one per core)."),
+  PREDICTION_INTRA_OP_THREADS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1)
+    .describe("ONNX Runtime threads inside each prediction worker thread."),
   ...modelSettings,
 });
 
@@ -51,6 +57,7 @@ export function serviceOptionsFrom(config: ApiConfig) {
     modelDownloads: modelDownloadOptions(config),
     inference: config.INFERENCE_BACKEND,
     predictionThreads: config.PREDICTION_THREADS,
+    predictionIntraOpThreads: config.PREDICTION_INTRA_OP_THREADS,
     auth: {
       signInPerAddress: config.SIGN_IN_ATTEMPTS_PER_ADDRESS,
       signInPerAccount: config.SIGN_IN_ATTEMPTS_PER_ACCOUNT,

@@ -39,17 +39,20 @@ export function requireCaller(caller: Caller | null, action: Action = "read"): C
  * Workspace access. Someone outside a workspace gets NOT_FOUND for everything in it, exactly as for an id
  * that does not exist, so ids reveal nothing; a member whose role is too low gets FORBIDDEN.
  */
+/** The rule itself, for a role already read: NOT_FOUND for no membership, FORBIDDEN for too low a role. */
+export function checkRole(role: Role | null | undefined, action: Action, what = "Workspace"): Role {
+  if (!role) throw new NotFoundError(what);
+  if (!allows(role, action))
+    throw new ForbiddenError(`Your role (${role}) cannot do this; it needs ${NEEDS[action]} or above.`);
+  return role;
+}
+
 export function createAccess(db: Db) {
   const workspaces = workspacesRepository(db);
   return {
     async require(caller: Caller | null, workspaceId: string, action: Action, what = "Workspace"): Promise<Role> {
       const { userId } = requireCaller(caller, action);
-      const membership = await workspaces.membership(workspaceId, userId);
-      if (!membership) throw new NotFoundError(what);
-      if (!allows(membership.role, action)) {
-        throw new ForbiddenError(`Your role (${membership.role}) cannot do this; it needs ${NEEDS[action]} or above.`);
-      }
-      return membership.role;
+      return checkRole((await workspaces.membership(workspaceId, userId))?.role, action, what);
     },
   };
 }

@@ -84,7 +84,9 @@ export function createAuthService(db: Db, passwords: PasswordHasher, limits: Aut
       if (secret.startsWith("rst_")) {
         const token = await credentials.findApiToken(hash);
         if (!token || token.revokedAt || (token.expiresAt && token.expiresAt < new Date())) return null;
-        await credentials.touchApiToken(token.id);
+        // "Last used" to the minute: a write on every request would cost a busy prediction client dearly.
+        if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000)
+          await credentials.touchApiToken(token.id);
         return { userId: token.userId, email: token.user.email, scope: token.scope };
       }
       const session = await credentials.findSession(hash);

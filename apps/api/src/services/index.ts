@@ -35,6 +35,7 @@ export interface ServiceOptions {
   /** Where base models run for predictions, and on how many worker threads. */
   inference: InferenceChoice;
   predictionThreads?: number;
+  predictionIntraOpThreads?: number;
   auth: AuthLimitSettings & { hashConcurrency: number };
 }
 
@@ -63,8 +64,12 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     exports: createExportService(db, access, { ...models, exportDir: options.exportDir }),
     predictions: createPredictionService(
       db,
-      access,
-      createModelCache(db, { ...models, inference: options.inference, threads: options.predictionThreads }),
+      createModelCache(db, {
+        ...models,
+        inference: options.inference,
+        threads: options.predictionThreads,
+        intraOpThreads: options.predictionIntraOpThreads,
+      }),
     ),
   };
 }

@@ -1,6 +1,5 @@
-import type { BaseModel as BaseModelRow, Checkpoint as CheckpointRow, Db } from "@retrain/db";
+import { type BaseModel, checkpointsRepository, type Db } from "@retrain/db";
 import {
-  type Classifier,
   createExtractionPool,
   createPoolClassifier,
   type DownloadOptions,
@@ -8,90 +7,84 @@ import {
   fromCheckpointRecord,
   type InferenceChoice,
   initBackend,
+  type Prediction,
   type Preprocessing,
   restoreCheckpoint,
 } from "@retrain/engine";
 import { openStoredBaseModel } from "@retrain/ingest";
+import { NotFoundError } from "../domain/errors.js";
+import { OwnedCache } from "./owned-cache.js";
 
-/** Least recently used first out: reads move an entry to the back, inserts past `limit` drop the front. */
-function lru<T>(map: Map<string, T>, key: string, make: () => T, limit: number, drop?: (value: T) => void): T {
-  const found = map.get(key);
-  if (found !== undefined) {
-    map.delete(key);
-    map.set(key, found);
-    return found;
-  }
-  const value = make();
-  map.set(key, value);
-  while (map.size > limit) {
-    const oldest = map.keys().next().value as string;
-    drop?.(map.get(oldest) as T);
-    map.delete(oldest);
-  }
-  return value;
+interface LoadedHead {
+  head: Awaited<ReturnType<typeof restoreCheckpoint>>["head"];
+  labels: string[];
+  baseModel: BaseModel;
+  preprocessing: Preprocessing;
+}
+
+export interface ModelCacheOptions {
+  modelCacheDir: string;
+  download?: DownloadOptions;
+  inference: InferenceChoice;
+  /** Worker threads running base models, and ONNX Runtime threads inside each. */
+  threads?: number;
+  intraOpThreads?: number;
 }
 
 /**
- * Models kept in memory for predictions. Each base model runs on a pool of worker threads (one per core,
- * shared by every checkpoint trained on it); heads are small and stay on the API's thread. Both caches are
- * bounded, least recently used dropped first.
+ * Models kept in memory for predictions. Each base model runs on a pool of worker threads (shared by every
+ * checkpoint trained on it); heads are small and run on the API's thread. Both caches are bounded and own
+ * what they hold: an evicted head's tensors are disposed and an evicted pool's threads stopped, once no
+ * prediction uses them.
  */
-export function createModelCache(
-  db: Db,
-  models: { modelCacheDir: string; download?: DownloadOptions; inference: InferenceChoice; threads?: number },
-  capacity = { bases: 2, heads: 16 },
-) {
-  const pools = new Map<string, Promise<ExtractionPool>>();
-  const classifiers = new Map<string, Promise<Classifier>>();
+export function createModelCache(db: Db, options: ModelCacheOptions, capacity = { bases: 2, heads: 16 }) {
+  const heads = new OwnedCache<LoadedHead>(capacity.heads, (h) => void h.head.dispose());
+  const pools = new OwnedCache<ExtractionPool>(capacity.bases, (p) => p.close());
 
-  const pool = (row: BaseModelRow, preprocessing: Preprocessing) =>
-    lru(
-      pools,
-      `${row.id}:${preprocessing.resize}`,
-      async () => {
-        const resolved = await openStoredBaseModel(db, row, models);
-        return createExtractionPool({
-          spec: resolved.spec,
-          dir: resolved.dir,
-          inference: models.inference,
-          cacheDir: models.modelCacheDir,
-          threads: models.threads,
-          resize: preprocessing.resize,
-        });
-      },
-      capacity.bases,
-      (p) =>
-        void p.then(
-          (pool) => pool.close(),
-          () => {},
-        ),
-    );
+  async function loadHead(checkpointId: string): Promise<LoadedHead> {
+    await initBackend("auto"); // the head's backend; a no-op once the process has chosen one
+    const row = await checkpointsRepository(db).withBaseModel(checkpointId);
+    if (!row) throw new NotFoundError("Checkpoint");
+    const checkpoint = fromCheckpointRecord(row);
+    const { head, optimizer } = await restoreCheckpoint(checkpoint);
+    optimizer.dispose(); // serving needs no optimizer state
+    return { head, labels: row.labels, baseModel: row.baseModel, preprocessing: checkpoint.preprocessing };
+  }
+
+  async function openPool(baseModel: BaseModel, preprocessing: Preprocessing): Promise<ExtractionPool> {
+    const resolved = await openStoredBaseModel(db, baseModel, options);
+    return createExtractionPool({
+      spec: resolved.spec,
+      dir: resolved.dir,
+      inference: options.inference,
+      cacheDir: options.modelCacheDir,
+      threads: options.threads,
+      intraOpThreads: options.intraOpThreads,
+      resize: preprocessing.resize,
+    });
+  }
 
   return {
-    classifier(checkpoint: CheckpointRow, baseRow: BaseModelRow): Promise<Classifier> {
-      return lru(
-        classifiers,
-        checkpoint.id,
-        async () => {
-          await initBackend("auto"); // the head's backend; a no-op once the process has chosen one
-          const restored = fromCheckpointRecord(checkpoint);
-          const { head } = await restoreCheckpoint(restored);
-          return createPoolClassifier(await pool(baseRow, restored.preprocessing), head, checkpoint.labels);
-        },
-        capacity.heads,
-      );
-    },
-    /** Stops the worker threads (at shutdown). */
-    async close() {
-      await Promise.all(
-        [...pools.values()].map((p) =>
-          p.then(
-            (pool) => pool.close(),
-            () => {},
+    /** Classifies images with a checkpoint: its labels, and one prediction per image, in order. */
+    predict(checkpointId: string, images: { name: string; bytes: Uint8Array }[], topK: number) {
+      return heads.use(
+        checkpointId,
+        () => loadHead(checkpointId),
+        (loaded) =>
+          pools.use(
+            `${loaded.baseModel.id}:${loaded.preprocessing.resize}`,
+            () => openPool(loaded.baseModel, loaded.preprocessing),
+            async (pool): Promise<{ labels: string[]; predictions: Prediction[] }> => ({
+              labels: loaded.labels,
+              predictions: await createPoolClassifier(pool, loaded.head, loaded.labels).predict(images, topK),
+            }),
           ),
-        ),
       );
     },
+    /** Models held now, for tests and health. */
+    held: () => ({ heads: heads.size, bases: pools.size }),
+    /** Stops the worker threads and frees the heads (at shutdown). */
+    close: () => Promise.all([heads.close(), pools.close()]).then(() => undefined),
   };
 }
 

@@ -1,16 +1,11 @@
-import {
-  baseModelsRepository,
-  checkpointsRepository,
-  type Db,
-  experimentsRepository,
-  imagesRepository,
-} from "@retrain/db";
-import type { Classifier, Prediction } from "@retrain/engine";
+import { checkpointsRepository, type Db, imagesRepository, type Prisma } from "@retrain/db";
+import type { Prediction } from "@retrain/engine";
 import DataLoader from "dataloader";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText } from "../domain/validate.js";
-import { type Access, type Caller, requireCaller } from "./access.js";
+import { type Caller, checkRole, requireCaller } from "./access.js";
 import type { ModelCache } from "./model-cache.js";
+import { createWriteBehind } from "./write-behind.js";
 
 export interface PredictInput {
   checkpointId?: string | null;
@@ -22,47 +17,53 @@ export interface PredictInput {
 }
 
 type Item = { name: string; bytes: Uint8Array; topK: number };
+type Answer = { labels: string[]; prediction: Prediction };
 const MAX_IMAGES = 64;
 
-export function createPredictionService(db: Db, access: Access, models: ModelCache) {
+export function createPredictionService(db: Db, models: ModelCache) {
   const checkpoints = checkpointsRepository(db);
   const images = imagesRepository(db);
-  // One batcher per checkpoint: requests arriving within 5 ms run through the model together.
-  const batchers = new Map<string, DataLoader<Item, Prediction>>();
-  const batcher = (checkpointId: string, classifier: Classifier) => {
+  const log = createWriteBehind((rows: Prisma.PredictionCreateManyInput[]) => checkpoints.logPredictions(rows));
+  // One batcher per checkpoint: requests arriving together run through the model as one batch. It waits
+  // only for the current turn of the event loop, so one client alone waits for nothing.
+  const batchers = new Map<string, DataLoader<Item, Answer>>();
+  const batcher = (checkpointId: string) => {
     let loader = batchers.get(checkpointId);
     if (!loader) {
-      loader = new DataLoader<Item, Prediction>(
+      loader = new DataLoader<Item, Answer>(
         async (items) => {
           const topK = Math.max(...items.map((i) => i.topK));
-          const out = await classifier.predict(
-            items.map((i) => ({ name: i.name, bytes: i.bytes })),
-            topK,
-          );
-          return out.map((p, i) => ("top" in p ? { ...p, top: p.top.slice(0, items[i]?.topK) } : p));
+          const { labels, predictions } = await models.predict(checkpointId, [...items], topK);
+          return predictions.map((p, i) => ({
+            labels,
+            prediction: "top" in p ? { ...p, top: p.top.slice(0, items[i]?.topK) } : p,
+          }));
         },
-        { cache: false, maxBatchSize: 32, batchScheduleFn: (run) => setTimeout(run, 5) },
+        { cache: false, maxBatchSize: 32, batchScheduleFn: (run) => setImmediate(run) },
       );
       batchers.set(checkpointId, loader);
     }
     return loader;
   };
 
-  async function checkpointFor(caller: Caller | null, input: PredictInput) {
-    requireCaller(caller, "predict"); // the credential's scope first: a READ token learns nothing of ids
-    let id = input.checkpointId ?? undefined;
-    if (!id && input.experimentId) {
-      const experiment = await experimentsRepository(db).findById(input.experimentId);
-      if (!experiment) throw new NotFoundError("Experiment");
-      await access.require(caller, experiment.dataset.workspaceId, "predict", "Experiment");
-      id = (await checkpoints.byAlias(input.experimentId, input.alias ?? "production"))?.checkpointId;
-      if (!id) throw new NotFoundError(`Checkpoint alias "${input.alias ?? "production"}"`);
+  /**
+   * The checkpoint to use, its workspace and the caller's role there, in one query: predictions are the hot
+   * path, so the access rule is applied to a role read with the rest (same answers as everywhere else).
+   */
+  async function target(caller: Caller | null, input: PredictInput) {
+    const { userId } = requireCaller(caller, "predict"); // the scope first: a READ token learns nothing of ids
+    if (input.checkpointId) {
+      const found = await checkpoints.workspaceOf(input.checkpointId, userId);
+      checkRole(found?.role, "predict", "Checkpoint");
+      return found as NonNullable<typeof found>;
     }
-    if (!id) throw new ValidationError("checkpointId", "Give a checkpointId, or an experimentId with an alias.");
-    const checkpoint = await checkpoints.findById(id);
-    if (!checkpoint) throw new NotFoundError("Checkpoint");
-    await access.require(caller, checkpoint.run.experiment.dataset.workspaceId, "predict", "Checkpoint");
-    return checkpoint;
+    if (!input.experimentId)
+      throw new ValidationError("checkpointId", "Give a checkpointId, or an experimentId with an alias.");
+    const alias = input.alias ?? "production";
+    const found = await checkpoints.aliasTarget(input.experimentId, alias, userId);
+    checkRole(found?.role, "predict", "Experiment");
+    if (!found?.checkpointId) throw new NotFoundError(`Checkpoint alias "${alias}"`);
+    return { checkpointId: found.checkpointId, workspaceId: found.workspaceId };
   }
 
   return {
@@ -73,8 +74,7 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
       const ids = input.imageIds ?? [];
       if (uploads.length + ids.length === 0 || uploads.length + ids.length > MAX_IMAGES)
         throw new ValidationError("images", `Give 1 to ${MAX_IMAGES} images (uploaded and stored together).`);
-      const checkpoint = await checkpointFor(caller, input);
-      const workspaceId = checkpoint.run.experiment.dataset.workspaceId;
+      const { checkpointId, workspaceId } = await target(caller, input);
       const topK = Math.min(Math.max(input.topK ?? 5, 1), 100);
       const items: Item[] = uploads.map((img, i) => ({
         name: optionalText(`images.${i}.name`, img.name, 255) ?? `image ${i + 1}`,
@@ -82,28 +82,25 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
         topK,
       }));
       const unique = [...new Set(ids)];
-      const stored = await images.bytesOfMany(unique, workspaceId);
+      const stored = unique.length ? await images.bytesOfMany(unique, workspaceId) : new Map<string, Uint8Array>();
       if (stored.size !== unique.length) throw new NotFoundError("Image");
       for (const id of ids) items.push({ name: id, bytes: stored.get(id) ?? new Uint8Array(), topK });
-      const baseRow = await baseModelsRepository(db).findById(checkpoint.baseModelId);
-      if (!baseRow) throw new NotFoundError("Base model");
-      const classifier = await models.classifier(checkpoint, baseRow);
-      const predictions = await batcher(checkpoint.id, classifier).loadMany(items);
+      const answers = await batcher(checkpointId).loadMany(items);
       const latencyMs = performance.now() - started;
-      const results = predictions.map((p) => (p instanceof Error ? { name: "?", error: p.message } : p));
-      void Promise.all(
-        results.map((r) =>
-          checkpoints.logPrediction({
-            workspaceId,
-            checkpointId: checkpoint.id,
-            userId: caller?.userId ?? null,
-            topK: ("top" in r ? r.top : { error: r.error }) as object,
-            latencyMs,
-          }),
-        ),
-      ).catch((e: unknown) => console.error("prediction log:", e));
-      return { checkpointId: checkpoint.id, labels: checkpoint.labels, latencyMs, results };
+      const results = answers.map((a) => (a instanceof Error ? { name: "?", error: a.message } : a.prediction));
+      const labels = answers.find((a): a is Answer => !(a instanceof Error))?.labels ?? [];
+      for (const r of results)
+        log.add({
+          workspaceId,
+          checkpointId,
+          userId: caller?.userId ?? null,
+          topK: ("top" in r ? r.top : { error: r.error }) as object,
+          latencyMs,
+        });
+      return { checkpointId, labels, latencyMs, results };
     },
+    /** Writes what is still buffered (at shutdown). */
+    flush: () => log.flush(),
   };
 }
 

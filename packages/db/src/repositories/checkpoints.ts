@@ -1,6 +1,12 @@
 import type { Db } from "../client.js";
 import type { Prisma } from "../generated/prisma/client.js";
 
+const workspaceAndRole = (userId: string) =>
+  ({
+    workspaceId: true,
+    workspace: { select: { memberships: { where: { userId }, select: { role: true } } } },
+  }) as const;
+
 export const checkpointsRepository = (db: Db) => ({
   create: (data: Prisma.CheckpointUncheckedCreateInput) => db.checkpoint.create({ data }),
   findById: (id: string) =>
@@ -29,5 +35,37 @@ export const checkpointsRepository = (db: Db) => ({
     }),
   byAlias: (experimentId: string, name: string) =>
     db.checkpointAlias.findUnique({ where: { experimentId_name: { experimentId, name } } }),
-  logPrediction: (data: Prisma.PredictionUncheckedCreateInput) => db.prediction.create({ data }),
+  /** Served predictions, one row each, in one statement. */
+  logPredictions: (rows: Prisma.PredictionCreateManyInput[]) => db.prediction.createMany({ data: rows }),
+  /** A checkpoint's workspace and `userId`'s role there, in one query (no weights read): predictions' hot path. */
+  workspaceOf: async (id: string, userId: string) => {
+    const row = await db.checkpoint.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        run: { select: { experiment: { select: { dataset: { select: workspaceAndRole(userId) } } } } },
+      },
+    });
+    const dataset = row?.run.experiment.dataset;
+    return row && dataset
+      ? { checkpointId: row.id, workspaceId: dataset.workspaceId, role: dataset.workspace.memberships[0]?.role ?? null }
+      : null;
+  },
+  /** An experiment's workspace, `userId`'s role there, and the checkpoint an alias points at (null if unset). */
+  aliasTarget: async (experimentId: string, alias: string, userId: string) => {
+    const row = await db.experiment.findUnique({
+      where: { id: experimentId },
+      select: {
+        dataset: { select: workspaceAndRole(userId) },
+        aliases: { where: { name: alias }, select: { checkpointId: true } },
+      },
+    });
+    return row
+      ? {
+          workspaceId: row.dataset.workspaceId,
+          role: row.dataset.workspace.memberships[0]?.role ?? null,
+          checkpointId: row.aliases[0]?.checkpointId ?? null,
+        }
+      : null;
+  },
 });

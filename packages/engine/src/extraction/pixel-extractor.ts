@@ -26,13 +26,31 @@ export function tfjsExtractor(base: BaseModel): PixelExtractor {
   };
 }
 
-/** On ONNX Runtime's CPU provider: the bytes go in as they are (the graph casts and normalises them). */
-export async function onnxExtractor(onnxPath: string, spec: BaseModelSpec, threads: number): Promise<PixelExtractor> {
+/**
+ * On ONNX Runtime's CPU provider: the bytes go in as they are (the graph casts and normalises them), a few
+ * images per call: measured, ONNX Runtime gives more images a second on small batches (the activations of
+ * a large one no longer fit the caches).
+ */
+export async function onnxExtractor(
+  onnxPath: string,
+  spec: BaseModelSpec,
+  threads: number,
+  chunk = 4,
+): Promise<PixelExtractor> {
   const session = await createOnnxSession(onnxPath, threads);
   const size = spec.inputSize;
+  const perImage = size * size * 3;
   return {
     spec,
-    run: (pixels, n) => session.run(pixels, [n, size, size, 3]),
+    async run(pixels, n) {
+      const out = new Float32Array(n * spec.featureDim);
+      for (let start = 0; start < n; start += chunk) {
+        const count = Math.min(chunk, n - start);
+        const part = pixels.subarray(start * perImage, (start + count) * perImage);
+        out.set(await session.run(part, [count, size, size, 3]), start * spec.featureDim);
+      }
+      return out;
+    },
     dispose: () => session.dispose(),
   };
 }

@@ -6,7 +6,7 @@ export interface SourceRect {
   height: number;
 }
 
-/** Source coordinates and weights of bilinear sampling along one axis, computed once per axis. */
+/** Source indices and weights (in 1/256) of bilinear sampling along one axis, computed once per axis. */
 function axisPlan(
   outSize: number,
   sourceStart: number,
@@ -17,22 +17,23 @@ function axisPlan(
 ) {
   const lo = new Int32Array(outSize);
   const hi = new Int32Array(outSize);
-  const weight = new Float32Array(outSize);
+  const weight = new Int32Array(outSize);
   for (let i = 0; i < outSize; i++) {
     // Pixel centres (half-pixel), as TensorFlow's resize_bilinear with half_pixel_centers.
     const at = Math.min(Math.max((i + offset + 0.5) / scale - 0.5, 0), sourceLength - 1);
     const floor = Math.floor(at);
     lo[i] = sourceStart + floor;
     hi[i] = sourceStart + Math.min(floor + 1, sourceLength - 1, limit - 1 - sourceStart);
-    weight[i] = at - floor;
+    weight[i] = Math.round((at - floor) * 256);
   }
   return { lo, hi, weight };
 }
 
 /**
- * Bilinear resize of RGB bytes to size x size: `cover` scales the window's shorter side to `size` and keeps
- * the centre (retrain.py's central crop); `fill` stretches it. For small and moderate images this costs a
- * third of a libvips pipeline (measured: 0.4 ms against 2 ms to enlarge 128 x 128 to 224 x 224).
+ * Bilinear resize of RGB(A) bytes to size x size RGB: `cover` scales the window's shorter side to `size` and
+ * keeps the centre (retrain.py's central crop); `fill` stretches it. In fixed point, separable (each source
+ * row resized across once, then output rows blend two such rows): measured 0.6 ms to enlarge 128 x 128 to
+ * 224 x 224, against 2 ms for a libvips resize pipeline.
  */
 export function resizeBilinear(
   pixels: Uint8Array,
@@ -59,53 +60,50 @@ export function resizeBilinear(
   }
   const cols = axisPlan(size, rect.x, rect.width, sx, ox, width);
   const rows = axisPlan(size, rect.y, rect.height, sy, oy, height);
-  if (mirror) {
+  const left = new Int32Array(size);
+  const right = new Int32Array(size);
+  const wx = cols.weight;
+  for (let x = 0; x < size; x++) {
     // Sampling the mirrored window at p is sampling the window at its mirror image: ends swap, weights flip.
     const edge = 2 * rect.x + rect.width - 1;
-    for (let x = 0; x < size; x++) {
-      const lo = cols.lo[x] as number;
-      cols.lo[x] = edge - (cols.hi[x] as number);
-      cols.hi[x] = edge - lo;
-      cols.weight[x] = 1 - (cols.weight[x] as number);
-    }
+    const lo = cols.lo[x] as number;
+    const hi = cols.hi[x] as number;
+    left[x] = (mirror ? edge - hi : lo) * channels;
+    right[x] = (mirror ? edge - lo : hi) * channels;
+    if (mirror) wx[x] = 256 - (wx[x] as number);
   }
-  // Fixed point (weights in 1/256): integer arithmetic, measured 40% faster than floats here.
-  const left = Int32Array.from(cols.lo, (v) => v * channels);
-  const right = Int32Array.from(cols.hi, (v) => v * channels);
-  const wx = Int32Array.from(cols.weight, (v) => Math.round(v * 256));
   const line = size * 3;
-  // Separable: each source row used is resized across once (rows shared by consecutive output rows when
-  // enlarging), then each output row blends two of them.
-  const across = new Int32Array((rect.y + rect.height) * line);
-  const done = new Uint8Array(rect.y + rect.height);
-  const acrossRow = (r: number) => {
-    if (done[r]) return;
-    done[r] = 1;
-    const base = r * width * channels;
-    for (let x = 0, o = r * line; x < size; x++, o += 3) {
-      const a = base + (left[x] as number);
-      const b = base + (right[x] as number);
-      const w = wx[x] as number;
-      const r = pixels[a] as number;
-      const g = pixels[a + 1] as number;
-      const bl = pixels[a + 2] as number;
-      across[o] = (r << 8) + ((pixels[b] as number) - r) * w;
-      across[o + 1] = (g << 8) + ((pixels[b + 1] as number) - g) * w;
-      across[o + 2] = (bl << 8) + ((pixels[b + 2] as number) - bl) * w;
-    }
-  };
+  const across = new Int32Array(height * line);
+  const done = new Uint8Array(height);
   const out = new Uint8Array(size * line);
   for (let y = 0; y < size; y++) {
     const top = rows.lo[y] as number;
     const bottom = rows.hi[y] as number;
-    acrossRow(top);
-    acrossRow(bottom);
-    const wy = Math.round((rows.weight[y] as number) * 256);
+    for (const r of [top, bottom]) {
+      if (done[r]) continue;
+      done[r] = 1;
+      const base = r * width * channels;
+      let o = r * line;
+      for (let x = 0; x < size; x++) {
+        const a = base + (left[x] as number);
+        const b = base + (right[x] as number);
+        const w = wx[x] as number;
+        const r0 = pixels[a] as number;
+        const g0 = pixels[a + 1] as number;
+        const b0 = pixels[a + 2] as number;
+        across[o] = (r0 << 8) + ((pixels[b] as number) - r0) * w;
+        across[o + 1] = (g0 << 8) + ((pixels[b + 1] as number) - g0) * w;
+        across[o + 2] = (b0 << 8) + ((pixels[b + 2] as number) - b0) * w;
+        o += 3;
+      }
+    }
+    const wy = rows.weight[y] as number;
     const a = top * line;
     const b = bottom * line;
-    for (let i = 0, o = y * line; i < line; i++, o++) {
+    let o = y * line;
+    for (let i = 0; i < line; i++) {
       const u = across[a + i] as number;
-      out[o] = ((u << 8) + ((across[b + i] as number) - u) * wy + 32768) >> 16;
+      out[o++] = ((u << 8) + ((across[b + i] as number) - u) * wy + 32768) >> 16;
     }
   }
   return out;
