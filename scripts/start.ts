@@ -1,10 +1,11 @@
 // Starts the whole product: the database (embedded PostgreSQL unless DATABASE_URL is set, migrated), the
-// GraphQL API, the worker and the dashboard. Ctrl-C or SIGTERM stops all of them, the database last.
+// GraphQL API, the worker and the dashboard, each restarted if it dies. Ctrl-C or SIGTERM stops all of them,
+// the database last.
 // Run through `npm start` (scripts/bootstrap.mjs), which installs and builds first.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase, PostgresAlreadyRunningError } from "@retrain/db";
-import { type Child, startChild, stopChildren } from "./lib/children.js";
+import { supervise } from "./lib/supervisor.js";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const env = process.env;
@@ -40,36 +41,31 @@ const childEnv = {
   WEB_ORIGINS: env.WEB_ORIGINS ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
   NEXT_TELEMETRY_DISABLED: "1",
 };
-const children: Child[] = [
-  startChild("api", bin("tsx"), ["apps/api/src/main.ts"], { cwd: root, env: childEnv }),
-  startChild("worker", bin("tsx"), ["apps/worker/src/main.ts"], { cwd: root, env: childEnv }),
-  startChild("web", bin("next", webDir), ["start", "-p", String(webPort)], {
+const services = supervise([
+  { name: "api", command: bin("tsx"), args: ["apps/api/src/main.ts"], cwd: root, env: childEnv },
+  { name: "worker", command: bin("tsx"), args: ["apps/worker/src/main.ts"], cwd: root, env: childEnv },
+  {
+    name: "web",
+    command: bin("next", webDir),
+    args: ["start", "-p", String(webPort)],
     cwd: webDir,
     env: { ...childEnv, API_URL: env.API_URL ?? `http://localhost:${apiPort}/graphql` },
-  }),
-];
+  },
+]);
 console.log(
   `\nRetrain Studio is starting:\n  dashboard  http://localhost:${webPort}\n  API        http://localhost:${apiPort}/graphql\n  database   ${where}\nPress Ctrl-C to stop.\n`,
 );
 
 let stopping = false;
-async function shutdown(code: number): Promise<never> {
+async function shutdown(): Promise<never> {
   if (!stopping) {
     stopping = true;
     console.log("\nStopping Retrain Studio...");
-    await stopChildren(children);
+    await services.stop();
     await database.stop();
     console.log("Stopped.");
   }
-  process.exit(code);
+  process.exit(0);
 }
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
-for (const child of children) {
-  void child.exited.then((code) => {
-    if (!stopping) {
-      console.error(`[${child.name}] exited (code ${code}); stopping everything.`);
-      void shutdown(1);
-    }
-  });
-}
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());

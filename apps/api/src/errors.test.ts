@@ -35,3 +35,13 @@ describe("formatError", () => {
     log.mockRestore();
   });
 });
+
+describe("a database that does not answer", () => {
+  it("is SERVICE_UNAVAILABLE, said plainly, not a masked internal error", () => {
+    const down = Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: "P1001" });
+    expect(formatError({ message: "" }, wrap(down))).toMatchObject({
+      message: "The database is not answering right now. Please retry in a few seconds.",
+      extensions: { code: "SERVICE_UNAVAILABLE" },
+    });
+  });
+});

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@retrain/db";
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 import {
@@ -46,11 +47,23 @@ export function toGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, { extensions: { code, ...extra } });
 }
 
+/**
+ * The domain error an error stands for, if any: a database that does not answer (stopped, restarting) is
+ * the server being unavailable for a moment, not a bug to mask.
+ */
+export function asDomainError(error: unknown): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  if (isDatabaseUnavailable(error))
+    return new UnavailableError("The database is not answering right now. Please retry in a few seconds.");
+  return undefined;
+}
+
 /** Apollo's formatError: domain errors keep their words; anything unexpected is logged and masked. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
-  if (original instanceof DomainError) {
-    const mapped = toGraphQLError(original);
+  const domain = asDomainError(original);
+  if (domain) {
+    const mapped = toGraphQLError(domain);
     return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions } };
   }
   const code = formatted.extensions?.code;

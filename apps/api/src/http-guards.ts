@@ -1,6 +1,7 @@
 import type express from "express";
 import type { SessionCookie } from "./auth/session-cookie.js";
 import type { Services } from "./context.js";
+import { asDomainError, HTTP_STATUS, toGraphQLError } from "./errors.js";
 import type { Caller } from "./services/access.js";
 
 /** A request once `identify` has run: the caller behind its token or cookie, or null. */
@@ -36,9 +37,17 @@ export function checkOrigin(allowed: ReadonlySet<string>): express.RequestHandle
   };
 }
 
-/** Whatever a route did not handle: logged, and answered as JSON in GraphQL's error shape, never a stack. */
+/**
+ * Whatever a route did not handle (such as the caller's lookup with the database away), answered as JSON in
+ * GraphQL's error shape with its code, never a stack; what is not a domain error is logged and masked.
+ */
 export const unexpectedErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
   if (res.headersSent) return next(error);
+  const domain = asDomainError(error);
+  if (domain) {
+    const { message, extensions } = toGraphQLError(domain);
+    return void res.status(HTTP_STATUS[String(extensions.code)] ?? 400).json({ errors: [{ message, extensions }] });
+  }
   console.error("unexpected error:", error);
   res
     .status(500)

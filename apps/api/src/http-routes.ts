@@ -2,18 +2,18 @@ import { ARCHIVE_LIMITS } from "@retrain/ingest";
 import express from "express";
 import { readBody } from "./body-reader.js";
 import type { Services } from "./context.js";
-import { DomainError } from "./domain/errors.js";
-import { HTTP_STATUS, toGraphQLError } from "./errors.js";
+import { asDomainError, HTTP_STATUS, toGraphQLError } from "./errors.js";
 import type { AuthenticatedRequest } from "./http-guards.js";
 import type { ExportFormat } from "./services/export-service.js";
 
 /** A domain error as JSON with the same code GraphQL would give; anything else is masked. */
 function sendError(res: express.Response, error: unknown) {
-  if (!(error instanceof DomainError)) {
+  const domain = asDomainError(error);
+  if (!domain) {
     console.error("unexpected error:", error);
     return void res.status(500).json({ error: { message: "Internal server error", code: "INTERNAL_SERVER_ERROR" } });
   }
-  const mapped = toGraphQLError(error);
+  const mapped = toGraphQLError(domain);
   const code = String(mapped.extensions.code);
   res.status(HTTP_STATUS[code] ?? 400).json({ error: { message: mapped.message, ...mapped.extensions } });
 }
@@ -28,9 +28,13 @@ export function httpRoutes(services: Services): express.Router {
   const router = express.Router();
   const archiveBody = readBody({ json: false, limitOf: () => ARCHIVE_LIMITS.archiveBytes });
   router.get("/thumbnails/:id", async (req, res) => {
-    const bytes = await services.images.thumbnail(callerOf(req), req.params.id);
-    if (!bytes) return void res.status(404).send("Not found");
-    res.set({ "content-type": "image/webp", "cache-control": "private, max-age=86400" }).send(bytes);
+    try {
+      const bytes = await services.images.thumbnail(callerOf(req), req.params.id);
+      if (!bytes) return void res.status(404).send("Not found");
+      res.set({ "content-type": "image/webp", "cache-control": "private, max-age=86400" }).send(bytes);
+    } catch (error) {
+      sendError(res, error);
+    }
   });
   router.get("/exports/:file", async (req, res) => {
     try {

@@ -31,13 +31,12 @@ describe("extraction jobs", () => {
 
   beforeAll(async () => {
     const modelCacheDir = await seededModelCache();
-    // Jobs expire (their worker is taken as dead) after 10 s here, instead of an hour.
-    t = await startTestApi({ modelCacheDir, queue: { expireInSeconds: 10, maintenanceIntervalSeconds: 1 } });
+    // A worker that stops renewing loses its job after 3 s here, instead of 20.
+    t = await startTestApi({ modelCacheDir });
     env = {
       DATABASE_URL: t.url,
       MODEL_CACHE_DIR: modelCacheDir,
-      JOB_EXPIRE_SECONDS: "10",
-      JOB_MAINTENANCE_SECONDS: "1",
+      JOB_LEASE_SECONDS: "3",
       EXTRACTION_THREADS: "1",
     };
     ({ token, datasetId } = await workspaceWithDataset(t, "e@example.com"));

@@ -18,13 +18,17 @@ describe("health over HTTP", () => {
       const response = await fetch(api.url, {
         method: "POST",
         headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query: "{ health { ok database version backend inferenceBackend } }" }),
+        body: JSON.stringify({
+          query: "{ health { ok database version backend inferenceBackend workers { hostname pid } } }",
+        }),
       });
       expect(response.status).toBe(200);
       return response.json();
     };
     expect(await ask()).toEqual({
-      data: { health: { ok: true, database: null, version: "test", backend: null, inferenceBackend: null } },
+      data: {
+        health: { ok: true, database: null, version: "test", backend: null, inferenceBackend: null, workers: null },
+      },
     });
     expect(await ask((await t.signUp("health@example.com")).token)).toEqual({
       data: {
@@ -34,9 +38,34 @@ describe("health over HTTP", () => {
           version: "test",
           backend: "wasm",
           inferenceBackend: "onnxruntime",
+          workers: [],
         },
       },
     });
+  });
+});
+
+describe("workers in health", () => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startTestApi();
+  });
+
+  it("lists the workers whose heartbeat is fresh, on any machine, and forgets silent ones", async () => {
+    const { token } = await t.signUp("workers@example.com");
+    const seen = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000);
+    await t.db.workerHeartbeat.createMany({
+      data: [
+        { id: "a", hostname: "gpu-box", pid: 11, inferenceBackend: "onnxruntime", seenAt: seen(2) },
+        { id: "b", hostname: "laptop", pid: 12, inferenceBackend: "wasm", seenAt: seen(60) },
+      ],
+    });
+    const answer = await t.gql<{ health: { workers: { hostname: string }[] } }>(
+      "{ health { workers { hostname pid inferenceBackend } } }",
+      {},
+      token,
+    );
+    expect(answer.data?.health.workers).toEqual([{ hostname: "gpu-box", pid: 11, inferenceBackend: "onnxruntime" }]);
   });
 });
 

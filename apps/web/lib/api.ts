@@ -22,6 +22,8 @@ export function describeError(error: unknown): string {
       return `You cannot do this in this workspace. ${error.message}`;
     case "NOT_FOUND":
       return `${error.message}. It may have been deleted, or it belongs to a workspace you are not in.`;
+    case "SERVICE_UNAVAILABLE":
+      return "The database is not answering for a moment. Please retry in a few seconds.";
     case "API_UNREACHABLE":
       return "The server cannot be reached right now. Check that Retrain Studio is running, then retry.";
     case "INTERNAL_SERVER_ERROR":

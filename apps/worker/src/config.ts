@@ -10,7 +10,16 @@ export const workerSettings = z.object({
     .min(1)
     .optional()
     .describe("Worker threads for bottleneck extraction (default: one per core)."),
-  JOB_MAINTENANCE_SECONDS: setting.positive(30, "How often the queue looks for jobs whose worker died."),
+  JOB_LEASE_SECONDS: setting.positive(
+    20,
+    "A worker renews its hold on a job this often (a third of it); a job whose worker stops renewing goes to another.",
+  ),
+  JOB_MAX_ATTEMPTS: setting.positive(
+    3,
+    "Times a job is taken up (its workers dying, unexpected errors) before it fails.",
+  ),
+  JOB_MAINTENANCE_SECONDS: setting.positive(30, "How often the queue looks for messages past their expiry."),
+  SHUTDOWN_SECONDS: setting.positive(10, "On SIGTERM, how long running jobs get to reach a boundary and hand back."),
   ...modelSettings,
 });
 

@@ -1,14 +1,19 @@
 // The worker process: runs background jobs (bottleneck extraction, training runs, archive imports) from the
 // Postgres-backed queue. Start as many as you like, on any machines, against the same database.
+import { randomUUID } from "node:crypto";
 import { ConfigError, loadConfig } from "@retrain/config";
-import { createPrismaClient } from "@retrain/db";
-import { initBackend, loadOnnxRuntime } from "@retrain/engine";
-import { modelDownloadOptions } from "@retrain/ingest";
+import { createPrismaClient, experimentsRepository, imagesRepository, jobsRepository } from "@retrain/db";
+import { EngineError, inferenceBackendName, initBackend } from "@retrain/engine";
+import { ArchiveError, modelDownloadOptions } from "@retrain/ingest";
 import { openJobQueue } from "@retrain/jobs";
 import { workerSettings } from "./config.js";
-import { runExtractJob } from "./jobs/extract-job.js";
-import { runImportArchiveJob } from "./jobs/import-archive-job.js";
-import { runTrainJob } from "./jobs/train-job.js";
+import { extractJob } from "./jobs/extract-job.js";
+import { importArchiveJob } from "./jobs/import-archive-job.js";
+import { trainJob } from "./jobs/train-job.js";
+import { startHeartbeat } from "./runner/heartbeat.js";
+import { JobFailure } from "./runner/job-failure.js";
+import { createJobRunner } from "./runner/job-runner.js";
+import { startReaper } from "./runner/reaper.js";
 
 let config: ReturnType<typeof loadConfig<typeof workerSettings>>;
 try {
@@ -19,11 +24,14 @@ try {
   process.exit(1);
 }
 const backend = await initBackend(config.TFJS_BACKEND);
+const inferenceBackend = await inferenceBackendName(config.INFERENCE_BACKEND, backend);
 const db = createPrismaClient(config.DATABASE_URL, { max: 4 });
 const queue = await openJobQueue(config.DATABASE_URL, {
   expireInSeconds: config.JOB_EXPIRE_SECONDS,
   maintenanceIntervalSeconds: config.JOB_MAINTENANCE_SECONDS,
 });
+const workerId = randomUUID();
+const jobs = jobsRepository(db);
 const deps = {
   db,
   inference: config.INFERENCE_BACKEND,
@@ -31,18 +39,54 @@ const deps = {
   download: modelDownloadOptions(config),
   threads: config.EXTRACTION_THREADS,
 };
-await queue.work("extract", ({ jobId }) => runExtractJob(deps, jobId));
-await queue.work("train", ({ runId }) => runTrainJob(deps, runId));
-await queue.work("import", ({ jobId }) => runImportArchiveJob(deps, jobId));
-const native = (await loadOnnxRuntime()) !== null;
-console.log(
-  `worker: ready, waiting for jobs (base models: ${config.INFERENCE_BACKEND}${native ? ", ONNX Runtime available" : ", ONNX Runtime not available"}; TensorFlow.js: ${backend})`,
-);
+const runner = createJobRunner({
+  db,
+  queue,
+  workerId,
+  leaseSeconds: config.JOB_LEASE_SECONDS,
+  maxAttempts: config.JOB_MAX_ATTEMPTS,
+  isFinal: (error) => error instanceof JobFailure || error instanceof EngineError || error instanceof ArchiveError,
+  // Whoever ends a job (the runner, a reaper), what hangs on it ends too: a run, its extraction, an archive.
+  onEnded: async (job, status, error) => {
+    if (job.kind === "TRAIN" && job.runId) {
+      await jobs.finishUnfinishedOfRun(job.runId, status === "SUCCEEDED" ? "CANCELLED" : status);
+      if (status !== "SUCCEEDED")
+        await experimentsRepository(db).advanceRun(job.runId, status === "CANCELLED" ? "CANCELLED" : "FAILED", {
+          finishedAt: new Date(),
+          ...(error ? { error } : {}),
+        });
+    }
+    if (job.kind === "IMPORT_ARCHIVE" && job.inputSha256) {
+      await jobs.dropInput(job.id);
+      await imagesRepository(db).deleteUnusedBlob(job.inputSha256);
+    }
+  },
+});
+await queue.work("extract", ({ jobId }) => runner.run(jobId, (ctx) => extractJob(deps, ctx)));
+await queue.work("import", ({ jobId }) => runner.run(jobId, (ctx) => importArchiveJob(deps, ctx)));
+await queue.work("train", async (payload) => {
+  // Messages queued before runs had a job row name the run: give it one.
+  const jobId = "jobId" in payload ? payload.jobId : (await jobs.trainingJobOf(payload.runId))?.id;
+  if (jobId) await runner.run(jobId, (ctx) => trainJob(deps, ctx));
+});
+const reaper = startReaper({ db, queue, runner, maxAttempts: config.JOB_MAX_ATTEMPTS, everyMs: 5000 });
+const heartbeat = startHeartbeat(db, { id: workerId, inferenceBackend });
+console.log(`worker: ready, waiting for jobs (base models: ${inferenceBackend}; TensorFlow.js: ${backend})`);
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, async () => {
-    await queue.stop();
-    await db.$disconnect();
-    process.exit(0);
-  });
+/** SIGTERM: take nothing new, let running jobs reach a boundary and hand them back, then leave. */
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  const force = setTimeout(() => process.exit(1), (config.SHUTDOWN_SECONDS + 10) * 1000);
+  force.unref();
+  reaper.stop();
+  await queue.stopTaking();
+  await runner.shutdown(config.SHUTDOWN_SECONDS * 1000);
+  await heartbeat.stop();
+  await queue.stop().catch(() => {});
+  await db.$disconnect();
+  console.log("worker: stopped");
+  process.exit(0);
 }
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop());

@@ -57,8 +57,8 @@ export const modelSettings = {
       "TensorFlow.js backend for heads (training, predictions) and for base models ONNX Runtime does not run: auto picks tensorflow (native) where it installed, else wasm, else cpu.",
     ),
   JOB_EXPIRE_SECONDS: setting.positive(
-    3600,
-    "A background job running longer than this without finishing is handed to another worker.",
+    21600,
+    "The queue's last resort: a message held this long is handed out again. Dead workers are noticed much sooner, by their job leases.",
   ),
 };
 

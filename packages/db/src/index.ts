@@ -15,4 +15,5 @@ export * from "./generated/prisma/client.js";
 export { type OpenDatabase, openDatabase } from "./local-database.js";
 export { applyMigrations, migrationsDir } from "./migrations.js";
 export * from "./repositories/index.js";
+export { isDatabaseUnavailable } from "./unavailable.js";
 export { bytesToVector, vectorToBytes } from "./vectors.js";

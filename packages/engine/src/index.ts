@@ -65,4 +65,11 @@ export {
   trainingPlan,
 } from "./training/hyperparameters.js";
 export { createOptimizer, type OptimizerConfig } from "./training/optimizer.js";
+export {
+  type ClassifierMetrics,
+  type NamedVectors,
+  type TrainClassifierInput,
+  type TrainedClassifier,
+  trainClassifier,
+} from "./training/train-classifier.js";
 export { type EpochMetrics, type TrainOptions, trainHead, type VectorSet } from "./training/train-head.js";

@@ -55,23 +55,20 @@ export function createImageIngest(db: Db, datasetId: string, uploaderId: string 
       return { name, status: "DUPLICATE", imageId: existing.id, reason: `same bytes as ${existing.originalName}` };
     try {
       const info = await inspectImage(bytes, name);
-      await images.saveBlob({
-        sha256,
-        bytes: new Uint8Array(bytes),
-        mimeType: info.mimeType,
-        thumbnail: new Uint8Array(info.thumbnail),
-      });
-      const image = await images.create({
-        datasetId,
-        sha256,
-        labelId: await labelId(file.label),
-        split: file.split ?? SPLIT_OF[assignSplit(defaultGroupKey(name))],
-        width: info.width,
-        height: info.height,
-        format: info.format,
-        originalName: name,
-        uploadedById: uploaderId,
-      });
+      const label = await labelId(file.label);
+      const image = await images.createWithBlob(
+        { sha256, bytes: new Uint8Array(bytes), mimeType: info.mimeType, thumbnail: new Uint8Array(info.thumbnail) },
+        {
+          datasetId,
+          labelId: label,
+          split: file.split ?? SPLIT_OF[assignSplit(defaultGroupKey(name))],
+          width: info.width,
+          height: info.height,
+          format: info.format,
+          originalName: name,
+          uploadedById: uploaderId,
+        },
+      );
       return { name, status: "ACCEPTED", imageId: image.id };
     } catch (error) {
       if (error instanceof ImageDecodeError) return { name, status: "REJECTED", reason: error.reason };

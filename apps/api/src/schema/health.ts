@@ -1,5 +1,16 @@
-import type { HealthReport } from "../services/health-service.js";
+import type { HealthReport, WorkerStatus } from "../services/health-service.js";
 import { builder } from "./builder.js";
+
+const Worker = builder.objectRef<WorkerStatus>("WorkerStatus").implement({
+  description: "A worker process running background jobs (extraction, training, imports), on any machine.",
+  fields: (t) => ({
+    hostname: t.exposeString("hostname"),
+    pid: t.exposeInt("pid"),
+    inferenceBackend: t.exposeString("inferenceBackend", { description: "What runs base models on it." }),
+    startedAt: t.expose("startedAt", { type: "DateTime" }),
+    seenAt: t.expose("seenAt", { type: "DateTime", description: "Its last heartbeat (every 5 s)." }),
+  }),
+});
 
 const Health = builder.objectRef<HealthReport>("Health").implement({
   description: "Whether the API and what it depends on are working.",
@@ -19,6 +30,13 @@ const Health = builder.objectRef<HealthReport>("Health").implement({
       nullable: true,
       description:
         "What runs base models (extraction, predictions): onnxruntime (native CPU), or a TensorFlow.js backend. Signed-in users only (else null).",
+    }),
+    workers: t.field({
+      type: [Worker],
+      nullable: true,
+      description:
+        "Worker processes alive (a heartbeat in the last 15 s): when there are none, queued jobs wait. Signed-in users only (else null).",
+      resolve: (report) => report.workers,
     }),
   }),
 });

@@ -47,9 +47,11 @@ export function createExtractionService(db: Db, access: Access, datasets: Datase
       );
     },
 
+    /** A waiting job ends at once; a running one is asked to stop at its next batch. */
     async cancel(caller: Caller | null, id: string) {
       await jobFor(caller, id, "train");
-      return jobs.requestCancel(id);
+      if (!(await jobs.cancelWaiting(id))) await jobs.requestCancel(id);
+      return (await jobs.findById(id)) ?? Promise.reject(new NotFoundError("Job"));
     },
   };
 }

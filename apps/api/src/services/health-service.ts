@@ -1,4 +1,15 @@
-import type { Db } from "@retrain/db";
+import { type Db, heartbeatsRepository } from "@retrain/db";
+
+/** A worker that has not beaten for this long (it beats every 5 s) is taken as gone. */
+const WORKER_SILENCE_MS = 15_000;
+
+export interface WorkerStatus {
+  hostname: string;
+  pid: number;
+  inferenceBackend: string;
+  startedAt: Date;
+  seenAt: Date;
+}
 
 export interface HealthReport {
   ok: boolean;
@@ -7,6 +18,8 @@ export interface HealthReport {
   database: string | null;
   backend: string | null;
   inferenceBackend: string | null;
+  /** Worker processes alive (on any machine): none means queued jobs wait. */
+  workers: WorkerStatus[] | null;
 }
 
 export interface HealthService {
@@ -21,9 +34,11 @@ export function createHealthService(
     async check(signedIn) {
       let ok = true;
       let database: string;
+      let workers: WorkerStatus[] | null = null;
       try {
         const rows = await db.$queryRaw<{ version: string }[]>`SELECT current_setting('server_version') AS version`;
         database = `PostgreSQL ${rows[0]?.version ?? "?"}`;
+        if (signedIn) workers = await heartbeatsRepository(db).alive(new Date(Date.now() - WORKER_SILENCE_MS));
       } catch (error) {
         ok = false;
         database = `unreachable: ${(error as Error).message.split("\n")[0]}`;
@@ -34,6 +49,7 @@ export function createHealthService(
         database: signedIn ? database : null,
         backend: signedIn ? info.backend : null,
         inferenceBackend: signedIn ? info.inferenceBackend : null,
+        workers,
       };
     },
   };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Db, imagesRepository, jobsRepository } from "@retrain/db";
+import { type Db, jobsRepository } from "@retrain/db";
 import { ARCHIVE_LIMITS, ArchiveError, inspectArchive } from "@retrain/ingest";
 import type { JobQueue } from "@retrain/jobs";
 import { ValidationError } from "../domain/errors.js";
@@ -32,14 +32,10 @@ export function createImportService(db: Db, access: Access, datasets: DatasetSer
         throw error instanceof ArchiveError ? new ValidationError("archive", error.message) : error;
       });
       const sha256 = createHash("sha256").update(archive).digest("hex");
-      await imagesRepository(db).saveBlob({ sha256, bytes: new Uint8Array(archive), mimeType: "application/zip" });
-      const job = await jobsRepository(db).create({
-        workspaceId: dataset.workspaceId,
-        kind: "IMPORT_ARCHIVE",
-        datasetId,
-        inputSha256: sha256,
-        createdById: caller?.userId ?? null,
-      });
+      const job = await jobsRepository(db).createWithInput(
+        { sha256, bytes: new Uint8Array(archive), mimeType: "application/zip" },
+        { workspaceId: dataset.workspaceId, kind: "IMPORT_ARCHIVE", datasetId, createdById: caller?.userId ?? null },
+      );
       await queue.send("import", { jobId: job.id });
       return job;
     },

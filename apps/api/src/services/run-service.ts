@@ -51,7 +51,14 @@ export function createRunService(db: Db, access: Access, experimentService: Expe
         createdById: requireCaller(caller).userId,
         resumedFromId: from?.id ?? null,
       });
-      await queue.send("train", { runId: created.id });
+      // The run's work is a job row (lease, attempts, final state) with a queue message naming it.
+      const job = await jobsRepository(db).create({
+        workspaceId: experiment.dataset.workspaceId,
+        kind: "TRAIN",
+        runId: created.id,
+        createdById: requireCaller(caller).userId,
+      });
+      await queue.send("train", { jobId: job.id });
       await activityRepository(db).record({
         workspaceId: experiment.dataset.workspaceId,
         actorId: requireCaller(caller).userId,
@@ -66,7 +73,11 @@ export function createRunService(db: Db, access: Access, experimentService: Expe
     async cancel(caller: Caller | null, id: string) {
       await run(caller, id, "train");
       if (!(await experiments.cancelRun(id))) throw new ConflictError("This run has already ended.");
-      await jobsRepository(db).requestCancelOfRun(id);
+      const jobs = jobsRepository(db);
+      await jobs.requestCancelOfRun(id);
+      // Not started yet: nobody would notice the request, so its jobs end now.
+      const training = await jobs.ofRun(id, "TRAIN");
+      if (training && (await jobs.cancelWaiting(training.id))) await jobs.finishUnfinishedOfRun(id, "CANCELLED");
       return run(caller, id);
     },
 

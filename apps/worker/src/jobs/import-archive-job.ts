@@ -1,54 +1,57 @@
 import { imagesRepository, jobsRepository } from "@retrain/db";
-import { ArchiveError, createImageIngest, openArchive } from "@retrain/ingest";
+import { createImageIngest, openArchive } from "@retrain/ingest";
+import { JobFailure } from "../runner/job-failure.js";
+import type { JobContext, JobOutcome } from "../runner/job-runner.js";
 import type { WorkerDeps } from "./extract-missing.js";
 
 const KEEP_REJECTIONS = 200;
 
+interface Counts {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  rejections: { name: string; reason: string }[];
+}
+
 /**
  * IMPORT_ARCHIVE: a class-per-folder zip into a dataset, one image at a time with progress. An unsafe or
- * unreadable archive fails the job with the reason and imports nothing; an unreadable image is listed
- * and skipped. A retry reports the images already imported as duplicates, so nothing lands twice.
+ * unreadable archive fails the job with the reason and imports nothing; an unreadable image is listed and
+ * skipped. A retry (its worker died or stopped) goes on from the last recorded entry with the counts so far,
+ * and anything it meets again is recognised by its hash: nothing lands twice, nothing is skipped.
  */
-export async function runImportArchiveJob(deps: WorkerDeps, jobId: string): Promise<void> {
+export async function importArchiveJob(deps: WorkerDeps, ctx: JobContext): Promise<JobOutcome> {
+  const { job } = ctx;
   const jobs = jobsRepository(deps.db);
   const images = imagesRepository(deps.db);
-  const job = await jobs.findById(jobId);
-  if (!job || job.status === "SUCCEEDED" || job.status === "CANCELLED" || !job.datasetId) return;
-  const archiveSha = job.inputSha256;
-  const bytes = archiveSha ? await images.blobBytes(archiveSha) : null;
-  if (!archiveSha || !bytes) return void (await jobs.finish(jobId, "FAILED", { error: "The archive is gone." }));
-  const counts = { accepted: 0, duplicates: 0, rejected: 0 };
-  const rejections: { name: string; reason: string }[] = [];
-  try {
-    const archive = await openArchive(Buffer.from(bytes));
-    await jobs.start(jobId, archive.count);
-    const ingest = createImageIngest(deps.db, job.datasetId, job.createdById);
-    let done = 0;
-    let lastWrite = 0;
-    for await (const item of archive.images) {
-      const result = "error" in item ? null : await ingest({ name: item.path, bytes: item.bytes, label: item.label });
-      if (!result || result.status === "REJECTED") {
-        counts.rejected++;
-        const reason = result?.status === "REJECTED" ? result.reason : "error" in item ? item.error : "";
-        if (rejections.length < KEEP_REJECTIONS) rejections.push({ name: item.path, reason });
-      } else if (result.status === "DUPLICATE") counts.duplicates++;
-      else counts.accepted++;
-      done++;
-      if (Date.now() - lastWrite > 250) {
-        lastWrite = Date.now();
-        await jobs.progress(jobId, done, { ...counts, rejections });
-        if (await jobs.cancelRequested(jobId)) break;
-      }
-    }
-    await jobs.progress(jobId, done);
-    const cancelled = done < archive.count;
-    await jobs.finish(jobId, cancelled ? "CANCELLED" : "SUCCEEDED", {
-      result: { ...counts, rejections },
-      inputSha256: null,
-    });
-  } catch (error) {
-    if (!(error instanceof ArchiveError)) throw error;
-    await jobs.finish(jobId, "FAILED", { error: error.message, inputSha256: null });
+  if (!job.datasetId) throw new JobFailure("The job names no dataset.");
+  const bytes = job.inputSha256 ? await images.blobBytes(job.inputSha256) : null;
+  if (!bytes) throw new JobFailure("The archive is gone.");
+  const archive = await openArchive(Buffer.from(bytes));
+  const resumeAt = job.attempts > 1 ? job.progressDone : 0;
+  const saved = (job.result ?? {}) as Partial<Counts>;
+  const counts: Counts = {
+    accepted: resumeAt ? (saved.accepted ?? 0) : 0,
+    duplicates: resumeAt ? (saved.duplicates ?? 0) : 0,
+    rejected: resumeAt ? (saved.rejected ?? 0) : 0,
+    rejections: resumeAt ? (saved.rejections ?? []) : [],
+  };
+  if (!resumeAt) await jobs.start(job.id, archive.count);
+  const ingest = createImageIngest(deps.db, job.datasetId, job.createdById);
+  let done = 0;
+  for await (const item of archive.images) {
+    if (done++ < resumeAt) continue; // recorded by an earlier attempt
+    const result = "error" in item ? null : await ingest({ name: item.path, bytes: item.bytes, label: item.label });
+    if (!result || result.status === "REJECTED") {
+      counts.rejected++;
+      const reason = result?.status === "REJECTED" ? result.reason : "error" in item ? item.error : "";
+      if (counts.rejections.length < KEEP_REJECTIONS) counts.rejections.push({ name: item.path, reason });
+    } else if (result.status === "DUPLICATE") counts.duplicates++;
+    else counts.accepted++;
+    // Progress and counts together, after each image is stored (a write an image, next to the image's own
+    // several): a retry resumes exactly after the last one, its counts exact.
+    await ctx.progress(done, { ...counts }, true);
+    if (ctx.signal.aborted) break;
   }
-  await images.deleteUnusedBlob(archiveSha);
+  // The archive stays while a retry may need it; once the job ends, the worker drops it (see main.ts).
+  return { status: done >= archive.count && !ctx.signal.aborted ? "SUCCEEDED" : "CANCELLED", result: { ...counts } };
 }

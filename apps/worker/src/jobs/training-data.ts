@@ -4,7 +4,8 @@ import type { VectorSet } from "@retrain/engine";
 export interface TrainingData {
   labels: string[];
   labelIds: string[];
-  sets: Record<"TRAIN" | "VALIDATION" | "TEST", VectorSet & { imageIds: string[] }>;
+  /** Vectors by split; `names` are the images' ids (the evaluation's mistakes point at them). */
+  sets: Record<"TRAIN" | "VALIDATION" | "TEST", VectorSet & { names: string[] }>;
   dim: number;
 }
 
@@ -28,7 +29,7 @@ export async function loadTrainingData(
       x,
       y: Int32Array.from(mine, (r) => labelIds.indexOf(r.image.labelId as string)),
       dim,
-      imageIds: mine.map((r) => r.image.id),
+      names: mine.map((r) => r.image.id),
     };
   };
   return {

@@ -41,6 +41,19 @@ export const experimentsRepository = (db: Db) => ({
   advanceRun: async (id: string, status: RunStatus, data: Prisma.TrainingRunUncheckedUpdateInput = {}) =>
     (await db.trainingRun.updateMany({ where: { id, status: { not: "CANCELLED" } }, data: { status, ...data } }))
       .count === 1,
+  /** Runs not ended and queued before `before` that have no training job waiting or running (a lost write). */
+  unfinishedRunsWithoutJob: async (before: Date) =>
+    (
+      await db.trainingRun.findMany({
+        where: {
+          status: { in: ["QUEUED", "EXTRACTING", "TRAINING"] },
+          queuedAt: { lt: before },
+          jobs: { none: { kind: "TRAIN", finishedAt: null } },
+        },
+        select: { id: true, experiment: { select: { dataset: { select: { workspaceId: true } } } } },
+        take: 100,
+      })
+    ).map((r) => ({ id: r.id, workspaceId: r.experiment.dataset.workspaceId })),
   /** Cancels a run that has not ended; false when it already had. */
   cancelRun: async (id: string) =>
     (

@@ -19,14 +19,20 @@ function where(filter: ImageFilter): Prisma.ImageWhereInput {
   };
 }
 
+export interface BlobData {
+  sha256: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  mimeType: string;
+  thumbnail?: Uint8Array<ArrayBuffer>;
+}
+
+/** Bytes are stored once per content hash: a second store of the same bytes changes nothing. */
+export const upsertBlob = (db: Db, blob: BlobData) =>
+  db.blob.upsert({ where: { sha256: blob.sha256 }, create: { ...blob, size: blob.bytes.length }, update: {} });
+
 export const imagesRepository = (db: Db) => ({
   /** Stores bytes and thumbnail once per content hash; a second upload of the same bytes reuses them. */
-  saveBlob: (data: {
-    sha256: string;
-    bytes: Uint8Array<ArrayBuffer>;
-    mimeType: string;
-    thumbnail?: Uint8Array<ArrayBuffer>;
-  }) => db.blob.upsert({ where: { sha256: data.sha256 }, create: { ...data, size: data.bytes.length }, update: {} }),
+  saveBlob: (blob: BlobData) => upsertBlob(db, blob),
   blobBytes: async (sha256: string) =>
     (await db.blob.findUnique({ where: { sha256 }, select: { bytes: true } }))?.bytes ?? null,
   /** Drops a blob no image, job or model file uses any more (an imported archive). */
@@ -35,6 +41,17 @@ export const imagesRepository = (db: Db) => ({
   findInDataset: (datasetId: string, sha256: string) =>
     db.image.findUnique({ where: { datasetId_sha256: { datasetId, sha256 } } }),
   create: (data: Prisma.ImageUncheckedCreateInput) => db.image.create({ data }),
+  /**
+   * An uploaded image with its bytes, in one transaction: a process killed half-way leaves neither, so an
+   * image is never without its bytes nor bytes without their image.
+   */
+  createWithBlob: async (blob: BlobData, image: Omit<Prisma.ImageUncheckedCreateInput, "sha256">) => {
+    const [, created] = await db.$transaction([
+      upsertBlob(db, blob),
+      db.image.create({ data: { ...image, sha256: blob.sha256 } }),
+    ]);
+    return created;
+  },
   findById: (id: string) => db.image.findUnique({ where: { id }, include: { dataset: true } }),
   findManyByIds: (ids: readonly string[]) =>
     db.image.findMany({ where: { id: { in: [...ids] } }, include: { dataset: true } }),

@@ -1,8 +1,17 @@
 import type { Db } from "../client.js";
 import type { JobStatus, Prisma } from "../generated/prisma/client.js";
+import { type BlobData, upsertBlob } from "./images.js";
 
 export const jobsRepository = (db: Db) => ({
   create: (data: Prisma.JobUncheckedCreateInput) => db.job.create({ data }),
+  /** A job with the bytes it works on (an archive to import), in one transaction: never one without the other. */
+  createWithInput: async (input: BlobData, data: Omit<Prisma.JobUncheckedCreateInput, "inputSha256">) => {
+    const [, job] = await db.$transaction([
+      upsertBlob(db, input),
+      db.job.create({ data: { ...data, inputSha256: input.sha256 } }),
+    ]);
+    return job;
+  },
   findById: (id: string) => db.job.findUnique({ where: { id } }),
   start: (id: string, total: number) =>
     db.job.update({
@@ -11,18 +20,121 @@ export const jobsRepository = (db: Db) => ({
     }),
   progress: (id: string, done: number, result?: Prisma.InputJsonValue) =>
     db.job.update({ where: { id }, data: { progressDone: done, ...(result ? { result } : {}) } }),
-  finish: (
+  /** Ends a job once: a second finish (a retry racing a reaper) changes nothing. True when this one did. */
+  finish: async (
     id: string,
     status: JobStatus,
     data: { result?: Prisma.InputJsonValue; error?: string; inputSha256?: null } = {},
-  ) => db.job.update({ where: { id }, data: { status, finishedAt: new Date(), ...data } }),
-  /** The latest job of each run (its extraction), for the run page's progress bar. */
+  ) =>
+    (
+      await db.job.updateMany({
+        where: { id, finishedAt: null },
+        data: { status, finishedAt: new Date(), workerId: null, leaseUntil: null, ...data },
+      })
+    ).count === 1,
+
+  /**
+   * Takes a job for a worker: it must be waiting, or held under a lease that has run out (its worker died),
+   * or already this worker's. Counts the attempt. Null when another worker holds it or it has ended.
+   */
+  claim: async (id: string, workerId: string, leaseSeconds: number) => {
+    const now = new Date();
+    const { count } = await db.job.updateMany({
+      where: {
+        id,
+        finishedAt: null,
+        OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }, { workerId }],
+      },
+      data: {
+        status: "RUNNING",
+        workerId,
+        leaseUntil: new Date(now.getTime() + leaseSeconds * 1000),
+        attempts: { increment: 1 },
+      },
+    });
+    return count === 1 ? db.job.findUnique({ where: { id } }) : null;
+  },
+  /** Extends the worker's lease; false when it no longer holds the job (taken over, or ended). */
+  renew: async (id: string, workerId: string, leaseSeconds: number) =>
+    (
+      await db.job.updateMany({
+        where: { id, workerId, finishedAt: null },
+        data: { leaseUntil: new Date(Date.now() + leaseSeconds * 1000) },
+      })
+    ).count === 1,
+  /**
+   * Hands a job back (a worker stopping, or a retry): waiting again, held by nobody. `refund` does not count
+   * this attempt (the job did nothing wrong: the database went away under it).
+   */
+  release: (id: string, workerId: string, options: { refund?: boolean } = {}) =>
+    db.job.updateMany({
+      where: { id, workerId, finishedAt: null },
+      data: {
+        status: "QUEUED",
+        workerId: null,
+        leaseUntil: null,
+        ...(options.refund ? { attempts: { decrement: 1 } } : {}),
+      },
+    }),
+  /** Jobs whose worker stopped renewing its lease before `now`. */
+  expired: (now: Date) =>
+    db.job.findMany({
+      where: { finishedAt: null, leaseUntil: { lt: now } },
+      orderBy: { leaseUntil: "asc" },
+      take: 100,
+    }),
+  /** Takes an expired job back for requeueing, once (reapers on several workers race for it). */
+  reclaimExpired: async (id: string, now: Date) =>
+    (
+      await db.job.updateMany({
+        where: { id, finishedAt: null, leaseUntil: { lt: now } },
+        data: { status: "QUEUED", workerId: null, leaseUntil: null },
+      })
+    ).count === 1,
+  /** Jobs waiting since before `before`, for the check that each still has a queue message. */
+  waitingSince: (before: Date) =>
+    db.job.findMany({
+      where: { status: "QUEUED", finishedAt: null, leaseUntil: null, createdAt: { lt: before } },
+      take: 100,
+    }),
+  /** The latest extraction of each run, for the run page's progress bar. */
   latestOfRuns: (runIds: readonly string[]) =>
     db.job.findMany({
-      where: { runId: { in: [...runIds] } },
+      where: { runId: { in: [...runIds] }, kind: "EXTRACT" },
       orderBy: { createdAt: "desc" },
       distinct: ["runId"],
     }),
+  /** A run's training job, and its extraction's progress row (reused by a retry rather than left behind). */
+  ofRun: (runId: string, kind: "TRAIN" | "EXTRACT") =>
+    db.job.findFirst({ where: { runId, kind }, orderBy: { createdAt: "desc" } }),
+  /** Cancels a job no worker has taken up yet (true when it was waiting). */
+  cancelWaiting: async (id: string) =>
+    (
+      await db.job.updateMany({
+        where: { id, status: "QUEUED", leaseUntil: null, finishedAt: null },
+        data: { status: "CANCELLED", cancelRequested: true, finishedAt: new Date() },
+      })
+    ).count === 1,
+  /** Ends a run's jobs still open (its extraction row when the run ends another way). */
+  finishUnfinishedOfRun: (runId: string, status: JobStatus) =>
+    db.job.updateMany({
+      where: { runId, finishedAt: null },
+      data: { status, finishedAt: new Date(), workerId: null, leaseUntil: null },
+    }),
+  /** The archive is no longer needed (the import ended): forget it, so its bytes can go. */
+  dropInput: (id: string) => db.job.update({ where: { id }, data: { inputSha256: null } }),
+  /** A run's training job, made if the run has none (runs queued before they had one). */
+  trainingJobOf: async (runId: string) => {
+    const found = await db.job.findFirst({ where: { runId, kind: "TRAIN" }, orderBy: { createdAt: "desc" } });
+    if (found) return found;
+    const run = await db.trainingRun.findUnique({
+      where: { id: runId },
+      select: { experiment: { select: { dataset: { select: { workspaceId: true } } } } },
+    });
+    return run
+      ? db.job.create({ data: { workspaceId: run.experiment.dataset.workspaceId, kind: "TRAIN", runId } })
+      : null;
+  },
   requestCancelOfRun: (runId: string) =>
     db.job.updateMany({ where: { runId, finishedAt: null }, data: { cancelRequested: true } }),
   requestCancel: (id: string) => db.job.update({ where: { id }, data: { cancelRequested: true } }),

@@ -36,12 +36,13 @@ async function main(): Promise<number> {
 
   for (const u of summary.unreadable) process.stderr.write(`skipped ${u.file}: ${u.reason}\n`);
   if (summary.backendNote) process.stderr.write(`note: ${summary.backendNote}\n`);
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  // An empty split (--test-percent 0) has no figure: said as such, not as 0%.
+  const pct = (x: number | null) => (x === null ? "none (no images)" : `${(x * 100).toFixed(1)}%`);
   process.stderr.write(
     `\n${summary.images.total} images (${summary.reused} vectors from the cache, ${summary.computed} computed, ` +
       `${summary.images.unreadable} unreadable) on ${summary.backend}; ${summary.extraction.imagesPerSecond.toFixed(1)} img/s\n` +
       `trained ${summary.training.epochs} epochs in ${summary.training.seconds.toFixed(1)} s: validation ${pct(summary.validationAccuracy)}, ` +
-      `test ${pct(summary.testAccuracy)} (top-${summary.validation.topK} ${pct(summary.testTopKAccuracy)})\n` +
+      `test ${pct(summary.testAccuracy)}${summary.testAccuracy === null ? "" : ` (top-k ${pct(summary.testTopKAccuracy)})`}\n` +
       `saved ${summary.output.checkpoint}${summary.output.model ? ` and ${summary.output.model}` : ""}\n`,
   );
   if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);

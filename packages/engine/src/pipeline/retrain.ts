@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { initBackend, isBackendName } from "../backend.js";
-import { createCheckpoint } from "../checkpoints/checkpoint.js";
+import { baseModelIdentity, type Checkpoint, restoreCheckpoint } from "../checkpoints/checkpoint.js";
 import { writeCheckpointFolder } from "../checkpoints/checkpoint-files.js";
 import { readImageFolder } from "../data/image-folder.js";
 import { assignSplit, defaultGroupKey, type SplitName } from "../data/splits.js";
@@ -12,13 +12,10 @@ import { fileBottleneckStore } from "../extraction/bottleneck-store.js";
 import { type ExtractionJob, type ExtractionProgress, extractBottlenecks } from "../extraction/extract-bottlenecks.js";
 import { createExtractionPool } from "../extraction/worker-pool.js";
 import type { Variant } from "../images/decode-image.js";
-import { loadBaseModel } from "../models/base-model.js";
+import { type BaseModel, loadBaseModel } from "../models/base-model.js";
 import { resolveBaseModel } from "../models/resolve-base-model.js";
-import { predictVectors } from "../predict/classifier.js";
-import { type Evaluation, evaluate } from "../training/evaluate.js";
-import { createHeadModel } from "../training/head-model.js";
-import { createOptimizer } from "../training/optimizer.js";
-import { type EpochMetrics, trainHead } from "../training/train-head.js";
+import { trainClassifier } from "../training/train-classifier.js";
+import type { EpochMetrics } from "../training/train-head.js";
 import { VectorCollector } from "./collect-vectors.js";
 import { DEFAULTS, type RetrainOptions } from "./retrain-options.js";
 import { type RetrainSummary, summarize } from "./summary.js";
@@ -105,71 +102,60 @@ export async function retrain(options: RetrainOptions, hooks: RetrainHooks = {})
   const validation = collector.pack("validation");
   const test = collector.pack("test");
   hooks.onStage?.("train", `${train.y.length} training vectors`);
-  const head = createHeadModel({
-    featureDim: pool.spec.featureDim,
-    numClasses: folder.labels.length,
-    seed: training.seed,
-    ...headOptions,
-  });
-  const optimizer = createOptimizer(optimizerConfig);
-  const result = await trainHead(head, optimizer, train, validation, training, (m) =>
-    hooks.onEpoch?.(m, training.epochs),
-  );
-
-  hooks.onStage?.("evaluate");
-  const topK = options.topK ?? 5;
-  const evaluateSet = async (set: typeof test): Promise<Evaluation> =>
-    evaluate(await predictVectors(head, set.x, set.dim), set.y, folder.labels, set.names, topK);
-  const validationEval = await evaluateSet(validation);
-  const testEval = await evaluateSet(test);
-
-  hooks.onStage?.("save", options.outputDir);
   const base = await loadBaseModel(pool.spec, resolved.dir);
-  const preprocessing = { inputSize: base.spec.inputSize, normalization: base.spec.normalization, resize };
-  const checkpoint = await createCheckpoint(head, optimizer, {
-    step: result.history.at(-1)?.epoch ?? 0,
-    labels: folder.labels,
-    baseModel: {
-      id: base.spec.id,
-      url: base.spec.url,
-      format: base.spec.format,
-      featureDim: base.spec.featureDim,
-      bottleneck: base.spec.bottleneck,
-      weightsHash: base.weightsHash,
-    },
-    preprocessing,
-    training: {
-      head: { featureDim: base.spec.featureDim, numClasses: folder.labels.length, ...headOptions },
-      optimizer: optimizerConfig,
-      options: training,
-    },
-    metrics: { validationAccuracy: validationEval.accuracy, testAccuracy: testEval.accuracy },
-  });
-  await writeCheckpointFolder(path.join(options.outputDir, "checkpoint"), checkpoint);
-  const exported = base.layers ? path.join(options.outputDir, "model") : undefined;
-  if (exported) {
-    await exportModel(exported, base, head, folder.labels, preprocessing);
-    await writeFile(
-      path.join(options.outputDir, "model.onnx"),
-      exportOnnxModel(base, head, folder.labels, preprocessing),
-    );
+  try {
+    const preprocessing = { inputSize: base.spec.inputSize, normalization: base.spec.normalization, resize };
+    const trained = await trainClassifier({
+      labels: folder.labels,
+      train,
+      validation,
+      test,
+      plan: {
+        head: {
+          featureDim: base.spec.featureDim,
+          numClasses: folder.labels.length,
+          seed: training.seed,
+          ...headOptions,
+        },
+        optimizer: optimizerConfig,
+        training,
+      },
+      baseModel: baseModelIdentity(base),
+      preprocessing,
+      onEpoch: (m) => hooks.onEpoch?.(m, training.epochs),
+      topK: options.topK,
+    });
+    hooks.onStage?.("save", options.outputDir);
+    await writeCheckpointFolder(path.join(options.outputDir, "checkpoint"), trained.checkpoint);
+    const exported = base.layers ? path.join(options.outputDir, "model") : undefined;
+    if (exported) await exportBoth(trained.checkpoint, base, options.outputDir, exported);
+    await writeFile(path.join(options.outputDir, "labels.txt"), `${folder.labels.join("\n")}\n`);
+    return summarize({
+      backend: pool.backend,
+      headBackend,
+      backendNote: pool.note,
+      folder,
+      splits,
+      extraction,
+      trained,
+      outputDir: options.outputDir,
+      exported,
+      counts: { train: train.y.length, validation: validation.y.length, test: test.y.length },
+    });
+  } finally {
+    base.dispose();
   }
-  await writeFile(path.join(options.outputDir, "labels.txt"), `${folder.labels.join("\n")}\n`);
-  base.dispose();
-  head.dispose();
+}
 
-  return summarize({
-    backend: pool.backend,
-    headBackend,
-    backendNote: pool.note,
-    folder,
-    splits,
-    extraction,
-    result,
-    validationEval,
-    testEval,
-    outputDir: options.outputDir,
-    exported,
-    counts: { train: train.y.length, validation: validation.y.length, test: test.y.length },
-  });
+/** The standalone TensorFlow.js model and the ONNX model, from the checkpoint's head on `base`. */
+async function exportBoth(checkpoint: Checkpoint, base: BaseModel, outputDir: string, modelDir: string) {
+  const { head, optimizer } = await restoreCheckpoint(checkpoint, base);
+  try {
+    await exportModel(modelDir, base, head, checkpoint.labels, checkpoint.preprocessing);
+    const onnx = exportOnnxModel(base, head, checkpoint.labels, checkpoint.preprocessing);
+    await writeFile(path.join(outputDir, "model.onnx"), onnx);
+  } finally {
+    head.dispose();
+    optimizer.dispose();
+  }
 }

@@ -2,7 +2,7 @@ import type { ImageFolder } from "../data/image-folder.js";
 import type { SplitName } from "../data/splits.js";
 import type { ExtractionSummary } from "../extraction/extract-bottlenecks.js";
 import type { ClassMetrics, Evaluation } from "../training/evaluate.js";
-import type { TrainResult } from "../training/train-head.js";
+import type { TrainedClassifier } from "../training/train-classifier.js";
 
 /** What the retrain CLI prints with --json (its last line), and what the retrain function returns. */
 export interface RetrainSummary {
@@ -20,14 +20,17 @@ export interface RetrainSummary {
   computed: number;
   extraction: { seconds: number; imagesPerSecond: number };
   training: { seconds: number; epochs: number; bestEpoch: number; stoppedEarly: boolean };
-  validationAccuracy: number;
-  testAccuracy: number;
-  testTopKAccuracy: number;
+  /** Null when the split has no images (--validation-percent 0, --test-percent 0). */
+  validationAccuracy: number | null;
+  testAccuracy: number | null;
+  testTopKAccuracy: number | null;
+  /** The split perClass and confusionMatrix come from: test, else validation; null when both are empty. */
+  evaluatedOn: "test" | "validation" | null;
   perClass: ClassMetrics[];
   confusionMatrix: number[][];
   unreadable: { file: string; reason: string }[];
   output: { dir: string; checkpoint: string; model?: string };
-  validation: Evaluation;
+  validation: Evaluation | null;
 }
 
 export function summarize(input: {
@@ -37,14 +40,13 @@ export function summarize(input: {
   folder: ImageFolder;
   splits: SplitName[];
   extraction: ExtractionSummary;
-  result: TrainResult;
-  validationEval: Evaluation;
-  testEval: Evaluation;
+  trained: TrainedClassifier;
   outputDir: string;
   exported?: string;
   counts: { train: number; validation: number; test: number };
 }): RetrainSummary {
-  const { extraction, result, testEval } = input;
+  const { extraction, trained } = input;
+  const { metrics } = trained;
   const unreadable = [...new Map(extraction.failed.map((f) => [f.name, { file: f.name, reason: f.reason }])).values()];
   const count = (s: SplitName) => input.splits.filter((x) => x === s).length;
   return {
@@ -67,18 +69,21 @@ export function summarize(input: {
       imagesPerSecond: extraction.imagesPerSecond,
     },
     training: {
-      seconds: result.seconds,
-      epochs: result.history.length,
-      bestEpoch: result.bestEpoch,
-      stoppedEarly: result.stoppedEarly,
+      seconds: metrics.trainingSeconds,
+      epochs: metrics.epochs,
+      bestEpoch: metrics.bestEpoch,
+      stoppedEarly: metrics.stoppedEarly,
     },
-    validationAccuracy: input.validationEval.accuracy,
-    testAccuracy: testEval.accuracy,
-    testTopKAccuracy: testEval.topKAccuracy,
-    perClass: testEval.perClass,
-    confusionMatrix: testEval.confusionMatrix,
+    validationAccuracy: metrics.validationAccuracy,
+    testAccuracy: metrics.testAccuracy,
+    testTopKAccuracy: metrics.testTopKAccuracy,
+    evaluatedOn: metrics.evaluatedOn,
+    perClass: trained.evaluation?.perClass ?? [],
+    confusionMatrix: trained.evaluation?.confusionMatrix ?? [],
     unreadable,
     output: { dir: input.outputDir, checkpoint: `${input.outputDir}/checkpoint`, model: input.exported },
-    validation: { ...input.validationEval, misclassified: input.validationEval.misclassified.slice(0, 20) },
+    validation: trained.validation
+      ? { ...trained.validation, misclassified: trained.validation.misclassified.slice(0, 20) }
+      : null,
   };
 }

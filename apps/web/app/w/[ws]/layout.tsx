@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useParams, usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { EmptyState, ErrorNote, Loading } from "../../../components/feedback";
+import { WorkerBanner } from "../../../components/worker-banner";
 import { WorkspaceContext } from "../../../components/workspace-context";
 import { gql, type Role, useQuery } from "../../../lib/api";
 
@@ -80,7 +81,10 @@ export default function WorkspaceLayout({ children }: { children: ReactNode }) {
             </button>
           </div>
         </nav>
-        <div className="content">{children}</div>
+        <div className="content">
+          <WorkerBanner />
+          {children}
+        </div>
       </div>
     </WorkspaceContext.Provider>
   );

@@ -1,0 +1,101 @@
+import {
+  type BaseModelIdentity,
+  type Checkpoint,
+  createCheckpoint,
+  type Preprocessing,
+  restoreCheckpoint,
+} from "../checkpoints/checkpoint.js";
+import { EngineError } from "../errors.js";
+import { predictVectors } from "../predict/classifier.js";
+import { type Evaluation, evaluate } from "./evaluate.js";
+import { createHeadModel, type HeadOptions } from "./head-model.js";
+import { createOptimizer, type OptimizerConfig } from "./optimizer.js";
+import { type EpochMetrics, type TrainOptions, trainHead, type VectorSet } from "./train-head.js";
+
+/** Vectors of one split with the names of their images (for the evaluation's mistakes). */
+export type NamedVectors = VectorSet & { names: string[] };
+
+export interface TrainClassifierInput {
+  labels: string[];
+  train: NamedVectors;
+  validation: NamedVectors;
+  test: NamedVectors;
+  plan: { head: HeadOptions; optimizer: OptimizerConfig; training: TrainOptions };
+  baseModel: BaseModelIdentity;
+  preprocessing: Preprocessing;
+  /** Continue this checkpoint's head and optimizer; epochs are numbered on from its step. */
+  resumeFrom?: Checkpoint;
+  onEpoch?: (metrics: EpochMetrics) => void | Promise<void>;
+  topK?: number;
+}
+
+/** Which split each figure comes from: an empty split gives no figure, never a crash. */
+export interface ClassifierMetrics {
+  trainAccuracy: number | null;
+  validationAccuracy: number | null;
+  testAccuracy: number | null;
+  testTopKAccuracy: number | null;
+  /** The split `evaluation` was computed on: test when it has images, else validation, else none. */
+  evaluatedOn: "test" | "validation" | null;
+  epochs: number;
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  trainingSeconds: number;
+}
+
+export interface TrainedClassifier {
+  checkpoint: Checkpoint;
+  history: EpochMetrics[];
+  metrics: ClassifierMetrics;
+  /** On the test split when it has images, else validation; null when neither has any. */
+  evaluation: Evaluation | null;
+  validation: Evaluation | null;
+}
+
+/**
+ * retrain.py's training step, the one path the CLI and the worker share: a head trained on cached vectors
+ * (fresh, or continuing a checkpoint), evaluated on the splits that have images, and the checkpoint that
+ * holds it (its `step` is the epoch whose weights it keeps: the best one under early stopping). The head and
+ * optimizer are disposed whatever happens.
+ */
+export async function trainClassifier(input: TrainClassifierInput): Promise<TrainedClassifier> {
+  if (input.labels.length < 2) throw new EngineError("Training needs at least two labels.");
+  if (input.train.y.length === 0) throw new EngineError("Training needs labelled training images.");
+  const restored = input.resumeFrom ? await restoreCheckpoint(input.resumeFrom) : null;
+  const head = restored?.head ?? createHeadModel(input.plan.head);
+  const optimizer = restored?.optimizer ?? createOptimizer(input.plan.optimizer);
+  try {
+    const training = { ...input.plan.training, initialEpoch: input.resumeFrom?.step ?? 0 };
+    const result = await trainHead(head, optimizer, input.train, input.validation, training, input.onEpoch);
+    const assess = async (set: NamedVectors) =>
+      set.y.length > 0
+        ? evaluate(await predictVectors(head, set.x, set.dim), set.y, input.labels, set.names, input.topK ?? 5)
+        : null;
+    const validation = await assess(input.validation);
+    const test = await assess(input.test);
+    const kept = result.history.find((h) => h.epoch === result.bestEpoch) ?? result.history.at(-1);
+    const metrics: ClassifierMetrics = {
+      trainAccuracy: kept?.trainAccuracy ?? null,
+      validationAccuracy: validation?.accuracy ?? null,
+      testAccuracy: test?.accuracy ?? null,
+      testTopKAccuracy: test?.topKAccuracy ?? null,
+      evaluatedOn: test ? "test" : validation ? "validation" : null,
+      epochs: result.history.length,
+      bestEpoch: result.bestEpoch,
+      stoppedEarly: result.stoppedEarly,
+      trainingSeconds: result.seconds,
+    };
+    const checkpoint = await createCheckpoint(head, optimizer, {
+      step: result.bestEpoch,
+      labels: input.labels,
+      baseModel: input.baseModel,
+      preprocessing: input.preprocessing,
+      training: { head: input.plan.head, optimizer: input.plan.optimizer, options: training },
+      metrics: { ...metrics },
+    });
+    return { checkpoint, history: result.history, metrics, evaluation: test ?? validation, validation };
+  } finally {
+    head.dispose();
+    optimizer.dispose();
+  }
+}
