@@ -4,7 +4,7 @@
 // Run through `npm start` (scripts/bootstrap.mjs), which installs and builds first.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase, PostgresAlreadyRunningError } from "@retrain/db";
+import { openDatabase, PostgresAlreadyRunningError } from "@retrain/db/local";
 import { supervise } from "./lib/supervisor.js";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));

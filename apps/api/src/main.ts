@@ -32,9 +32,12 @@ const services = createServices(db, {
 const api = await startApiServer(services, db, serverOptionsFrom(config));
 console.log(`api: GraphQL at ${api.url} (base models: ${inferenceBackend}; TensorFlow.js: ${backend})`);
 
+/** SIGTERM: finish the requests in flight (Apollo drains the server), write what is buffered, then leave. */
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
+    setTimeout(() => process.exit(1), 15_000).unref();
     await api.stop();
+    await services.predictions.close();
     await queue.stop();
     await db.$disconnect();
     process.exit(0);

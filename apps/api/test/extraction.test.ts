@@ -84,7 +84,7 @@ describe("extraction jobs", () => {
     const jobId = started.data?.startExtraction.id ?? "";
     await until("some progress", async () => ((await job(jobId))?.progress.done ?? 0) > 0);
     first.kill();
-    await new Promise((resolve) => first.process.once("exit", resolve));
+    await first.exited;
     const storedByFirst = await t.db.bottleneck.count();
     expect(storedByFirst).toBeLessThan(IMAGES);
 

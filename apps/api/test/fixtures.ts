@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile } from "node:fs/promises";
+import { cp, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { sharedDir } from "@retrain/testing";
@@ -17,20 +17,7 @@ export async function seededModelCache(): Promise<string> {
 }
 
 /** The first `perClass` flowers_small photos of each named class, as upload inputs. */
-export async function flowerFiles(classes: string[], perClass: number) {
-  const root = path.join(sharedDir(), "datasets/flowers_small");
-  const files: { name: string; base64: string; label: string }[] = [];
-  for (const label of classes) {
-    for (const f of (await readdir(path.join(root, label))).sort().slice(0, perClass)) {
-      files.push({
-        name: `${label}/${f}`,
-        base64: (await readFile(path.join(root, label, f))).toString("base64"),
-        label,
-      });
-    }
-  }
-  return files;
-}
+export { flowerUploads as flowerFiles } from "@retrain/testing";
 
 /** A signed-up owner with a workspace and a dataset. */
 export async function workspaceWithDataset(t: TestApi, email: string) {

@@ -137,4 +137,22 @@ describe("images", () => {
     const result = await t.gql(UPLOAD, { d: datasetId, f: files }, owner);
     expect(result.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "files" });
   });
+
+  it("concurrent uploads making the same new label, or sending the same bytes, all land without an error", async () => {
+    const same = (await png(9, 99, 199)).toString("base64");
+    const batches = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => [
+        { name: `race${i}.png`, base64: (await png(i * 40, 7, 7)).toString("base64"), label: "racing" },
+        { name: `same${i}.png`, base64: same, label: "racing" },
+      ]),
+    );
+    const answers = await Promise.all(
+      batches.map((f) => t.gql<{ uploadImages: { status: string }[] }>(UPLOAD, { d: datasetId, f }, owner)),
+    );
+    expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+    const statuses = answers.flatMap((a) => a.data?.uploadImages.map((r) => r.status) ?? []);
+    expect(statuses.filter((s) => s === "ACCEPTED")).toHaveLength(7); // six pictures, and the shared one once
+    expect(statuses.filter((s) => s === "DUPLICATE")).toHaveLength(5);
+    expect(await t.db.label.count({ where: { datasetId, name: "racing" } })).toBe(1);
+  });
 });

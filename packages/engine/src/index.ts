@@ -6,6 +6,7 @@ export {
   initBackend,
   isBackendName,
   parseBackendChoice,
+  tensorMemory,
 } from "./backend.js";
 export {
   baseModelIdentity,
@@ -15,6 +16,7 @@ export {
   restoreCheckpoint,
 } from "./checkpoints/checkpoint.js";
 export { type CheckpointRecord, fromCheckpointRecord, toCheckpointRecord } from "./checkpoints/checkpoint-record.js";
+export { createProgressDisplay, type ProgressDisplay } from "./cli/progress.js";
 export { assignSplit, defaultGroupKey, type SplitName } from "./data/splits.js";
 export {
   BaseModelMismatchError,

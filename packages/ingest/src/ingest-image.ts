@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Db, datasetsRepository, imagesRepository, type Split } from "@retrain/db";
+import { type Db, datasetsRepository, imagesRepository, isUniqueViolation, type Split } from "@retrain/db";
 import { assignSplit, defaultGroupKey, ImageDecodeError, inspectImage } from "@retrain/engine";
 
 export const IMAGE_LIMITS = { bytesPerFile: 20 * 1024 * 1024, nameLength: 255, labelLength: 100 };
@@ -31,8 +31,7 @@ export function createImageIngest(db: Db, datasetId: string, uploaderId: string 
   async function labelId(name: string | null | undefined) {
     const clean = name?.trim();
     if (!clean) return null;
-    const known = labelIds.get(clean) ?? (await datasets.labelsOf([datasetId])).find((l) => l.name === clean)?.id;
-    const id = known ?? (await datasets.createLabel(datasetId, clean)).id;
+    const id = labelIds.get(clean) ?? (await datasets.ensureLabel(datasetId, clean)).id;
     labelIds.set(clean, id);
     return id;
   }
@@ -72,6 +71,10 @@ export function createImageIngest(db: Db, datasetId: string, uploaderId: string 
       return { name, status: "ACCEPTED", imageId: image.id };
     } catch (error) {
       if (error instanceof ImageDecodeError) return { name, status: "REJECTED", reason: error.reason };
+      // The same bytes uploaded into this dataset by another request at the same moment.
+      const stored = isUniqueViolation(error) ? await images.findInDataset(datasetId, sha256) : null;
+      if (stored)
+        return { name, status: "DUPLICATE", imageId: stored.id, reason: `same bytes as ${stored.originalName}` };
       throw error;
     }
   };

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { applyMigrations, ensureDatabase, startEmbeddedPostgres, withDatabase } from "@retrain/db";
+import { applyMigrations, ensureDatabase, withDatabase } from "@retrain/db";
+import { freePort, startEmbeddedPostgres } from "@retrain/db/local";
 import type { TestProject } from "vitest/node";
-import { freePort } from "./free-port.js";
 import "./provided-context.js";
 
 export const TEMPLATE_DATABASE = "retrain_template";

@@ -1,4 +1,14 @@
-export { freePort } from "./free-port.js";
+export { freePort } from "@retrain/db/local";
+export { flowerUploads, type TrainedWorkspace, trainedFlowersWorkspace } from "./flowers-workspace.js";
+export { type GraphQLAnswer, graphqlRequest, signUpAt } from "./graphql-request.js";
+export {
+  type ServiceProcess,
+  startApiProcess,
+  startService,
+  startWorkerProcess,
+  until,
+} from "./service-process.js";
 export { sharedDir } from "./shared-dir.js";
 export { type TestDatabase, useEmptyDatabase, useTestDatabase } from "./test-database.js";
+export { startThrowawayProduct, type ThrowawayProduct } from "./throwaway-product.js";
 export { zipOf, zipOfFolders } from "./zips.js";

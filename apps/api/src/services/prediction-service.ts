@@ -99,8 +99,11 @@ export function createPredictionService(db: Db, models: ModelCache) {
         });
       return { checkpointId, labels, latencyMs, results };
     },
-    /** Writes what is still buffered (at shutdown). */
-    flush: () => log.flush(),
+    /** At shutdown: writes the buffered prediction logs and frees the models (worker threads, tensors). */
+    close: async () => {
+      await log.flush();
+      await models.close();
+    },
   };
 }
 

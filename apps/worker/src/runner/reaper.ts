@@ -25,7 +25,7 @@ export function startReaper(options: {
       if (!(await jobs.reclaimExpired(job.id, now))) continue;
       if (job.attempts >= options.maxAttempts) {
         await options.runner.end(job, "FAILED", {
-          error: `The worker running it stopped ${job.attempts} times (out of memory, or killed); it was not tried again.`,
+          error: `Its worker stopped ${job.attempts === 1 ? "once" : `${job.attempts} times`} (out of memory, or killed); it was not tried again.`,
         });
         continue;
       }

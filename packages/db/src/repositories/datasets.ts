@@ -1,4 +1,5 @@
 import type { Db } from "../client.js";
+import { isUniqueViolation } from "../database-errors.js";
 
 export const datasetsRepository = (db: Db) => ({
   create: (data: { workspaceId: string; name: string; description?: string; createdById: string }) =>
@@ -11,6 +12,22 @@ export const datasetsRepository = (db: Db) => ({
   delete: (id: string) => db.dataset.delete({ where: { id } }),
 
   createLabel: (datasetId: string, name: string) => db.label.create({ data: { datasetId, name } }),
+  /**
+   * The label of that name, made if missing; two uploads making it at once get the same one (Prisma's upsert
+   * reads then inserts, so it loses such races: the unique constraint decides, and the loser reads).
+   */
+  ensureLabel: async (datasetId: string, name: string) => {
+    const where = { datasetId_name: { datasetId, name } };
+    const found = await db.label.findUnique({ where });
+    if (found) return found;
+    try {
+      return await db.label.create({ data: { datasetId, name } });
+    } catch (error) {
+      const made = isUniqueViolation(error) ? await db.label.findUnique({ where }) : null;
+      if (!made) throw error;
+      return made;
+    }
+  },
   findLabel: (id: string) => db.label.findUnique({ where: { id }, include: { dataset: true } }),
   /** Image counts per (dataset, split, labelled or not), for the dataset list. */
   splitCounts: (datasetIds: readonly string[]) =>

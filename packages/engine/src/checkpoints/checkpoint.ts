@@ -98,6 +98,21 @@ export function assertSameBase(checkpoint: Checkpoint, base: BaseModel): void {
 const toBuffer = (bytes: Uint8Array) =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
+const BYTES_PER_ELEMENT: Record<string, number> = { float32: 4, int32: 4, bool: 1 };
+
+/**
+ * Refuses weights whose bytes do not add up to what their specs declare, before TensorFlow.js sees them: it
+ * would build the model's variables first and then fail, leaving them behind.
+ */
+function assertWholeWeights(what: string, specs: tf.io.WeightsManifestEntry[], bytes: Uint8Array) {
+  const declared = specs.reduce(
+    (sum, s) => sum + s.shape.reduce((a, b) => a * b, 1) * (BYTES_PER_ELEMENT[s.dtype] ?? Number.NaN),
+    0,
+  );
+  if (declared !== bytes.byteLength)
+    throw new EngineError(`The checkpoint's ${what} are damaged: ${bytes.byteLength} bytes for ${declared} declared.`);
+}
+
 /** Loads the head (and, to resume training, its optimizer with its state) from a checkpoint. */
 export async function restoreCheckpoint(
   checkpoint: Checkpoint,
@@ -106,6 +121,9 @@ export async function restoreCheckpoint(
   if (checkpoint.format !== CHECKPOINT_FORMAT)
     throw new EngineError(`unknown checkpoint format ${String(checkpoint.format)}`);
   if (base) assertSameBase(checkpoint, base);
+  assertWholeWeights("weights", checkpoint.weightSpecs, checkpoint.weights);
+  if (checkpoint.optimizerState)
+    assertWholeWeights("optimizer state", checkpoint.optimizerState.specs, checkpoint.optimizerState.data);
   const head = await tf.loadLayersModel(
     tf.io.fromMemory({
       modelTopology: checkpoint.topology,
@@ -114,11 +132,17 @@ export async function restoreCheckpoint(
     }),
   );
   const optimizer = createOptimizer(checkpoint.training.optimizer);
-  if (checkpoint.optimizerState) {
-    await restoreOptimizerState(optimizer, {
-      specs: checkpoint.optimizerState.specs,
-      data: toBuffer(checkpoint.optimizerState.data),
-    });
+  try {
+    if (checkpoint.optimizerState) {
+      await restoreOptimizerState(optimizer, {
+        specs: checkpoint.optimizerState.specs,
+        data: toBuffer(checkpoint.optimizerState.data),
+      });
+    }
+  } catch (error) {
+    head.dispose();
+    optimizer.dispose();
+    throw error;
   }
   return { head, optimizer };
 }

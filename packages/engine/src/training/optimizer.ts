@@ -19,7 +19,12 @@ export async function saveOptimizerState(
   optimizer: tf.Optimizer,
 ): Promise<{ data: ArrayBuffer; specs: tf.io.WeightsManifestEntry[] }> {
   const named = await optimizer.getWeights();
-  return tf.io.encodeWeights(named);
+  try {
+    return await tf.io.encodeWeights(named);
+  } finally {
+    // The step counter comes back as a new scalar (the slots are the optimizer's own variables): free it.
+    for (const { name, tensor } of named) if (name === "iter") tensor.dispose();
+  }
 }
 
 export async function restoreOptimizerState(
@@ -27,5 +32,10 @@ export async function restoreOptimizerState(
   state: { data: ArrayBuffer; specs: tf.io.WeightsManifestEntry[] },
 ): Promise<void> {
   const map = tf.io.decodeWeights(state.data, state.specs);
-  await optimizer.setWeights(state.specs.map((s) => ({ name: s.name, tensor: map[s.name] as tf.Tensor })));
+  try {
+    await optimizer.setWeights(state.specs.map((s) => ({ name: s.name, tensor: map[s.name] as tf.Tensor })));
+  } finally {
+    // setWeights copies the values into variables of its own: the decoded tensors are ours to free.
+    tf.dispose(Object.values(map));
+  }
 }

@@ -77,6 +77,17 @@ export async function trainHead(
   const smoothing = options.labelSmoothing ?? 0;
   const l2 = options.l2 ?? 0;
   const dim = train.dim;
+  const expected = model.inputs[0]?.shape[1];
+  for (const [name, set] of [
+    ["train", train],
+    ["validation", validation],
+  ] as const) {
+    if (!set || set.y.length === 0) continue;
+    if (set.dim !== expected)
+      throw new InvalidOptionError(name, `vectors of width ${set.dim} for a head that takes ${expected}`);
+    if (set.x.length !== set.y.length * set.dim)
+      throw new InvalidOptionError(name, `${set.x.length} numbers for ${set.y.length} vectors of ${set.dim}`);
+  }
   // Whole sets stay on the backend for the per-epoch metrics (inference mode, as Keras' evaluate).
   const trainSet = { x: tf.tensor2d(train.x, [n, dim]), y: tf.tensor1d(train.y, "int32") };
   const validationSet =

@@ -31,3 +31,8 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 const SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
 /** node-postgres's own words when a connection drops, which carry no code. */
 const MESSAGES = /Connection terminated|Client has encountered a connection error|Can't reach database server/;
+
+/** A write refused by a unique constraint: someone stored the same thing a moment before (a race, not a bug). */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}

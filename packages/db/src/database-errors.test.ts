@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./unavailable.js";
+import { isDatabaseUnavailable, isUniqueViolation } from "./database-errors.js";
 
 // The shapes below are those seen with the server stopped under a live client (see the reliability tests).
 describe("isDatabaseUnavailable", () => {
@@ -23,4 +23,12 @@ describe("isDatabaseUnavailable", () => {
     ["not an error", "P1001"],
     ["nothing", undefined],
   ])("no: %s", (_, error) => expect(isDatabaseUnavailable(error)).toBe(false));
+});
+
+describe("isUniqueViolation", () => {
+  it("is Prisma's P2002 and nothing else", () => {
+    expect(isUniqueViolation({ code: "P2002", meta: { target: ["datasetId", "sha256"] } })).toBe(true);
+    expect(isUniqueViolation({ code: "P1001" })).toBe(false);
+    expect(isUniqueViolation(null)).toBe(false);
+  });
 });

@@ -1,0 +1,34 @@
+export interface GraphQLAnswer<T> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+}
+
+/** One GraphQL operation over HTTP to an API process (`token`: a session or API token, sent as Bearer). */
+export async function graphqlRequest<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+  signal?: AbortSignal,
+): Promise<GraphQLAnswer<T>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal,
+  });
+  const body = (await response.json().catch(() => ({}))) as Omit<GraphQLAnswer<T>, "status">;
+  return { status: response.status, ...body };
+}
+
+/** Signs a new user up through the API and gives their session token. */
+export async function signUpAt(url: string, email: string): Promise<string> {
+  const answer = await graphqlRequest<{ signUp: { sessionToken: string } }>(
+    url,
+    'mutation($e: String!) { signUp(email: $e, name: "Test", password: "correct horse") { sessionToken } }',
+    { e: email },
+  );
+  if (!answer.data) throw new Error(`sign-up failed: ${JSON.stringify(answer.errors)}`);
+  return answer.data.signUp.sessionToken;
+}
