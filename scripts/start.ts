@@ -46,10 +46,11 @@ const services = supervise([
   { name: "worker", command: bin("tsx"), args: ["apps/worker/src/main.ts"], cwd: root, env: childEnv },
   {
     name: "web",
-    command: bin("next", webDir),
-    args: ["start", "-p", String(webPort)],
+    // Next.js behind a small server that also passes live updates' WebSockets through to the API.
+    command: bin("tsx"),
+    args: [path.join(webDir, "server.ts")],
     cwd: webDir,
-    env: { ...childEnv, API_URL: env.API_URL ?? `http://localhost:${apiPort}/graphql` },
+    env: { ...childEnv, PORT: String(webPort), API_URL: env.API_URL ?? `http://localhost:${apiPort}/graphql` },
   },
 ]);
 console.log(

@@ -57,7 +57,7 @@ test("a team trains a flower classifier and a viewer cannot start a run", async 
   await expect(
     page.getByRole("figure", { name: "Accuracy per epoch" }).locator(".recharts-line").first(),
   ).toBeVisible();
-  await expect(page.getByRole("heading", { name: /Evaluation on \d+ held-out images/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Evaluation on \d+ test images/ })).toBeVisible();
 
   // A confusion-matrix cell opens the images behind it.
   const cell = page

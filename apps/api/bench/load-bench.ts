@@ -20,7 +20,7 @@ const rssMb = async (pid: number) =>
 const PREDICT =
   'mutation($e: ID!, $i: [PredictImageInput!]) { predict(experimentId: $e, alias: "production", images: $i, topK: 3) { latencyMs } }';
 const RUN_PAGE =
-  "query($e: ID!) { experiment(id: $e) { name runs(last: 10) { nodes { id status metrics epochs { epoch trainLoss validationAccuracy } checkpoints { id step } } } } }";
+  "query($e: ID!) { experiment(id: $e) { name runs(last: 10) { nodes { id status metrics { testAccuracy validationAccuracy } epochs { epoch trainLoss validationAccuracy } checkpoints { id step } } } } }";
 const UPLOAD =
   "mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { status imageId } }";
 

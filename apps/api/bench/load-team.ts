@@ -47,15 +47,15 @@ export async function finishedRuns(url: string, token: string, runIds: string[],
 export async function storedImageIds(url: string, token: string, datasetId: string): Promise<Set<string>> {
   const ids = new Set<string>();
   for (let after: string | null = null; ; ) {
-    const answer: { data?: { images: { nodes: { id: string }[]; endCursor: string | null; hasNextPage: boolean } } } =
-      await graphqlRequest(
-        url,
-        "query($d: ID!, $a: ID) { images(datasetId: $d, first: 200, after: $a) { nodes { id } endCursor hasNextPage } }",
-        { d: datasetId, a: after },
-        token,
-      );
+    type Page = { nodes: { id: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+    const answer: { data?: { images: Page } } = await graphqlRequest(
+      url,
+      "query($d: ID!, $a: String) { images(datasetId: $d, first: 200, after: $a) { nodes { id } pageInfo { endCursor hasNextPage } } }",
+      { d: datasetId, a: after },
+      token,
+    );
     for (const node of answer.data?.images.nodes ?? []) ids.add(node.id);
-    if (!answer.data?.images.hasNextPage) return ids;
-    after = answer.data.images.endCursor;
+    if (!answer.data?.images.pageInfo.hasNextPage) return ids;
+    after = answer.data.images.pageInfo.endCursor;
   }
 }

@@ -4,6 +4,7 @@ import {
   type Db,
   datasetsRepository,
   experimentsRepository,
+  imagesRepository,
   jobsRepository,
   usersRepository,
   workspacesRepository,
@@ -40,6 +41,11 @@ export function createLoaders(db: Db, modelCacheDir: string, options: { cache?: 
     ids.map((id) => rows.find((r) => r.id === id) ?? new Error(`${id} not found`));
   return {
     dataset: loader(async (ids: readonly string[]) => byId(ids, await datasets.findManyByIds(ids))),
+    /** Images by id, null when deleted since (an evaluation's mistakes outlive them). */
+    image: loader(async (ids: readonly string[]) => {
+      const rows = await imagesRepository(db).findManyByIds(ids);
+      return ids.map((id) => rows.find((i) => i.id === id) ?? null);
+    }),
     baseModel: loader(async (ids: readonly string[]) => {
       const rows = await baseModelsRepository(db).findManyByIds(ids);
       return byId(

@@ -9,7 +9,8 @@ import { workspaceWithDataset, zipOf } from "./fixtures.js";
 import { collectSubscription } from "./live-client.js";
 import { startWorker, until, type WorkerProcess } from "./worker-process.js";
 
-const JOB = "query($id: ID!) { job(id: $id) { status error result progress { done total } } }";
+const IMPORTED = "fragment Imported on ImportResult { accepted duplicates rejected rejections { name reason } }";
+const JOB = `query($id: ID!) { job(id: $id) { status error result { ...Imported } progress { done total } } } ${IMPORTED}`;
 interface JobView {
   status: string;
   error: string | null;
@@ -57,7 +58,7 @@ describe("archive imports", () => {
     const { jobId } = (await response.json()) as { jobId: string };
     const updates = await collectSubscription<{ jobProgress: JobView }>(
       t.api.url,
-      "subscription($id: ID!) { jobProgress(id: $id) { status result progress { done total } } }",
+      `subscription($id: ID!) { jobProgress(id: $id) { status result { ...Imported } progress { done total } } } ${IMPORTED}`,
       { id: jobId },
       owner.token,
     );

@@ -4,8 +4,8 @@ import { startTestApi, type TestApi } from "./api-client.js";
 import { workspaceWithDataset } from "./fixtures.js";
 
 const UPLOAD = `mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { name status imageId reason } }`;
-const PAGE = `query($d: ID!, $l: ID, $s: Split, $u: Boolean, $first: Int, $after: ID) {
-  images(datasetId: $d, labelId: $l, split: $s, unlabelled: $u, first: $first, after: $after) { totalCount hasNextPage endCursor nodes { id originalName labelId split width height format thumbnailUrl } } }`;
+const PAGE = `query($d: ID!, $l: ID, $s: Split, $u: Boolean, $first: Int, $after: String) {
+  images(datasetId: $d, labelId: $l, split: $s, unlabelled: $u, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split width height format thumbnailUrl } } }`;
 
 const png = (r: number, g: number, b: number, w = 40, h = 30) =>
   sharp({ create: { width: w, height: h, channels: 3, background: { r, g, b } } })
@@ -80,15 +80,16 @@ describe("images", () => {
     );
     expect(test.data?.images.nodes.map((n) => n.originalName)).toEqual(["blue.jpg"]);
     const first = await t.gql<{
-      images: { hasNextPage: boolean; endCursor: string; nodes: { originalName: string }[] };
+      images: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { originalName: string }[] };
     }>(PAGE, { d: datasetId, first: 2 }, owner);
-    expect(first.data?.images.hasNextPage).toBe(true);
-    const second = await t.gql<{ images: { hasNextPage: boolean; nodes: { originalName: string }[] } }>(
-      PAGE,
-      { d: datasetId, first: 2, after: first.data?.images.endCursor },
-      owner,
-    );
-    expect(second.data?.images).toMatchObject({ hasNextPage: false, nodes: [{ originalName: "unlabelled.png" }] });
+    expect(first.data?.images.pageInfo.hasNextPage).toBe(true);
+    const second = await t.gql<{
+      images: { pageInfo: { hasNextPage: boolean }; nodes: { originalName: string }[] };
+    }>(PAGE, { d: datasetId, first: 2, after: first.data?.images.pageInfo.endCursor }, owner);
+    expect(second.data?.images).toMatchObject({
+      pageInfo: { hasNextPage: false },
+      nodes: [{ originalName: "unlabelled.png" }],
+    });
   });
 
   it("relabels and moves in bulk, and deletes", async () => {

@@ -20,18 +20,19 @@ import { flowerFiles, seededModelCache, upload, workspaceWithDataset } from "./f
 import { collectSubscription } from "./live-client.js";
 import { startWorker, until, type WorkerProcess } from "./worker-process.js";
 
-const RUN = `query($id: ID!) { run(id: $id) { status error metrics evaluation epochs { epoch trainLoss validationAccuracy } checkpoints { id step labels } } }`;
+const RUN = `query($id: ID!) { run(id: $id) { status error metrics { testAccuracy validationAccuracy evaluatedOn } evaluation { labels confusionMatrix { label counts } perClass { label f1 } misclassified { image { id } trueLabel top { label probability } } } epochs { epoch trainLoss validationAccuracy } checkpoints { id step labels } } }`;
 const PREDICT = `mutation($c: ID, $e: ID, $imgs: [PredictImageInput!], $ids: [ID!], $k: Int) {
   predict(checkpointId: $c, experimentId: $e, images: $imgs, imageIds: $ids, topK: $k) { checkpointId latencyMs results { name error top { label probability } } } }`;
 
 interface RunView {
   status: string;
   error: string | null;
-  metrics: { testAccuracy: number; validationAccuracy: number | null } | null;
+  metrics: { testAccuracy: number; validationAccuracy: number | null; evaluatedOn: string | null } | null;
   evaluation: {
-    confusionMatrix: number[][];
+    labels: string[];
+    confusionMatrix: { label: string; counts: number[] }[];
     perClass: { label: string; f1: number }[];
-    misclassified: unknown[];
+    misclassified: { image: { id: string } | null; trueLabel: string }[];
   } | null;
   epochs: { epoch: number; trainLoss: number }[];
   checkpoints: { id: string; step: number; labels: string[] }[];
@@ -89,6 +90,9 @@ describe("training runs and predictions", () => {
     expect(run.epochs[0]?.epoch).toBe(1);
     expect(run.metrics?.testAccuracy).toBeGreaterThan(0.5);
     expect(run.evaluation?.confusionMatrix).toHaveLength(3);
+    expect(run.evaluation?.confusionMatrix.map((row) => row.label)).toEqual(run.evaluation?.labels);
+    expect(run.metrics?.evaluatedOn).toBe("TEST");
+    for (const mistake of run.evaluation?.misclassified ?? []) expect(mistake.image?.id).toBeTruthy();
     expect(run.evaluation?.perClass.map((c) => c.label)).toEqual(["daisy", "sunflower", "tulip"]);
     expect(run.checkpoints).toHaveLength(1);
   }, 200_000);
@@ -175,7 +179,7 @@ describe("training runs and predictions", () => {
         runs: { nodes: { hyperparameters: { epochs: number }; metrics: { testAccuracy: number } }[] };
       };
     }>(
-      "query($e: ID!) { experiment(id: $e) { comments { nodes { body } } runs { nodes { hyperparameters metrics } } } }",
+      "query($e: ID!) { experiment(id: $e) { comments { nodes { body } } runs { nodes { hyperparameters { epochs } metrics { testAccuracy } } } } }",
       { e: experimentId },
       viewer,
     );

@@ -2,12 +2,14 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { graphql } from "../gql";
 import { gql } from "../lib/api";
 import { ErrorNote } from "./feedback";
 
-const SIGN_UP = `mutation($email: String!, $password: String!, $name: String!) {
-  signUp(email: $email, password: $password, name: $name) { user { id } } }`;
-const SIGN_IN = `mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { id } } }`;
+const SignUp = graphql(`mutation SignUp($email: String!, $password: String!, $name: String!) {
+  signUp(email: $email, password: $password, name: $name) { user { id } } }`);
+const SignIn = graphql(`mutation SignIn($email: String!, $password: String!) {
+  signIn(email: $email, password: $password) { user { id } } }`);
 
 /** Sign up or sign in; the API sets the session cookie, then the workspace list opens. */
 export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
@@ -23,7 +25,10 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
     setBusy(true);
     setError(null);
     try {
-      await gql(mode === "signup" ? SIGN_UP : SIGN_IN, Object.fromEntries(form));
+      const field = (name: string) => String(form.get(name) ?? "");
+      const credentials = { email: field("email"), password: field("password") };
+      if (mode === "signup") await gql(SignUp, { ...credentials, name: field("name") });
+      else await gql(SignIn, credentials);
       // A full page load: someone else may be signed in now, and nothing read before (as nobody) may show.
       window.location.assign(next);
     } catch (e) {

@@ -1,15 +1,19 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { graphql } from "../gql";
+import type { CheckpointRowFragment } from "../gql/graphql";
 import { gql } from "../lib/api";
 import { ErrorNote } from "./feedback";
 
-interface Checkpoint {
-  id: string;
-  step: number;
-  metrics: { validationAccuracy?: number | null; testAccuracy?: number | null } | null;
-  exportUrl: string;
-}
+/** What a checkpoint row shows; pages spread it into their queries. */
+export const CheckpointRow = graphql(`fragment CheckpointRow on Checkpoint {
+  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }`);
+const Promote = graphql(
+  `mutation PromoteCheckpoint($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: "production") { id } }`,
+);
+const Resume = graphql(`mutation ResumeCheckpoint($e: ID!, $c: ID!) {
+  startRun(experimentId: $e, resumeFromCheckpointId: $c, hyperparameters: { epochs: 10 }) { id } }`);
 
 /** A run's checkpoints: download as a TensorFlow.js model, promote to an alias, resume training from. */
 export function CheckpointList({
@@ -21,7 +25,7 @@ export function CheckpointList({
 }: {
   workspaceId: string;
   experimentId: string;
-  checkpoints: Checkpoint[];
+  checkpoints: CheckpointRowFragment[];
   canTrain: boolean;
   onChange: () => void;
 }) {
@@ -30,7 +34,7 @@ export function CheckpointList({
   const [message, setMessage] = useState("");
   async function promote(id: string) {
     try {
-      await gql('mutation($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: "production") { id } }', { c: id });
+      await gql(Promote, { c: id });
       setMessage("Promoted to production: predictions by alias now use it.");
       onChange();
     } catch (e) {
@@ -39,10 +43,7 @@ export function CheckpointList({
   }
   async function resume(id: string) {
     try {
-      const { startRun } = await gql<{ startRun: { id: string } }>(
-        "mutation($e: ID!, $c: ID!) { startRun(experimentId: $e, resumeFromCheckpointId: $c, hyperparameters: { epochs: 10 }) { id } }",
-        { e: experimentId, c: id },
-      );
+      const { startRun } = await gql(Resume, { e: experimentId, c: id });
       router.push(`/w/${workspaceId}/runs/${startRun.id}`);
     } catch (e) {
       setError(e);
@@ -63,6 +64,9 @@ export function CheckpointList({
               <td className="actions">
                 <a href={c.exportUrl} download>
                   Download TensorFlow.js model
+                </a>
+                <a href={c.onnxExportUrl} download>
+                  Download ONNX model
                 </a>
                 {canTrain && (
                   <>

@@ -1,40 +1,30 @@
 "use client";
 import { type FormEvent, useState } from "react";
+import { graphql } from "../gql";
 import { gql } from "../lib/api";
+import { usePages } from "../lib/use-pages";
 import { ErrorNote } from "./feedback";
 
-interface Comment {
-  id: string;
-  body: string;
-  runId: string | null;
-  createdAt: string;
-  author: { name: string } | null;
-}
+const CommentsQuery = graphql(`query Comments($e: ID!, $after: String) { experiment(id: $e) {
+  comments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }
+    nodes { id body runId createdAt author { name } } } } }`);
+const AddComment = graphql(
+  `mutation AddComment($e: ID!, $b: String!) { addComment(experimentId: $e, body: $b) { id } }`,
+);
 
 /** An experiment's conversation; a run's comments are marked with it. */
-export function Comments({
-  experimentId,
-  comments,
-  canWrite,
-  onChange,
-}: {
-  experimentId: string;
-  comments: Comment[];
-  canWrite: boolean;
-  onChange: () => void;
-}) {
+export function Comments({ experimentId, canWrite }: { experimentId: string; canWrite: boolean }) {
   const [error, setError] = useState<unknown>(null);
+  const pages = usePages(CommentsQuery, { e: experimentId }, (data) => data.experiment.comments);
+  const comments = pages.nodes;
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     try {
-      await gql("mutation($e: ID!, $b: String!) { addComment(experimentId: $e, body: $b) { id } }", {
-        e: experimentId,
-        b: String(new FormData(form).get("body")),
-      });
+      await gql(AddComment, { e: experimentId, b: String(new FormData(form).get("body")) });
       form.reset();
       setError(null);
-      onChange();
+      await pages.mutate();
     } catch (e) {
       setError(e);
     }
@@ -52,6 +42,11 @@ export function Comments({
           </li>
         ))}
       </ul>
+      {pages.hasMore && (
+        <button type="button" className="secondary" onClick={() => void pages.loadMore()}>
+          Show more comments
+        </button>
+      )}
       {canWrite && (
         <form onSubmit={add}>
           <label>

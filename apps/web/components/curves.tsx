@@ -1,13 +1,12 @@
 "use client";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { graphql } from "../gql";
+import type { EpochPointFragment } from "../gql/graphql";
 
-export interface Epoch {
-  epoch: number;
-  trainLoss: number;
-  trainAccuracy: number;
-  validationLoss: number | null;
-  validationAccuracy: number | null;
-}
+/** One point of the curves; pages spread it into their queries. */
+export const EpochPoint = graphql(`fragment EpochPoint on EpochMetric {
+  epoch trainLoss trainAccuracy validationLoss validationAccuracy }`);
+export type Epoch = EpochPointFragment;
 
 const COLORS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2"];
 

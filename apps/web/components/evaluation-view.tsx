@@ -1,29 +1,26 @@
 "use client";
 import { useState } from "react";
+import { graphql } from "../gql";
+import type { EvaluationDetailsFragment } from "../gql/graphql";
 
-export interface Evaluation {
-  accuracy: number;
-  count: number;
-  confusionMatrix: number[][];
-  perClass: { label: string; precision: number; recall: number; f1: number; support: number }[];
-  misclassified: {
-    name: string;
-    trueLabel: string;
-    predictedLabel: string;
-    top: { label: string; probability: number }[];
-  }[];
-}
+/** What the evaluation view shows; the run page spreads it into its query. */
+export const EvaluationDetails = graphql(`fragment EvaluationDetails on Evaluation {
+  count accuracy labels confusionMatrix { label counts }
+  perClass { label precision recall f1 support }
+  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }`);
+
+type Evaluation = EvaluationDetailsFragment;
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 function Misclassified({ items }: { items: Evaluation["misclassified"] }) {
   return (
     <ul className="thumbs wide">
-      {items.map((m) => (
-        <li key={m.name}>
+      {items.map((m, i) => (
+        <li key={m.image?.id ?? i}>
           {/* biome-ignore lint/performance/noImgElement: thumbnails come from our API, already sized */}
           <img
-            src={`/thumbnails/${m.name}`}
+            src={m.image?.thumbnailUrl ?? ""}
             alt={`A ${m.trueLabel} taken for ${m.predictedLabel}`}
             width={96}
             height={96}
@@ -44,16 +41,18 @@ function Misclassified({ items }: { items: Evaluation["misclassified"] }) {
 }
 
 /** Confusion matrix whose cells open the images behind them, per-class P/R/F1, misclassified images. */
-export function EvaluationView({ evaluation, labels }: { evaluation: Evaluation; labels: string[] }) {
+export function EvaluationView({ evaluation, split }: { evaluation: Evaluation; split: string | null }) {
   const [cell, setCell] = useState<{ row: number; col: number } | null>(null);
-  const max = Math.max(1, ...evaluation.confusionMatrix.flat());
+  const { labels } = evaluation;
+  const max = Math.max(1, ...evaluation.confusionMatrix.flatMap((row) => row.counts));
   const inCell = cell
     ? evaluation.misclassified.filter((m) => m.trueLabel === labels[cell.row] && m.predictedLabel === labels[cell.col])
     : [];
   return (
     <section aria-label="Evaluation">
       <h2>
-        Evaluation on {evaluation.count} held-out images: {pct(evaluation.accuracy)} accurate
+        Evaluation on {evaluation.count} {split ? `${split.toLowerCase()} ` : "held-out "}images:{" "}
+        {pct(evaluation.accuracy)} accurate
       </h2>
       <div className="two-col">
         <table className="confusion" aria-label="Confusion matrix (rows: true label, columns: predicted)">
@@ -67,9 +66,9 @@ export function EvaluationView({ evaluation, labels }: { evaluation: Evaluation;
           </thead>
           <tbody>
             {evaluation.confusionMatrix.map((row, r) => (
-              <tr key={labels[r]}>
-                <th>{labels[r]}</th>
-                {row.map((count, c) => (
+              <tr key={row.label}>
+                <th>{row.label}</th>
+                {row.counts.map((count, c) => (
                   <td
                     key={labels[c]}
                     style={{
@@ -115,8 +114,8 @@ export function EvaluationView({ evaluation, labels }: { evaluation: Evaluation;
       {cell && (
         <section className="card" aria-label="Images in the chosen cell">
           <h3>
-            {labels[cell.row]} predicted as {labels[cell.col]}: {evaluation.confusionMatrix[cell.row]?.[cell.col] ?? 0}{" "}
-            images
+            {labels[cell.row]} predicted as {labels[cell.col]}:{" "}
+            {evaluation.confusionMatrix[cell.row]?.counts[cell.col] ?? 0} images
           </h3>
           {cell.row === cell.col ? (
             <p className="muted">These were classified correctly.</p>

@@ -1,24 +1,27 @@
 "use client";
 import { useState } from "react";
-import { gql, useQuery } from "../lib/api";
+import { graphql } from "../gql";
+import type { Split } from "../gql/graphql";
+import { gql } from "../lib/api";
+import { usePages } from "../lib/use-pages";
 import { EmptyState, ErrorNote } from "./feedback";
 
 interface Label {
   id: string;
   name: string;
 }
-interface Page {
-  images: {
-    totalCount: number;
-    hasNextPage: boolean;
-    endCursor: string | null;
-    nodes: { id: string; originalName: string; labelId: string | null; split: string; thumbnailUrl: string }[];
-  };
-}
-const IMAGES = `query($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean, $first: Int) {
-  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: $first) {
-    totalCount hasNextPage endCursor nodes { id originalName labelId split thumbnailUrl } } }`;
-const SPLITS = ["TRAIN", "VALIDATION", "TEST"];
+const ImagesQuery = graphql(`query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,
+  $after: String) {
+  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }`);
+const RelabelImages = graphql(
+  `mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }`,
+);
+const MoveImages = graphql(
+  `mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }`,
+);
+const DeleteImages = graphql(`mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }`);
+const SPLITS: Split[] = ["TRAIN", "VALIDATION", "TEST"];
 
 function Thumb({ img, caption }: { img: { thumbnailUrl: string; originalName: string }; caption: string }) {
   return (
@@ -43,26 +46,29 @@ export function ImageGrid({
   version: number;
 }) {
   const [filter, setFilter] = useState({ label: "", split: "", unlabelled: false, failed: false });
-  const [first, setFirst] = useState(60);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
-  const { data, mutate } = useQuery<Page>(IMAGES, {
-    d: datasetId,
-    label: filter.label || null,
-    split: filter.split || null,
-    unlabelled: filter.unlabelled || null,
-    failed: filter.failed || null,
-    first,
-    version,
-  });
+  const images = usePages(
+    ImagesQuery,
+    {
+      d: datasetId,
+      label: filter.label || null,
+      split: (filter.split || null) as Split | null,
+      unlabelled: filter.unlabelled || null,
+      failed: filter.failed || null,
+    },
+    (data) => data.images,
+    String(version),
+  );
+  const totalCount = images.first?.images.totalCount ?? 0;
   const nameOf = (id: string | null) => labels.find((l) => l.id === id)?.name ?? "unlabelled";
 
-  async function bulk(query: string, variables: Record<string, unknown>) {
+  async function bulk(change: (ids: string[]) => Promise<unknown>) {
     try {
-      await gql(query, { ids: [...selected], ...variables });
+      await change([...selected]);
       setSelected(new Set());
       setError(null);
-      await mutate();
+      await images.mutate();
     } catch (e) {
       setError(e);
     }
@@ -116,7 +122,7 @@ export function ImageGrid({
           />
           Failed extraction only
         </label>
-        <span className="muted">{data?.images.totalCount ?? 0} images</span>
+        <span className="muted">{totalCount} images</span>
       </div>
       {canWrite && selected.size > 0 && (
         <fieldset className="toolbar bulk" aria-label="Selected images">
@@ -124,12 +130,7 @@ export function ImageGrid({
           <select
             aria-label="Relabel selected"
             defaultValue=""
-            onChange={(e) =>
-              e.target.value &&
-              void bulk("mutation($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }", {
-                l: e.target.value,
-              })
-            }
+            onChange={(e) => e.target.value && void bulk((ids) => gql(RelabelImages, { ids, l: e.target.value }))}
           >
             <option value="">Relabel as…</option>
             {labels.map((l) => (
@@ -141,12 +142,7 @@ export function ImageGrid({
           <select
             aria-label="Move selected to split"
             defaultValue=""
-            onChange={(e) =>
-              e.target.value &&
-              void bulk("mutation($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }", {
-                s: e.target.value,
-              })
-            }
+            onChange={(e) => e.target.value && void bulk((ids) => gql(MoveImages, { ids, s: e.target.value as Split }))}
           >
             <option value="">Move to split…</option>
             {SPLITS.map((s) => (
@@ -156,21 +152,18 @@ export function ImageGrid({
           <button
             type="button"
             className="danger"
-            onClick={() =>
-              confirm(`Delete ${selected.size} images?`) &&
-              void bulk("mutation($ids: [ID!]!) { deleteImages(ids: $ids) }", {})
-            }
+            onClick={() => confirm(`Delete ${selected.size} images?`) && void bulk((ids) => gql(DeleteImages, { ids }))}
           >
             Delete
           </button>
         </fieldset>
       )}
       <ErrorNote error={error} />
-      {data?.images.totalCount === 0 && (
+      {images.first && totalCount === 0 && (
         <EmptyState title="No images here">Drop images above, or change the filters.</EmptyState>
       )}
       <ul className="thumbs">
-        {data?.images.nodes.map((img) => (
+        {images.nodes.map((img) => (
           <li key={img.id} className={selected.has(img.id) ? "selected" : undefined}>
             {canWrite ? (
               <label>
@@ -188,8 +181,8 @@ export function ImageGrid({
           </li>
         ))}
       </ul>
-      {data?.images.hasNextPage && (
-        <button type="button" onClick={() => setFirst(first + 60)}>
+      {images.hasMore && (
+        <button type="button" onClick={() => void images.loadMore()}>
           Show more
         </button>
       )}

@@ -1,6 +1,15 @@
 "use client";
 import { type FormEvent, useState } from "react";
+import { graphql } from "../gql";
 import { gql } from "../lib/api";
+
+const CreateLabel = graphql(
+  `mutation CreateLabel($d: ID!, $n: String!) { createLabel(datasetId: $d, name: $n) { id } }`,
+);
+const RenameLabel = graphql(`mutation RenameLabel($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }`);
+const MergeLabels = graphql(`mutation MergeLabels($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }`);
+const DeleteLabel = graphql(`mutation DeleteLabel($id: ID!) { deleteLabel(id: $id) }`);
+
 import { ErrorNote } from "./feedback";
 
 interface Label {
@@ -20,9 +29,9 @@ export function LabelManager({
   onChange: () => void;
 }) {
   const [error, setError] = useState<unknown>(null);
-  const run = async (query: string, variables: Record<string, unknown>) => {
+  const run = async (change: () => Promise<unknown>) => {
     try {
-      await gql(query, variables);
+      await change();
       setError(null);
       onChange();
     } catch (e) {
@@ -32,10 +41,8 @@ export function LabelManager({
   function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    void run("mutation($d: ID!, $n: String!) { createLabel(datasetId: $d, name: $n) { id } }", {
-      d: datasetId,
-      n: String(new FormData(form).get("name")),
-    }).then(() => form.reset());
+    const n = String(new FormData(form).get("name"));
+    void run(() => gql(CreateLabel, { d: datasetId, n })).then(() => form.reset());
   }
   return (
     <details className="card">
@@ -52,11 +59,7 @@ export function LabelManager({
                   className="link"
                   onClick={() => {
                     const n = prompt("New name", l.name);
-                    if (n)
-                      void run("mutation($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }", {
-                        id: l.id,
-                        n,
-                      });
+                    if (n) void run(() => gql(RenameLabel, { id: l.id, n }));
                   }}
                 >
                   Rename
@@ -64,13 +67,7 @@ export function LabelManager({
                 <select
                   aria-label={`Merge ${l.name} into`}
                   defaultValue=""
-                  onChange={(e) =>
-                    e.target.value &&
-                    void run("mutation($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }", {
-                      f: l.id,
-                      i: e.target.value,
-                    })
-                  }
+                  onChange={(e) => e.target.value && void run(() => gql(MergeLabels, { f: l.id, i: e.target.value }))}
                 >
                   <option value="">Merge into…</option>
                   {labels
@@ -86,7 +83,7 @@ export function LabelManager({
                   className="link danger"
                   onClick={() =>
                     confirm(`Delete label ${l.name}? Its images become unlabelled.`) &&
-                    void run("mutation($id: ID!) { deleteLabel(id: $id) }", { id: l.id })
+                    void run(() => gql(DeleteLabel, { id: l.id }))
                   }
                 >
                   Delete

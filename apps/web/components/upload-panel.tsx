@@ -1,6 +1,9 @@
 "use client";
 import { type DragEvent, useState } from "react";
+import { graphql } from "../gql";
+import type { ImportJobStateFragment } from "../gql/graphql";
 import { fileToBase64, gql } from "../lib/api";
+import { followSubscription } from "../lib/live";
 import { ErrorNote, ProgressBar } from "./feedback";
 
 type Status = "waiting" | "uploading" | "ACCEPTED" | "DUPLICATE" | "REJECTED" | "importing";
@@ -11,8 +14,15 @@ interface Row {
   progress?: { done: number; total: number };
 }
 
-const UPLOAD = `mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { name status reason } }`;
-const JOB = `query($id: ID!) { job(id: $id) { status error result progress { done total } } }`;
+const UploadImages = graphql(`mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {
+  uploadImages(datasetId: $d, files: $f) { name status reason } }`);
+const ImportJobQuery = graphql(`query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }`);
+const ImportJobProgress = graphql(
+  `subscription ImportJobProgress($id: ID!) { jobProgress(id: $id) { ...ImportJobState } }`,
+);
+// Its fields are spread into the query and the subscription above (codegen inlines the fragment).
+graphql(`fragment ImportJobState on Job { status error progress { done total }
+  result { __typename ... on ImportResult { accepted rejected duplicates } } }`);
 const BATCH = 8;
 
 /** The folder a dropped file came from (its class), when the browser tells. */
@@ -33,25 +43,24 @@ export function UploadPanel({ datasetId, onUploaded }: { datasetId: string; onUp
     const body = (await response.json()) as { jobId?: string; error?: { message: string } };
     if (!body.jobId) return update(file.name, { status: "REJECTED", reason: body.error?.message });
     update(file.name, { status: "importing" });
-    for (;;) {
-      const { job } = await gql<{
-        job: {
-          status: string;
-          error: string | null;
-          result: { accepted: number; rejected: number; duplicates: number } | null;
-          progress: { done: number; total: number };
-        };
-      }>(JOB, { id: body.jobId });
+    const show = (job: ImportJobStateFragment) => {
       update(file.name, { progress: job.progress });
-      if (["SUCCEEDED", "FAILED", "CANCELLED"].includes(job.status)) {
-        const r = job.result;
-        return update(file.name, {
-          status: job.status === "SUCCEEDED" ? "ACCEPTED" : "REJECTED",
-          reason:
-            job.error ?? (r ? `${r.accepted} imported, ${r.duplicates} duplicates, ${r.rejected} rejected` : undefined),
-        });
-      }
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      if (!["SUCCEEDED", "FAILED", "CANCELLED"].includes(job.status)) return false;
+      const r = job.result?.__typename === "ImportResult" ? job.result : null;
+      update(file.name, {
+        status: job.status === "SUCCEEDED" ? "ACCEPTED" : "REJECTED",
+        reason:
+          job.error ?? (r ? `${r.accepted} imported, ${r.duplicates} duplicates, ${r.rejected} rejected` : undefined),
+      });
+      return true;
+    };
+    // Pushed over the WebSocket; polled only when it cannot connect.
+    const jobId = body.jobId;
+    let ended = false;
+    if (await followSubscription(ImportJobProgress, { id: jobId }, (d) => (ended ||= show(d.jobProgress)))) return;
+    while (!ended) {
+      ended = show((await gql(ImportJobQuery, { id: jobId })).job);
+      if (!ended) await new Promise((resolve) => setTimeout(resolve, 700));
     }
   }
 
@@ -70,10 +79,7 @@ export function UploadPanel({ datasetId, onUploaded }: { datasetId: string; onUp
             label: folderOf(f) ?? (label || null),
           })),
         );
-        const { uploadImages } = await gql<{ uploadImages: { name: string; status: Status; reason: string | null }[] }>(
-          UPLOAD,
-          { d: datasetId, f: payload },
-        );
+        const { uploadImages } = await gql(UploadImages, { d: datasetId, f: payload });
         for (const r of uploadImages) update(r.name, { status: r.status, reason: r.reason ?? undefined });
         onUploaded();
       }

@@ -1,5 +1,6 @@
 "use client";
 import useSWR, { type SWRConfiguration } from "swr";
+import type { Role, TypedDocumentString } from "../gql/graphql";
 
 /** An error the API answered with, its GraphQL code kept so the page can say what to do. */
 export class ApiError extends Error {
@@ -33,14 +34,17 @@ export function describeError(error: unknown): string {
   }
 }
 
-/** One GraphQL operation through the dashboard's /graphql proxy (same origin: the session cookie rides along). */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/**
+ * One GraphQL operation through the dashboard's /graphql proxy (same origin: the session cookie rides along).
+ * Documents come from `graphql()` in gql/: their result and variables are typed from the API's schema.
+ */
+export async function gql<T, V>(document: TypedDocumentString<T, V>, variables?: V): Promise<T> {
   let response: Response;
   try {
     response = await fetch("/graphql", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
     });
   } catch {
     throw new ApiError("The server cannot be reached.", "API_UNREACHABLE");
@@ -56,12 +60,16 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 }
 
 /** A query kept fresh by SWR; `refreshInterval` turns it into a live view while something runs. */
-export function useQuery<T>(
-  query: string | null,
-  variables: Record<string, unknown> = {},
+export function useQuery<T, V>(
+  document: TypedDocumentString<T, V> | null,
+  variables?: V,
   config?: SWRConfiguration<T>,
 ) {
-  return useSWR<T>(query ? [query, JSON.stringify(variables)] : null, () => gql<T>(query ?? "", variables), config);
+  return useSWR<T>(
+    document ? [document.toString(), JSON.stringify(variables ?? {})] : null,
+    () => gql(document as TypedDocumentString<T, V>, variables),
+    config,
+  );
 }
 
 /** Reads a browser File as base64 (the API's upload format). */
@@ -74,7 +82,8 @@ export function fileToBase64(file: Blob): Promise<string> {
   });
 }
 
-export type Role = "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
+export type { Role } from "../gql/graphql";
+
 const RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
 /** Whether a role may do what needs `least`: the dashboard hides what the API would refuse. */
 export const can = (role: Role | undefined, least: Role) => role !== undefined && RANK[role] >= RANK[least];

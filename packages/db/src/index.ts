@@ -7,7 +7,9 @@ export {
   ensureDatabase,
   withDatabase,
 } from "./database-url.js";
-export * from "./generated/prisma/client.js";
+// Row and enum types only: code outside this package reaches the database through repositories.
+export type * from "./generated/prisma/client.js";
 export { applyMigrations, migrationsDir } from "./migrations.js";
 export * from "./repositories/index.js";
+export { inTransaction, pingDatabase, serverVersion } from "./transaction.js";
 export { bytesToVector, vectorToBytes } from "./vectors.js";

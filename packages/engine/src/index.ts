@@ -58,10 +58,11 @@ export { createOnnxSession, loadOnnxRuntime } from "./onnx/onnx-runtime.js";
 export { DEFAULTS } from "./pipeline/retrain-options.js";
 export { type Classifier, createClassifier, type Prediction, predictVectors } from "./predict/classifier.js";
 export { createPoolClassifier } from "./predict/pool-classifier.js";
-export { type Evaluation, evaluate } from "./training/evaluate.js";
+export { type ClassMetrics, type Evaluation, evaluate, type Misclassified } from "./training/evaluate.js";
 export { createHeadModel, type HeadOptions } from "./training/head-model.js";
 export {
   DEFAULT_HYPERPARAMETERS,
+  HYPERPARAMETER_BOUNDS,
   type Hyperparameters,
   resolveHyperparameters,
   trainingPlan,

@@ -1,5 +1,6 @@
 import type { BaseModel } from "@retrain/db";
 import { builder } from "./builder.js";
+import { ModelFormatEnum, NormalizationEnum } from "./enums.js";
 
 export const BaseModelRef = builder.objectRef<BaseModel & { cached: boolean }>("BaseModel").implement({
   description: "A pretrained network cut at its bottleneck: a catalog model, or a workspace's own.",
@@ -8,9 +9,13 @@ export const BaseModelRef = builder.objectRef<BaseModel & { cached: boolean }>("
     key: t.exposeString("key", { description: "Catalog id (such as mobilenet_v2_035_224) or generated id." }),
     name: t.exposeString("name", { description: "Display name." }),
     sourceUrl: t.exposeString("sourceUrl", { description: "Where its model.json is published." }),
-    format: t.string({ description: "LAYERS or GRAPH (TensorFlow.js model formats).", resolve: (m) => m.format }),
+    format: t.field({ type: ModelFormatEnum, description: "TensorFlow.js model format.", resolve: (m) => m.format }),
     inputSize: t.int({ description: "Input width and height in pixels.", resolve: (m) => m.inputWidth }),
-    normalization: t.exposeString("normalization", { description: "Pixel range the model expects: [-1,1] or [0,1]." }),
+    normalization: t.field({
+      type: NormalizationEnum,
+      description: "Pixel range the model expects.",
+      resolve: (m) => (m.normalization === "[0,1]" ? "[0,1]" : "[-1,1]"),
+    }),
     bottleneckOutput: t.exposeString("bottleneckOutput", {
       description: "Layer or node cut at (empty: last pooling layer).",
     }),
@@ -46,7 +51,10 @@ builder.mutationField("registerBaseModel", (t) =>
       name: t.arg.string({ required: true, description: "Display name." }),
       url: t.arg.string({ description: "http(s) URL of a TensorFlow.js model.json." }),
       files: t.arg({ type: [ModelFileInput], description: "model.json and its shards, instead of a URL." }),
-      normalization: t.arg.string({ description: "[-1,1] (Keras applications, default) or [0,1] (TF Hub)." }),
+      normalization: t.arg({
+        type: NormalizationEnum,
+        description: "MINUS_ONE_TO_ONE (Keras applications, default) or ZERO_TO_ONE (TF Hub).",
+      }),
       bottleneck: t.arg.string({ description: "Layer or node to cut at (default: the last pooling layer)." }),
     },
     resolve: (_r, a, { services, caller }) =>

@@ -1,5 +1,6 @@
 import type { Checkpoint } from "@retrain/db";
 import { builder } from "./builder.js";
+import { RunMetricsRef } from "./run-results.js";
 
 type CheckpointSummary = Omit<Checkpoint, "weights" | "optimizerState">;
 
@@ -9,7 +10,12 @@ export const CheckpointRef = builder.objectRef<CheckpointSummary>("Checkpoint").
     id: t.exposeID("id", { description: "Stable id." }),
     step: t.exposeInt("step", { description: "The epoch whose weights it holds." }),
     labels: t.exposeStringList("labels", { description: "Class names in output order." }),
-    metrics: t.expose("metrics", { type: "JSON", nullable: true, description: "Accuracies at that step." }),
+    metrics: t.field({
+      type: RunMetricsRef,
+      nullable: true,
+      description: "The run's figures at that step.",
+      resolve: (c) => (c.metrics && typeof c.metrics === "object" ? (c.metrics as Record<string, unknown>) : null),
+    }),
     baseModelWeightsHash: t.exposeString("baseModelWeightsHash", {
       description: "The base model's weights it was trained on.",
     }),

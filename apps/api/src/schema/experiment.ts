@@ -4,6 +4,12 @@ import { builder } from "./builder.js";
 import { CheckpointRef } from "./checkpoint.js";
 import { cursorPage } from "./connection.js";
 import { DatasetRef } from "./dataset.js";
+import {
+  HyperparametersInput,
+  HyperparametersRef,
+  hyperparameterOverrides,
+  storedHyperparameters,
+} from "./hyperparameters.js";
 import { RunRef } from "./training-run.js";
 import { UserRef } from "./user.js";
 import { WorkspaceRef } from "./workspace.js";
@@ -69,7 +75,11 @@ export const ExperimentRef = builder.objectRef<Experiment>("Experiment").impleme
     description: t.exposeString("description", { description: "Free text." }),
     datasetId: t.exposeID("datasetId", { description: "Its dataset." }),
     baseModelId: t.exposeID("baseModelId", { description: "Its base model." }),
-    hyperparameters: t.expose("hyperparameters", { type: "JSON", description: "Defaults for its runs." }),
+    hyperparameters: t.field({
+      type: HyperparametersRef,
+      description: "Defaults for its runs.",
+      resolve: (e) => storedHyperparameters(e.hyperparameters),
+    }),
     runs: t.connection({
       type: RunRef,
       description: "Its runs, oldest first: hyperparameters and metrics side by side (`last: n` for the newest).",
@@ -122,11 +132,7 @@ builder.mutationFields((t) => ({
       baseModelId: t.arg.id({ required: true, description: "Base model id." }),
       name: t.arg.string({ required: true, description: "Display name." }),
       description: t.arg.string({ description: "Free text." }),
-      hyperparameters: t.arg({
-        type: "JSON",
-        description:
-          "epochs, batchSize, learningRate, optimizer, l2, labelSmoothing, hiddenUnits, dropout, classWeights, earlyStoppingPatience, seed.",
-      }),
+      hyperparameters: t.arg({ type: HyperparametersInput, description: "Defaults for its runs." }),
     },
     resolve: (_r, a, { services, caller }) =>
       services.experiments.create(caller, {
@@ -134,7 +140,7 @@ builder.mutationFields((t) => ({
         baseModelId: String(a.baseModelId),
         name: a.name,
         description: a.description,
-        hyperparameters: a.hyperparameters,
+        hyperparameters: hyperparameterOverrides(a.hyperparameters),
       }),
   }),
   addComment: t.field({

@@ -1,5 +1,6 @@
 import type { Image } from "@retrain/db";
 import { builder } from "./builder.js";
+import { cursorPage } from "./connection.js";
 
 export const SplitEnum = builder.enumType("Split", {
   description: "Which part of the work an image serves: training, validation during training, or the final test.",
@@ -10,7 +11,7 @@ export const SplitEnum = builder.enumType("Split", {
   } as const,
 });
 
-const ImageRef = builder.objectRef<Image>("Image").implement({
+export const ImageRef = builder.objectRef<Image>("Image").implement({
   description: "An image of a dataset. Its bytes are stored once per content hash.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id." }),
@@ -28,22 +29,6 @@ const ImageRef = builder.objectRef<Image>("Image").implement({
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was uploaded." }),
   }),
 });
-
-const ImagePage = builder
-  .objectRef<{ nodes: Image[]; hasNextPage: boolean; totalCount: () => Promise<number> }>("ImagePage")
-  .implement({
-    description: "A page of images in upload order.",
-    fields: (t) => ({
-      nodes: t.field({ type: [ImageRef], description: "The images.", resolve: (p) => p.nodes }),
-      hasNextPage: t.exposeBoolean("hasNextPage", { description: "Whether more follow." }),
-      endCursor: t.id({
-        nullable: true,
-        description: "Pass as `after` for the next page.",
-        resolve: (p) => p.nodes.at(-1)?.id ?? null,
-      }),
-      totalCount: t.int({ description: "Images matching the filters.", resolve: (p) => p.totalCount() }),
-    }),
-  });
 
 const UploadStatus = builder.enumType("UploadStatus", {
   description: "What happened to one uploaded file.",
@@ -91,32 +76,39 @@ const UploadFileInput = builder.inputType("UploadFileInput", {
 });
 
 builder.queryField("images", (t) =>
-  t.field({
-    type: ImagePage,
-    description: "A dataset's images, filtered, a page at a time.",
-    args: {
-      datasetId: t.arg.id({ required: true, description: "Dataset id." }),
-      labelId: t.arg.id({ description: "Only this label." }),
-      split: t.arg({ type: SplitEnum, description: "Only this split." }),
-      unlabelled: t.arg.boolean({ description: "Only images without a label." }),
-      failed: t.arg.boolean({ description: "Only images whose bottleneck extraction failed." }),
-      first: t.arg.int({ defaultValue: 50, description: "Page size (1-200)." }),
-      after: t.arg.id({ description: "endCursor of the previous page." }),
-    },
-    resolve: (_r, a, { services, caller }) =>
-      services.images.page(
-        caller,
-        {
+  t.connection(
+    {
+      type: ImageRef,
+      description: "A dataset's images in upload order, filtered, a page at a time.",
+      args: {
+        datasetId: t.arg.id({ required: true, description: "Dataset id." }),
+        labelId: t.arg.id({ description: "Only this label." }),
+        split: t.arg({ type: SplitEnum, description: "Only this split." }),
+        unlabelled: t.arg.boolean({ description: "Only images without a label." }),
+        failed: t.arg.boolean({ description: "Only images whose bottleneck extraction failed." }),
+      },
+      resolve: async (_r, a, { services, caller }) => {
+        const filter = {
           datasetId: String(a.datasetId),
           labelId: a.labelId ? String(a.labelId) : undefined,
           split: a.split ?? undefined,
           unlabelled: a.unlabelled ?? false,
           failed: a.failed ?? false,
-        },
-        a.first ?? 50,
-        a.after ? String(a.after) : null,
-      ),
-  }),
+        };
+        const connection = await cursorPage(a, (page) => services.images.page(caller, filter, page));
+        return Object.assign(connection, { totalCount: () => services.images.count(filter) });
+      },
+    },
+    {
+      name: "ImageConnection",
+      fields: (c) => ({
+        totalCount: c.int({
+          description: "Images matching the filters.",
+          resolve: (connection) => (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),
+        }),
+      }),
+    },
+  ),
 );
 
 builder.mutationFields((t) => ({

@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.js";
+import "./enums.js";
 import "./health.js";
 import "./user.js";
 import "./auth.js";

@@ -1,6 +1,7 @@
 import type { Job } from "@retrain/db";
 import { currentCaller } from "../context.js";
 import { builder } from "./builder.js";
+import { JobKindEnum, JobStatusEnum } from "./enums.js";
 
 const JobProgress = builder.objectRef<Job>("JobProgress").implement({
   description: "How far a job is.",
@@ -20,32 +21,77 @@ const JobProgress = builder.objectRef<Job>("JobProgress").implement({
   }),
 });
 
+type Stored = Record<string, unknown>;
+const num = (r: Stored, key: string) => (typeof r[key] === "number" ? (r[key] as number) : 0);
+
+const ExtractionResultRef = builder.objectRef<Stored>("ExtractionResult").implement({
+  description: "What an extraction did (so far, while it runs).",
+  fields: (t) => ({
+    computed: t.int({ description: "Vectors computed.", resolve: (r) => num(r, "computed") }),
+    failed: t.int({ description: "Images the base model could not read.", resolve: (r) => num(r, "failed") }),
+    imagesPerSecond: t.float({
+      description: "Images per second, end to end.",
+      resolve: (r) => num(r, "imagesPerSecond"),
+    }),
+    seconds: t.float({ description: "Time taken.", resolve: (r) => num(r, "seconds") }),
+  }),
+});
+
+const RejectionRef = builder.objectRef<{ name: string; reason: string }>("Rejection").implement({
+  description: "A file that was not imported, and why.",
+  fields: (t) => ({
+    name: t.exposeString("name", { description: "Its path in the archive." }),
+    reason: t.exposeString("reason", { description: "Why." }),
+  }),
+});
+
+const ImportResultRef = builder.objectRef<Stored>("ImportResult").implement({
+  description: "What an archive import did (so far, while it runs).",
+  fields: (t) => ({
+    accepted: t.int({ description: "Images stored.", resolve: (r) => num(r, "accepted") }),
+    duplicates: t.int({ description: "Images the dataset had already.", resolve: (r) => num(r, "duplicates") }),
+    rejected: t.int({ description: "Files not imported.", resolve: (r) => num(r, "rejected") }),
+    rejections: t.field({
+      type: [RejectionRef],
+      description: "The first 200 of them, with reasons.",
+      resolve: (r) => (Array.isArray(r.rejections) ? (r.rejections as { name: string; reason: string }[]) : []),
+    }),
+  }),
+});
+
+const TrainingResultRef = builder.objectRef<Stored>("TrainingResult").implement({
+  description: "What a training job saved (the run holds its metrics and evaluation).",
+  fields: (t) => ({
+    checkpointStep: t.int({ description: "The epoch its checkpoint keeps.", resolve: (r) => num(r, "checkpointStep") }),
+  }),
+});
+
+const RESULT_OF_KIND = { EXTRACT: ExtractionResultRef, IMPORT_ARCHIVE: ImportResultRef, TRAIN: TrainingResultRef };
+
+const JobResultUnion = builder.unionType("JobResult", {
+  description: "What a job did, by kind.",
+  types: [ExtractionResultRef, ImportResultRef, TrainingResultRef],
+  resolveType: (result) => RESULT_OF_KIND[result.kind as Job["kind"]] ?? ExtractionResultRef,
+});
+
 export const JobRef = builder.objectRef<Job>("Job").implement({
-  description: "Background work: a bottleneck extraction or an archive import.",
+  description: "Background work: an extraction, an archive import or a training.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id." }),
-    kind: t.string({ description: "EXTRACT, TRAIN or IMPORT_ARCHIVE.", resolve: (j) => j.kind }),
-    status: t.string({ description: "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED.", resolve: (j) => j.status }),
+    kind: t.field({ type: JobKindEnum, description: "What it does.", resolve: (j) => j.kind }),
+    status: t.field({ type: JobStatusEnum, description: "Where it is.", resolve: (j) => j.status }),
     progress: t.field({ type: JobProgress, description: "Done, total, rate and ETA.", resolve: (j) => j }),
     backend: t.string({
       nullable: true,
       description: "What ran the base model: onnxruntime (native), or a TensorFlow.js backend (extraction jobs).",
       resolve: (j) => (j.result as { backend?: string } | null)?.backend ?? null,
     }),
-    computed: t.int({
+    result: t.field({
+      type: JobResultUnion,
       nullable: true,
-      description: "Vectors computed, once finished.",
-      resolve: (j) => (j.result as { computed?: number } | null)?.computed ?? null,
-    }),
-    failed: t.int({
-      nullable: true,
-      description: "Images that could not be read, once finished.",
-      resolve: (j) => (j.result as { failed?: number } | null)?.failed ?? null,
-    }),
-    result: t.expose("result", {
-      type: "JSON",
-      nullable: true,
-      description: "What it did: vectors computed; or images accepted, duplicates, rejected (with reasons).",
+      description: "What it did, by kind (so far, while it runs).",
+      // The stored JSON carries no kind: the job's own tells the union which type it is.
+      resolve: (j) => (j.result && typeof j.result === "object" ? { ...(j.result as Stored), kind: j.kind } : null),
     }),
     error: t.exposeString("error", { nullable: true, description: "Why it failed." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was queued." }),

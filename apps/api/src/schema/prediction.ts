@@ -1,21 +1,27 @@
+import type { Prediction } from "@retrain/db";
 import { builder } from "./builder.js";
+import { CheckpointRef } from "./checkpoint.js";
+import { cursorPage } from "./connection.js";
+import { WorkspaceRef } from "./workspace.js";
 
 type Result = { name: string; top: { label: string; probability: number }[] } | { name: string; error: string };
 
-const LabelProbability = builder.objectRef<{ label: string; probability: number }>("LabelProbability").implement({
-  description: "A label and its probability.",
-  fields: (t) => ({
-    label: t.exposeString("label", { description: "Class name." }),
-    probability: t.exposeFloat("probability", { description: "From 0 to 1." }),
-  }),
-});
+export const LabelProbabilityRef = builder
+  .objectRef<{ label: string; probability: number }>("LabelProbability")
+  .implement({
+    description: "A label and its probability.",
+    fields: (t) => ({
+      label: t.exposeString("label", { description: "Class name." }),
+      probability: t.exposeFloat("probability", { description: "From 0 to 1." }),
+    }),
+  });
 
 const ImagePrediction = builder.objectRef<Result>("ImagePrediction").implement({
   description: "The top-k labels for one image, or why it could not be read.",
   fields: (t) => ({
     name: t.exposeString("name", { description: "The image's name or id." }),
     top: t.field({
-      type: [LabelProbability],
+      type: [LabelProbabilityRef],
       description: "Most likely first.",
       resolve: (r) => ("top" in r ? r.top : []),
     }),
@@ -68,5 +74,34 @@ builder.mutationField("predict", (t) =>
         imageIds: a.imageIds?.map(String),
         topK: a.topK,
       }),
+  }),
+);
+
+const ServedPredictionRef = builder.objectRef<Prediction>("ServedPrediction").implement({
+  description: "One image classified through the API, as logged.",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "Stable id." }),
+    checkpoint: t.field({
+      type: CheckpointRef,
+      description: "The checkpoint that answered.",
+      resolve: (p, _a, { loaders }) => loaders.checkpoint.load(p.checkpointId),
+    }),
+    top: t.field({
+      type: [LabelProbabilityRef],
+      description: "The labels it answered, most likely first.",
+      resolve: (p) => (Array.isArray(p.topK) ? (p.topK as { label: string; probability: number }[]) : []),
+    }),
+    imageSha256: t.exposeString("imageSha256", { nullable: true, description: "Content hash of the image." }),
+    latencyMs: t.exposeFloat("latencyMs", { description: "Server time of its request." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
+  }),
+});
+
+builder.objectField(WorkspaceRef, "predictions", (t) =>
+  t.connection({
+    type: ServedPredictionRef,
+    description: "Predictions served in this workspace, newest first.",
+    resolve: (w, args, { services, caller }) =>
+      cursorPage(args, (page) => services.predictions.history(caller, w.id, page)),
   }),
 );

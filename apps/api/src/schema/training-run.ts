@@ -1,8 +1,17 @@
 import type { EpochMetric, TrainingRun } from "@retrain/db";
+import type { Evaluation } from "@retrain/engine";
 import { currentCaller } from "../context.js";
 import { builder } from "./builder.js";
 import { CheckpointRef } from "./checkpoint.js";
+import { RunStatusEnum } from "./enums.js";
+import {
+  HyperparametersInput,
+  HyperparametersRef,
+  hyperparameterOverrides,
+  storedHyperparameters,
+} from "./hyperparameters.js";
 import { JobRef } from "./job.js";
+import { EvaluationRef, RunMetricsRef } from "./run-results.js";
 
 const EpochRef = builder.objectRef<EpochMetric>("EpochMetric").implement({
   description: "Loss and accuracy after one epoch.",
@@ -23,16 +32,24 @@ export const RunRef = builder.objectRef<TrainingRun>("TrainingRun").implement({
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id." }),
     experimentId: t.exposeID("experimentId", { description: "Its experiment." }),
-    status: t.string({
-      description: "QUEUED, EXTRACTING, TRAINING, SUCCEEDED, FAILED or CANCELLED.",
-      resolve: (r) => r.status,
+    status: t.field({ type: RunStatusEnum, description: "Where it is.", resolve: (r) => r.status }),
+    hyperparameters: t.field({
+      type: HyperparametersRef,
+      description: "What it was trained with.",
+      resolve: (r) => storedHyperparameters(r.hyperparameters),
     }),
-    hyperparameters: t.expose("hyperparameters", { type: "JSON", description: "What it was trained with." }),
-    metrics: t.expose("metrics", { type: "JSON", nullable: true, description: "Final accuracies and timings." }),
-    evaluation: t.expose("evaluation", {
-      type: "JSON",
+    metrics: t.field({
+      type: RunMetricsRef,
       nullable: true,
-      description: "Confusion matrix, per-class precision/recall/F1, misclassified images.",
+      description: "Final accuracies and timings, once finished.",
+      resolve: (r) => (r.metrics && typeof r.metrics === "object" ? (r.metrics as Record<string, unknown>) : null),
+    }),
+    evaluation: t.field({
+      type: EvaluationRef,
+      nullable: true,
+      description: "Confusion matrix, per-class precision/recall/F1 and mistakes, once finished.",
+      resolve: (r) =>
+        r.evaluation && typeof r.evaluation === "object" ? (r.evaluation as unknown as Evaluation) : null,
     }),
     error: t.exposeString("error", { nullable: true, description: "Why it failed." }),
     queuedAt: t.expose("queuedAt", { type: "DateTime", description: "When it was started." }),
@@ -72,7 +89,10 @@ builder.mutationFields((t) => ({
     description: "Train the experiment's head (extracting missing vectors first) in the background.",
     args: {
       experimentId: t.arg.id({ required: true, description: "Experiment id." }),
-      hyperparameters: t.arg({ type: "JSON", description: "Overrides for this run." }),
+      hyperparameters: t.arg({
+        type: HyperparametersInput,
+        description: "Overrides of the experiment's for this run.",
+      }),
       resumeFromCheckpointId: t.arg.id({
         description:
           "Continue this checkpoint's head and optimizer for `epochs` more epochs, instead of starting afresh.",
@@ -80,7 +100,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_r, a, { services, caller }) =>
       services.runs.start(caller, String(a.experimentId), {
-        overrides: a.hyperparameters,
+        overrides: hyperparameterOverrides(a.hyperparameters),
         resumeFromCheckpointId: a.resumeFromCheckpointId ? String(a.resumeFromCheckpointId) : null,
       }),
   }),

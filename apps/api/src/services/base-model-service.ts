@@ -6,6 +6,7 @@ import {
   baseModelsRepository,
   type Db,
   imagesRepository,
+  inTransaction,
   workspacesRepository,
 } from "@retrain/db";
 import {
@@ -145,8 +146,8 @@ export function createBaseModelService(
       const files = input.files?.length ? checkedFiles(input.files, models.download) : [];
       const key = `custom_${randomBytes(6).toString("hex")}`;
       const blobs = files.map((f) => ({ ...f, sha256: createHash("sha256").update(f.bytes).digest("hex") }));
-      const row = await db.$transaction(async (tx) => {
-        const created = await baseModelsRepository(tx as Db).create({
+      const row = await inTransaction(db, async (tx) => {
+        const created = await baseModelsRepository(tx).create({
           key,
           name,
           sourceUrl: input.url ?? `${UPLOAD_SCHEME}${key}`,
@@ -159,12 +160,12 @@ export function createBaseModelService(
           workspaceId: input.workspaceId,
         });
         for (const f of blobs)
-          await imagesRepository(tx as Db).saveBlob({
+          await imagesRepository(tx).saveBlob({
             sha256: f.sha256,
             bytes: new Uint8Array(f.bytes),
             mimeType: "application/octet-stream",
           });
-        await baseModelsRepository(tx as Db).addFiles(
+        await baseModelsRepository(tx).addFiles(
           created.id,
           blobs.map((f) => ({ path: f.path, sha256: f.sha256 })),
         );

@@ -1,4 +1,4 @@
-import { type Db, heartbeatsRepository } from "@retrain/db";
+import { type Db, heartbeatsRepository, serverVersion } from "@retrain/db";
 
 /** A worker that has not beaten for this long (it beats every 5 s) is taken as gone. */
 const WORKER_SILENCE_MS = 15_000;
@@ -36,8 +36,7 @@ export function createHealthService(
       let database: string;
       let workers: WorkerStatus[] | null = null;
       try {
-        const rows = await db.$queryRaw<{ version: string }[]>`SELECT current_setting('server_version') AS version`;
-        database = `PostgreSQL ${rows[0]?.version ?? "?"}`;
+        database = `PostgreSQL ${(await serverVersion(db)) ?? "?"}`;
         if (signedIn) workers = await heartbeatsRepository(db).alive(new Date(Date.now() - WORKER_SILENCE_MS));
       } catch (error) {
         ok = false;

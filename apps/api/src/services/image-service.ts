@@ -1,4 +1,11 @@
-import { type Db, datasetsRepository, type ImageFilter, imagesRepository, type Split } from "@retrain/db";
+import {
+  type Db,
+  datasetsRepository,
+  type ImageFilter,
+  imagesRepository,
+  type PageRequest,
+  type Split,
+} from "@retrain/db";
 import { createImageIngest, IMAGE_LIMITS, type IngestResult } from "@retrain/ingest";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { requireName } from "../domain/validate.js";
@@ -39,12 +46,13 @@ export function createImageService(db: Db, access: Access, datasetService: Datas
       return results;
     },
 
-    async page(caller: Caller | null, filter: ImageFilter, first: number, after?: string | null) {
+    async page(caller: Caller | null, filter: ImageFilter, page: PageRequest) {
       await datasetService.datasetFor(caller, filter.datasetId, "read");
-      const take = Math.min(Math.max(first, 1), 200);
-      const rows = await images.page(filter, take + 1, after ?? undefined);
-      return { nodes: rows.slice(0, take), hasNextPage: rows.length > take, totalCount: () => images.count(filter) };
+      return images.page(filter, page);
     },
+
+    /** Images matching the filters (the connection's totalCount; access was checked by `page`). */
+    count: (filter: ImageFilter) => images.count(filter),
 
     /** Relabel or move images; all must belong to one dataset the caller can write to. */
     async update(

@@ -64,6 +64,7 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     exports: createExportService(db, access, { ...models, exportDir: options.exportDir }),
     predictions: createPredictionService(
       db,
+      access,
       createModelCache(db, {
         ...models,
         inference: options.inference,

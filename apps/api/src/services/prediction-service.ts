@@ -1,9 +1,9 @@
-import { checkpointsRepository, type Db, imagesRepository, type Prisma } from "@retrain/db";
+import { checkpointsRepository, type Db, imagesRepository, type PageRequest, type Prisma } from "@retrain/db";
 import type { Prediction } from "@retrain/engine";
 import DataLoader from "dataloader";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText } from "../domain/validate.js";
-import { type Caller, checkRole, requireCaller } from "./access.js";
+import { type Access, type Caller, checkRole, requireCaller } from "./access.js";
 import type { ModelCache } from "./model-cache.js";
 import { createWriteBehind } from "./write-behind.js";
 
@@ -20,7 +20,7 @@ type Item = { name: string; bytes: Uint8Array; topK: number };
 type Answer = { labels: string[]; prediction: Prediction };
 const MAX_IMAGES = 64;
 
-export function createPredictionService(db: Db, models: ModelCache) {
+export function createPredictionService(db: Db, access: Access, models: ModelCache) {
   const checkpoints = checkpointsRepository(db);
   const images = imagesRepository(db);
   const log = createWriteBehind((rows: Prisma.PredictionCreateManyInput[]) => checkpoints.logPredictions(rows));
@@ -67,6 +67,12 @@ export function createPredictionService(db: Db, models: ModelCache) {
   }
 
   return {
+    /** What a workspace served, newest first (members and viewers). */
+    async history(caller: Caller | null, workspaceId: string, page: PageRequest) {
+      await access.require(caller, workspaceId, "read");
+      return checkpoints.predictionsPage(workspaceId, page);
+    },
+
     async predict(caller: Caller | null, input: PredictInput) {
       const started = performance.now();
       // Counted first, from the arguments alone: 10,000 ids are refused before a row or a byte is read.

@@ -3,12 +3,18 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { EmptyState, ErrorNote, Loading } from "../../components/feedback";
+import { graphql } from "../../gql";
 import { gql, useQuery } from "../../lib/api";
+
+const MeQuery = graphql(`query AccountMe { me { name email } }`);
+const ChangePassword = graphql(`mutation ChangePassword($c: String!, $n: String!) {
+  changePassword(currentPassword: $c, newPassword: $n) }`);
+const SignOutEverywhere = graphql(`mutation SignOutEverywhere { signOutEverywhere }`);
 
 /** Your account: change the password (other sessions end), or sign out of every browser. */
 export default function AccountPage() {
   const router = useRouter();
-  const { data, error } = useQuery<{ me: { name: string; email: string } | null }>("{ me { name email } }");
+  const { data, error } = useQuery(MeQuery);
   const [actionError, setActionError] = useState<unknown>(null);
   const [done, setDone] = useState("");
   if (error) return <ErrorNote error={error} />;
@@ -24,10 +30,7 @@ export default function AccountPage() {
     const form = event.currentTarget;
     const values = new FormData(form);
     try {
-      await gql("mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }", {
-        c: values.get("current"),
-        n: values.get("next"),
-      });
+      await gql(ChangePassword, { c: String(values.get("current")), n: String(values.get("next")) });
       form.reset();
       setActionError(null);
       setDone("Password changed. Every other session of your account has ended.");
@@ -38,7 +41,7 @@ export default function AccountPage() {
   async function signOutEverywhere() {
     if (!confirm("Sign out of every browser, this one included?")) return;
     try {
-      await gql("mutation { signOutEverywhere }");
+      await gql(SignOutEverywhere);
       router.push("/signin");
     } catch (e) {
       setActionError(e);

@@ -3,27 +3,23 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { EmptyState, ErrorNote, Loading } from "../../components/feedback";
+import { graphql } from "../../gql";
 import { gql, useQuery } from "../../lib/api";
 
-interface Data {
-  me: { name: string } | null;
-  workspaces: { id: string; name: string; myRole: string }[];
-}
+const WorkspacesQuery = graphql(`query Workspaces { me { name } workspaces { id name myRole } }`);
+const CreateWorkspace = graphql(`mutation CreateWorkspace($name: String!) { createWorkspace(name: $name) { id } }`);
 
 /** After sign-in: your workspaces, and a form to start one. */
 export default function WorkspacesPage() {
   const router = useRouter();
-  const { data, error, mutate } = useQuery<Data>("{ me { name } workspaces { id name myRole } }");
+  const { data, error, mutate } = useQuery(WorkspacesQuery);
   const [createError, setCreateError] = useState<unknown>(null);
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     try {
       const name = String(new FormData(event.currentTarget).get("name"));
-      const { createWorkspace } = await gql<{ createWorkspace: { id: string } }>(
-        "mutation($name: String!) { createWorkspace(name: $name) { id } }",
-        { name },
-      );
+      const { createWorkspace } = await gql(CreateWorkspace, { name });
       await mutate();
       router.push(`/w/${createWorkspace.id}/datasets`);
     } catch (e) {

@@ -1,5 +1,5 @@
 import type { Db, Job, JobStatus, Prisma } from "@retrain/db";
-import { isDatabaseUnavailable, jobsRepository } from "@retrain/db";
+import { isDatabaseUnavailable, jobsRepository, pingDatabase } from "@retrain/db";
 import { type JobQueue, QUEUE_OF } from "@retrain/jobs";
 import { throttledProgress } from "./progress.js";
 
@@ -63,7 +63,7 @@ export function createJobRunner(options: RunnerOptions) {
     const deadline = Date.now() + 10 * 60_000;
     while (Date.now() < deadline) {
       try {
-        await options.db.$queryRaw`SELECT 1`;
+        await pingDatabase(options.db);
         return await handBack(job, true);
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 1000));

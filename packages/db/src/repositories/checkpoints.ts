@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import type { Prisma } from "../generated/prisma/client.js";
+import { type PageRequest, pageArgs, pageRows } from "./pages.js";
 
 const workspaceAndRole = (userId: string) =>
   ({
@@ -35,6 +36,16 @@ export const checkpointsRepository = (db: Db) => ({
     }),
   byAlias: (experimentId: string, name: string) =>
     db.checkpointAlias.findUnique({ where: { experimentId_name: { experimentId, name } } }),
+  /** A page of a workspace's served predictions, newest first. */
+  predictionsPage: async (workspaceId: string, page: PageRequest) =>
+    pageRows(
+      page,
+      await db.prediction.findMany({
+        where: { workspaceId },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        ...pageArgs(page),
+      }),
+    ),
   /** Served predictions, one row each, in one statement. */
   logPredictions: (rows: Prisma.PredictionCreateManyInput[]) => db.prediction.createMany({ data: rows }),
   /** A checkpoint's workspace and `userId`'s role there, in one query (no weights read): predictions' hot path. */

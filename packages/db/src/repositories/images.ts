@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import type { Prisma, Split } from "../generated/prisma/client.js";
+import { type PageRequest, pageArgs, pageRows } from "./pages.js";
 
 export interface ImageFilter {
   datasetId: string;
@@ -55,14 +56,16 @@ export const imagesRepository = (db: Db) => ({
   findById: (id: string) => db.image.findUnique({ where: { id }, include: { dataset: true } }),
   findManyByIds: (ids: readonly string[]) =>
     db.image.findMany({ where: { id: { in: [...ids] } }, include: { dataset: true } }),
-  /** A page in upload order; `after` is the last id of the previous page. */
-  page: (filter: ImageFilter, take: number, after?: string) =>
-    db.image.findMany({
-      where: where(filter),
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take,
-      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
-    }),
+  /** A page in upload order (a cursor connection's page). */
+  page: async (filter: ImageFilter, page: PageRequest) =>
+    pageRows(
+      page,
+      await db.image.findMany({
+        where: where(filter),
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        ...pageArgs(page),
+      }),
+    ),
   count: (filter: ImageFilter) => db.image.count({ where: where(filter) }),
   update: (ids: readonly string[], data: { labelId?: string | null; split?: Split }) =>
     db.image.updateMany({ where: { id: { in: [...ids] } }, data }),

@@ -35,7 +35,8 @@ export const DEFAULT_HYPERPARAMETERS: Hyperparameters = {
   seed: DEFAULTS.training.seed ?? 42,
 };
 
-const RANGES: Record<string, [number, number, boolean]> = {
+/** [min, max, whole number] of every numeric hyperparameter: the engine checks them, the API documents them. */
+export const HYPERPARAMETER_BOUNDS: Record<string, [number, number, boolean]> = {
   epochs: [1, 1000, true],
   batchSize: [1, 4096, true],
   learningRate: [1e-6, 10, false],
@@ -45,7 +46,7 @@ const RANGES: Record<string, [number, number, boolean]> = {
   hiddenUnits: [0, 4096, true],
   dropout: [0, 0.9, false],
   earlyStoppingPatience: [0, 1000, true],
-  seed: [0, 2 ** 31, true],
+  seed: [0, 2 ** 31 - 1, true],
 };
 
 /** Defaults filled in and every value checked; a bad one raises InvalidOptionError naming it. */
@@ -58,7 +59,7 @@ export function resolveHyperparameters(input: Record<string, unknown> = {}): Hyp
         `unknown hyperparameter (known: ${Object.keys(DEFAULT_HYPERPARAMETERS).join(", ")})`,
       );
   }
-  for (const [key, [min, max, integer]] of Object.entries(RANGES)) {
+  for (const [key, [min, max, integer]] of Object.entries(HYPERPARAMETER_BOUNDS)) {
     const v = merged[key];
     if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
       throw new InvalidOptionError(key, `must be ${integer ? "a whole number" : "a number"} from ${min} to ${max}`);

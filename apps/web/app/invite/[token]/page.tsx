@@ -3,21 +3,18 @@ import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useState } from "react";
 import { EmptyState, ErrorNote, Loading } from "../../../components/feedback";
+import { graphql } from "../../../gql";
 import { gql, useQuery } from "../../../lib/api";
 
-interface Data {
-  me: { email: string } | null;
-  invitation: { workspaceName: string; role: string; email: string; expiresAt: string };
-}
+const InvitationQuery = graphql(`query Invitation($t: String!) {
+  me { email } invitation(token: $t) { workspaceName role email expiresAt } }`);
+const AcceptInvitation = graphql(`mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }`);
 
 /** An invitation link: what it offers, then sign in (or up) and accept it. */
 export default function InvitePage() {
   const { token } = useParams<{ token: string }>();
   const router = useRouter();
-  const { data, error } = useQuery<Data>(
-    "query($t: String!) { me { email } invitation(token: $t) { workspaceName role email expiresAt } }",
-    { t: token },
-  );
+  const { data, error } = useQuery(InvitationQuery, { t: token });
   const [acceptError, setAcceptError] = useState<unknown>(null);
   if (error)
     return (
@@ -29,10 +26,7 @@ export default function InvitePage() {
   const here = `/invite/${token}`;
   async function accept() {
     try {
-      const { acceptInvitation } = await gql<{ acceptInvitation: { id: string } }>(
-        "mutation($t: String!) { acceptInvitation(token: $t) { id } }",
-        { t: token },
-      );
+      const { acceptInvitation } = await gql(AcceptInvitation, { t: token });
       router.push(`/w/${acceptInvitation.id}/datasets`);
     } catch (e) {
       setAcceptError(e);

@@ -5,12 +5,11 @@ import type { ReactNode } from "react";
 import { EmptyState, ErrorNote, Loading } from "../../../components/feedback";
 import { WorkerBanner } from "../../../components/worker-banner";
 import { WorkspaceContext } from "../../../components/workspace-context";
-import { gql, type Role, useQuery } from "../../../lib/api";
+import { graphql } from "../../../gql";
+import { gql, useQuery } from "../../../lib/api";
 
-interface Shell {
-  me: { name: string; email: string } | null;
-  workspaces: { id: string; name: string; myRole: Role }[];
-}
+const ShellQuery = graphql(`query Shell { me { name email } workspaces { id name myRole } }`);
+const SignOut = graphql(`mutation SignOut { signOut }`);
 
 const SECTIONS = [
   ["datasets", "Datasets"],
@@ -26,7 +25,7 @@ export default function WorkspaceLayout({ children }: { children: ReactNode }) {
   const { ws } = useParams<{ ws: string }>();
   const pathname = usePathname();
   const router = useRouter();
-  const { data, error } = useQuery<Shell>("{ me { name email } workspaces { id name myRole } }");
+  const { data, error } = useQuery(ShellQuery);
   if (error) return <ErrorNote error={error} />;
   if (!data) return <Loading />;
   if (!data.me)
@@ -45,7 +44,7 @@ export default function WorkspaceLayout({ children }: { children: ReactNode }) {
   const section = pathname.split("/")[3] ?? "datasets";
 
   async function signOut() {
-    await gql("mutation { signOut }");
+    await gql(SignOut);
     router.push("/signin");
   }
 

@@ -1,15 +1,11 @@
 "use client";
 import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback";
 import { useWorkspace } from "../../../../components/workspace-context";
+import { graphql } from "../../../../gql";
 import { useQuery } from "../../../../lib/api";
 
-interface Data {
-  workspace: {
-    activity: {
-      nodes: { id: string; verb: string; subjectType: string; createdAt: string; actor: { name: string } | null }[];
-    };
-  };
-}
+const ActivityQuery = graphql(`query Activity($w: ID!) {
+  workspace(id: $w) { activity(first: 100) { nodes { id verb subjectType createdAt actor { name } } } } }`);
 const WORDS: Record<string, string> = {
   "dataset.created": "created a dataset",
   "experiment.created": "created an experiment",
@@ -28,11 +24,7 @@ const WORDS: Record<string, string> = {
 /** Who did what in the workspace, newest first. */
 export default function ActivityPage() {
   const workspace = useWorkspace();
-  const { data, error } = useQuery<Data>(
-    "query($w: ID!) { workspace(id: $w) { activity(first: 100) { nodes { id verb subjectType createdAt actor { name } } } } }",
-    { w: workspace.id },
-    { refreshInterval: 5000 },
-  );
+  const { data, error } = useQuery(ActivityQuery, { w: workspace.id }, { refreshInterval: 5000 });
   if (error) return <ErrorNote error={error} />;
   if (!data) return <Loading />;
   return (

@@ -3,33 +3,24 @@ import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback";
 import { useWorkspace } from "../../../../components/workspace-context";
+import { graphql } from "../../../../gql";
 import { can, gql, useQuery } from "../../../../lib/api";
 
-interface Data {
-  workspace: {
-    datasets: {
-      id: string;
-      name: string;
-      description: string;
-      labels: { name: string; imageCount: number }[];
-      splitCounts: { train: number; validation: number; test: number; unlabelled: number };
-    }[];
-  };
-}
-
-const QUERY = `query($w: ID!) { workspace(id: $w) { datasets { id name description
-  labels { name imageCount } splitCounts { train validation test unlabelled } } } }`;
+const DatasetsQuery = graphql(`query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description
+  labels { name imageCount } splitCounts { train validation test unlabelled } } } }`);
+const CreateDataset = graphql(`mutation CreateDataset($w: ID!, $name: String!) {
+  createDataset(workspaceId: $w, name: $name) { id } }`);
 
 export default function DatasetsPage() {
   const workspace = useWorkspace();
-  const { data, error, mutate } = useQuery<Data>(QUERY, { w: workspace.id });
+  const { data, error, mutate } = useQuery(DatasetsQuery, { w: workspace.id });
   const [createError, setCreateError] = useState<unknown>(null);
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     try {
-      await gql("mutation($w: ID!, $name: String!) { createDataset(workspaceId: $w, name: $name) { id } }", {
+      await gql(CreateDataset, {
         w: workspace.id,
         name: String(new FormData(form).get("name")),
       });

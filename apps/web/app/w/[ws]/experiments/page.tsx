@@ -5,51 +5,45 @@ import { type FormEvent, useState } from "react";
 import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback";
 import { HyperparameterFields, readHyperparameters } from "../../../../components/hyperparameter-fields";
 import { useWorkspace } from "../../../../components/workspace-context";
+import { graphql } from "../../../../gql";
 import { can, gql, useQuery } from "../../../../lib/api";
+import { usePages } from "../../../../lib/use-pages";
 
-interface Data {
-  workspace: {
-    datasets: { id: string; name: string }[];
-    experiments: {
-      nodes: {
-        id: string;
-        name: string;
-        dataset: { name: string };
-        baseModel: { name: string };
-        summary: { runCount: number; bestTestAccuracy: number | null };
-      }[];
-    };
-  };
-  baseModels: { id: string; key: string; name: string; cached: boolean; featureDim: number }[];
-}
-const QUERY = `query($w: ID!) { workspace(id: $w) { datasets { id name }
-  experiments(first: 200) { nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } }
-  baseModels { id key name cached featureDim } }`;
+const ChoicesQuery = graphql(`query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }
+  baseModels { id key name cached featureDim } }`);
+const ExperimentsQuery = graphql(`query Experiments($w: ID!, $after: String) { workspace(id: $w) {
+  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }
+    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }`);
+const CreateExperiment = graphql(`mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {
+  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }`);
 
 export default function ExperimentsPage() {
   const workspace = useWorkspace();
   const router = useRouter();
-  const { data, error } = useQuery<Data>(QUERY, { w: workspace.id });
+  const { data, error } = useQuery(ChoicesQuery, { w: workspace.id });
+  const pages = usePages(ExperimentsQuery, { w: workspace.id }, (d) => d.workspace.experiments);
   const [createError, setCreateError] = useState<unknown>(null);
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     try {
-      const { createExperiment } = await gql<{ createExperiment: { id: string } }>(
-        "mutation($d: ID!, $m: ID!, $n: String!, $h: JSON) { createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }",
-        { d: form.get("dataset"), m: form.get("baseModel"), n: form.get("name"), h: readHyperparameters(form) },
-      );
+      const { createExperiment } = await gql(CreateExperiment, {
+        d: String(form.get("dataset")),
+        m: String(form.get("baseModel")),
+        n: String(form.get("name")),
+        h: readHyperparameters(form),
+      });
       router.push(`/w/${workspace.id}/experiments/${createExperiment.id}`);
     } catch (e) {
       setCreateError(e);
     }
   }
 
-  if (error) return <ErrorNote error={error} />;
-  if (!data) return <Loading />;
+  if (error || pages.error) return <ErrorNote error={error ?? pages.error} />;
+  if (!data || pages.loading) return <Loading />;
   const { datasets } = data.workspace;
-  const experiments = data.workspace.experiments.nodes;
+  const experiments = pages.nodes;
   return (
     <section>
       <h1>Experiments</h1>
@@ -83,6 +77,11 @@ export default function ExperimentsPage() {
             })}
           </tbody>
         </table>
+      )}
+      {pages.hasMore && (
+        <button type="button" onClick={() => void pages.loadMore()}>
+          Show more
+        </button>
       )}
       {can(workspace.role, "MEMBER") &&
         (datasets.length === 0 ? (

@@ -2,40 +2,22 @@
 import { useState } from "react";
 import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback";
 import { useWorkspace } from "../../../../components/workspace-context";
+import { graphql } from "../../../../gql";
+import type { PredictMutation } from "../../../../gql/graphql";
 import { fileToBase64, gql, useQuery } from "../../../../lib/api";
 
-interface Data {
-  workspace: {
-    experiments: {
-      nodes: {
-        id: string;
-        name: string;
-        aliases: { name: string }[];
-        runs: { nodes: { id: string; checkpoints: { id: string; step: number }[] }[] };
-      }[];
-    };
-  };
-}
-interface Answer {
-  predict: {
-    checkpointId: string;
-    latencyMs: number;
-    results: { name: string; error: string | null; top: { label: string; probability: number }[] }[];
-  };
-}
-const PREDICT = `mutation($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {
+const TargetsQuery = graphql(`query PredictTargets($w: ID!) { workspace(id: $w) { experiments(first: 50) {
+  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }`);
+const Predict = graphql(`mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {
   predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {
-    checkpointId latencyMs results { name error top { label probability } } } }`;
+    checkpointId latencyMs results { name error top { label probability } } } }`);
 
 /** Drop an image, pick a checkpoint or an alias, see the top-5 labels as bars. */
 export default function PredictPage() {
   const workspace = useWorkspace();
-  const { data, error } = useQuery<Data>(
-    "query($w: ID!) { workspace(id: $w) { experiments(first: 50) { nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }",
-    { w: workspace.id },
-  );
+  const { data, error } = useQuery(TargetsQuery, { w: workspace.id });
   const [target, setTarget] = useState("");
-  const [answer, setAnswer] = useState<Answer["predict"] | null>(null);
+  const [answer, setAnswer] = useState<PredictMutation["predict"] | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   if (error) return <ErrorNote error={error} />;
@@ -57,8 +39,10 @@ export default function PredictPage() {
     setFailure(null);
     const [kind, a, b] = chosen.split(":");
     try {
-      const { predict } = await gql<Answer>(PREDICT, {
-        ...(kind === "alias" ? { e: a, alias: b } : { c: a }),
+      const { predict } = await gql(Predict, {
+        c: kind === "alias" ? null : (a ?? null),
+        e: kind === "alias" ? (a ?? null) : null,
+        alias: kind === "alias" ? (b ?? null) : null,
         img: { name: file.name, base64: await fileToBase64(file) },
       });
       setAnswer(predict);

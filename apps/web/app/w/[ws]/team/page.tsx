@@ -2,14 +2,19 @@
 import { type FormEvent, useState } from "react";
 import { ErrorNote, Loading } from "../../../../components/feedback";
 import { useWorkspace } from "../../../../components/workspace-context";
+import { graphql } from "../../../../gql";
 import { can, gql, type Role, useQuery } from "../../../../lib/api";
 
-interface Data {
-  workspace: {
-    members: { role: Role; user: { id: string; name: string; email: string } }[];
-    invitations: { id: string; email: string; role: Role; expiresAt: string }[];
-  };
-}
+const TeamQuery = graphql(`query Team($w: ID!) { workspace(id: $w) {
+  members { role user { id name email } } invitations { id email role expiresAt } } }`);
+const InviteMember = graphql(`mutation InviteMember($w: ID!, $e: String!, $r: Role!) {
+  inviteMember(workspaceId: $w, email: $e, role: $r) { path } }`);
+const SetMemberRole = graphql(`mutation SetMemberRole($w: ID!, $u: ID!, $r: Role!) {
+  setMemberRole(workspaceId: $w, userId: $u, role: $r) { role } }`);
+const RemoveMember = graphql(`mutation RemoveMember($w: ID!, $u: ID!) { removeMember(workspaceId: $w, userId: $u) }`);
+const RevokeInvitation = graphql(
+  `mutation RevokeInvitation($w: ID!, $id: ID!) { revokeInvitation(workspaceId: $w, id: $id) }`,
+);
 const ROLES: Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
 const ROLE_HELP = "Owners and admins manage members; members upload and train; viewers read and predict.";
 
@@ -17,15 +22,12 @@ const ROLE_HELP = "Owners and admins manage members; members upload and train; v
 export default function TeamPage() {
   const workspace = useWorkspace();
   const manage = can(workspace.role, "ADMIN");
-  const { data, error, mutate } = useQuery<Data>(
-    "query($w: ID!) { workspace(id: $w) { members { role user { id name email } } invitations { id email role expiresAt } } }",
-    { w: workspace.id },
-  );
+  const { data, error, mutate } = useQuery(TeamQuery, { w: workspace.id });
   const [actionError, setActionError] = useState<unknown>(null);
   const [link, setLink] = useState<{ email: string; url: string } | null>(null);
-  const run = async <T,>(query: string, variables: Record<string, unknown>) => {
+  const run = async <T,>(change: (w: string) => Promise<T>) => {
     try {
-      const result = await gql<T>(query, { w: workspace.id, ...variables });
+      const result = await change(workspace.id);
       setActionError(null);
       await mutate();
       return result;
@@ -37,9 +39,8 @@ export default function TeamPage() {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const created = await run<{ inviteMember: { path: string } }>(
-      "mutation($w: ID!, $e: String!, $r: Role!) { inviteMember(workspaceId: $w, email: $e, role: $r) { path } }",
-      { e: form.get("email"), r: form.get("role") },
+    const created = await run((w) =>
+      gql(InviteMember, { w, e: String(form.get("email")), r: String(form.get("role")) as Role }),
     );
     if (!created) return;
     // The link is shown this once (only its hash is stored): the inviter copies it and sends it.
@@ -64,10 +65,7 @@ export default function TeamPage() {
                     aria-label={`Role of ${m.user.email}`}
                     value={m.role}
                     onChange={(e) =>
-                      void run(
-                        "mutation($w: ID!, $u: ID!, $r: Role!) { setMemberRole(workspaceId: $w, userId: $u, role: $r) { role } }",
-                        { u: m.user.id, r: e.target.value },
-                      )
+                      void run((w) => gql(SetMemberRole, { w, u: m.user.id, r: e.target.value as Role }))
                     }
                   >
                     {ROLES.map((r) => (
@@ -84,10 +82,7 @@ export default function TeamPage() {
                     type="button"
                     className="link danger"
                     onClick={() =>
-                      confirm(`Remove ${m.user.email}?`) &&
-                      void run("mutation($w: ID!, $u: ID!) { removeMember(workspaceId: $w, userId: $u) }", {
-                        u: m.user.id,
-                      })
+                      confirm(`Remove ${m.user.email}?`) && void run((w) => gql(RemoveMember, { w, u: m.user.id }))
                     }
                   >
                     Remove
@@ -111,7 +106,7 @@ export default function TeamPage() {
                   className="link danger"
                   onClick={() =>
                     confirm(`Withdraw the invitation for ${i.email}? Its link stops working.`) &&
-                    void run("mutation($w: ID!, $id: ID!) { revokeInvitation(workspaceId: $w, id: $id) }", { id: i.id })
+                    void run((w) => gql(RevokeInvitation, { w, id: i.id }))
                   }
                 >
                   Withdraw

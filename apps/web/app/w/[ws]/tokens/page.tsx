@@ -1,26 +1,20 @@
 "use client";
 import { type FormEvent, useState } from "react";
 import { ErrorNote, Loading } from "../../../../components/feedback";
+import { graphql } from "../../../../gql";
+import type { TokenScope } from "../../../../gql/graphql";
 import { gql, useQuery } from "../../../../lib/api";
 
-interface Data {
-  apiTokens: {
-    id: string;
-    name: string;
-    prefix: string;
-    scope: "READ" | "PREDICT" | "WRITE";
-    expiresAt: string | null;
-    createdAt: string;
-    lastUsedAt: string | null;
-    revokedAt: string | null;
-  }[];
-}
+const TokensQuery = graphql(
+  `query ApiTokens { apiTokens { id name prefix scope expiresAt createdAt lastUsedAt revokedAt } }`,
+);
+const CreateToken = graphql(`mutation CreateApiToken($n: String!, $s: TokenScope!, $x: DateTime) {
+  createApiToken(name: $n, scope: $s, expiresAt: $x) { secret } }`);
+const RevokeToken = graphql(`mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }`);
 
 /** Personal API tokens for scripts: the secret is shown once, at creation. */
 export default function TokensPage() {
-  const { data, error, mutate } = useQuery<Data>(
-    "{ apiTokens { id name prefix scope expiresAt createdAt lastUsedAt revokedAt } }",
-  );
+  const { data, error, mutate } = useQuery(TokensQuery);
   const [secret, setSecret] = useState("");
   const [actionError, setActionError] = useState<unknown>(null);
   async function create(event: FormEvent<HTMLFormElement>) {
@@ -29,14 +23,11 @@ export default function TokensPage() {
     const values = new FormData(form);
     const days = Number(values.get("days"));
     try {
-      const { createApiToken } = await gql<{ createApiToken: { secret: string } }>(
-        "mutation($n: String!, $s: TokenScope!, $x: DateTime) { createApiToken(name: $n, scope: $s, expiresAt: $x) { secret } }",
-        {
-          n: String(values.get("name")),
-          s: values.get("scope"),
-          x: days > 0 ? new Date(Date.now() + days * 86_400_000).toISOString() : null,
-        },
-      );
+      const { createApiToken } = await gql(CreateToken, {
+        n: String(values.get("name")),
+        s: String(values.get("scope")) as TokenScope,
+        x: days > 0 ? new Date(Date.now() + days * 86_400_000).toISOString() : null,
+      });
       setSecret(createApiToken.secret);
       form.reset();
       await mutate();
@@ -109,12 +100,7 @@ export default function TokensPage() {
                   <button
                     type="button"
                     className="link danger"
-                    onClick={() =>
-                      void gql("mutation($id: ID!) { revokeApiToken(id: $id) }", { id: t.id }).then(
-                        () => mutate(),
-                        setActionError,
-                      )
-                    }
+                    onClick={() => void gql(RevokeToken, { id: t.id }).then(() => mutate(), setActionError)}
                   >
                     Revoke
                   </button>

@@ -6,25 +6,17 @@ import { ImageGrid } from "../../../../../components/image-grid";
 import { LabelManager } from "../../../../../components/label-manager";
 import { UploadPanel } from "../../../../../components/upload-panel";
 import { useWorkspace } from "../../../../../components/workspace-context";
+import { graphql } from "../../../../../gql";
 import { can, useQuery } from "../../../../../lib/api";
 
-interface Data {
-  dataset: {
-    id: string;
-    name: string;
-    labels: { id: string; name: string; imageCount: number }[];
-    splitCounts: { train: number; validation: number; test: number; unlabelled: number };
-  };
-}
+const DatasetQuery = graphql(`query Dataset($id: ID!) {
+  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }`);
 
 export default function DatasetPage() {
   const { id } = useParams<{ id: string }>();
   const workspace = useWorkspace();
   const [version, setVersion] = useState(0);
-  const { data, error, mutate } = useQuery<Data>(
-    "query($id: ID!) { dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }",
-    { id },
-  );
+  const { data, error, mutate } = useQuery(DatasetQuery, { id });
   if (error) return <ErrorNote error={error} />;
   if (!data) return <Loading />;
   const { dataset } = data;

@@ -3,38 +3,21 @@ import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useState } from "react";
 import { Comments } from "../../../../../components/comments";
-import { Curves, type Epoch } from "../../../../../components/curves";
+import { Curves } from "../../../../../components/curves";
 import { EmptyState, ErrorNote, Loading } from "../../../../../components/feedback";
 import { useWorkspace } from "../../../../../components/workspace-context";
+import { graphql } from "../../../../../gql";
+import type { RunStatus } from "../../../../../gql/graphql";
 import { can, gql, useQuery } from "../../../../../lib/api";
 
-interface Run {
-  id: string;
-  status: string;
-  queuedAt: string;
-  hyperparameters: Record<string, unknown>;
-  metrics: Record<string, number | null> | null;
-  epochs: Epoch[];
-}
-interface Data {
-  experiment: {
-    id: string;
-    name: string;
-    dataset: { id: string; name: string };
-    baseModel: { name: string };
-    aliases: { name: string; checkpoint: { id: string; runId: string } }[];
-    runs: { nodes: Run[] };
-    comments: {
-      nodes: { id: string; body: string; runId: string | null; createdAt: string; author: { name: string } | null }[];
-    };
-  };
-}
-const QUERY = `query($id: ID!) { experiment(id: $id) { id name dataset { id name } baseModel { name }
-  aliases { name checkpoint { id runId } }
-  runs(last: 50) { nodes { id status queuedAt hyperparameters metrics epochs { epoch trainLoss trainAccuracy validationLoss validationAccuracy } } }
-  comments(last: 200) { nodes { id body runId createdAt author { name } } } } }`;
-const ACTIVE = ["QUEUED", "EXTRACTING", "TRAINING"];
-const SHOWN_HYPER = ["epochs", "batchSize", "learningRate", "hiddenUnits", "dropout", "l2", "labelSmoothing"];
+const ExperimentQuery = graphql(`query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }
+  baseModel { name } aliases { name checkpoint { id runId } }
+  runs(last: 50) { nodes { id status queuedAt
+    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }
+    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }`);
+const StartRun = graphql(`mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }`);
+const ACTIVE: RunStatus[] = ["QUEUED", "EXTRACTING", "TRAINING"];
+const SHOWN_HYPER = ["epochs", "batchSize", "learningRate", "hiddenUnits", "dropout", "l2", "labelSmoothing"] as const;
 const pct = (v: number | null | undefined) => (typeof v === "number" ? `${(v * 100).toFixed(1)}%` : "—");
 
 /** Runs side by side: hyperparameters, metrics and validation curves overlaid; start a run; comments. */
@@ -43,12 +26,8 @@ export default function ExperimentPage() {
   const workspace = useWorkspace();
   const router = useRouter();
   const [error, setError] = useState<unknown>(null);
-  const {
-    data,
-    error: loadError,
-    mutate,
-  } = useQuery<Data>(
-    QUERY,
+  const { data, error: loadError } = useQuery(
+    ExperimentQuery,
     { id },
     {
       refreshInterval: (latest) => (latest?.experiment.runs.nodes.some((r) => ACTIVE.includes(r.status)) ? 1000 : 0),
@@ -61,10 +40,7 @@ export default function ExperimentPage() {
 
   async function startRun() {
     try {
-      const { startRun } = await gql<{ startRun: { id: string } }>(
-        "mutation($e: ID!) { startRun(experimentId: $e) { id } }",
-        { e: experiment.id },
-      );
+      const { startRun } = await gql(StartRun, { e: experiment.id });
       router.push(`/w/${workspace.id}/runs/${startRun.id}`);
     } catch (e) {
       setError(e);
@@ -120,7 +96,7 @@ export default function ExperimentPage() {
                       <span className={`status status-${r.status}`}>{r.status.toLowerCase()}</span>
                     </td>
                     {SHOWN_HYPER.map((h) => (
-                      <td key={h}>{String(r.hyperparameters[h] ?? "—")}</td>
+                      <td key={h}>{r.hyperparameters[h]}</td>
                     ))}
                     <td>{pct(r.metrics?.validationAccuracy)}</td>
                     <td>{pct(r.metrics?.testAccuracy)}</td>
@@ -143,12 +119,7 @@ export default function ExperimentPage() {
           </div>
         </>
       )}
-      <Comments
-        experimentId={experiment.id}
-        comments={experiment.comments.nodes}
-        canWrite={canTrain}
-        onChange={() => void mutate()}
-      />
+      <Comments experimentId={experiment.id} canWrite={canTrain} />
     </section>
   );
 }

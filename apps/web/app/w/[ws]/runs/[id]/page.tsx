@@ -1,60 +1,52 @@
 "use client";
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { CheckpointList } from "../../../../../components/checkpoint-list";
-import { Curves, type Epoch } from "../../../../../components/curves";
-import { type Evaluation, EvaluationView } from "../../../../../components/evaluation-view";
+import { Curves } from "../../../../../components/curves";
+import { EvaluationView } from "../../../../../components/evaluation-view";
 import { ErrorNote, Loading, ProgressBar } from "../../../../../components/feedback";
 import { useWorkspace } from "../../../../../components/workspace-context";
+import { graphql } from "../../../../../gql";
+import type { RunStatus } from "../../../../../gql/graphql";
 import { can, gql, useQuery } from "../../../../../lib/api";
+import { type LiveState, useSubscription } from "../../../../../lib/live";
 
-interface Data {
-  run: {
-    id: string;
-    experimentId: string;
-    status: string;
-    error: string | null;
-    hyperparameters: { epochs: number };
-    resumedFromId: string | null;
-    extraction: {
-      status: string;
-      backend: string | null;
-      progress: { done: number; total: number; imagesPerSecond: number | null; etaSeconds: number | null };
-    } | null;
-    epochs: Epoch[];
-    evaluation: Evaluation | null;
-    checkpoints: {
-      id: string;
-      step: number;
-      labels: string[];
-      metrics: { validationAccuracy?: number | null } | null;
-      exportUrl: string;
-    }[];
-  };
-}
-const QUERY = `query($id: ID!) { run(id: $id) { id experimentId status error hyperparameters resumedFromId
+const RunQuery = graphql(`query Run($id: ID!) { run(id: $id) { ...RunDetails } }`);
+// Its fields are spread into the query and the subscription above (codegen inlines the fragment).
+graphql(`fragment RunDetails on TrainingRun { id experimentId status error resumedFromId
+  hyperparameters { epochs }
   extraction { status backend progress { done total imagesPerSecond etaSeconds } }
-  epochs { epoch trainLoss trainAccuracy validationLoss validationAccuracy }
-  evaluation checkpoints { id step labels metrics exportUrl } } }`;
-const ACTIVE = ["QUEUED", "EXTRACTING", "TRAINING"];
+  epochs { ...EpochPoint } metrics { evaluatedOn }
+  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }`);
+const RunProgress = graphql(`subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }`);
+const CancelRun = graphql(`mutation CancelRun($id: ID!) { cancelRun(id: $id) { id } }`);
+const ACTIVE: RunStatus[] = ["QUEUED", "EXTRACTING", "TRAINING"];
 
 /** One run, live while it runs: extraction bar, epoch bar and curves; then its evaluation and checkpoints. */
 export default function RunPage() {
   const { id } = useParams<{ id: string }>();
   const workspace = useWorkspace();
   const [error, setError] = useState<unknown>(null);
+  const liveState = useRef<LiveState>("connecting");
   const {
     data,
     error: loadError,
     mutate,
-  } = useQuery<Data>(
-    QUERY,
+  } = useQuery(
+    RunQuery,
     { id },
+    // Polled only while the run is active and its live updates cannot arrive over the WebSocket.
     {
-      refreshInterval: (latest) => (!latest || ACTIVE.includes(latest.run.status) ? 1000 : 0),
+      refreshInterval: (latest) =>
+        liveState.current !== "live" && (!latest || ACTIVE.includes(latest.run.status)) ? 1000 : 0,
     },
   );
+  const running = !data || ACTIVE.includes(data.run.status);
+  const live = useSubscription(running ? RunProgress : null, { id }, (update) =>
+    mutate({ run: update.runProgress }, { revalidate: false }),
+  );
+  liveState.current = live;
   if (loadError) return <ErrorNote error={loadError} />;
   if (!data) return <Loading />;
   const { run } = data;
@@ -63,7 +55,7 @@ export default function RunPage() {
   const x = run.extraction?.progress;
   async function cancel() {
     try {
-      await gql("mutation($id: ID!) { cancelRun(id: $id) { id } }", { id: run.id });
+      await gql(CancelRun, { id: run.id });
       await mutate();
     } catch (e) {
       setError(e);
@@ -80,6 +72,11 @@ export default function RunPage() {
           {run.status.toLowerCase()}
         </span>
       </h1>
+      {active && (
+        <p className="muted" data-testid="updates">
+          {live === "live" ? "Live: updates as they happen." : "Refreshing every second."}
+        </p>
+      )}
       {run.resumedFromId && <p className="muted">Continues a checkpoint of an earlier run.</p>}
       {run.extraction?.backend && (
         <p className="muted">
@@ -131,12 +128,7 @@ export default function RunPage() {
           />
         </div>
       )}
-      {run.evaluation && (
-        <EvaluationView
-          evaluation={run.evaluation}
-          labels={run.checkpoints[0]?.labels ?? run.evaluation.perClass.map((c) => c.label)}
-        />
-      )}
+      {run.evaluation && <EvaluationView evaluation={run.evaluation} split={run.metrics?.evaluatedOn ?? null} />}
       {run.checkpoints.length > 0 && (
         <CheckpointList
           workspaceId={workspace.id}

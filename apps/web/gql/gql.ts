@@ -1,0 +1,356 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query AccountMe { me { name email } }": typeof types.AccountMeDocument,
+    "mutation ChangePassword($c: String!, $n: String!) {\n  changePassword(currentPassword: $c, newPassword: $n) }": typeof types.ChangePasswordDocument,
+    "mutation SignOutEverywhere { signOutEverywhere }": typeof types.SignOutEverywhereDocument,
+    "query Invitation($t: String!) {\n  me { email } invitation(token: $t) { workspaceName role email expiresAt } }": typeof types.InvitationDocument,
+    "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }": typeof types.AcceptInvitationDocument,
+    "query Activity($w: ID!) {\n  workspace(id: $w) { activity(first: 100) { nodes { id verb subjectType createdAt actor { name } } } } }": typeof types.ActivityDocument,
+    "query Dataset($id: ID!) {\n  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }": typeof types.DatasetDocument,
+    "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }": typeof types.DatasetsDocument,
+    "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }": typeof types.CreateDatasetDocument,
+    "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } }\n  runs(last: 50) { nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": typeof types.ExperimentDocument,
+    "mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }": typeof types.StartRunDocument,
+    "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim } }": typeof types.ExperimentChoicesDocument,
+    "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }": typeof types.ExperimentsDocument,
+    "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }": typeof types.CreateExperimentDocument,
+    "query Shell { me { name email } workspaces { id name myRole } }": typeof types.ShellDocument,
+    "mutation SignOut { signOut }": typeof types.SignOutDocument,
+    "query PredictTargets($w: ID!) { workspace(id: $w) { experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }": typeof types.PredictTargetsDocument,
+    "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {\n    checkpointId latencyMs results { name error top { label probability } } } }": typeof types.PredictDocument,
+    "query Run($id: ID!) { run(id: $id) { ...RunDetails } }": typeof types.RunDocument,
+    "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }": typeof types.RunDetailsFragmentDoc,
+    "subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }": typeof types.RunProgressDocument,
+    "mutation CancelRun($id: ID!) { cancelRun(id: $id) { id } }": typeof types.CancelRunDocument,
+    "query Team($w: ID!) { workspace(id: $w) {\n  members { role user { id name email } } invitations { id email role expiresAt } } }": typeof types.TeamDocument,
+    "mutation InviteMember($w: ID!, $e: String!, $r: Role!) {\n  inviteMember(workspaceId: $w, email: $e, role: $r) { path } }": typeof types.InviteMemberDocument,
+    "mutation SetMemberRole($w: ID!, $u: ID!, $r: Role!) {\n  setMemberRole(workspaceId: $w, userId: $u, role: $r) { role } }": typeof types.SetMemberRoleDocument,
+    "mutation RemoveMember($w: ID!, $u: ID!) { removeMember(workspaceId: $w, userId: $u) }": typeof types.RemoveMemberDocument,
+    "mutation RevokeInvitation($w: ID!, $id: ID!) { revokeInvitation(workspaceId: $w, id: $id) }": typeof types.RevokeInvitationDocument,
+    "query ApiTokens { apiTokens { id name prefix scope expiresAt createdAt lastUsedAt revokedAt } }": typeof types.ApiTokensDocument,
+    "mutation CreateApiToken($n: String!, $s: TokenScope!, $x: DateTime) {\n  createApiToken(name: $n, scope: $s, expiresAt: $x) { secret } }": typeof types.CreateApiTokenDocument,
+    "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }": typeof types.RevokeApiTokenDocument,
+    "query Workspaces { me { name } workspaces { id name myRole } }": typeof types.WorkspacesDocument,
+    "mutation CreateWorkspace($name: String!) { createWorkspace(name: $name) { id } }": typeof types.CreateWorkspaceDocument,
+    "mutation SignUp($email: String!, $password: String!, $name: String!) {\n  signUp(email: $email, password: $password, name: $name) { user { id } } }": typeof types.SignUpDocument,
+    "mutation SignIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) { user { id } } }": typeof types.SignInDocument,
+    "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }": typeof types.CheckpointRowFragmentDoc,
+    "mutation PromoteCheckpoint($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: \"production\") { id } }": typeof types.PromoteCheckpointDocument,
+    "mutation ResumeCheckpoint($e: ID!, $c: ID!) {\n  startRun(experimentId: $e, resumeFromCheckpointId: $c, hyperparameters: { epochs: 10 }) { id } }": typeof types.ResumeCheckpointDocument,
+    "query Comments($e: ID!, $after: String) { experiment(id: $e) {\n  comments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id body runId createdAt author { name } } } } }": typeof types.CommentsDocument,
+    "mutation AddComment($e: ID!, $b: String!) { addComment(experimentId: $e, body: $b) { id } }": typeof types.AddCommentDocument,
+    "fragment EpochPoint on EpochMetric {\n  epoch trainLoss trainAccuracy validationLoss validationAccuracy }": typeof types.EpochPointFragmentDoc,
+    "fragment EvaluationDetails on Evaluation {\n  count accuracy labels confusionMatrix { label counts }\n  perClass { label precision recall f1 support }\n  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }": typeof types.EvaluationDetailsFragmentDoc,
+    "query HyperparameterDefaults { hyperparameterDefaults {\n  epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing earlyStoppingPatience } }": typeof types.HyperparameterDefaultsDocument,
+    "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }": typeof types.ImagesDocument,
+    "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": typeof types.RelabelImagesDocument,
+    "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }": typeof types.MoveImagesDocument,
+    "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }": typeof types.DeleteImagesDocument,
+    "mutation CreateLabel($d: ID!, $n: String!) { createLabel(datasetId: $d, name: $n) { id } }": typeof types.CreateLabelDocument,
+    "mutation RenameLabel($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }": typeof types.RenameLabelDocument,
+    "mutation MergeLabels($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }": typeof types.MergeLabelsDocument,
+    "mutation DeleteLabel($id: ID!) { deleteLabel(id: $id) }": typeof types.DeleteLabelDocument,
+    "mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {\n  uploadImages(datasetId: $d, files: $f) { name status reason } }": typeof types.UploadImagesDocument,
+    "query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }": typeof types.ImportJobDocument,
+    "subscription ImportJobProgress($id: ID!) { jobProgress(id: $id) { ...ImportJobState } }": typeof types.ImportJobProgressDocument,
+    "fragment ImportJobState on Job { status error progress { done total }\n  result { __typename ... on ImportResult { accepted rejected duplicates } } }": typeof types.ImportJobStateFragmentDoc,
+    "query Workers { health { workers { hostname } } }": typeof types.WorkersDocument,
+};
+const documents: Documents = {
+    "query AccountMe { me { name email } }": types.AccountMeDocument,
+    "mutation ChangePassword($c: String!, $n: String!) {\n  changePassword(currentPassword: $c, newPassword: $n) }": types.ChangePasswordDocument,
+    "mutation SignOutEverywhere { signOutEverywhere }": types.SignOutEverywhereDocument,
+    "query Invitation($t: String!) {\n  me { email } invitation(token: $t) { workspaceName role email expiresAt } }": types.InvitationDocument,
+    "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }": types.AcceptInvitationDocument,
+    "query Activity($w: ID!) {\n  workspace(id: $w) { activity(first: 100) { nodes { id verb subjectType createdAt actor { name } } } } }": types.ActivityDocument,
+    "query Dataset($id: ID!) {\n  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }": types.DatasetDocument,
+    "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }": types.DatasetsDocument,
+    "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }": types.CreateDatasetDocument,
+    "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } }\n  runs(last: 50) { nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": types.ExperimentDocument,
+    "mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }": types.StartRunDocument,
+    "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim } }": types.ExperimentChoicesDocument,
+    "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }": types.ExperimentsDocument,
+    "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }": types.CreateExperimentDocument,
+    "query Shell { me { name email } workspaces { id name myRole } }": types.ShellDocument,
+    "mutation SignOut { signOut }": types.SignOutDocument,
+    "query PredictTargets($w: ID!) { workspace(id: $w) { experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }": types.PredictTargetsDocument,
+    "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {\n    checkpointId latencyMs results { name error top { label probability } } } }": types.PredictDocument,
+    "query Run($id: ID!) { run(id: $id) { ...RunDetails } }": types.RunDocument,
+    "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }": types.RunDetailsFragmentDoc,
+    "subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }": types.RunProgressDocument,
+    "mutation CancelRun($id: ID!) { cancelRun(id: $id) { id } }": types.CancelRunDocument,
+    "query Team($w: ID!) { workspace(id: $w) {\n  members { role user { id name email } } invitations { id email role expiresAt } } }": types.TeamDocument,
+    "mutation InviteMember($w: ID!, $e: String!, $r: Role!) {\n  inviteMember(workspaceId: $w, email: $e, role: $r) { path } }": types.InviteMemberDocument,
+    "mutation SetMemberRole($w: ID!, $u: ID!, $r: Role!) {\n  setMemberRole(workspaceId: $w, userId: $u, role: $r) { role } }": types.SetMemberRoleDocument,
+    "mutation RemoveMember($w: ID!, $u: ID!) { removeMember(workspaceId: $w, userId: $u) }": types.RemoveMemberDocument,
+    "mutation RevokeInvitation($w: ID!, $id: ID!) { revokeInvitation(workspaceId: $w, id: $id) }": types.RevokeInvitationDocument,
+    "query ApiTokens { apiTokens { id name prefix scope expiresAt createdAt lastUsedAt revokedAt } }": types.ApiTokensDocument,
+    "mutation CreateApiToken($n: String!, $s: TokenScope!, $x: DateTime) {\n  createApiToken(name: $n, scope: $s, expiresAt: $x) { secret } }": types.CreateApiTokenDocument,
+    "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }": types.RevokeApiTokenDocument,
+    "query Workspaces { me { name } workspaces { id name myRole } }": types.WorkspacesDocument,
+    "mutation CreateWorkspace($name: String!) { createWorkspace(name: $name) { id } }": types.CreateWorkspaceDocument,
+    "mutation SignUp($email: String!, $password: String!, $name: String!) {\n  signUp(email: $email, password: $password, name: $name) { user { id } } }": types.SignUpDocument,
+    "mutation SignIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) { user { id } } }": types.SignInDocument,
+    "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }": types.CheckpointRowFragmentDoc,
+    "mutation PromoteCheckpoint($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: \"production\") { id } }": types.PromoteCheckpointDocument,
+    "mutation ResumeCheckpoint($e: ID!, $c: ID!) {\n  startRun(experimentId: $e, resumeFromCheckpointId: $c, hyperparameters: { epochs: 10 }) { id } }": types.ResumeCheckpointDocument,
+    "query Comments($e: ID!, $after: String) { experiment(id: $e) {\n  comments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id body runId createdAt author { name } } } } }": types.CommentsDocument,
+    "mutation AddComment($e: ID!, $b: String!) { addComment(experimentId: $e, body: $b) { id } }": types.AddCommentDocument,
+    "fragment EpochPoint on EpochMetric {\n  epoch trainLoss trainAccuracy validationLoss validationAccuracy }": types.EpochPointFragmentDoc,
+    "fragment EvaluationDetails on Evaluation {\n  count accuracy labels confusionMatrix { label counts }\n  perClass { label precision recall f1 support }\n  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }": types.EvaluationDetailsFragmentDoc,
+    "query HyperparameterDefaults { hyperparameterDefaults {\n  epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing earlyStoppingPatience } }": types.HyperparameterDefaultsDocument,
+    "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }": types.ImagesDocument,
+    "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": types.RelabelImagesDocument,
+    "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }": types.MoveImagesDocument,
+    "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }": types.DeleteImagesDocument,
+    "mutation CreateLabel($d: ID!, $n: String!) { createLabel(datasetId: $d, name: $n) { id } }": types.CreateLabelDocument,
+    "mutation RenameLabel($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }": types.RenameLabelDocument,
+    "mutation MergeLabels($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }": types.MergeLabelsDocument,
+    "mutation DeleteLabel($id: ID!) { deleteLabel(id: $id) }": types.DeleteLabelDocument,
+    "mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {\n  uploadImages(datasetId: $d, files: $f) { name status reason } }": types.UploadImagesDocument,
+    "query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }": types.ImportJobDocument,
+    "subscription ImportJobProgress($id: ID!) { jobProgress(id: $id) { ...ImportJobState } }": types.ImportJobProgressDocument,
+    "fragment ImportJobState on Job { status error progress { done total }\n  result { __typename ... on ImportResult { accepted rejected duplicates } } }": types.ImportJobStateFragmentDoc,
+    "query Workers { health { workers { hostname } } }": types.WorkersDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountMe { me { name email } }"): typeof import('./graphql').AccountMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ChangePassword($c: String!, $n: String!) {\n  changePassword(currentPassword: $c, newPassword: $n) }"): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignOutEverywhere { signOutEverywhere }"): typeof import('./graphql').SignOutEverywhereDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Invitation($t: String!) {\n  me { email } invitation(token: $t) { workspaceName role email expiresAt } }"): typeof import('./graphql').InvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }"): typeof import('./graphql').AcceptInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Activity($w: ID!) {\n  workspace(id: $w) { activity(first: 100) { nodes { id verb subjectType createdAt actor { name } } } } }"): typeof import('./graphql').ActivityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Dataset($id: ID!) {\n  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }"): typeof import('./graphql').DatasetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }"): typeof import('./graphql').DatasetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }"): typeof import('./graphql').CreateDatasetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } }\n  runs(last: 50) { nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }"): typeof import('./graphql').ExperimentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }"): typeof import('./graphql').StartRunDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim } }"): typeof import('./graphql').ExperimentChoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }"): typeof import('./graphql').ExperimentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }"): typeof import('./graphql').CreateExperimentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Shell { me { name email } workspaces { id name myRole } }"): typeof import('./graphql').ShellDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignOut { signOut }"): typeof import('./graphql').SignOutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PredictTargets($w: ID!) { workspace(id: $w) { experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }"): typeof import('./graphql').PredictTargetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {\n    checkpointId latencyMs results { name error top { label probability } } } }"): typeof import('./graphql').PredictDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Run($id: ID!) { run(id: $id) { ...RunDetails } }"): typeof import('./graphql').RunDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }"): typeof import('./graphql').RunDetailsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }"): typeof import('./graphql').RunProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CancelRun($id: ID!) { cancelRun(id: $id) { id } }"): typeof import('./graphql').CancelRunDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Team($w: ID!) { workspace(id: $w) {\n  members { role user { id name email } } invitations { id email role expiresAt } } }"): typeof import('./graphql').TeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InviteMember($w: ID!, $e: String!, $r: Role!) {\n  inviteMember(workspaceId: $w, email: $e, role: $r) { path } }"): typeof import('./graphql').InviteMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetMemberRole($w: ID!, $u: ID!, $r: Role!) {\n  setMemberRole(workspaceId: $w, userId: $u, role: $r) { role } }"): typeof import('./graphql').SetMemberRoleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveMember($w: ID!, $u: ID!) { removeMember(workspaceId: $w, userId: $u) }"): typeof import('./graphql').RemoveMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeInvitation($w: ID!, $id: ID!) { revokeInvitation(workspaceId: $w, id: $id) }"): typeof import('./graphql').RevokeInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApiTokens { apiTokens { id name prefix scope expiresAt createdAt lastUsedAt revokedAt } }"): typeof import('./graphql').ApiTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateApiToken($n: String!, $s: TokenScope!, $x: DateTime) {\n  createApiToken(name: $n, scope: $s, expiresAt: $x) { secret } }"): typeof import('./graphql').CreateApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }"): typeof import('./graphql').RevokeApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Workspaces { me { name } workspaces { id name myRole } }"): typeof import('./graphql').WorkspacesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateWorkspace($name: String!) { createWorkspace(name: $name) { id } }"): typeof import('./graphql').CreateWorkspaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignUp($email: String!, $password: String!, $name: String!) {\n  signUp(email: $email, password: $password, name: $name) { user { id } } }"): typeof import('./graphql').SignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) { user { id } } }"): typeof import('./graphql').SignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }"): typeof import('./graphql').CheckpointRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PromoteCheckpoint($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: \"production\") { id } }"): typeof import('./graphql').PromoteCheckpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResumeCheckpoint($e: ID!, $c: ID!) {\n  startRun(experimentId: $e, resumeFromCheckpointId: $c, hyperparameters: { epochs: 10 }) { id } }"): typeof import('./graphql').ResumeCheckpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Comments($e: ID!, $after: String) { experiment(id: $e) {\n  comments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id body runId createdAt author { name } } } } }"): typeof import('./graphql').CommentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AddComment($e: ID!, $b: String!) { addComment(experimentId: $e, body: $b) { id } }"): typeof import('./graphql').AddCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment EpochPoint on EpochMetric {\n  epoch trainLoss trainAccuracy validationLoss validationAccuracy }"): typeof import('./graphql').EpochPointFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment EvaluationDetails on Evaluation {\n  count accuracy labels confusionMatrix { label counts }\n  perClass { label precision recall f1 support }\n  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }"): typeof import('./graphql').EvaluationDetailsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HyperparameterDefaults { hyperparameterDefaults {\n  epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing earlyStoppingPatience } }"): typeof import('./graphql').HyperparameterDefaultsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }"): typeof import('./graphql').ImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }"): typeof import('./graphql').RelabelImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }"): typeof import('./graphql').MoveImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }"): typeof import('./graphql').DeleteImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateLabel($d: ID!, $n: String!) { createLabel(datasetId: $d, name: $n) { id } }"): typeof import('./graphql').CreateLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RenameLabel($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }"): typeof import('./graphql').RenameLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MergeLabels($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }"): typeof import('./graphql').MergeLabelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteLabel($id: ID!) { deleteLabel(id: $id) }"): typeof import('./graphql').DeleteLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {\n  uploadImages(datasetId: $d, files: $f) { name status reason } }"): typeof import('./graphql').UploadImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }"): typeof import('./graphql').ImportJobDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription ImportJobProgress($id: ID!) { jobProgress(id: $id) { ...ImportJobState } }"): typeof import('./graphql').ImportJobProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ImportJobState on Job { status error progress { done total }\n  result { __typename ... on ImportResult { accepted rejected duplicates } } }"): typeof import('./graphql').ImportJobStateFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Workers { health { workers { hostname } } }"): typeof import('./graphql').WorkersDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,2617 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant, as an ISO 8601 string in UTC. */
+  DateTime: { input: string; output: string; }
+  /** Any JSON value (hyperparameters, metrics, evaluations). */
+  JSON: { input: any; output: any; }
+};
+
+/** Something someone did in a workspace. */
+export type Activity = {
+  /** Who did it. */
+  actor: Maybe<User>;
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** The id of that thing. */
+  subjectId: Scalars['String']['output'];
+  /** The kind of thing it happened to. */
+  subjectType: Scalars['String']['output'];
+  /** What happened, such as dataset.created or member.invited. */
+  verb: Scalars['String']['output'];
+};
+
+/** A personal API token for scripts, sent as `Authorization: Bearer <secret>`. */
+export type ApiToken = {
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** After this it stops working. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Last request made with it. */
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  /** What the token is for. */
+  name: Scalars['String']['output'];
+  /** The secret's first characters, to recognise it. */
+  prefix: Scalars['String']['output'];
+  /** Set once revoked. */
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** What it may do. */
+  scope: TokenScope;
+};
+
+/** The result of signing up or in. The session is also set as an HTTP-only cookie. */
+export type AuthPayload = {
+  /** The session secret (the cookie's value), for clients that cannot keep cookies. */
+  sessionToken: Scalars['String']['output'];
+  /** Who is signed in. */
+  user: User;
+};
+
+/** A pretrained network cut at its bottleneck: a catalog model, or a workspace's own. */
+export type BaseModel = {
+  /** Layer or node cut at (empty: last pooling layer). */
+  bottleneckOutput: Scalars['String']['output'];
+  /** Whether its weights are on this server's disk. */
+  cached: Scalars['Boolean']['output'];
+  /** Length of a bottleneck vector. */
+  featureDim: Scalars['Int']['output'];
+  /** TensorFlow.js model format. */
+  format: ModelFormat;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Input width and height in pixels. */
+  inputSize: Scalars['Int']['output'];
+  /** Catalog id (such as mobilenet_v2_035_224) or generated id. */
+  key: Scalars['String']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** Pixel range the model expects. */
+  normalization: Normalization;
+  /** Where its model.json is published. */
+  sourceUrl: Scalars['String']['output'];
+  /** SHA-256 of its weights, once loaded. */
+  weightsHash: Maybe<Scalars['String']['output']>;
+};
+
+/** A trained head saved by a run: labels, metrics and the base model it belongs to. */
+export type Checkpoint = {
+  /** The base model's weights it was trained on. */
+  baseModelWeightsHash: Scalars['String']['output'];
+  /** When it was saved. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Where to download it as a standalone TensorFlow.js model (zip of model.json, shards, labels.json), relative to the API's origin; send your session cookie or token. */
+  exportUrl: Scalars['String']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Class names in output order. */
+  labels: Array<Scalars['String']['output']>;
+  /** The run's figures at that step. */
+  metrics: Maybe<RunMetrics>;
+  /** Where to download it as one ONNX model (uint8 RGB pixels in, probabilities out; labels and preprocessing in its metadata), for ONNX Runtime or Triton. Relative to the API's origin; send your session cookie or token. */
+  onnxExportUrl: Scalars['String']['output'];
+  /** The run that saved it. */
+  runId: Scalars['ID']['output'];
+  /** The epoch whose weights it holds. */
+  step: Scalars['Int']['output'];
+};
+
+/** A name such as production pointing at one checkpoint of the experiment. */
+export type CheckpointAlias = {
+  /** The checkpoint it points at. */
+  checkpoint: Checkpoint;
+  /** The alias. */
+  name: Scalars['String']['output'];
+  /** When it was last moved. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** One class's figures. */
+export type ClassMetrics = {
+  /** Harmonic mean of precision and recall. */
+  f1: Scalars['Float']['output'];
+  /** Class name. */
+  label: Scalars['String']['output'];
+  /** Right among those predicted as it. */
+  precision: Scalars['Float']['output'];
+  /** Found among those that are it. */
+  recall: Scalars['Float']['output'];
+  /** Images of it evaluated. */
+  support: Scalars['Int']['output'];
+};
+
+/** How classes of different sizes weigh in the loss. */
+export type ClassWeights =
+  /** Each class weighs the same, whatever its size (the default). */
+  | 'BALANCED'
+  /** Each image weighs the same. */
+  | 'NONE';
+
+/** A remark on an experiment or one of its runs. */
+export type Comment = {
+  /** Who wrote it. */
+  author: Maybe<User>;
+  /** The text. */
+  body: Scalars['String']['output'];
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** The run it is about, if any. */
+  runId: Maybe<Scalars['ID']['output']>;
+};
+
+/** One true class's row of the confusion matrix. */
+export type ConfusionRow = {
+  /** Images predicted as each class, in `Evaluation.labels` order. */
+  counts: Array<Scalars['Int']['output']>;
+  /** The true class. */
+  label: Scalars['String']['output'];
+};
+
+/** A new token with its secret, shown this once only (only a hash is stored). */
+export type CreatedApiToken = {
+  /** The secret to send as Bearer. */
+  secret: Scalars['String']['output'];
+  /** The token. */
+  token: ApiToken;
+};
+
+/** A new invitation and its link's secret, shown this once only (only a hash is stored). */
+export type CreatedInvitation = {
+  /** The invitation. */
+  invitation: Invitation;
+  /** The dashboard path to send, relative to its address. */
+  path: Scalars['String']['output'];
+  /** The link's secret: send /invite/<token> to the person. */
+  token: Scalars['String']['output'];
+};
+
+/** Labelled images a workspace trains on. */
+export type Dataset = {
+  /** When it was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Free text. */
+  description: Scalars['String']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Its classes, by name. */
+  labels: Array<Label>;
+  /** Unique in its workspace. */
+  name: Scalars['String']['output'];
+  /** How many images each split holds, and how many have no label. */
+  splitCounts: SplitCounts;
+  /** The workspace it belongs to. */
+  workspaceId: Scalars['ID']['output'];
+};
+
+/** Loss and accuracy after one epoch. */
+export type EpochMetric = {
+  /** 1-based. */
+  epoch: Scalars['Int']['output'];
+  /** Accuracy on the training split. */
+  trainAccuracy: Scalars['Float']['output'];
+  /** Cross-entropy on the training split. */
+  trainLoss: Scalars['Float']['output'];
+  /** On the validation split. */
+  validationAccuracy: Maybe<Scalars['Float']['output']>;
+  /** On the validation split. */
+  validationLoss: Maybe<Scalars['Float']['output']>;
+};
+
+/** A finished run measured on held-out images (see `RunMetrics.evaluatedOn` for which split). */
+export type Evaluation = {
+  /** Share answered right. */
+  accuracy: Scalars['Float']['output'];
+  /** Rows: true class; columns: predicted class, in `labels` order. */
+  confusionMatrix: Array<ConfusionRow>;
+  /** Images evaluated. */
+  count: Scalars['Int']['output'];
+  /** Class names, in matrix order. */
+  labels: Array<Scalars['String']['output']>;
+  /** Up to 100 of the mistakes. */
+  misclassified: Array<Misclassified>;
+  /** Per-class figures. */
+  perClass: Array<ClassMetrics>;
+  /** The k of topKAccuracy. */
+  topK: Scalars['Int']['output'];
+  /** Share whose label is among the k most likely. */
+  topKAccuracy: Scalars['Float']['output'];
+};
+
+/** Which held-out split a figure was measured on. */
+export type EvaluationSplit =
+  /** The test split, never seen in training. */
+  | 'TEST'
+  /** The validation split (it drove early stopping). */
+  | 'VALIDATION';
+
+/** A dataset, a base model and hyperparameters; its runs are compared side by side. */
+export type Experiment = {
+  /** Named checkpoints, such as production. */
+  aliases: Array<CheckpointAlias>;
+  /** Its base model. */
+  baseModel: BaseModel;
+  /** Its base model. */
+  baseModelId: Scalars['ID']['output'];
+  /** Comments on it and its runs, oldest first (`last: n` for the newest). */
+  comments: ExperimentCommentsConnection;
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Its dataset. */
+  dataset: Dataset;
+  /** Its dataset. */
+  datasetId: Scalars['ID']['output'];
+  /** Free text. */
+  description: Scalars['String']['output'];
+  /** Defaults for its runs. */
+  hyperparameters: Hyperparameters;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** Its runs, oldest first: hyperparameters and metrics side by side (`last: n` for the newest). */
+  runs: ExperimentRunsConnection;
+  /** Its runs counted and its best test accuracy, for lists of experiments. */
+  summary: ExperimentSummary;
+};
+
+
+/** A dataset, a base model and hyperparameters; its runs are compared side by side. */
+export type ExperimentCommentsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A dataset, a base model and hyperparameters; its runs are compared side by side. */
+export type ExperimentRunsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ExperimentCommentsConnection = {
+  edges: Array<ExperimentCommentsConnectionEdge>;
+  nodes: Array<Comment>;
+  pageInfo: PageInfo;
+};
+
+export type ExperimentCommentsConnectionEdge = {
+  cursor: Scalars['String']['output'];
+  node: Comment;
+};
+
+export type ExperimentRunsConnection = {
+  edges: Array<ExperimentRunsConnectionEdge>;
+  nodes: Array<TrainingRun>;
+  pageInfo: PageInfo;
+};
+
+export type ExperimentRunsConnectionEdge = {
+  cursor: Scalars['String']['output'];
+  node: TrainingRun;
+};
+
+/** An experiment's runs at a glance. */
+export type ExperimentSummary = {
+  /** Runs queued, extracting or training. */
+  activeRunCount: Scalars['Int']['output'];
+  /** The best test accuracy of its finished runs. */
+  bestTestAccuracy: Maybe<Scalars['Float']['output']>;
+  /** Runs started. */
+  runCount: Scalars['Int']['output'];
+};
+
+/** What an extraction did (so far, while it runs). */
+export type ExtractionResult = {
+  /** Vectors computed. */
+  computed: Scalars['Int']['output'];
+  /** Images the base model could not read. */
+  failed: Scalars['Int']['output'];
+  /** Images per second, end to end. */
+  imagesPerSecond: Scalars['Float']['output'];
+  /** Time taken. */
+  seconds: Scalars['Float']['output'];
+};
+
+/** Whether the API and what it depends on are working. */
+export type Health = {
+  /** The TensorFlow.js backend in use (heads, and base models ONNX Runtime does not run): tensorflow (native), wasm or cpu. Signed-in users only (else null). */
+  backend: Maybe<Scalars['String']['output']>;
+  /** The PostgreSQL server's version, or why it cannot be reached. Signed-in users only (else null). */
+  database: Maybe<Scalars['String']['output']>;
+  /** What runs base models (extraction, predictions): onnxruntime (native CPU), or a TensorFlow.js backend. Signed-in users only (else null). */
+  inferenceBackend: Maybe<Scalars['String']['output']>;
+  /** True when the API can serve requests: the database answers. */
+  ok: Scalars['Boolean']['output'];
+  /** Retrain Studio's version. */
+  version: Scalars['String']['output'];
+  /** Worker processes alive (a heartbeat in the last 15 s): when there are none, queued jobs wait. Signed-in users only (else null). */
+  workers: Maybe<Array<WorkerStatus>>;
+};
+
+/** Every training option, with the defaults filled in. */
+export type Hyperparameters = {
+  /** Images per gradient step. Default 100. From 1 to 4096, whole. */
+  batchSize: Scalars['Int']['output'];
+  /** Whether small classes weigh as much as large ones. Default BALANCED. */
+  classWeights: ClassWeights;
+  /** Dropout before the softmax. Default 0.2. From 0 to 0.9. */
+  dropout: Scalars['Float']['output'];
+  /** Epochs without a better validation loss before stopping (0: never stop early). Default 10. From 0 to 1000, whole. */
+  earlyStoppingPatience: Scalars['Int']['output'];
+  /** Passes over the training split. Default 50. From 1 to 1000, whole. */
+  epochs: Scalars['Int']['output'];
+  /** Units of an optional hidden layer before the softmax (0: none, as retrain.py). Default 0. From 0 to 4096, whole. */
+  hiddenUnits: Scalars['Int']['output'];
+  /** L2 penalty on the new layer's weights. Default 0.0001. From 0 to 1. */
+  l2: Scalars['Float']['output'];
+  /** Share of each target spread over the other classes. Default 0.1. From 0 to 0.5. */
+  labelSmoothing: Scalars['Float']['output'];
+  /** Step size of the optimizer. Default 0.001. From 0.000001 to 10. */
+  learningRate: Scalars['Float']['output'];
+  /** SGD's momentum (ignored by Adam). Default 0.9. From 0 to 0.999. */
+  momentum: Scalars['Float']['output'];
+  /** Adam or SGD. Default ADAM. */
+  optimizer: Optimizer;
+  /** Seed of the initial weights, shuffling and dropout: the same seed and data give the same head. Default 42. From 0 to 2147483647, whole. */
+  seed: Scalars['Int']['output'];
+};
+
+/** Training options to set; those left out keep their default. Out of bounds: BAD_USER_INPUT naming the field. */
+export type HyperparametersInput = {
+  /** Images per gradient step. Default 100. From 1 to 4096, whole. */
+  batchSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether small classes weigh as much as large ones. Default BALANCED. */
+  classWeights?: InputMaybe<ClassWeights>;
+  /** Dropout before the softmax. Default 0.2. From 0 to 0.9. */
+  dropout?: InputMaybe<Scalars['Float']['input']>;
+  /** Epochs without a better validation loss before stopping (0: never stop early). Default 10. From 0 to 1000, whole. */
+  earlyStoppingPatience?: InputMaybe<Scalars['Int']['input']>;
+  /** Passes over the training split. Default 50. From 1 to 1000, whole. */
+  epochs?: InputMaybe<Scalars['Int']['input']>;
+  /** Units of an optional hidden layer before the softmax (0: none, as retrain.py). Default 0. From 0 to 4096, whole. */
+  hiddenUnits?: InputMaybe<Scalars['Int']['input']>;
+  /** L2 penalty on the new layer's weights. Default 0.0001. From 0 to 1. */
+  l2?: InputMaybe<Scalars['Float']['input']>;
+  /** Share of each target spread over the other classes. Default 0.1. From 0 to 0.5. */
+  labelSmoothing?: InputMaybe<Scalars['Float']['input']>;
+  /** Step size of the optimizer. Default 0.001. From 0.000001 to 10. */
+  learningRate?: InputMaybe<Scalars['Float']['input']>;
+  /** SGD's momentum (ignored by Adam). Default 0.9. From 0 to 0.999. */
+  momentum?: InputMaybe<Scalars['Float']['input']>;
+  /** Adam or SGD. Default ADAM. */
+  optimizer?: InputMaybe<Optimizer>;
+  /** Seed of the initial weights, shuffling and dropout: the same seed and data give the same head. Default 42. From 0 to 2147483647, whole. */
+  seed?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An image of a dataset. Its bytes are stored once per content hash. */
+export type Image = {
+  /** When it was uploaded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** jpeg, png, webp, gif, heif, tiff... */
+  format: Scalars['String']['output'];
+  /** Pixels. */
+  height: Scalars['Int']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Its label, or null when unlabelled. */
+  labelId: Maybe<Scalars['ID']['output']>;
+  /** The uploaded file's name. */
+  originalName: Scalars['String']['output'];
+  /** Content hash of the bytes. */
+  sha256: Scalars['String']['output'];
+  /** Training, validation or test. */
+  split: Split;
+  /** A 256-pixel WebP, served to signed-in members only. */
+  thumbnailUrl: Scalars['String']['output'];
+  /** Pixels. */
+  width: Scalars['Int']['output'];
+};
+
+export type ImageConnection = {
+  edges: Array<ImageConnectionEdge>;
+  nodes: Array<Image>;
+  pageInfo: PageInfo;
+  /** Images matching the filters. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ImageConnectionEdge = {
+  cursor: Scalars['String']['output'];
+  node: Image;
+};
+
+/** The top-k labels for one image, or why it could not be read. */
+export type ImagePrediction = {
+  /** Why the image could not be read. */
+  error: Maybe<Scalars['String']['output']>;
+  /** The image's name or id. */
+  name: Scalars['String']['output'];
+  /** Most likely first. */
+  top: Array<LabelProbability>;
+};
+
+/** What an archive import did (so far, while it runs). */
+export type ImportResult = {
+  /** Images stored. */
+  accepted: Scalars['Int']['output'];
+  /** Images the dataset had already. */
+  duplicates: Scalars['Int']['output'];
+  /** Files not imported. */
+  rejected: Scalars['Int']['output'];
+  /** The first 200 of them, with reasons. */
+  rejections: Array<Rejection>;
+};
+
+/** A one-time invitation link to a workspace, taken by whoever opens it signed in, before it expires. */
+export type Invitation = {
+  /** Whom it was meant for (the link works for whoever holds it). */
+  email: Scalars['String']['output'];
+  /** After this it is no longer accepted. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** The role they will get. */
+  role: Role;
+};
+
+/** What an invitation link offers, for the page that asks to accept it. */
+export type InvitationPreview = {
+  /** Whom it was meant for. */
+  email: Scalars['String']['output'];
+  /** After this it no longer works. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The role it gives. */
+  role: Role;
+  /** The workspace. */
+  workspaceName: Scalars['String']['output'];
+};
+
+/** Background work: an extraction, an archive import or a training. */
+export type Job = {
+  /** What ran the base model: onnxruntime (native), or a TensorFlow.js backend (extraction jobs). */
+  backend: Maybe<Scalars['String']['output']>;
+  /** When it was queued. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Why it failed. */
+  error: Maybe<Scalars['String']['output']>;
+  /** When it ended. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** What it does. */
+  kind: JobKind;
+  /** Done, total, rate and ETA. */
+  progress: JobProgress;
+  /** What it did, by kind (so far, while it runs). */
+  result: Maybe<JobResult>;
+  /** Where it is. */
+  status: JobStatus;
+};
+
+/** What a background job does. */
+export type JobKind =
+  /** Computes the bottleneck vectors a dataset lacks for a base model. */
+  | 'EXTRACT'
+  /** Imports a class-per-folder zip into a dataset. */
+  | 'IMPORT_ARCHIVE'
+  /** Trains a run (extracting what is missing first). */
+  | 'TRAIN';
+
+/** How far a job is. */
+export type JobProgress = {
+  /** Items done. */
+  done: Scalars['Int']['output'];
+  /** Estimated seconds left. */
+  etaSeconds: Maybe<Scalars['Float']['output']>;
+  /** Current rate. */
+  imagesPerSecond: Maybe<Scalars['Float']['output']>;
+  /** Items in all. */
+  total: Scalars['Int']['output'];
+};
+
+/** What a job did, by kind. */
+export type JobResult = ExtractionResult | ImportResult | TrainingResult;
+
+/** Where a background job is. */
+export type JobStatus =
+  /** Stopped on request. */
+  | 'CANCELLED'
+  /** Stopped by an error; see `error`. */
+  | 'FAILED'
+  /** Waiting for a worker. */
+  | 'QUEUED'
+  /** A worker holds it. */
+  | 'RUNNING'
+  /** Done. */
+  | 'SUCCEEDED';
+
+/** A class of a dataset. */
+export type Label = {
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Images with this label. */
+  imageCount: Scalars['Int']['output'];
+  /** The class name, unique in its dataset. */
+  name: Scalars['String']['output'];
+};
+
+/** A label and its probability. */
+export type LabelProbability = {
+  /** Class name. */
+  label: Scalars['String']['output'];
+  /** From 0 to 1. */
+  probability: Scalars['Float']['output'];
+};
+
+/** A person in a workspace, with their role. */
+export type Member = {
+  /** When they joined. */
+  joinedAt: Scalars['DateTime']['output'];
+  /** Their role. */
+  role: Role;
+  /** The person. */
+  user: User;
+};
+
+/** An evaluated image the run got wrong. */
+export type Misclassified = {
+  /** The image (null when it has been deleted since). */
+  image: Maybe<Image>;
+  /** What the run answered. */
+  predictedLabel: Scalars['String']['output'];
+  /** The top classes, most likely first. */
+  top: Array<LabelProbability>;
+  /** Its label. */
+  trueLabel: Scalars['String']['output'];
+};
+
+/** One file of a TensorFlow.js model: model.json or a weight shard. */
+export type ModelFileInput = {
+  /** Its bytes, base64-encoded. */
+  base64: Scalars['String']['input'];
+  /** File name as model.json names it. */
+  path: Scalars['String']['input'];
+};
+
+/** TensorFlow.js model formats. */
+export type ModelFormat =
+  /** A frozen graph model (tf.loadGraphModel). */
+  | 'GRAPH'
+  /** A Keras layers model (tf.loadLayersModel). */
+  | 'LAYERS';
+
+/** Everything Retrain Studio can be told to do. */
+export type Mutation = {
+  /** Join the workspace of an invitation link, signed in (NOT_FOUND once used, expired or revoked). */
+  acceptInvitation: Workspace;
+  /** Comment on an experiment, or on a run (MEMBER or above). */
+  addComment: Comment;
+  /** Ask a running job to stop; vectors computed so far are kept. */
+  cancelJob: Job;
+  /** Stop a run between extraction batches or epochs (MEMBER or above); what it stored is kept. */
+  cancelRun: TrainingRun;
+  /** Change your password (the current one is needed); every other session of the account ends. */
+  changePassword: Scalars['Boolean']['output'];
+  /** Create a personal API token (from a session or a WRITE token). */
+  createApiToken: CreatedApiToken;
+  /** Create a dataset (MEMBER or above). */
+  createDataset: Dataset;
+  /** Create an experiment (MEMBER or above). Hyperparameters not given take the defaults. */
+  createExperiment: Experiment;
+  /** Add a class to a dataset. */
+  createLabel: Label;
+  /** Create a workspace; you become its owner. */
+  createWorkspace: Workspace;
+  /** Delete a dataset with its labels and images. */
+  deleteDataset: Scalars['Boolean']['output'];
+  /** Delete images; returns how many. */
+  deleteImages: Scalars['Int']['output'];
+  /** Delete a class; its images become unlabelled. */
+  deleteLabel: Scalars['Boolean']['output'];
+  /** Import a class-per-folder zip (daisy/1.jpg ...) as a job; poll or subscribe for progress. Large archives: POST the raw zip to /datasets/{id}/archive instead. */
+  importArchive: Job;
+  /** Make a one-time invitation link for someone (OWNER or ADMIN); copy its path and send it. Expires in 14 days. */
+  inviteMember: CreatedInvitation;
+  /** Move every image of one class into another and delete the first. */
+  mergeLabels: Label;
+  /** Classify images with a checkpoint, or an experiment's alias (default production). VIEWER or above. */
+  predict: PredictionResult;
+  /** Point an alias of the experiment (such as production) at this checkpoint. */
+  promoteCheckpoint: Checkpoint;
+  /** Add a workspace's own base model (MEMBER or above), from the URL of a model.json or uploaded files. It is loaded once to check it and learn its input size and vector length. */
+  registerBaseModel: BaseModel;
+  /** Remove a member (OWNER or ADMIN). */
+  removeMember: Scalars['Boolean']['output'];
+  /** Rename a class. */
+  renameLabel: Label;
+  /** Revoke one of your tokens; it stops working at once. */
+  revokeApiToken: Scalars['Boolean']['output'];
+  /** Withdraw a pending invitation; its link stops working (OWNER or ADMIN). */
+  revokeInvitation: Scalars['Boolean']['output'];
+  /** Change a member's role (OWNER or ADMIN; a workspace keeps at least one owner). */
+  setMemberRole: Member;
+  /** Sign in with email and password. Attempts are limited per client address and per account (RATE_LIMITED, with retryAfterSeconds). */
+  signIn: AuthPayload;
+  /** End the current browser session. */
+  signOut: Scalars['Boolean']['output'];
+  /** End every browser session of your account, this one included; returns how many ended. */
+  signOutEverywhere: Scalars['Int']['output'];
+  /** Create an account and sign in. It joins no workspace: open an invitation link (acceptInvitation) for that. Limited per client address. */
+  signUp: AuthPayload;
+  /** Compute the bottleneck vectors a dataset lacks for a base model (only the missing ones). */
+  startExtraction: Job;
+  /** Train the experiment's head (extracting missing vectors first) in the background. */
+  startRun: TrainingRun;
+  /** Rename a dataset or change its description. */
+  updateDataset: Dataset;
+  /** Relabel (labelId, or null to unlabel) and/or move images of one dataset to a split. */
+  updateImages: Array<Image>;
+  /** Upload up to 100 images (20 MB each): a result per file; bad files are rejected, the rest land. */
+  uploadImages: Array<UploadResult>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationAcceptInvitationArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationAddCommentArgs = {
+  body: Scalars['String']['input'];
+  experimentId: InputMaybe<Scalars['ID']['input']>;
+  runId: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationCancelJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationCancelRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationCreateApiTokenArgs = {
+  expiresAt: InputMaybe<Scalars['DateTime']['input']>;
+  name: Scalars['String']['input'];
+  scope?: InputMaybe<TokenScope>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationCreateDatasetArgs = {
+  description: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationCreateExperimentArgs = {
+  baseModelId: Scalars['ID']['input'];
+  datasetId: Scalars['ID']['input'];
+  description: InputMaybe<Scalars['String']['input']>;
+  hyperparameters: InputMaybe<HyperparametersInput>;
+  name: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationCreateLabelArgs = {
+  datasetId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationCreateWorkspaceArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationDeleteDatasetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationDeleteImagesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationDeleteLabelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationImportArchiveArgs = {
+  base64: Scalars['String']['input'];
+  datasetId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationInviteMemberArgs = {
+  email: Scalars['String']['input'];
+  role: Role;
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationMergeLabelsArgs = {
+  fromId: Scalars['ID']['input'];
+  intoId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationPredictArgs = {
+  alias: InputMaybe<Scalars['String']['input']>;
+  checkpointId: InputMaybe<Scalars['ID']['input']>;
+  experimentId: InputMaybe<Scalars['ID']['input']>;
+  imageIds: InputMaybe<Array<Scalars['ID']['input']>>;
+  images: InputMaybe<Array<PredictImageInput>>;
+  topK?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationPromoteCheckpointArgs = {
+  alias?: InputMaybe<Scalars['String']['input']>;
+  checkpointId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationRegisterBaseModelArgs = {
+  bottleneck: InputMaybe<Scalars['String']['input']>;
+  files: InputMaybe<Array<ModelFileInput>>;
+  name: Scalars['String']['input'];
+  normalization: InputMaybe<Normalization>;
+  url: InputMaybe<Scalars['String']['input']>;
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationRemoveMemberArgs = {
+  userId: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationRenameLabelArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationRevokeInvitationArgs = {
+  id: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationSetMemberRoleArgs = {
+  role: Role;
+  userId: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationSignInArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationSignUpArgs = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationStartExtractionArgs = {
+  baseModelId: Scalars['ID']['input'];
+  datasetId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationStartRunArgs = {
+  experimentId: Scalars['ID']['input'];
+  hyperparameters: InputMaybe<HyperparametersInput>;
+  resumeFromCheckpointId: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationUpdateDatasetArgs = {
+  description: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationUpdateImagesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  labelId: InputMaybe<Scalars['ID']['input']>;
+  split: InputMaybe<Split>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationUploadImagesArgs = {
+  datasetId: Scalars['ID']['input'];
+  files: Array<UploadFileInput>;
+};
+
+/** The pixel range a base model expects. */
+export type Normalization =
+  /** [-1, 1]: Keras applications (MobileNet, Inception-v3). */
+  | 'MINUS_ONE_TO_ONE'
+  /** [0, 1]: TF Hub image feature vectors. */
+  | 'ZERO_TO_ONE';
+
+/** How the new layer's weights are updated. */
+export type Optimizer =
+  /** Adam (the default). */
+  | 'ADAM'
+  /** Stochastic gradient descent with momentum (retrain.py's choice). */
+  | 'SGD';
+
+export type PageInfo = {
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** An image to classify, base64-encoded. */
+export type PredictImageInput = {
+  /** The file's bytes, base64. */
+  base64: Scalars['String']['input'];
+  /** A name to recognise it by. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Predictions with the checkpoint that made them. */
+export type PredictionResult = {
+  /** Which checkpoint answered. */
+  checkpointId: Scalars['ID']['output'];
+  /** All its labels. */
+  labels: Array<Scalars['String']['output']>;
+  /** Server time for this request. */
+  latencyMs: Scalars['Float']['output'];
+  /** One per image, in order. */
+  results: Array<ImagePrediction>;
+};
+
+/** Everything Retrain Studio can be asked. */
+export type Query = {
+  /** The signed-in user's API tokens. */
+  apiTokens: Array<ApiToken>;
+  /** Base models you can use. */
+  baseModels: Array<BaseModel>;
+  /** One dataset of a workspace you belong to (NOT_FOUND otherwise). */
+  dataset: Dataset;
+  /** One experiment (NOT_FOUND outside your workspaces). */
+  experiment: Experiment;
+  /** A liveness and readiness check; needs no sign-in (details need one). */
+  health: Health;
+  /** What a run is trained with when nothing is set (forms start from it). */
+  hyperparameterDefaults: Hyperparameters;
+  /** A dataset's images in upload order, filtered, a page at a time. */
+  images: ImageConnection;
+  /** What an invitation link offers (NOT_FOUND once used, expired or revoked). Needs no sign-in. */
+  invitation: InvitationPreview;
+  /** A job of one of your workspaces; poll it for progress. */
+  job: Job;
+  /** The signed-in user, or null when not signed in. */
+  me: Maybe<User>;
+  /** One training run; poll it for status and epochs. */
+  run: TrainingRun;
+  /** One workspace you belong to (NOT_FOUND otherwise). */
+  workspace: Workspace;
+  /** The signed-in user's workspaces. */
+  workspaces: Array<Workspace>;
+};
+
+
+/** Everything Retrain Studio can be asked. */
+export type QueryDatasetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be asked. */
+export type QueryExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be asked. */
+export type QueryImagesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  datasetId: Scalars['ID']['input'];
+  failed: InputMaybe<Scalars['Boolean']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  labelId: InputMaybe<Scalars['ID']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  split: InputMaybe<Split>;
+  unlabelled: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** Everything Retrain Studio can be asked. */
+export type QueryInvitationArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be asked. */
+export type QueryJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be asked. */
+export type QueryRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be asked. */
+export type QueryWorkspaceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A file that was not imported, and why. */
+export type Rejection = {
+  /** Its path in the archive. */
+  name: Scalars['String']['output'];
+  /** Why. */
+  reason: Scalars['String']['output'];
+};
+
+/** What a member may do: VIEWER reads and predicts, MEMBER creates and trains, ADMIN and OWNER manage members. */
+export type Role =
+  /** Manages members and invitations below owner. */
+  | 'ADMIN'
+  /** Creates datasets, uploads images, runs training. */
+  | 'MEMBER'
+  /** Everything, including managing other owners. */
+  | 'OWNER'
+  /** Reads and predicts. */
+  | 'VIEWER';
+
+/** A finished run's figures, each from the split its name says (null when that split is empty). */
+export type RunMetrics = {
+  /** The epoch whose weights the checkpoint keeps. */
+  bestEpoch: Maybe<Scalars['Int']['output']>;
+  /** Epochs trained. */
+  epochs: Maybe<Scalars['Int']['output']>;
+  /** The split the run's `evaluation` was computed on (test when it has images). */
+  evaluatedOn: Maybe<EvaluationSplit>;
+  /** Whether early stopping ended it. */
+  stoppedEarly: Maybe<Scalars['Boolean']['output']>;
+  /** On the test split. */
+  testAccuracy: Maybe<Scalars['Float']['output']>;
+  /** Top-k accuracy on the test split. */
+  testTopKAccuracy: Maybe<Scalars['Float']['output']>;
+  /** On the training split, at the kept epoch. */
+  trainAccuracy: Maybe<Scalars['Float']['output']>;
+  /** Time spent training the head. */
+  trainingSeconds: Maybe<Scalars['Float']['output']>;
+  /** On the validation split (which early stopping watched). */
+  validationAccuracy: Maybe<Scalars['Float']['output']>;
+};
+
+/** Where a training run is. */
+export type RunStatus =
+  /** Stopped on request; what it stored is kept. */
+  | 'CANCELLED'
+  /** Computing the bottleneck vectors the dataset lacks. */
+  | 'EXTRACTING'
+  /** Stopped by an error; see `error`. */
+  | 'FAILED'
+  /** Waiting for a worker. */
+  | 'QUEUED'
+  /** Trained, evaluated and checkpointed. */
+  | 'SUCCEEDED'
+  /** Training the new layer, epoch by epoch. */
+  | 'TRAINING';
+
+/** One image classified through the API, as logged. */
+export type ServedPrediction = {
+  /** The checkpoint that answered. */
+  checkpoint: Checkpoint;
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Content hash of the image. */
+  imageSha256: Maybe<Scalars['String']['output']>;
+  /** Server time of its request. */
+  latencyMs: Scalars['Float']['output'];
+  /** The labels it answered, most likely first. */
+  top: Array<LabelProbability>;
+};
+
+/** Which part of the work an image serves: training, validation during training, or the final test. */
+export type Split =
+  /** Held out for the final evaluation. */
+  | 'TEST'
+  /** Trains the new layer. */
+  | 'TRAIN'
+  /** Measured every epoch; drives early stopping. */
+  | 'VALIDATION';
+
+/** Image counts of a dataset by split. */
+export type SplitCounts = {
+  /** Images held out for the final evaluation. */
+  test: Scalars['Int']['output'];
+  /** Images trained on. */
+  train: Scalars['Int']['output'];
+  /** Images without a label (not trained on). */
+  unlabelled: Scalars['Int']['output'];
+  /** Images for per-epoch validation. */
+  validation: Scalars['Int']['output'];
+};
+
+/** Live progress, over graphql-ws at /graphql. */
+export type Subscription = {
+  /** The job each time its progress or status changes, until it ends. */
+  jobProgress: Job;
+  /** The run each time its status, extraction progress or epochs change, until it ends. */
+  runProgress: TrainingRun;
+};
+
+
+/** Live progress, over graphql-ws at /graphql. */
+export type SubscriptionJobProgressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Live progress, over graphql-ws at /graphql. */
+export type SubscriptionRunProgressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** What an API token may do, on top of what its owner's roles allow. */
+export type TokenScope =
+  /** The predict mutation only: for a service that classifies images and nothing else. */
+  | 'PREDICT'
+  /** Queries and subscriptions only. */
+  | 'READ'
+  /** Everything its owner may do. */
+  | 'WRITE';
+
+/** What a training job saved (the run holds its metrics and evaluation). */
+export type TrainingResult = {
+  /** The epoch its checkpoint keeps. */
+  checkpointStep: Scalars['Int']['output'];
+};
+
+/** One training of an experiment's head. */
+export type TrainingRun = {
+  /** Saved checkpoints. */
+  checkpoints: Array<Checkpoint>;
+  /** Per-epoch metrics. */
+  epochs: Array<EpochMetric>;
+  /** Why it failed. */
+  error: Maybe<Scalars['String']['output']>;
+  /** Confusion matrix, per-class precision/recall/F1 and mistakes, once finished. */
+  evaluation: Maybe<Evaluation>;
+  /** Its experiment. */
+  experimentId: Scalars['ID']['output'];
+  /** Its extraction of missing vectors, with progress. */
+  extraction: Maybe<Job>;
+  /** When it ended. */
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** What it was trained with. */
+  hyperparameters: Hyperparameters;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Final accuracies and timings, once finished. */
+  metrics: Maybe<RunMetrics>;
+  /** When it was started. */
+  queuedAt: Scalars['DateTime']['output'];
+  /** The checkpoint it continued. */
+  resumedFromId: Maybe<Scalars['ID']['output']>;
+  /** Where it is. */
+  status: RunStatus;
+};
+
+/** One file to upload, its bytes base64-encoded. */
+export type UploadFileInput = {
+  /** The file's bytes, base64. */
+  base64: Scalars['String']['input'];
+  /** Label name; created when new. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** File name (also keys the stable split). */
+  name: Scalars['String']['input'];
+  /** Defaults to a stable split from the file name's hash. */
+  split?: InputMaybe<Split>;
+};
+
+/** The outcome for one file of an upload. */
+export type UploadResult = {
+  /** The stored (or existing) image. */
+  imageId: Maybe<Scalars['ID']['output']>;
+  /** The file's name. */
+  name: Scalars['String']['output'];
+  /** Why it was rejected or is a duplicate. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** Accepted, duplicate or rejected. */
+  status: UploadStatus;
+};
+
+/** What happened to one uploaded file. */
+export type UploadStatus =
+  /** Stored as a new image. */
+  | 'ACCEPTED'
+  /** The dataset has these exact bytes already; nothing stored. */
+  | 'DUPLICATE'
+  /** Not stored; see the reason. */
+  | 'REJECTED';
+
+/** A person with an account. */
+export type User = {
+  /** When the account was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Sign-in email, lower-case. */
+  email: Scalars['String']['output'];
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+};
+
+/** A worker process running background jobs (extraction, training, imports), on any machine. */
+export type WorkerStatus = {
+  hostname: Scalars['String']['output'];
+  /** What runs base models on it. */
+  inferenceBackend: Scalars['String']['output'];
+  pid: Scalars['Int']['output'];
+  /** Its last heartbeat (every 5 s). */
+  seenAt: Scalars['DateTime']['output'];
+  startedAt: Scalars['DateTime']['output'];
+};
+
+/** A team: its members, datasets, experiments and models. */
+export type Workspace = {
+  /** What happened, newest first. */
+  activity: WorkspaceActivityConnection;
+  /** The workspace's datasets. */
+  datasets: Array<Dataset>;
+  /** Its experiments, newest first. */
+  experiments: WorkspaceExperimentsConnection;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Pending invitations. */
+  invitations: Array<Invitation>;
+  /** Everyone in the workspace. */
+  members: Array<Member>;
+  /** The signed-in user's role here. */
+  myRole: Role;
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** Predictions served in this workspace, newest first. */
+  predictions: WorkspacePredictionsConnection;
+  /** Unique short name. */
+  slug: Scalars['String']['output'];
+};
+
+
+/** A team: its members, datasets, experiments and models. */
+export type WorkspaceActivityArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A team: its members, datasets, experiments and models. */
+export type WorkspaceExperimentsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A team: its members, datasets, experiments and models. */
+export type WorkspacePredictionsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type WorkspaceActivityConnection = {
+  edges: Array<WorkspaceActivityConnectionEdge>;
+  nodes: Array<Activity>;
+  pageInfo: PageInfo;
+};
+
+export type WorkspaceActivityConnectionEdge = {
+  cursor: Scalars['String']['output'];
+  node: Activity;
+};
+
+export type WorkspaceExperimentsConnection = {
+  edges: Array<WorkspaceExperimentsConnectionEdge>;
+  nodes: Array<Experiment>;
+  pageInfo: PageInfo;
+};
+
+export type WorkspaceExperimentsConnectionEdge = {
+  cursor: Scalars['String']['output'];
+  node: Experiment;
+};
+
+export type WorkspacePredictionsConnection = {
+  edges: Array<WorkspacePredictionsConnectionEdge>;
+  nodes: Array<ServedPrediction>;
+  pageInfo: PageInfo;
+};
+
+export type WorkspacePredictionsConnectionEdge = {
+  cursor: Scalars['String']['output'];
+  node: ServedPrediction;
+};
+
+export type AccountMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountMeQuery = { me: { name: string, email: string } | null };
+
+export type ChangePasswordMutationVariables = Exact<{
+  c: Scalars['String']['input'];
+  n: Scalars['String']['input'];
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutEverywhereMutation = { signOutEverywhere: number };
+
+export type InvitationQueryVariables = Exact<{
+  t: Scalars['String']['input'];
+}>;
+
+
+export type InvitationQuery = { me: { email: string } | null, invitation: { workspaceName: string, role: Role, email: string, expiresAt: string } };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  t: Scalars['String']['input'];
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { id: string } };
+
+export type ActivityQueryVariables = Exact<{
+  w: Scalars['ID']['input'];
+}>;
+
+
+export type ActivityQuery = { workspace: { activity: { nodes: Array<{ id: string, verb: string, subjectType: string, createdAt: string, actor: { name: string } | null }> } } };
+
+export type DatasetQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DatasetQuery = { dataset: { id: string, name: string, labels: Array<{ id: string, name: string, imageCount: number }>, splitCounts: { train: number, validation: number, test: number, unlabelled: number } } };
+
+export type DatasetsQueryVariables = Exact<{
+  w: Scalars['ID']['input'];
+}>;
+
+
+export type DatasetsQuery = { workspace: { datasets: Array<{ id: string, name: string, description: string, labels: Array<{ name: string, imageCount: number }>, splitCounts: { train: number, validation: number, test: number, unlabelled: number } }> } };
+
+export type CreateDatasetMutationVariables = Exact<{
+  w: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+}>;
+
+
+export type CreateDatasetMutation = { createDataset: { id: string } };
+
+export type ExperimentQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ExperimentQuery = { experiment: { id: string, name: string, dataset: { id: string, name: string }, baseModel: { name: string }, aliases: Array<{ name: string, checkpoint: { id: string, runId: string } }>, runs: { nodes: Array<{ id: string, status: RunStatus, queuedAt: string, hyperparameters: { epochs: number, batchSize: number, learningRate: number, hiddenUnits: number, dropout: number, l2: number, labelSmoothing: number }, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }> }> } } };
+
+export type StartRunMutationVariables = Exact<{
+  e: Scalars['ID']['input'];
+}>;
+
+
+export type StartRunMutation = { startRun: { id: string } };
+
+export type ExperimentChoicesQueryVariables = Exact<{
+  w: Scalars['ID']['input'];
+}>;
+
+
+export type ExperimentChoicesQuery = { workspace: { datasets: Array<{ id: string, name: string }> }, baseModels: Array<{ id: string, key: string, name: string, cached: boolean, featureDim: number }> };
+
+export type ExperimentsQueryVariables = Exact<{
+  w: Scalars['ID']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ExperimentsQuery = { workspace: { experiments: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, dataset: { name: string }, baseModel: { name: string }, summary: { runCount: number, bestTestAccuracy: number | null } }> } } };
+
+export type CreateExperimentMutationVariables = Exact<{
+  d: Scalars['ID']['input'];
+  m: Scalars['ID']['input'];
+  n: Scalars['String']['input'];
+  h: InputMaybe<HyperparametersInput>;
+}>;
+
+
+export type CreateExperimentMutation = { createExperiment: { id: string } };
+
+export type ShellQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ShellQuery = { me: { name: string, email: string } | null, workspaces: Array<{ id: string, name: string, myRole: Role }> };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
+
+export type PredictTargetsQueryVariables = Exact<{
+  w: Scalars['ID']['input'];
+}>;
+
+
+export type PredictTargetsQuery = { workspace: { experiments: { nodes: Array<{ id: string, name: string, aliases: Array<{ name: string }>, runs: { nodes: Array<{ id: string, checkpoints: Array<{ id: string, step: number }> }> } }> } } };
+
+export type PredictMutationVariables = Exact<{
+  c: InputMaybe<Scalars['ID']['input']>;
+  e: InputMaybe<Scalars['ID']['input']>;
+  alias: InputMaybe<Scalars['String']['input']>;
+  img: PredictImageInput;
+}>;
+
+
+export type PredictMutation = { predict: { checkpointId: string, latencyMs: number, results: Array<{ name: string, error: string | null, top: Array<{ label: string, probability: number }> }> } };
+
+export type RunQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RunQuery = { run: { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> } };
+
+export type RunDetailsFragment = { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> };
+
+export type RunProgressSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RunProgressSubscription = { runProgress: { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> } };
+
+export type CancelRunMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CancelRunMutation = { cancelRun: { id: string } };
+
+export type TeamQueryVariables = Exact<{
+  w: Scalars['ID']['input'];
+}>;
+
+
+export type TeamQuery = { workspace: { members: Array<{ role: Role, user: { id: string, name: string, email: string } }>, invitations: Array<{ id: string, email: string, role: Role, expiresAt: string }> } };
+
+export type InviteMemberMutationVariables = Exact<{
+  w: Scalars['ID']['input'];
+  e: Scalars['String']['input'];
+  r: Role;
+}>;
+
+
+export type InviteMemberMutation = { inviteMember: { path: string } };
+
+export type SetMemberRoleMutationVariables = Exact<{
+  w: Scalars['ID']['input'];
+  u: Scalars['ID']['input'];
+  r: Role;
+}>;
+
+
+export type SetMemberRoleMutation = { setMemberRole: { role: Role } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  w: Scalars['ID']['input'];
+  u: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: boolean };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  w: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitation: boolean };
+
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, prefix: string, scope: TokenScope, expiresAt: string | null, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  n: Scalars['String']['input'];
+  s: TokenScope;
+  x: InputMaybe<Scalars['DateTime']['input']>;
+}>;
+
+
+export type CreateApiTokenMutation = { createApiToken: { secret: string } };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeApiTokenMutation = { revokeApiToken: boolean };
+
+export type WorkspacesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkspacesQuery = { me: { name: string } | null, workspaces: Array<{ id: string, name: string, myRole: Role }> };
+
+export type CreateWorkspaceMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+}>;
+
+
+export type CreateWorkspaceMutation = { createWorkspace: { id: string } };
+
+export type SignUpMutationVariables = Exact<{
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+}>;
+
+
+export type SignUpMutation = { signUp: { user: { id: string } } };
+
+export type SignInMutationVariables = Exact<{
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+}>;
+
+
+export type SignInMutation = { signIn: { user: { id: string } } };
+
+export type CheckpointRowFragment = { id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null };
+
+export type PromoteCheckpointMutationVariables = Exact<{
+  c: Scalars['ID']['input'];
+}>;
+
+
+export type PromoteCheckpointMutation = { promoteCheckpoint: { id: string } };
+
+export type ResumeCheckpointMutationVariables = Exact<{
+  e: Scalars['ID']['input'];
+  c: Scalars['ID']['input'];
+}>;
+
+
+export type ResumeCheckpointMutation = { startRun: { id: string } };
+
+export type CommentsQueryVariables = Exact<{
+  e: Scalars['ID']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CommentsQuery = { experiment: { comments: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, body: string, runId: string | null, createdAt: string, author: { name: string } | null }> } } };
+
+export type AddCommentMutationVariables = Exact<{
+  e: Scalars['ID']['input'];
+  b: Scalars['String']['input'];
+}>;
+
+
+export type AddCommentMutation = { addComment: { id: string } };
+
+export type EpochPointFragment = { epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null };
+
+export type EvaluationDetailsFragment = { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> };
+
+export type HyperparameterDefaultsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HyperparameterDefaultsQuery = { hyperparameterDefaults: { epochs: number, batchSize: number, learningRate: number, hiddenUnits: number, dropout: number, l2: number, labelSmoothing: number, earlyStoppingPatience: number } };
+
+export type ImagesQueryVariables = Exact<{
+  d: Scalars['ID']['input'];
+  label: InputMaybe<Scalars['ID']['input']>;
+  split: InputMaybe<Split>;
+  unlabelled: InputMaybe<Scalars['Boolean']['input']>;
+  failed: InputMaybe<Scalars['Boolean']['input']>;
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ImagesQuery = { images: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, originalName: string, labelId: string | null, split: Split, thumbnailUrl: string }> } };
+
+export type RelabelImagesMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  l: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type RelabelImagesMutation = { updateImages: Array<{ id: string }> };
+
+export type MoveImagesMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  s: InputMaybe<Split>;
+}>;
+
+
+export type MoveImagesMutation = { updateImages: Array<{ id: string }> };
+
+export type DeleteImagesMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type DeleteImagesMutation = { deleteImages: number };
+
+export type CreateLabelMutationVariables = Exact<{
+  d: Scalars['ID']['input'];
+  n: Scalars['String']['input'];
+}>;
+
+
+export type CreateLabelMutation = { createLabel: { id: string } };
+
+export type RenameLabelMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  n: Scalars['String']['input'];
+}>;
+
+
+export type RenameLabelMutation = { renameLabel: { id: string } };
+
+export type MergeLabelsMutationVariables = Exact<{
+  f: Scalars['ID']['input'];
+  i: Scalars['ID']['input'];
+}>;
+
+
+export type MergeLabelsMutation = { mergeLabels: { id: string } };
+
+export type DeleteLabelMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteLabelMutation = { deleteLabel: boolean };
+
+export type UploadImagesMutationVariables = Exact<{
+  d: Scalars['ID']['input'];
+  f: Array<UploadFileInput> | UploadFileInput;
+}>;
+
+
+export type UploadImagesMutation = { uploadImages: Array<{ name: string, status: UploadStatus, reason: string | null }> };
+
+export type ImportJobQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ImportJobQuery = { job: { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'TrainingResult' } | null } };
+
+export type ImportJobProgressSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ImportJobProgressSubscription = { jobProgress: { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'TrainingResult' } | null } };
+
+export type ImportJobStateFragment = { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'TrainingResult' } | null };
+
+export type WorkersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkersQuery = { health: { workers: Array<{ hostname: string }> | null } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const EpochPointFragmentDoc = new TypedDocumentString(`
+    fragment EpochPoint on EpochMetric {
+  epoch
+  trainLoss
+  trainAccuracy
+  validationLoss
+  validationAccuracy
+}
+    `, {"fragmentName":"EpochPoint"}) as unknown as TypedDocumentString<EpochPointFragment, unknown>;
+export const EvaluationDetailsFragmentDoc = new TypedDocumentString(`
+    fragment EvaluationDetails on Evaluation {
+  count
+  accuracy
+  labels
+  confusionMatrix {
+    label
+    counts
+  }
+  perClass {
+    label
+    precision
+    recall
+    f1
+    support
+  }
+  misclassified {
+    image {
+      id
+      thumbnailUrl
+    }
+    trueLabel
+    predictedLabel
+    top {
+      label
+      probability
+    }
+  }
+}
+    `, {"fragmentName":"EvaluationDetails"}) as unknown as TypedDocumentString<EvaluationDetailsFragment, unknown>;
+export const CheckpointRowFragmentDoc = new TypedDocumentString(`
+    fragment CheckpointRow on Checkpoint {
+  id
+  step
+  labels
+  exportUrl
+  onnxExportUrl
+  metrics {
+    validationAccuracy
+    testAccuracy
+  }
+}
+    `, {"fragmentName":"CheckpointRow"}) as unknown as TypedDocumentString<CheckpointRowFragment, unknown>;
+export const RunDetailsFragmentDoc = new TypedDocumentString(`
+    fragment RunDetails on TrainingRun {
+  id
+  experimentId
+  status
+  error
+  resumedFromId
+  hyperparameters {
+    epochs
+  }
+  extraction {
+    status
+    backend
+    progress {
+      done
+      total
+      imagesPerSecond
+      etaSeconds
+    }
+  }
+  epochs {
+    ...EpochPoint
+  }
+  metrics {
+    evaluatedOn
+  }
+  evaluation {
+    ...EvaluationDetails
+  }
+  checkpoints {
+    ...CheckpointRow
+  }
+}
+    fragment CheckpointRow on Checkpoint {
+  id
+  step
+  labels
+  exportUrl
+  onnxExportUrl
+  metrics {
+    validationAccuracy
+    testAccuracy
+  }
+}
+fragment EpochPoint on EpochMetric {
+  epoch
+  trainLoss
+  trainAccuracy
+  validationLoss
+  validationAccuracy
+}
+fragment EvaluationDetails on Evaluation {
+  count
+  accuracy
+  labels
+  confusionMatrix {
+    label
+    counts
+  }
+  perClass {
+    label
+    precision
+    recall
+    f1
+    support
+  }
+  misclassified {
+    image {
+      id
+      thumbnailUrl
+    }
+    trueLabel
+    predictedLabel
+    top {
+      label
+      probability
+    }
+  }
+}`, {"fragmentName":"RunDetails"}) as unknown as TypedDocumentString<RunDetailsFragment, unknown>;
+export const ImportJobStateFragmentDoc = new TypedDocumentString(`
+    fragment ImportJobState on Job {
+  status
+  error
+  progress {
+    done
+    total
+  }
+  result {
+    __typename
+    ... on ImportResult {
+      accepted
+      rejected
+      duplicates
+    }
+  }
+}
+    `, {"fragmentName":"ImportJobState"}) as unknown as TypedDocumentString<ImportJobStateFragment, unknown>;
+export const AccountMeDocument = new TypedDocumentString(`
+    query AccountMe {
+  me {
+    name
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<AccountMeQuery, AccountMeQueryVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($c: String!, $n: String!) {
+  changePassword(currentPassword: $c, newPassword: $n)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const SignOutEverywhereDocument = new TypedDocumentString(`
+    mutation SignOutEverywhere {
+  signOutEverywhere
+}
+    `) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
+export const InvitationDocument = new TypedDocumentString(`
+    query Invitation($t: String!) {
+  me {
+    email
+  }
+  invitation(token: $t) {
+    workspaceName
+    role
+    email
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationQuery, InvitationQueryVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($t: String!) {
+  acceptInvitation(token: $t) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const ActivityDocument = new TypedDocumentString(`
+    query Activity($w: ID!) {
+  workspace(id: $w) {
+    activity(first: 100) {
+      nodes {
+        id
+        verb
+        subjectType
+        createdAt
+        actor {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActivityQuery, ActivityQueryVariables>;
+export const DatasetDocument = new TypedDocumentString(`
+    query Dataset($id: ID!) {
+  dataset(id: $id) {
+    id
+    name
+    labels {
+      id
+      name
+      imageCount
+    }
+    splitCounts {
+      train
+      validation
+      test
+      unlabelled
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DatasetQuery, DatasetQueryVariables>;
+export const DatasetsDocument = new TypedDocumentString(`
+    query Datasets($w: ID!) {
+  workspace(id: $w) {
+    datasets {
+      id
+      name
+      description
+      labels {
+        name
+        imageCount
+      }
+      splitCounts {
+        train
+        validation
+        test
+        unlabelled
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DatasetsQuery, DatasetsQueryVariables>;
+export const CreateDatasetDocument = new TypedDocumentString(`
+    mutation CreateDataset($w: ID!, $name: String!) {
+  createDataset(workspaceId: $w, name: $name) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateDatasetMutation, CreateDatasetMutationVariables>;
+export const ExperimentDocument = new TypedDocumentString(`
+    query Experiment($id: ID!) {
+  experiment(id: $id) {
+    id
+    name
+    dataset {
+      id
+      name
+    }
+    baseModel {
+      name
+    }
+    aliases {
+      name
+      checkpoint {
+        id
+        runId
+      }
+    }
+    runs(last: 50) {
+      nodes {
+        id
+        status
+        queuedAt
+        hyperparameters {
+          epochs
+          batchSize
+          learningRate
+          hiddenUnits
+          dropout
+          l2
+          labelSmoothing
+        }
+        metrics {
+          validationAccuracy
+          testAccuracy
+        }
+        epochs {
+          ...EpochPoint
+        }
+      }
+    }
+  }
+}
+    fragment EpochPoint on EpochMetric {
+  epoch
+  trainLoss
+  trainAccuracy
+  validationLoss
+  validationAccuracy
+}`) as unknown as TypedDocumentString<ExperimentQuery, ExperimentQueryVariables>;
+export const StartRunDocument = new TypedDocumentString(`
+    mutation StartRun($e: ID!) {
+  startRun(experimentId: $e) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StartRunMutation, StartRunMutationVariables>;
+export const ExperimentChoicesDocument = new TypedDocumentString(`
+    query ExperimentChoices($w: ID!) {
+  workspace(id: $w) {
+    datasets {
+      id
+      name
+    }
+  }
+  baseModels {
+    id
+    key
+    name
+    cached
+    featureDim
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentChoicesQuery, ExperimentChoicesQueryVariables>;
+export const ExperimentsDocument = new TypedDocumentString(`
+    query Experiments($w: ID!, $after: String) {
+  workspace(id: $w) {
+    experiments(first: 50, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        name
+        dataset {
+          name
+        }
+        baseModel {
+          name
+        }
+        summary {
+          runCount
+          bestTestAccuracy
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentsQuery, ExperimentsQueryVariables>;
+export const CreateExperimentDocument = new TypedDocumentString(`
+    mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {
+  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateExperimentMutation, CreateExperimentMutationVariables>;
+export const ShellDocument = new TypedDocumentString(`
+    query Shell {
+  me {
+    name
+    email
+  }
+  workspaces {
+    id
+    name
+    myRole
+  }
+}
+    `) as unknown as TypedDocumentString<ShellQuery, ShellQueryVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  signOut
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const PredictTargetsDocument = new TypedDocumentString(`
+    query PredictTargets($w: ID!) {
+  workspace(id: $w) {
+    experiments(first: 50) {
+      nodes {
+        id
+        name
+        aliases {
+          name
+        }
+        runs(last: 5) {
+          nodes {
+            id
+            checkpoints {
+              id
+              step
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PredictTargetsQuery, PredictTargetsQueryVariables>;
+export const PredictDocument = new TypedDocumentString(`
+    mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {
+  predict(
+    checkpointId: $c
+    experimentId: $e
+    alias: $alias
+    images: [$img]
+    topK: 5
+  ) {
+    checkpointId
+    latencyMs
+    results {
+      name
+      error
+      top {
+        label
+        probability
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PredictMutation, PredictMutationVariables>;
+export const RunDocument = new TypedDocumentString(`
+    query Run($id: ID!) {
+  run(id: $id) {
+    ...RunDetails
+  }
+}
+    fragment RunDetails on TrainingRun {
+  id
+  experimentId
+  status
+  error
+  resumedFromId
+  hyperparameters {
+    epochs
+  }
+  extraction {
+    status
+    backend
+    progress {
+      done
+      total
+      imagesPerSecond
+      etaSeconds
+    }
+  }
+  epochs {
+    ...EpochPoint
+  }
+  metrics {
+    evaluatedOn
+  }
+  evaluation {
+    ...EvaluationDetails
+  }
+  checkpoints {
+    ...CheckpointRow
+  }
+}
+fragment CheckpointRow on Checkpoint {
+  id
+  step
+  labels
+  exportUrl
+  onnxExportUrl
+  metrics {
+    validationAccuracy
+    testAccuracy
+  }
+}
+fragment EpochPoint on EpochMetric {
+  epoch
+  trainLoss
+  trainAccuracy
+  validationLoss
+  validationAccuracy
+}
+fragment EvaluationDetails on Evaluation {
+  count
+  accuracy
+  labels
+  confusionMatrix {
+    label
+    counts
+  }
+  perClass {
+    label
+    precision
+    recall
+    f1
+    support
+  }
+  misclassified {
+    image {
+      id
+      thumbnailUrl
+    }
+    trueLabel
+    predictedLabel
+    top {
+      label
+      probability
+    }
+  }
+}`) as unknown as TypedDocumentString<RunQuery, RunQueryVariables>;
+export const RunProgressDocument = new TypedDocumentString(`
+    subscription RunProgress($id: ID!) {
+  runProgress(id: $id) {
+    ...RunDetails
+  }
+}
+    fragment RunDetails on TrainingRun {
+  id
+  experimentId
+  status
+  error
+  resumedFromId
+  hyperparameters {
+    epochs
+  }
+  extraction {
+    status
+    backend
+    progress {
+      done
+      total
+      imagesPerSecond
+      etaSeconds
+    }
+  }
+  epochs {
+    ...EpochPoint
+  }
+  metrics {
+    evaluatedOn
+  }
+  evaluation {
+    ...EvaluationDetails
+  }
+  checkpoints {
+    ...CheckpointRow
+  }
+}
+fragment CheckpointRow on Checkpoint {
+  id
+  step
+  labels
+  exportUrl
+  onnxExportUrl
+  metrics {
+    validationAccuracy
+    testAccuracy
+  }
+}
+fragment EpochPoint on EpochMetric {
+  epoch
+  trainLoss
+  trainAccuracy
+  validationLoss
+  validationAccuracy
+}
+fragment EvaluationDetails on Evaluation {
+  count
+  accuracy
+  labels
+  confusionMatrix {
+    label
+    counts
+  }
+  perClass {
+    label
+    precision
+    recall
+    f1
+    support
+  }
+  misclassified {
+    image {
+      id
+      thumbnailUrl
+    }
+    trueLabel
+    predictedLabel
+    top {
+      label
+      probability
+    }
+  }
+}`) as unknown as TypedDocumentString<RunProgressSubscription, RunProgressSubscriptionVariables>;
+export const CancelRunDocument = new TypedDocumentString(`
+    mutation CancelRun($id: ID!) {
+  cancelRun(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CancelRunMutation, CancelRunMutationVariables>;
+export const TeamDocument = new TypedDocumentString(`
+    query Team($w: ID!) {
+  workspace(id: $w) {
+    members {
+      role
+      user {
+        id
+        name
+        email
+      }
+    }
+    invitations {
+      id
+      email
+      role
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamQuery, TeamQueryVariables>;
+export const InviteMemberDocument = new TypedDocumentString(`
+    mutation InviteMember($w: ID!, $e: String!, $r: Role!) {
+  inviteMember(workspaceId: $w, email: $e, role: $r) {
+    path
+  }
+}
+    `) as unknown as TypedDocumentString<InviteMemberMutation, InviteMemberMutationVariables>;
+export const SetMemberRoleDocument = new TypedDocumentString(`
+    mutation SetMemberRole($w: ID!, $u: ID!, $r: Role!) {
+  setMemberRole(workspaceId: $w, userId: $u, role: $r) {
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<SetMemberRoleMutation, SetMemberRoleMutationVariables>;
+export const RemoveMemberDocument = new TypedDocumentString(`
+    mutation RemoveMember($w: ID!, $u: ID!) {
+  removeMember(workspaceId: $w, userId: $u)
+}
+    `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const RevokeInvitationDocument = new TypedDocumentString(`
+    mutation RevokeInvitation($w: ID!, $id: ID!) {
+  revokeInvitation(workspaceId: $w, id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const ApiTokensDocument = new TypedDocumentString(`
+    query ApiTokens {
+  apiTokens {
+    id
+    name
+    prefix
+    scope
+    expiresAt
+    createdAt
+    lastUsedAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
+export const CreateApiTokenDocument = new TypedDocumentString(`
+    mutation CreateApiToken($n: String!, $s: TokenScope!, $x: DateTime) {
+  createApiToken(name: $n, scope: $s, expiresAt: $x) {
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeApiToken($id: ID!) {
+  revokeApiToken(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const WorkspacesDocument = new TypedDocumentString(`
+    query Workspaces {
+  me {
+    name
+  }
+  workspaces {
+    id
+    name
+    myRole
+  }
+}
+    `) as unknown as TypedDocumentString<WorkspacesQuery, WorkspacesQueryVariables>;
+export const CreateWorkspaceDocument = new TypedDocumentString(`
+    mutation CreateWorkspace($name: String!) {
+  createWorkspace(name: $name) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWorkspaceMutation, CreateWorkspaceMutationVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($email: String!, $password: String!, $name: String!) {
+  signUp(email: $email, password: $password, name: $name) {
+    user {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($email: String!, $password: String!) {
+  signIn(email: $email, password: $password) {
+    user {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const PromoteCheckpointDocument = new TypedDocumentString(`
+    mutation PromoteCheckpoint($c: ID!) {
+  promoteCheckpoint(checkpointId: $c, alias: "production") {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PromoteCheckpointMutation, PromoteCheckpointMutationVariables>;
+export const ResumeCheckpointDocument = new TypedDocumentString(`
+    mutation ResumeCheckpoint($e: ID!, $c: ID!) {
+  startRun(
+    experimentId: $e
+    resumeFromCheckpointId: $c
+    hyperparameters: {epochs: 10}
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeCheckpointMutation, ResumeCheckpointMutationVariables>;
+export const CommentsDocument = new TypedDocumentString(`
+    query Comments($e: ID!, $after: String) {
+  experiment(id: $e) {
+    comments(first: 50, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        body
+        runId
+        createdAt
+        author {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommentsQuery, CommentsQueryVariables>;
+export const AddCommentDocument = new TypedDocumentString(`
+    mutation AddComment($e: ID!, $b: String!) {
+  addComment(experimentId: $e, body: $b) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddCommentMutation, AddCommentMutationVariables>;
+export const HyperparameterDefaultsDocument = new TypedDocumentString(`
+    query HyperparameterDefaults {
+  hyperparameterDefaults {
+    epochs
+    batchSize
+    learningRate
+    hiddenUnits
+    dropout
+    l2
+    labelSmoothing
+    earlyStoppingPatience
+  }
+}
+    `) as unknown as TypedDocumentString<HyperparameterDefaultsQuery, HyperparameterDefaultsQueryVariables>;
+export const ImagesDocument = new TypedDocumentString(`
+    query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean, $after: String) {
+  images(
+    datasetId: $d
+    labelId: $label
+    split: $split
+    unlabelled: $unlabelled
+    failed: $failed
+    first: 60
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      originalName
+      labelId
+      split
+      thumbnailUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImagesQuery, ImagesQueryVariables>;
+export const RelabelImagesDocument = new TypedDocumentString(`
+    mutation RelabelImages($ids: [ID!]!, $l: ID) {
+  updateImages(ids: $ids, labelId: $l) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RelabelImagesMutation, RelabelImagesMutationVariables>;
+export const MoveImagesDocument = new TypedDocumentString(`
+    mutation MoveImages($ids: [ID!]!, $s: Split) {
+  updateImages(ids: $ids, split: $s) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MoveImagesMutation, MoveImagesMutationVariables>;
+export const DeleteImagesDocument = new TypedDocumentString(`
+    mutation DeleteImages($ids: [ID!]!) {
+  deleteImages(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<DeleteImagesMutation, DeleteImagesMutationVariables>;
+export const CreateLabelDocument = new TypedDocumentString(`
+    mutation CreateLabel($d: ID!, $n: String!) {
+  createLabel(datasetId: $d, name: $n) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateLabelMutation, CreateLabelMutationVariables>;
+export const RenameLabelDocument = new TypedDocumentString(`
+    mutation RenameLabel($id: ID!, $n: String!) {
+  renameLabel(id: $id, name: $n) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RenameLabelMutation, RenameLabelMutationVariables>;
+export const MergeLabelsDocument = new TypedDocumentString(`
+    mutation MergeLabels($f: ID!, $i: ID!) {
+  mergeLabels(fromId: $f, intoId: $i) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MergeLabelsMutation, MergeLabelsMutationVariables>;
+export const DeleteLabelDocument = new TypedDocumentString(`
+    mutation DeleteLabel($id: ID!) {
+  deleteLabel(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteLabelMutation, DeleteLabelMutationVariables>;
+export const UploadImagesDocument = new TypedDocumentString(`
+    mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {
+  uploadImages(datasetId: $d, files: $f) {
+    name
+    status
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<UploadImagesMutation, UploadImagesMutationVariables>;
+export const ImportJobDocument = new TypedDocumentString(`
+    query ImportJob($id: ID!) {
+  job(id: $id) {
+    ...ImportJobState
+  }
+}
+    fragment ImportJobState on Job {
+  status
+  error
+  progress {
+    done
+    total
+  }
+  result {
+    __typename
+    ... on ImportResult {
+      accepted
+      rejected
+      duplicates
+    }
+  }
+}`) as unknown as TypedDocumentString<ImportJobQuery, ImportJobQueryVariables>;
+export const ImportJobProgressDocument = new TypedDocumentString(`
+    subscription ImportJobProgress($id: ID!) {
+  jobProgress(id: $id) {
+    ...ImportJobState
+  }
+}
+    fragment ImportJobState on Job {
+  status
+  error
+  progress {
+    done
+    total
+  }
+  result {
+    __typename
+    ... on ImportResult {
+      accepted
+      rejected
+      duplicates
+    }
+  }
+}`) as unknown as TypedDocumentString<ImportJobProgressSubscription, ImportJobProgressSubscriptionVariables>;
+export const WorkersDocument = new TypedDocumentString(`
+    query Workers {
+  health {
+    workers {
+      hostname
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkersQuery, WorkersQueryVariables>;
