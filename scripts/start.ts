@@ -4,22 +4,36 @@
 // Run through `npm start` (scripts/bootstrap.mjs), which installs and builds first.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ConfigError, loadConfig } from "@retrain/config";
 import { openDatabase, PostgresAlreadyRunningError } from "@retrain/db/local";
+import { startSettings } from "./lib/start-settings.js";
 import { supervise } from "./lib/supervisor.js";
+
+/** The settings, or a clear message and exit code 2 when one is wrong (before anything starts). */
+function loadSettingsOrExit() {
+  try {
+    return loadConfig(startSettings);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const env = process.env;
-const apiPort = Number(env.API_PORT ?? 4000);
-const webPort = Number(env.WEB_PORT ?? 3000);
+const settings = loadSettingsOrExit();
+const apiPort = settings.API_PORT;
+const webPort = settings.WEB_PORT;
 const bin = (name: string, dir = root) => path.join(dir, "node_modules", ".bin", name);
 const webDir = path.join(root, "apps", "web");
 
 let database: Awaited<ReturnType<typeof openDatabase>>;
 try {
   database = await openDatabase({
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.POSTGRES_DATA_DIR ?? path.join(root, ".data", "postgres"),
-    port: Number(env.POSTGRES_PORT ?? 54329),
+    databaseUrl: settings.DATABASE_URL,
+    dataDir: settings.POSTGRES_DATA_DIR,
+    port: settings.POSTGRES_PORT,
     database: "retrain_studio",
     log: (line) => console.log(`[db] ${line}`),
   });

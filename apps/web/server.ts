@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { Duplex } from "node:stream";
 import next from "next";
+import { webConfig } from "./settings";
 
 /**
  * The dashboard's server: Next.js for pages and the /graphql proxy, plus one thing `next start` cannot do,
@@ -8,8 +9,19 @@ import next from "next";
  * dashboard's own origin (same cookie, no second origin to allow), wherever the API runs.
  */
 const dir = import.meta.dirname;
-const port = Number(process.env.PORT ?? 3000);
-const apiUrl = new URL(process.env.API_URL ?? "http://localhost:4000/graphql");
+const settings = (() => {
+  try {
+    return webConfig();
+  } catch (error) {
+    // A wrong setting stops the start with the variable named, not a stack trace.
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+})();
+const port = settings.PORT;
+const apiUrl = new URL(settings.API_URL);
+// Route handlers (the /graphql proxy) read it from the environment: the checked value, default included.
+process.env.API_URL = settings.API_URL;
 
 // Next.js adds an `upgrade` listener to the server it is given (else to the first request's server), and
 // that listener closes every socket it does not serve. This server routes upgrades itself, so Next.js is

@@ -15,7 +15,8 @@ test("the dashboard's origin carries GraphQL subscriptions to the API, with the 
   const answer = await page.evaluate(
     () =>
       new Promise<{ url: string; ack: boolean; error: string | null }>((resolve, reject) => {
-        const url = `ws://${window.location.host}/graphql`;
+        const { host } = (globalThis as unknown as { location: { host: string } }).location;
+        const url = `ws://${host}/graphql`;
         const socket = new WebSocket(url, "graphql-transport-ws");
         const seen = { url, ack: false, error: null as string | null };
         socket.onopen = () => socket.send(JSON.stringify({ type: "connection_init" }));

@@ -1,8 +1,10 @@
 import type { Loaders } from "./loaders.js";
 import type { Caller } from "./services/access.js";
+import type { AccountService } from "./services/account-service.js";
 import type { AuthService } from "./services/auth-service.js";
 import type { BaseModelService } from "./services/base-model-service.js";
 import type { DatasetService } from "./services/dataset-service.js";
+import type { ExperimentHousekeeping } from "./services/experiment-housekeeping.js";
 import type { ExperimentService } from "./services/experiment-service.js";
 import type { ExportService } from "./services/export-service.js";
 import type { ExtractionService } from "./services/extraction-service.js";
@@ -11,19 +13,23 @@ import type { ImageService } from "./services/image-service.js";
 import type { ImportService } from "./services/import-service.js";
 import type { PredictionService } from "./services/prediction-service.js";
 import type { RunService } from "./services/run-service.js";
+import type { WorkspaceHousekeeping } from "./services/workspace-housekeeping.js";
 import type { WorkspaceService } from "./services/workspace-service.js";
 
 /** Domain services the resolvers call; resolvers hold no logic of their own. */
 export interface Services {
   health: HealthService;
   auth: AuthService;
+  account: AccountService;
   workspaces: WorkspaceService;
+  workspaceHousekeeping: WorkspaceHousekeeping;
   datasets: DatasetService;
   images: ImageService;
   baseModels: BaseModelService;
   extraction: ExtractionService;
   imports: ImportService;
   experiments: ExperimentService;
+  experimentHousekeeping: ExperimentHousekeeping;
   runs: RunService;
   exports: ExportService;
   predictions: PredictionService;

@@ -1,5 +1,6 @@
 // Custom base models: registered from a URL (a local HTTP server standing in for the web) or uploaded
 // files, checked by loading them, and visible to their workspace only.
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -97,5 +98,40 @@ describe("custom base models", () => {
     const outsider = (await t.signUp("nosy@example.com")).token;
     const denied = await t.gql(REGISTER, { w: owner.workspaceId, name: "X", url: `${baseUrl}/model.json` }, outsider);
     expect(denied.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  }, 60_000);
+
+  it("deletes a workspace's own model no experiment uses, with its files; catalog models and used ones stay", async () => {
+    const DELETE = "mutation($id: ID!) { deleteBaseModel(id: $id) }";
+    const list = await t.gql<{ baseModels: { id: string; key: string; name: string }[] }>(
+      "{ baseModels { id key name } }",
+      {},
+      owner.token,
+    );
+    const catalog = list.data?.baseModels.find((m) => m.key === "mobilenet_v2_035_224");
+    const uploaded = list.data?.baseModels.find((m) => m.name === "Uploaded");
+    if (!catalog || !uploaded) throw new Error("the models of the tests above are missing");
+    expect((await t.gql(DELETE, { id: catalog.id }, owner.token)).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+
+    const experiment = await t.gql<{ createExperiment: { id: string } }>(
+      'mutation($d: ID!, $m: ID!) { createExperiment(datasetId: $d, baseModelId: $m, name: "uses it") { id } }',
+      { d: owner.datasetId, m: uploaded.id },
+      owner.token,
+    );
+    const inUse = await t.gql(DELETE, { id: uploaded.id }, owner.token);
+    expect(inUse.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+    const viewer = (await t.join(owner.token, owner.workspaceId, "watcher@example.com", "VIEWER")).token;
+    expect((await t.gql(DELETE, { id: uploaded.id }, viewer)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    await t.gql(
+      "mutation($id: ID!) { deleteExperiment(id: $id) }",
+      { id: experiment.data?.createExperiment.id },
+      owner.token,
+    );
+    const key = (await t.db.baseModel.findUnique({ where: { id: uploaded.id } }))?.key ?? "";
+    expect((await t.gql(DELETE, { id: uploaded.id }, owner.token)).data).toEqual({ deleteBaseModel: true });
+    expect(await t.db.baseModel.count({ where: { id: uploaded.id } })).toBe(0);
+    expect(existsSync(path.join(os.tmpdir(), `custom-models-${process.pid}`, key))).toBe(false);
+    const activity = await t.db.activity.findMany({ where: { workspaceId: owner.workspaceId } });
+    expect(activity.map((a) => a.verb)).toEqual(expect.arrayContaining(["experiment.deleted", "base_model.deleted"]));
   }, 60_000);
 });

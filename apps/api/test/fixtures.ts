@@ -40,7 +40,7 @@ export async function upload(
   t: TestApi,
   token: string,
   datasetId: string,
-  files: { name: string; base64: string; label?: string }[],
+  files: { name: string; base64: string; label?: string; split?: "TRAIN" | "VALIDATION" | "TEST" }[],
 ) {
   for (let i = 0; i < files.length; i += 50) {
     const result = await t.gql(

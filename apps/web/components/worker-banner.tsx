@@ -14,7 +14,7 @@ export function WorkerBanner() {
   return (
     <p className="banner warning" role="status">
       No worker is running, so extraction, training and imports wait in the queue. They start as soon as a worker does:{" "}
-      <code>npm start</code> runs one, or start more with <code>pnpm --filter @retrain/worker start</code>.
+      <code>npm start</code> runs one, or start more with <code>npm run worker</code>.
     </p>
   );
 }

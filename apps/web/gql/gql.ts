@@ -18,6 +18,8 @@ type Documents = {
     "query AccountMe { me { name email } }": typeof types.AccountMeDocument,
     "mutation ChangePassword($c: String!, $n: String!) {\n  changePassword(currentPassword: $c, newPassword: $n) }": typeof types.ChangePasswordDocument,
     "mutation SignOutEverywhere { signOutEverywhere }": typeof types.SignOutEverywhereDocument,
+    "mutation UpdateProfile($n: String!) { updateProfile(name: $n) { name } }": typeof types.UpdateProfileDocument,
+    "mutation DeleteAccount($p: String!) { deleteAccount(password: $p) }": typeof types.DeleteAccountDocument,
     "query Invitation($t: String!) {\n  me { email } invitation(token: $t) { workspaceName role email expiresAt } }": typeof types.InvitationDocument,
     "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }": typeof types.AcceptInvitationDocument,
     "query Activity($w: ID!) {\n  workspace(id: $w) { activity(first: 100) { nodes { id verb subjectType createdAt actor { name } } } } }": typeof types.ActivityDocument,
@@ -26,7 +28,7 @@ type Documents = {
     "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }": typeof types.CreateDatasetDocument,
     "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } }\n  runs(last: 50) { nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": typeof types.ExperimentDocument,
     "mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }": typeof types.StartRunDocument,
-    "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim } }": typeof types.ExperimentChoicesDocument,
+    "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom } }": typeof types.ExperimentChoicesDocument,
     "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }": typeof types.ExperimentsDocument,
     "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }": typeof types.CreateExperimentDocument,
     "query Shell { me { name email } workspaces { id name myRole } }": typeof types.ShellDocument,
@@ -55,7 +57,12 @@ type Documents = {
     "query Comments($e: ID!, $after: String) { experiment(id: $e) {\n  comments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id body runId createdAt author { name } } } } }": typeof types.CommentsDocument,
     "mutation AddComment($e: ID!, $b: String!) { addComment(experimentId: $e, body: $b) { id } }": typeof types.AddCommentDocument,
     "fragment EpochPoint on EpochMetric {\n  epoch trainLoss trainAccuracy validationLoss validationAccuracy }": typeof types.EpochPointFragmentDoc,
+    "mutation DeleteBaseModel($id: ID!) { deleteBaseModel(id: $id) }": typeof types.DeleteBaseModelDocument,
     "fragment EvaluationDetails on Evaluation {\n  count accuracy labels confusionMatrix { label counts }\n  perClass { label precision recall f1 support }\n  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }": typeof types.EvaluationDetailsFragmentDoc,
+    "mutation UpdateExperiment($id: ID!, $n: String) { updateExperiment(id: $id, name: $n) { name } }": typeof types.UpdateExperimentDocument,
+    "mutation DeleteExperiment($id: ID!) { deleteExperiment(id: $id) }": typeof types.DeleteExperimentDocument,
+    "mutation RemoveAlias($e: ID!, $a: String!) { removeAlias(experimentId: $e, alias: $a) }": typeof types.RemoveAliasDocument,
+    "mutation DeleteRun($id: ID!) { deleteRun(id: $id) }": typeof types.DeleteRunDocument,
     "query HyperparameterDefaults { hyperparameterDefaults {\n  epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing earlyStoppingPatience } }": typeof types.HyperparameterDefaultsDocument,
     "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }": typeof types.ImagesDocument,
     "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": typeof types.RelabelImagesDocument,
@@ -70,11 +77,16 @@ type Documents = {
     "subscription ImportJobProgress($id: ID!) { jobProgress(id: $id) { ...ImportJobState } }": typeof types.ImportJobProgressDocument,
     "fragment ImportJobState on Job { status error progress { done total }\n  result { __typename ... on ImportResult { accepted rejected duplicates } } }": typeof types.ImportJobStateFragmentDoc,
     "query Workers { health { workers { hostname } } }": typeof types.WorkersDocument,
+    "mutation RenameWorkspace($id: ID!, $n: String!) { renameWorkspace(id: $id, name: $n) { name } }": typeof types.RenameWorkspaceDocument,
+    "mutation DeleteWorkspace($id: ID!, $n: String!) { deleteWorkspace(id: $id, confirmName: $n) }": typeof types.DeleteWorkspaceDocument,
+    "mutation LeaveWorkspace($id: ID!) { leaveWorkspace(id: $id) }": typeof types.LeaveWorkspaceDocument,
 };
 const documents: Documents = {
     "query AccountMe { me { name email } }": types.AccountMeDocument,
     "mutation ChangePassword($c: String!, $n: String!) {\n  changePassword(currentPassword: $c, newPassword: $n) }": types.ChangePasswordDocument,
     "mutation SignOutEverywhere { signOutEverywhere }": types.SignOutEverywhereDocument,
+    "mutation UpdateProfile($n: String!) { updateProfile(name: $n) { name } }": types.UpdateProfileDocument,
+    "mutation DeleteAccount($p: String!) { deleteAccount(password: $p) }": types.DeleteAccountDocument,
     "query Invitation($t: String!) {\n  me { email } invitation(token: $t) { workspaceName role email expiresAt } }": types.InvitationDocument,
     "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }": types.AcceptInvitationDocument,
     "query Activity($w: ID!) {\n  workspace(id: $w) { activity(first: 100) { nodes { id verb subjectType createdAt actor { name } } } } }": types.ActivityDocument,
@@ -83,7 +95,7 @@ const documents: Documents = {
     "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }": types.CreateDatasetDocument,
     "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } }\n  runs(last: 50) { nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": types.ExperimentDocument,
     "mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }": types.StartRunDocument,
-    "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim } }": types.ExperimentChoicesDocument,
+    "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom } }": types.ExperimentChoicesDocument,
     "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }": types.ExperimentsDocument,
     "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }": types.CreateExperimentDocument,
     "query Shell { me { name email } workspaces { id name myRole } }": types.ShellDocument,
@@ -112,7 +124,12 @@ const documents: Documents = {
     "query Comments($e: ID!, $after: String) { experiment(id: $e) {\n  comments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id body runId createdAt author { name } } } } }": types.CommentsDocument,
     "mutation AddComment($e: ID!, $b: String!) { addComment(experimentId: $e, body: $b) { id } }": types.AddCommentDocument,
     "fragment EpochPoint on EpochMetric {\n  epoch trainLoss trainAccuracy validationLoss validationAccuracy }": types.EpochPointFragmentDoc,
+    "mutation DeleteBaseModel($id: ID!) { deleteBaseModel(id: $id) }": types.DeleteBaseModelDocument,
     "fragment EvaluationDetails on Evaluation {\n  count accuracy labels confusionMatrix { label counts }\n  perClass { label precision recall f1 support }\n  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }": types.EvaluationDetailsFragmentDoc,
+    "mutation UpdateExperiment($id: ID!, $n: String) { updateExperiment(id: $id, name: $n) { name } }": types.UpdateExperimentDocument,
+    "mutation DeleteExperiment($id: ID!) { deleteExperiment(id: $id) }": types.DeleteExperimentDocument,
+    "mutation RemoveAlias($e: ID!, $a: String!) { removeAlias(experimentId: $e, alias: $a) }": types.RemoveAliasDocument,
+    "mutation DeleteRun($id: ID!) { deleteRun(id: $id) }": types.DeleteRunDocument,
     "query HyperparameterDefaults { hyperparameterDefaults {\n  epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing earlyStoppingPatience } }": types.HyperparameterDefaultsDocument,
     "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }": types.ImagesDocument,
     "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": types.RelabelImagesDocument,
@@ -127,6 +144,9 @@ const documents: Documents = {
     "subscription ImportJobProgress($id: ID!) { jobProgress(id: $id) { ...ImportJobState } }": types.ImportJobProgressDocument,
     "fragment ImportJobState on Job { status error progress { done total }\n  result { __typename ... on ImportResult { accepted rejected duplicates } } }": types.ImportJobStateFragmentDoc,
     "query Workers { health { workers { hostname } } }": types.WorkersDocument,
+    "mutation RenameWorkspace($id: ID!, $n: String!) { renameWorkspace(id: $id, name: $n) { name } }": types.RenameWorkspaceDocument,
+    "mutation DeleteWorkspace($id: ID!, $n: String!) { deleteWorkspace(id: $id, confirmName: $n) }": types.DeleteWorkspaceDocument,
+    "mutation LeaveWorkspace($id: ID!) { leaveWorkspace(id: $id) }": types.LeaveWorkspaceDocument,
 };
 
 /**
@@ -141,6 +161,14 @@ export function graphql(source: "mutation ChangePassword($c: String!, $n: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SignOutEverywhere { signOutEverywhere }"): typeof import('./graphql').SignOutEverywhereDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateProfile($n: String!) { updateProfile(name: $n) { name } }"): typeof import('./graphql').UpdateProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteAccount($p: String!) { deleteAccount(password: $p) }"): typeof import('./graphql').DeleteAccountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -176,7 +204,7 @@ export function graphql(source: "mutation StartRun($e: ID!) { startRun(experimen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim } }"): typeof import('./graphql').ExperimentChoicesDocument;
+export function graphql(source: "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom } }"): typeof import('./graphql').ExperimentChoicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -292,7 +320,27 @@ export function graphql(source: "fragment EpochPoint on EpochMetric {\n  epoch t
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation DeleteBaseModel($id: ID!) { deleteBaseModel(id: $id) }"): typeof import('./graphql').DeleteBaseModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "fragment EvaluationDetails on Evaluation {\n  count accuracy labels confusionMatrix { label counts }\n  perClass { label precision recall f1 support }\n  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }"): typeof import('./graphql').EvaluationDetailsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateExperiment($id: ID!, $n: String) { updateExperiment(id: $id, name: $n) { name } }"): typeof import('./graphql').UpdateExperimentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteExperiment($id: ID!) { deleteExperiment(id: $id) }"): typeof import('./graphql').DeleteExperimentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveAlias($e: ID!, $a: String!) { removeAlias(experimentId: $e, alias: $a) }"): typeof import('./graphql').RemoveAliasDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteRun($id: ID!) { deleteRun(id: $id) }"): typeof import('./graphql').DeleteRunDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -349,6 +397,18 @@ export function graphql(source: "fragment ImportJobState on Job { status error p
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Workers { health { workers { hostname } } }"): typeof import('./graphql').WorkersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RenameWorkspace($id: ID!, $n: String!) { renameWorkspace(id: $id, name: $n) { name } }"): typeof import('./graphql').RenameWorkspaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteWorkspace($id: ID!, $n: String!) { deleteWorkspace(id: $id, confirmName: $n) }"): typeof import('./graphql').DeleteWorkspaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LeaveWorkspace($id: ID!) { leaveWorkspace(id: $id) }"): typeof import('./graphql').LeaveWorkspaceDocument;
 
 
 export function graphql(source: string) {

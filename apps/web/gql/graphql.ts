@@ -70,6 +70,8 @@ export type BaseModel = {
   bottleneckOutput: Scalars['String']['output'];
   /** Whether its weights are on this server's disk. */
   cached: Scalars['Boolean']['output'];
+  /** A workspace's own model (registered from a URL or files), as opposed to a catalog one. */
+  custom: Scalars['Boolean']['output'];
   /** Length of a bottleneck vector. */
   featureDim: Scalars['Int']['output'];
   /** TensorFlow.js model format. */
@@ -625,16 +627,28 @@ export type Mutation = {
   createLabel: Label;
   /** Create a workspace; you become its owner. */
   createWorkspace: Workspace;
+  /** Delete your account for good, confirmed with your password. What you made for your teams stays (without an author); a workspace you alone own needs another owner first (CONFLICT). */
+  deleteAccount: Scalars['Boolean']['output'];
+  /** Delete a workspace's own base model that no experiment uses (ADMIN or above); catalog models stay. */
+  deleteBaseModel: Scalars['Boolean']['output'];
   /** Delete a dataset with its labels and images. */
   deleteDataset: Scalars['Boolean']['output'];
+  /** Delete an experiment with its runs and checkpoints (ADMIN or above); CONFLICT while a run is under way. */
+  deleteExperiment: Scalars['Boolean']['output'];
   /** Delete images; returns how many. */
   deleteImages: Scalars['Int']['output'];
   /** Delete a class; its images become unlabelled. */
   deleteLabel: Scalars['Boolean']['output'];
+  /** Delete a finished run and its checkpoints (MEMBER or above); CONFLICT while it runs or while an alias serves one of its checkpoints. */
+  deleteRun: Scalars['Boolean']['output'];
+  /** Delete a workspace and everything in it (OWNER). Irreversible: confirm with its name. */
+  deleteWorkspace: Scalars['Boolean']['output'];
   /** Import a class-per-folder zip (daisy/1.jpg ...) as a job; poll or subscribe for progress. Large archives: POST the raw zip to /datasets/{id}/archive instead. */
   importArchive: Job;
   /** Make a one-time invitation link for someone (OWNER or ADMIN); copy its path and send it. Expires in 14 days. */
   inviteMember: CreatedInvitation;
+  /** Leave a workspace (its last owner cannot: CONFLICT). */
+  leaveWorkspace: Scalars['Boolean']['output'];
   /** Move every image of one class into another and delete the first. */
   mergeLabels: Label;
   /** Classify images with a checkpoint, or an experiment's alias (default production). VIEWER or above. */
@@ -643,10 +657,14 @@ export type Mutation = {
   promoteCheckpoint: Checkpoint;
   /** Add a workspace's own base model (MEMBER or above), from the URL of a model.json or uploaded files. It is loaded once to check it and learn its input size and vector length. */
   registerBaseModel: BaseModel;
+  /** Remove an alias (MEMBER or above): predictions by it answer NOT_FOUND until it is set again. */
+  removeAlias: Scalars['Boolean']['output'];
   /** Remove a member (OWNER or ADMIN). */
   removeMember: Scalars['Boolean']['output'];
   /** Rename a class. */
   renameLabel: Label;
+  /** Rename a workspace (OWNER). */
+  renameWorkspace: Workspace;
   /** Revoke one of your tokens; it stops working at once. */
   revokeApiToken: Scalars['Boolean']['output'];
   /** Withdraw a pending invitation; its link stops working (OWNER or ADMIN). */
@@ -667,8 +685,12 @@ export type Mutation = {
   startRun: TrainingRun;
   /** Rename a dataset or change its description. */
   updateDataset: Dataset;
+  /** Rename an experiment or change its description (MEMBER or above). */
+  updateExperiment: Experiment;
   /** Relabel (labelId, or null to unlabel) and/or move images of one dataset to a split. */
   updateImages: Array<Image>;
+  /** Change the name others see. */
+  updateProfile: User;
   /** Upload up to 100 images (20 MB each): a result per file; bad files are rejected, the rest land. */
   uploadImages: Array<UploadResult>;
 };
@@ -747,7 +769,25 @@ export type MutationCreateWorkspaceArgs = {
 
 
 /** Everything Retrain Studio can be told to do. */
+export type MutationDeleteAccountArgs = {
+  password: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationDeleteBaseModelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
 export type MutationDeleteDatasetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationDeleteExperimentArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -765,6 +805,19 @@ export type MutationDeleteLabelArgs = {
 
 
 /** Everything Retrain Studio can be told to do. */
+export type MutationDeleteRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationDeleteWorkspaceArgs = {
+  confirmName: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
 export type MutationImportArchiveArgs = {
   base64: Scalars['String']['input'];
   datasetId: Scalars['ID']['input'];
@@ -776,6 +829,12 @@ export type MutationInviteMemberArgs = {
   email: Scalars['String']['input'];
   role: Role;
   workspaceId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationLeaveWorkspaceArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -816,6 +875,13 @@ export type MutationRegisterBaseModelArgs = {
 
 
 /** Everything Retrain Studio can be told to do. */
+export type MutationRemoveAliasArgs = {
+  alias: Scalars['String']['input'];
+  experimentId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
 export type MutationRemoveMemberArgs = {
   userId: Scalars['ID']['input'];
   workspaceId: Scalars['ID']['input'];
@@ -824,6 +890,13 @@ export type MutationRemoveMemberArgs = {
 
 /** Everything Retrain Studio can be told to do. */
 export type MutationRenameLabelArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationRenameWorkspaceArgs = {
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
 };
@@ -889,10 +962,24 @@ export type MutationUpdateDatasetArgs = {
 
 
 /** Everything Retrain Studio can be told to do. */
+export type MutationUpdateExperimentArgs = {
+  description: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
 export type MutationUpdateImagesArgs = {
   ids: Array<Scalars['ID']['input']>;
   labelId: InputMaybe<Scalars['ID']['input']>;
   split: InputMaybe<Split>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationUpdateProfileArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -1339,6 +1426,20 @@ export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }
 
 export type SignOutEverywhereMutation = { signOutEverywhere: number };
 
+export type UpdateProfileMutationVariables = Exact<{
+  n: Scalars['String']['input'];
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { name: string } };
+
+export type DeleteAccountMutationVariables = Exact<{
+  p: Scalars['String']['input'];
+}>;
+
+
+export type DeleteAccountMutation = { deleteAccount: boolean };
+
 export type InvitationQueryVariables = Exact<{
   t: Scalars['String']['input'];
 }>;
@@ -1401,7 +1502,7 @@ export type ExperimentChoicesQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentChoicesQuery = { workspace: { datasets: Array<{ id: string, name: string }> }, baseModels: Array<{ id: string, key: string, name: string, cached: boolean, featureDim: number }> };
+export type ExperimentChoicesQuery = { workspace: { datasets: Array<{ id: string, name: string }> }, baseModels: Array<{ id: string, key: string, name: string, cached: boolean, featureDim: number, custom: boolean }> };
 
 export type ExperimentsQueryVariables = Exact<{
   w: Scalars['ID']['input'];
@@ -1597,7 +1698,44 @@ export type AddCommentMutation = { addComment: { id: string } };
 
 export type EpochPointFragment = { epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null };
 
+export type DeleteBaseModelMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteBaseModelMutation = { deleteBaseModel: boolean };
+
 export type EvaluationDetailsFragment = { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> };
+
+export type UpdateExperimentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  n: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type UpdateExperimentMutation = { updateExperiment: { name: string } };
+
+export type DeleteExperimentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteExperimentMutation = { deleteExperiment: boolean };
+
+export type RemoveAliasMutationVariables = Exact<{
+  e: Scalars['ID']['input'];
+  a: Scalars['String']['input'];
+}>;
+
+
+export type RemoveAliasMutation = { removeAlias: boolean };
+
+export type DeleteRunMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteRunMutation = { deleteRun: boolean };
 
 export type HyperparameterDefaultsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1698,6 +1836,29 @@ export type WorkersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type WorkersQuery = { health: { workers: Array<{ hostname: string }> | null } };
+
+export type RenameWorkspaceMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  n: Scalars['String']['input'];
+}>;
+
+
+export type RenameWorkspaceMutation = { renameWorkspace: { name: string } };
+
+export type DeleteWorkspaceMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  n: Scalars['String']['input'];
+}>;
+
+
+export type DeleteWorkspaceMutation = { deleteWorkspace: boolean };
+
+export type LeaveWorkspaceMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type LeaveWorkspaceMutation = { leaveWorkspace: boolean };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1884,6 +2045,18 @@ export const SignOutEverywhereDocument = new TypedDocumentString(`
   signOutEverywhere
 }
     `) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($n: String!) {
+  updateProfile(name: $n) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const DeleteAccountDocument = new TypedDocumentString(`
+    mutation DeleteAccount($p: String!) {
+  deleteAccount(password: $p)
+}
+    `) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
 export const InvitationDocument = new TypedDocumentString(`
     query Invitation($t: String!) {
   me {
@@ -2040,6 +2213,7 @@ export const ExperimentChoicesDocument = new TypedDocumentString(`
     name
     cached
     featureDim
+    custom
   }
 }
     `) as unknown as TypedDocumentString<ExperimentChoicesQuery, ExperimentChoicesQueryVariables>;
@@ -2468,6 +2642,33 @@ export const AddCommentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddCommentMutation, AddCommentMutationVariables>;
+export const DeleteBaseModelDocument = new TypedDocumentString(`
+    mutation DeleteBaseModel($id: ID!) {
+  deleteBaseModel(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteBaseModelMutation, DeleteBaseModelMutationVariables>;
+export const UpdateExperimentDocument = new TypedDocumentString(`
+    mutation UpdateExperiment($id: ID!, $n: String) {
+  updateExperiment(id: $id, name: $n) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateExperimentMutation, UpdateExperimentMutationVariables>;
+export const DeleteExperimentDocument = new TypedDocumentString(`
+    mutation DeleteExperiment($id: ID!) {
+  deleteExperiment(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteExperimentMutation, DeleteExperimentMutationVariables>;
+export const RemoveAliasDocument = new TypedDocumentString(`
+    mutation RemoveAlias($e: ID!, $a: String!) {
+  removeAlias(experimentId: $e, alias: $a)
+}
+    `) as unknown as TypedDocumentString<RemoveAliasMutation, RemoveAliasMutationVariables>;
+export const DeleteRunDocument = new TypedDocumentString(`
+    mutation DeleteRun($id: ID!) {
+  deleteRun(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteRunMutation, DeleteRunMutationVariables>;
 export const HyperparameterDefaultsDocument = new TypedDocumentString(`
     query HyperparameterDefaults {
   hyperparameterDefaults {
@@ -2615,3 +2816,20 @@ export const WorkersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WorkersQuery, WorkersQueryVariables>;
+export const RenameWorkspaceDocument = new TypedDocumentString(`
+    mutation RenameWorkspace($id: ID!, $n: String!) {
+  renameWorkspace(id: $id, name: $n) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RenameWorkspaceMutation, RenameWorkspaceMutationVariables>;
+export const DeleteWorkspaceDocument = new TypedDocumentString(`
+    mutation DeleteWorkspace($id: ID!, $n: String!) {
+  deleteWorkspace(id: $id, confirmName: $n)
+}
+    `) as unknown as TypedDocumentString<DeleteWorkspaceMutation, DeleteWorkspaceMutationVariables>;
+export const LeaveWorkspaceDocument = new TypedDocumentString(`
+    mutation LeaveWorkspace($id: ID!) {
+  leaveWorkspace(id: $id)
+}
+    `) as unknown as TypedDocumentString<LeaveWorkspaceMutation, LeaveWorkspaceMutationVariables>;

@@ -1,4 +1,7 @@
-/** The API's GraphQL endpoint, as seen from the dashboard's server (read at run time). */
+/**
+ * The API's GraphQL endpoint, as seen from the dashboard's server (read at run time). server.ts checks the
+ * setting at start (settings.ts) and leaves it in the environment, defaults filled in.
+ */
 export const apiUrl = () => process.env.API_URL ?? "http://localhost:4000/graphql";
 
 export class ApiUnreachableError extends Error {}

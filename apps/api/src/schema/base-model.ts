@@ -22,6 +22,10 @@ export const BaseModelRef = builder.objectRef<BaseModel & { cached: boolean }>("
     featureDim: t.exposeInt("featureDim", { description: "Length of a bottleneck vector." }),
     weightsHash: t.exposeString("weightsHash", { nullable: true, description: "SHA-256 of its weights, once loaded." }),
     cached: t.exposeBoolean("cached", { description: "Whether its weights are on this server's disk." }),
+    custom: t.boolean({
+      description: "A workspace's own model (registered from a URL or files), as opposed to a catalog one.",
+      resolve: (m) => m.workspaceId !== null,
+    }),
   }),
 });
 
@@ -59,5 +63,13 @@ builder.mutationField("registerBaseModel", (t) =>
     },
     resolve: (_r, a, { services, caller }) =>
       services.baseModels.register(caller, { ...a, workspaceId: String(a.workspaceId) }),
+  }),
+);
+
+builder.mutationField("deleteBaseModel", (t) =>
+  t.boolean({
+    description: "Delete a workspace's own base model that no experiment uses (ADMIN or above); catalog models stay.",
+    args: { id: t.arg.id({ required: true, description: "Base model id." }) },
+    resolve: (_r, a, { services, caller }) => services.baseModels.remove(caller, String(a.id)),
   }),
 );

@@ -143,6 +143,32 @@ builder.mutationFields((t) => ({
         hyperparameters: hyperparameterOverrides(a.hyperparameters),
       }),
   }),
+  updateExperiment: t.field({
+    type: ExperimentRef,
+    description: "Rename an experiment or change its description (MEMBER or above).",
+    args: {
+      id: t.arg.id({ required: true, description: "Experiment id." }),
+      name: t.arg.string({ description: "New name." }),
+      description: t.arg.string({ description: "New description." }),
+    },
+    resolve: (_r, a, { services, caller }) =>
+      services.experimentHousekeeping.update(caller, String(a.id), { name: a.name, description: a.description }),
+  }),
+  deleteExperiment: t.boolean({
+    description:
+      "Delete an experiment with its runs and checkpoints (ADMIN or above); CONFLICT while a run is under way.",
+    args: { id: t.arg.id({ required: true, description: "Experiment id." }) },
+    resolve: (_r, a, { services, caller }) => services.experimentHousekeeping.delete(caller, String(a.id)),
+  }),
+  removeAlias: t.boolean({
+    description: "Remove an alias (MEMBER or above): predictions by it answer NOT_FOUND until it is set again.",
+    args: {
+      experimentId: t.arg.id({ required: true, description: "Experiment id." }),
+      alias: t.arg.string({ required: true, description: "Alias name." }),
+    },
+    resolve: (_r, a, { services, caller }) =>
+      services.experimentHousekeeping.removeAlias(caller, String(a.experimentId), a.alias),
+  }),
   addComment: t.field({
     type: CommentRef,
     description: "Comment on an experiment, or on a run (MEMBER or above).",

@@ -14,6 +14,7 @@ import "./training-run.js";
 import "./experiment.js";
 import "./prediction.js";
 import "./workspace.js";
+import "./activity.js";
 
 export const schema = builder.toSchema();
 

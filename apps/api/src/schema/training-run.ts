@@ -104,6 +104,12 @@ builder.mutationFields((t) => ({
         resumeFromCheckpointId: a.resumeFromCheckpointId ? String(a.resumeFromCheckpointId) : null,
       }),
   }),
+  deleteRun: t.boolean({
+    description:
+      "Delete a finished run and its checkpoints (MEMBER or above); CONFLICT while it runs or while an alias serves one of its checkpoints.",
+    args: { id: t.arg.id({ required: true, description: "Run id." }) },
+    resolve: (_r, a, { services, caller }) => services.experimentHousekeeping.deleteRun(caller, String(a.id)),
+  }),
   cancelRun: t.field({
     type: RunRef,
     description: "Stop a run between extraction batches or epochs (MEMBER or above); what it stored is kept.",

@@ -19,3 +19,22 @@ builder.queryField("me", (t) =>
     resolve: (_root, _args, { services, caller }) => services.auth.me(caller),
   }),
 );
+
+builder.mutationFields((t) => ({
+  updateProfile: t.field({
+    type: UserRef,
+    description: "Change the name others see.",
+    args: { name: t.arg.string({ required: true, description: "1 to 100 characters." }) },
+    resolve: (_r, args, { services, caller }) => services.account.rename(caller, args.name),
+  }),
+  deleteAccount: t.boolean({
+    description:
+      "Delete your account for good, confirmed with your password. What you made for your teams stays (without an author); a workspace you alone own needs another owner first (CONFLICT).",
+    args: { password: t.arg.string({ required: true, description: "Your password." }) },
+    resolve: async (_r, args, { services, caller, cookie }) => {
+      await services.account.delete(caller, args.password);
+      cookie.clear();
+      return true;
+    },
+  }),
+}));

@@ -1,6 +1,5 @@
-import type { Activity, Invitation, Membership, Role, Workspace } from "@retrain/db";
+import type { Invitation, Membership, Role, Workspace } from "@retrain/db";
 import { builder } from "./builder.js";
-import { cursorPage } from "./connection.js";
 import { DatasetRef } from "./dataset.js";
 import { UserRef } from "./user.js";
 
@@ -36,23 +35,6 @@ const InvitationRef = builder.objectRef<Invitation>("Invitation").implement({
     email: t.exposeString("email", { description: "Whom it was meant for (the link works for whoever holds it)." }),
     role: t.field({ type: RoleEnum, description: "The role they will get.", resolve: (i) => i.role }),
     expiresAt: t.expose("expiresAt", { type: "DateTime", description: "After this it is no longer accepted." }),
-  }),
-});
-
-const ActivityRef = builder.objectRef<Activity>("Activity").implement({
-  description: "Something someone did in a workspace.",
-  fields: (t) => ({
-    id: t.exposeID("id", { description: "Stable id." }),
-    verb: t.exposeString("verb", { description: "What happened, such as dataset.created or member.invited." }),
-    subjectType: t.exposeString("subjectType", { description: "The kind of thing it happened to." }),
-    subjectId: t.exposeString("subjectId", { description: "The id of that thing." }),
-    actor: t.field({
-      type: UserRef,
-      nullable: true,
-      description: "Who did it.",
-      resolve: (a, _x, { loaders }) => (a.actorId ? loaders.user.load(a.actorId) : null),
-    }),
-    createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
   }),
 });
 
@@ -118,12 +100,6 @@ export const WorkspaceRef = builder.objectRef<Workspace>("Workspace").implement(
       description: "The workspace's datasets.",
       resolve: (w, _a, { loaders }) => loaders.datasets.load(w.id),
     }),
-    activity: t.connection({
-      type: ActivityRef,
-      description: "What happened, newest first.",
-      resolve: (w, args, { services, caller }) =>
-        cursorPage(args, (page) => services.workspaces.activity(caller, w.id, page)),
-    }),
   }),
 });
 
@@ -188,6 +164,30 @@ builder.mutationFields((t) => ({
     },
     resolve: (_r, args, { services, caller }) =>
       services.workspaces.setRole(caller, String(args.workspaceId), String(args.userId), args.role),
+  }),
+  renameWorkspace: t.field({
+    type: WorkspaceRef,
+    description: "Rename a workspace (OWNER).",
+    args: {
+      id: t.arg.id({ required: true, description: "Workspace id." }),
+      name: t.arg.string({ required: true, description: "New display name." }),
+    },
+    resolve: (_r, args, { services, caller }) =>
+      services.workspaceHousekeeping.rename(caller, String(args.id), args.name),
+  }),
+  deleteWorkspace: t.boolean({
+    description: "Delete a workspace and everything in it (OWNER). Irreversible: confirm with its name.",
+    args: {
+      id: t.arg.id({ required: true, description: "Workspace id." }),
+      confirmName: t.arg.string({ required: true, description: "The workspace's name, typed again." }),
+    },
+    resolve: (_r, args, { services, caller }) =>
+      services.workspaceHousekeeping.delete(caller, String(args.id), args.confirmName),
+  }),
+  leaveWorkspace: t.boolean({
+    description: "Leave a workspace (its last owner cannot: CONFLICT).",
+    args: { id: t.arg.id({ required: true, description: "Workspace id." }) },
+    resolve: (_r, args, { services, caller }) => services.workspaceHousekeeping.leave(caller, String(args.id)),
   }),
   removeMember: t.boolean({
     description: "Remove a member (OWNER or ADMIN).",

@@ -24,7 +24,7 @@ import {
   UPLOAD_SCHEME,
 } from "@retrain/engine";
 import { openStoredBaseModel } from "@retrain/ingest";
-import { ValidationError } from "../domain/errors.js";
+import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText, requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
 
@@ -195,6 +195,25 @@ export function createBaseModelService(
         );
         throw error;
       }
+    },
+
+    /** Deletes a workspace's own base model (ADMIN or above) that no experiment uses: row, blobs and files. */
+    async remove(caller: Caller | null, id: string) {
+      const row = await baseModels.findById(id);
+      if (!row?.workspaceId) throw new NotFoundError("Base model");
+      await access.require(caller, row.workspaceId, "destroy", "Base model");
+      const used = await baseModels.experimentCount(id);
+      if (used > 0) throw new ConflictError(`${used} experiment(s) use this base model: delete them first.`);
+      await forget(row, await baseModels.fileHashes(id));
+      await activityRepository(db).record({
+        workspaceId: row.workspaceId,
+        actorId: caller?.userId ?? null,
+        verb: "base_model.deleted",
+        subjectType: "BaseModel",
+        subjectId: id,
+        data: { name: row.name },
+      });
+      return true;
     },
   };
 }

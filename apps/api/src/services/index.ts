@@ -5,9 +5,11 @@ import { createPasswordHasher } from "../auth/passwords.js";
 import { type AuthLimitSettings, createAuthLimits } from "../auth/rate-limits.js";
 import type { Services } from "../context.js";
 import { createAccess } from "./access.js";
+import { createAccountService } from "./account-service.js";
 import { createAuthService } from "./auth-service.js";
 import { createBaseModelService } from "./base-model-service.js";
 import { createDatasetService } from "./dataset-service.js";
+import { createExperimentHousekeeping } from "./experiment-housekeeping.js";
 import { createExperimentService } from "./experiment-service.js";
 import { createExportService } from "./export-service.js";
 import { createExtractionService } from "./extraction-service.js";
@@ -17,6 +19,7 @@ import { createImportService } from "./import-service.js";
 import { createModelCache } from "./model-cache.js";
 import { createPredictionService } from "./prediction-service.js";
 import { createRunService } from "./run-service.js";
+import { createWorkspaceHousekeeping } from "./workspace-housekeeping.js";
 import { createWorkspaceService } from "./workspace-service.js";
 
 export interface ServiceOptions {
@@ -50,16 +53,20 @@ export function createServices(db: Db, options: ServiceOptions): Services {
   const datasets = createDatasetService(db, access);
   const experiments = createExperimentService(db, access, datasets);
   const passwords = createPasswordHasher({ concurrency: options.auth.hashConcurrency, queue: 32 });
+  const limits = createAuthLimits(db, options.auth);
   return {
     health: createHealthService(db, info),
-    auth: createAuthService(db, passwords, createAuthLimits(db, options.auth)),
+    auth: createAuthService(db, passwords, limits),
+    account: createAccountService(db, passwords, limits),
     workspaces: createWorkspaceService(db, access),
+    workspaceHousekeeping: createWorkspaceHousekeeping(db, access, options.modelCacheDir),
     datasets,
     images: createImageService(db, access, datasets),
     baseModels: createBaseModelService(db, access, models),
     extraction: createExtractionService(db, access, datasets, options.queue),
     imports: createImportService(db, access, datasets, options.queue),
     experiments,
+    experimentHousekeeping: createExperimentHousekeeping(db, access, experiments, options.exportDir),
     runs: createRunService(db, access, experiments, options.queue),
     exports: createExportService(db, access, { ...models, exportDir: options.exportDir }),
     predictions: createPredictionService(

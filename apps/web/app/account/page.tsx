@@ -10,11 +10,13 @@ const MeQuery = graphql(`query AccountMe { me { name email } }`);
 const ChangePassword = graphql(`mutation ChangePassword($c: String!, $n: String!) {
   changePassword(currentPassword: $c, newPassword: $n) }`);
 const SignOutEverywhere = graphql(`mutation SignOutEverywhere { signOutEverywhere }`);
+const UpdateProfile = graphql(`mutation UpdateProfile($n: String!) { updateProfile(name: $n) { name } }`);
+const DeleteAccount = graphql(`mutation DeleteAccount($p: String!) { deleteAccount(password: $p) }`);
 
 /** Your account: change the password (other sessions end), or sign out of every browser. */
 export default function AccountPage() {
   const router = useRouter();
-  const { data, error } = useQuery(MeQuery);
+  const { data, error, mutate } = useQuery(MeQuery);
   const [actionError, setActionError] = useState<unknown>(null);
   const [done, setDone] = useState("");
   if (error) return <ErrorNote error={error} />;
@@ -47,12 +49,42 @@ export default function AccountPage() {
       setActionError(e);
     }
   }
+  async function rename(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    try {
+      await gql(UpdateProfile, { n: String(new FormData(event.currentTarget).get("name")) });
+      setActionError(null);
+      setDone("Name changed.");
+      await mutate();
+    } catch (e) {
+      setActionError(e);
+    }
+  }
+  async function deleteAccount(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const password = String(new FormData(event.currentTarget).get("password"));
+    if (!confirm("Delete your account for good? What you made for your teams stays, without your name.")) return;
+    try {
+      await gql(DeleteAccount, { p: password });
+      router.push("/");
+    } catch (e) {
+      setActionError(e);
+    }
+  }
   return (
     <section>
       <h1>Your account</h1>
       <p className="muted">
         {data.me.name} · {data.me.email}
       </p>
+      <form className="card narrow" onSubmit={rename}>
+        <h2>Your name</h2>
+        <label>
+          Name
+          <input name="name" required maxLength={100} defaultValue={data.me.name} />
+        </label>
+        <button type="submit">Change name</button>
+      </form>
       <form className="card narrow" onSubmit={changePassword}>
         <h2>Change password</h2>
         <label>
@@ -79,6 +111,20 @@ export default function AccountPage() {
           Sign out everywhere
         </button>
       </div>
+      <form className="card narrow" onSubmit={deleteAccount}>
+        <h2>Delete your account</h2>
+        <p className="muted">
+          Your sessions, tokens and memberships go; datasets, runs and comments you made stay with your teams. A
+          workspace you alone own needs another owner first.
+        </p>
+        <label>
+          Password
+          <input name="password" type="password" required autoComplete="current-password" maxLength={1024} />
+        </label>
+        <button type="submit" className="danger">
+          Delete my account
+        </button>
+      </form>
       <ErrorNote error={actionError} />
     </section>
   );

@@ -9,6 +9,8 @@ export interface TrainingData {
   dim: number;
 }
 
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The dataset's cached vectors by split, labels in name order (the checkpoint's label order). */
 export async function loadTrainingData(
   db: Db,
@@ -22,7 +24,11 @@ export async function loadTrainingData(
   );
   const dim = rows[0]?.dim ?? 0;
   const pack = (split: "TRAIN" | "VALIDATION" | "TEST") => {
-    const mine = rows.filter((r) => r.image.split === split);
+    // In file-name order, as the CLI packs its vectors: the same photos and seed train the same head,
+    // whatever order the database returns them in.
+    const mine = rows
+      .filter((r) => r.image.split === split)
+      .sort((a, b) => byName(a.image.originalName, b.image.originalName) || byName(a.image.id, b.image.id));
     const x = new Float32Array(mine.length * dim);
     for (const [i, r] of mine.entries()) x.set(bytesToVector(r.vector), i * dim);
     return {

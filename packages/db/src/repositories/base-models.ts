@@ -21,9 +21,14 @@ export const baseModelsRepository = (db: Db) => ({
   /** An uploaded model's files with their bytes, to write into a model cache. */
   filesOf: (baseModelId: string) =>
     db.baseModelFile.findMany({ where: { baseModelId }, select: { path: true, blob: { select: { bytes: true } } } }),
+  /** The content hashes of a model's uploaded files (not their bytes). */
+  fileHashes: async (baseModelId: string) =>
+    (await db.baseModelFile.findMany({ where: { baseModelId }, select: { sha256: true } })).map((f) => f.sha256),
   addFiles: (baseModelId: string, files: { path: string; sha256: string }[]) =>
     db.baseModelFile.createMany({ data: files.map((f) => ({ baseModelId, ...f })) }),
   delete: (id: string) => db.baseModel.delete({ where: { id } }),
+  /** Experiments built on a base model (a model in use is not deleted). */
+  experimentCount: (id: string) => db.experiment.count({ where: { baseModelId: id } }),
   countBySource: (sourceUrl: string) => db.baseModel.count({ where: { sourceUrl } }),
   /** What loading the model taught: its format, input size, vector length and weights. */
   describeLoaded: (

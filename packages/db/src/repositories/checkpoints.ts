@@ -34,6 +34,9 @@ export const checkpointsRepository = (db: Db) => ({
       create: { experimentId, name, checkpointId },
       update: { checkpointId },
     }),
+  /** The aliases pointing at any checkpoint of a run. */
+  aliasesOfRun: (runId: string) => db.checkpointAlias.findMany({ where: { checkpoint: { runId } } }),
+  removeAlias: (experimentId: string, name: string) => db.checkpointAlias.deleteMany({ where: { experimentId, name } }),
   byAlias: (experimentId: string, name: string) =>
     db.checkpointAlias.findUnique({ where: { experimentId_name: { experimentId, name } } }),
   /** A page of a workspace's served predictions, newest first. */

@@ -4,6 +4,14 @@ import { type PageRequest, pageArgs, pageRows } from "./pages.js";
 
 export const experimentsRepository = (db: Db) => ({
   create: (data: Prisma.ExperimentUncheckedCreateInput) => db.experiment.create({ data }),
+  update: (id: string, data: { name?: string; description?: string }) => db.experiment.update({ where: { id }, data }),
+  /** Deletes an experiment with its runs, checkpoints, aliases and comments. */
+  delete: (id: string) => db.experiment.delete({ where: { id } }),
+  /** Runs of an experiment still queued or under way. */
+  activeRunCount: (experimentId: string) =>
+    db.trainingRun.count({ where: { experimentId, status: { in: ["QUEUED", "EXTRACTING", "TRAINING"] } } }),
+  /** Deletes a run with its epochs, checkpoints and jobs. */
+  deleteRun: (id: string) => db.trainingRun.delete({ where: { id } }),
   findById: (id: string) => db.experiment.findUnique({ where: { id }, include: { dataset: true } }),
   /** A page of a workspace's experiments, newest first. */
   pageOfWorkspace: async (workspaceId: string, page: PageRequest) =>

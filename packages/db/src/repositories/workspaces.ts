@@ -5,6 +5,26 @@ export const workspacesRepository = (db: Db) => ({
   createWithOwner: (data: { name: string; slug: string }, ownerId: string) =>
     db.workspace.create({ data: { ...data, memberships: { create: { userId: ownerId, role: "OWNER" } } } }),
   findById: (id: string) => db.workspace.findUnique({ where: { id } }),
+  rename: (id: string, name: string) => db.workspace.update({ where: { id }, data: { name } }),
+  /**
+   * Deletes a workspace and everything in it. Its datasets go first (their experiments, runs and checkpoints
+   * with them), so no checkpoint still points at a custom base model when the workspace's models go.
+   */
+  delete: (id: string) =>
+    db.$transaction(async (tx) => {
+      await tx.dataset.deleteMany({ where: { workspaceId: id } });
+      await tx.workspace.delete({ where: { id } });
+    }),
+  /** Workspaces where `userId` is the only owner, with how many members each has. */
+  ownedAlone: async (userId: string) => {
+    const owned = await db.workspace.findMany({
+      where: { memberships: { some: { userId, role: "OWNER" } } },
+      include: { memberships: { select: { userId: true, role: true } } },
+    });
+    return owned
+      .filter((w) => w.memberships.filter((m) => m.role === "OWNER").length === 1)
+      .map((w) => ({ id: w.id, name: w.name, members: w.memberships.length }));
+  },
   slugExists: async (slug: string) => (await db.workspace.count({ where: { slug } })) > 0,
   listForUser: (userId: string) =>
     db.workspace.findMany({ where: { memberships: { some: { userId } } }, orderBy: { createdAt: "asc" } }),

@@ -19,6 +19,15 @@ const WORDS: Record<string, string> = {
   "member.removed": "removed a member",
   "member.role_changed": "changed a member's role",
   "workspace.created": "created the workspace",
+  "workspace.renamed": "renamed the workspace",
+  "experiment.renamed": "renamed an experiment",
+  "experiment.deleted": "deleted an experiment",
+  "run.deleted": "deleted a run",
+  "alias.removed": "removed an alias",
+  "base_model.deleted": "deleted a base model",
+  "member.left": "left the workspace",
+  "member.joined": "joined the workspace",
+  "invitation.revoked": "withdrew an invitation",
 };
 
 /** Who did what in the workspace, newest first. */

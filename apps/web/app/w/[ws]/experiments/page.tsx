@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { CustomBaseModels } from "../../../../components/custom-base-models";
 import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback";
 import { HyperparameterFields, readHyperparameters } from "../../../../components/hyperparameter-fields";
 import { useWorkspace } from "../../../../components/workspace-context";
@@ -10,7 +11,7 @@ import { can, gql, useQuery } from "../../../../lib/api";
 import { usePages } from "../../../../lib/use-pages";
 
 const ChoicesQuery = graphql(`query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }
-  baseModels { id key name cached featureDim } }`);
+  baseModels { id key name cached featureDim custom } }`);
 const ExperimentsQuery = graphql(`query Experiments($w: ID!, $after: String) { workspace(id: $w) {
   experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }
     nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }`);
@@ -20,7 +21,7 @@ const CreateExperiment = graphql(`mutation CreateExperiment($d: ID!, $m: ID!, $n
 export default function ExperimentsPage() {
   const workspace = useWorkspace();
   const router = useRouter();
-  const { data, error } = useQuery(ChoicesQuery, { w: workspace.id });
+  const { data, error, mutate } = useQuery(ChoicesQuery, { w: workspace.id });
   const pages = usePages(ExperimentsQuery, { w: workspace.id }, (d) => d.workspace.experiments);
   const [createError, setCreateError] = useState<unknown>(null);
 
@@ -83,6 +84,7 @@ export default function ExperimentsPage() {
           Show more
         </button>
       )}
+      <CustomBaseModels models={data.baseModels.filter((m) => m.custom)} onChange={() => void mutate()} />
       {can(workspace.role, "MEMBER") &&
         (datasets.length === 0 ? (
           <p>Create a dataset first: an experiment trains on one.</p>

@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from "react";
 import { ErrorNote, Loading } from "../../../../components/feedback";
 import { useWorkspace } from "../../../../components/workspace-context";
+import { WorkspaceSettings } from "../../../../components/workspace-settings";
 import { graphql } from "../../../../gql";
 import { can, gql, type Role, useQuery } from "../../../../lib/api";
 
@@ -148,6 +149,7 @@ export default function TeamPage() {
         </>
       )}
       <ErrorNote error={actionError} />
+      <WorkspaceSettings />
     </section>
   );
 }

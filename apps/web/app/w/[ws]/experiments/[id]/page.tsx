@@ -4,6 +4,7 @@ import { useParams, useRouter } from "next/navigation";
 import { useState } from "react";
 import { Comments } from "../../../../../components/comments";
 import { Curves } from "../../../../../components/curves";
+import { DeleteRunButton, ExperimentActions } from "../../../../../components/experiment-actions";
 import { EmptyState, ErrorNote, Loading } from "../../../../../components/feedback";
 import { useWorkspace } from "../../../../../components/workspace-context";
 import { graphql } from "../../../../../gql";
@@ -26,7 +27,11 @@ export default function ExperimentPage() {
   const workspace = useWorkspace();
   const router = useRouter();
   const [error, setError] = useState<unknown>(null);
-  const { data, error: loadError } = useQuery(
+  const {
+    data,
+    error: loadError,
+    mutate,
+  } = useQuery(
     ExperimentQuery,
     { id },
     {
@@ -59,6 +64,7 @@ export default function ExperimentPage() {
           </span>
         ))}
       </p>
+      <ExperimentActions experiment={experiment} onChange={() => void mutate()} />
       {canTrain && (
         <button type="button" onClick={startRun}>
           Start a run
@@ -84,6 +90,7 @@ export default function ExperimentPage() {
                   ))}
                   <th>Validation</th>
                   <th>Test</th>
+                  {canTrain && <th>Actions</th>}
                 </tr>
               </thead>
               <tbody>
@@ -100,6 +107,13 @@ export default function ExperimentPage() {
                     ))}
                     <td>{pct(r.metrics?.validationAccuracy)}</td>
                     <td>{pct(r.metrics?.testAccuracy)}</td>
+                    {canTrain && (
+                      <td>
+                        {!ACTIVE.includes(r.status) && (
+                          <DeleteRunButton runId={r.id} label={runName(i)} onDeleted={() => void mutate()} />
+                        )}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

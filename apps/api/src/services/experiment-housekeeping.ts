@@ -1,0 +1,79 @@
+import { rm } from "node:fs/promises";
+import { activityRepository, checkpointsRepository, type Db, experimentsRepository } from "@retrain/db";
+import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { optionalText, requireName } from "../domain/validate.js";
+import { type Access, type Caller, requireCaller } from "./access.js";
+import type { ExperimentService } from "./experiment-service.js";
+
+/** Renaming and deleting experiments, deleting runs, removing aliases: what a month of use needs. */
+export function createExperimentHousekeeping(
+  db: Db,
+  access: Access,
+  experiments: ExperimentService,
+  exportDir: string,
+) {
+  const rows = experimentsRepository(db);
+  const checkpoints = checkpointsRepository(db);
+  const activity = activityRepository(db);
+  const record = (workspaceId: string, caller: Caller | null, verb: string, subjectType: string, subjectId: string) =>
+    activity.record({ workspaceId, actorId: requireCaller(caller).userId, verb, subjectType, subjectId });
+  /** Built downloads of checkpoints that no longer exist. */
+  const dropExports = (ids: string[]) =>
+    Promise.all(ids.flatMap((id) => [`${id}.zip`, `${id}.onnx`].map((f) => rm(`${exportDir}/${f}`, { force: true }))));
+
+  return {
+    async update(caller: Caller | null, id: string, change: { name?: string | null; description?: string | null }) {
+      const experiment = await experiments.experimentFor(caller, id, "train");
+      const updated = await rows.update(id, {
+        ...(change.name != null ? { name: requireName("name", change.name) } : {}),
+        ...(change.description != null ? { description: optionalText("description", change.description) ?? "" } : {}),
+      });
+      await record(experiment.dataset.workspaceId, caller, "experiment.renamed", "Experiment", id);
+      return updated;
+    },
+
+    /** Deletes an experiment with its runs and checkpoints (ADMIN or above); not while a run is under way. */
+    async delete(caller: Caller | null, id: string) {
+      const experiment = await experiments.experimentFor(caller, id, "read");
+      await access.require(caller, experiment.dataset.workspaceId, "destroy", "Experiment");
+      if ((await rows.activeRunCount(id)) > 0)
+        throw new ConflictError("A run of this experiment is under way: cancel it first.");
+      const runs = await rows.runsOf([id]);
+      const saved = await checkpoints.ofRuns(runs.map((r) => r.id));
+      await rows.delete(id);
+      await dropExports(saved.map((c) => c.id));
+      await record(experiment.dataset.workspaceId, caller, "experiment.deleted", "Experiment", id);
+      return true;
+    },
+
+    /** Deletes a finished run and its checkpoints (MEMBER or above), unless an alias serves one of them. */
+    async deleteRun(caller: Caller | null, runId: string) {
+      const run = await rows.findRun(runId);
+      if (!run) throw new NotFoundError("Run");
+      const experiment = await experiments.experimentFor(caller, run.experimentId, "train");
+      if (["QUEUED", "EXTRACTING", "TRAINING"].includes(run.status))
+        throw new ConflictError("This run is under way: cancel it first.");
+      const aliases = await checkpoints.aliasesOfRun(runId);
+      if (aliases.length > 0)
+        throw new ConflictError(
+          `The ${aliases.map((a) => a.name).join(", ")} alias serves a checkpoint of this run: move or remove it first.`,
+        );
+      const saved = await checkpoints.ofRuns([runId]);
+      await rows.deleteRun(runId);
+      await dropExports(saved.map((c) => c.id));
+      await record(experiment.dataset.workspaceId, caller, "run.deleted", "TrainingRun", runId);
+      return true;
+    },
+
+    /** Removes an alias: predictions by that name stop (NOT_FOUND) until it points somewhere again. */
+    async removeAlias(caller: Caller | null, experimentId: string, name: string) {
+      const experiment = await experiments.experimentFor(caller, experimentId, "train");
+      const { count } = await checkpoints.removeAlias(experimentId, name);
+      if (count === 0) throw new ValidationError("alias", `This experiment has no ${name} alias.`);
+      await record(experiment.dataset.workspaceId, caller, "alias.removed", "Experiment", experimentId);
+      return true;
+    },
+  };
+}
+
+export type ExperimentHousekeeping = ReturnType<typeof createExperimentHousekeeping>;

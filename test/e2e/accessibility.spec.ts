@@ -1,0 +1,146 @@
+import { existsSync } from "node:fs";
+import { AxeBuilder } from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
+
+// Every dashboard page, signed in with real data (a trained run, a checkpoint, an invitation), checked by
+// axe-core: no serious or critical violation. Then the keyboard alone reaches and uses the controls, and the
+// everyday actions (rename, delete with confirmation) work from the dashboard.
+test.describe.configure({ mode: "serial" });
+
+/** One GraphQL request through the dashboard's proxy, with this page's session cookie. */
+async function gql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const answer = await page.request.post("/graphql", { data: { query, variables } });
+  const body = (await answer.json()) as { data?: T; errors?: unknown };
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function expectAccessible(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByRole("main")).toBeVisible();
+  await expect(page.getByText("Loading")).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const grave = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  // Soft: one run lists the violations of every page, not only the first page's.
+  expect
+    .soft(
+      grave.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+      path,
+    )
+    .toEqual([]);
+}
+
+test("every page has no serious accessibility violation; the keyboard reaches the controls", async ({ page }) => {
+  test.skip(!hasSharedModel || !existsSync(flowersDir), "NOT RUN: ../shared (flowers and MobileNetV2) is needed.");
+  for (const path of ["/", "/signin", "/signup"]) await expectAccessible(page, path);
+
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Axe Tester");
+  await page.getByLabel("Email").fill("axe@example.com");
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("heading", { name: "Welcome, Axe Tester" })).toBeVisible();
+
+  // Real data behind every page: a dataset of photos, a trained run with a checkpoint, an invitation.
+  const { createWorkspace: ws } = await gql<{ createWorkspace: { id: string } }>(
+    page,
+    'mutation { createWorkspace(name: "Access lab") { id } }',
+  );
+  const { createDataset: dataset } = await gql<{ createDataset: { id: string } }>(
+    page,
+    'mutation($w: ID!) { createDataset(workspaceId: $w, name: "Flowers") { id } }',
+    { w: ws.id },
+  );
+  const files = ["daisy", "tulip"].flatMap((label) =>
+    flowerPhotos(label, 8).map((f) => ({ name: `${label}/${f.name}`, label, base64: f.buffer.toString("base64") })),
+  );
+  await gql(page, "mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { status } }", {
+    d: dataset.id,
+    f: files,
+  });
+  const { baseModels } = await gql<{ baseModels: { id: string; key: string }[] }>(page, "{ baseModels { id key } }");
+  const { createExperiment: experiment } = await gql<{ createExperiment: { id: string } }>(
+    page,
+    'mutation($d: ID!, $m: ID!) { createExperiment(datasetId: $d, baseModelId: $m, name: "Access run", hyperparameters: { epochs: 5 }) { id } }',
+    { d: dataset.id, m: baseModels.find((m) => m.key === "mobilenet_v2_035_224")?.id },
+  );
+  const { startRun: run } = await gql<{ startRun: { id: string } }>(
+    page,
+    "mutation($e: ID!) { startRun(experimentId: $e) { id } }",
+    { e: experiment.id },
+  );
+  await expect
+    .poll(
+      async () =>
+        (await gql<{ run: { status: string } }>(page, "query($id: ID!) { run(id: $id) { status } }", { id: run.id }))
+          .run.status,
+      { timeout: 180_000 },
+    )
+    .toBe("SUCCEEDED");
+  const { inviteMember } = await gql<{ inviteMember: { path: string } }>(
+    page,
+    'mutation($w: ID!) { inviteMember(workspaceId: $w, email: "guest@example.com", role: VIEWER) { path } }',
+    { w: ws.id },
+  );
+
+  const w = `/w/${ws.id}`;
+  for (const path of [
+    "/workspaces",
+    "/account",
+    inviteMember.path,
+    `${w}/datasets`,
+    `${w}/datasets/${dataset.id}`,
+    `${w}/experiments`,
+    `${w}/experiments/${experiment.id}`,
+    `${w}/runs/${run.id}`,
+    `${w}/predict`,
+    `${w}/activity`,
+    `${w}/team`,
+    `${w}/tokens`,
+  ])
+    await expectAccessible(page, path);
+
+  // The keyboard alone: from the page's start, Tab reaches the form, and Enter creates a dataset.
+  await page.goto(`${w}/datasets`);
+  const input = page.getByLabel("New dataset");
+  for (let i = 0; i < 30 && !(await input.evaluate((el) => el.ownerDocument.activeElement === el)); i++)
+    await page.keyboard.press("Tab");
+  await expect(input).toBeFocused();
+  await page.keyboard.type("Typed by keyboard");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("link", { name: /Typed by keyboard/ })).toBeVisible();
+});
+
+test("everyday actions from the dashboard: rename an experiment, delete a run, delete the workspace", async ({
+  page,
+}) => {
+  test.skip(!hasSharedModel || !existsSync(flowersDir), "NOT RUN: ../shared (flowers and MobileNetV2) is needed.");
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("axe@example.com");
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Access lab" }).click();
+  await page.getByRole("link", { name: "Experiments" }).click();
+  await page.getByRole("link", { name: "Access run" }).click();
+
+  page.once("dialog", (dialog) => dialog.accept("Access run, renamed"));
+  await page.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByRole("heading", { name: "Access run, renamed" })).toBeVisible();
+
+  page.once("dialog", (dialog) => dialog.dismiss());
+  await page.getByRole("button", { name: "Delete Run 1" }).click();
+  await expect(page.getByRole("link", { name: "Run 1" })).toBeVisible();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Delete Run 1" }).click();
+  await expect(page.getByRole("link", { name: "Run 1" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Team" }).click();
+  page.once("dialog", (dialog) => dialog.accept("not its name"));
+  await page.getByRole("button", { name: "Delete workspace" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Type the workspace's name" })).toBeVisible();
+  page.once("dialog", (dialog) => dialog.accept("Access lab"));
+  await page.getByRole("button", { name: "Delete workspace" }).click();
+  await expect(page).toHaveURL(/\/workspaces$/);
+  await expect(page.getByRole("link", { name: "Access lab" })).toHaveCount(0);
+});
