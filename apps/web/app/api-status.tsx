@@ -1,9 +1,8 @@
 import { headers } from "next/headers";
-import { graphql } from "../lib/graphql-client";
+import { graphql } from "../gql";
+import { serverGql } from "../lib/graphql-client";
 
-interface HealthData {
-  health: { ok: boolean; database: string | null; version: string; backend: string | null };
-}
+const HealthQuery = graphql(`query Health { health { ok database version backend } }`);
 
 /**
  * Server component: asks the API for its health, with the visitor's session cookie, and shows it. Anyone sees
@@ -13,11 +12,7 @@ export async function ApiStatus() {
   let content: React.ReactNode;
   try {
     const cookie = (await headers()).get("cookie");
-    const { health } = await graphql<HealthData>(
-      "{ health { ok database version backend } }",
-      {},
-      cookie ? { cookie } : {},
-    );
+    const { health } = await serverGql(HealthQuery, {}, cookie ? { cookie } : {});
     content = (
       <dl>
         <dt>API</dt>

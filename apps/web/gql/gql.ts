@@ -20,9 +20,10 @@ type Documents = {
     "mutation SignOutEverywhere { signOutEverywhere }": typeof types.SignOutEverywhereDocument,
     "mutation UpdateProfile($n: String!) { updateProfile(name: $n) { name } }": typeof types.UpdateProfileDocument,
     "mutation DeleteAccount($p: String!) { deleteAccount(password: $p) }": typeof types.DeleteAccountDocument,
+    "query Health { health { ok database version backend } }": typeof types.HealthDocument,
     "query Invitation($t: String!) {\n  me { email } invitation(token: $t) { workspaceName role email expiresAt } }": typeof types.InvitationDocument,
     "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }": typeof types.AcceptInvitationDocument,
-    "query Activity($w: ID!) {\n  workspace(id: $w) { activity(first: 100) { nodes { id verb subjectType createdAt actor { name } } } } }": typeof types.ActivityDocument,
+    "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt actor { name } } } } }": typeof types.ActivityDocument,
     "query Dataset($id: ID!) {\n  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }": typeof types.DatasetDocument,
     "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }": typeof types.DatasetsDocument,
     "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }": typeof types.CreateDatasetDocument,
@@ -87,9 +88,10 @@ const documents: Documents = {
     "mutation SignOutEverywhere { signOutEverywhere }": types.SignOutEverywhereDocument,
     "mutation UpdateProfile($n: String!) { updateProfile(name: $n) { name } }": types.UpdateProfileDocument,
     "mutation DeleteAccount($p: String!) { deleteAccount(password: $p) }": types.DeleteAccountDocument,
+    "query Health { health { ok database version backend } }": types.HealthDocument,
     "query Invitation($t: String!) {\n  me { email } invitation(token: $t) { workspaceName role email expiresAt } }": types.InvitationDocument,
     "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }": types.AcceptInvitationDocument,
-    "query Activity($w: ID!) {\n  workspace(id: $w) { activity(first: 100) { nodes { id verb subjectType createdAt actor { name } } } } }": types.ActivityDocument,
+    "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt actor { name } } } } }": types.ActivityDocument,
     "query Dataset($id: ID!) {\n  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }": types.DatasetDocument,
     "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }": types.DatasetsDocument,
     "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }": types.CreateDatasetDocument,
@@ -172,6 +174,10 @@ export function graphql(source: "mutation DeleteAccount($p: String!) { deleteAcc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query Health { health { ok database version backend } }"): typeof import('./graphql').HealthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query Invitation($t: String!) {\n  me { email } invitation(token: $t) { workspaceName role email expiresAt } }"): typeof import('./graphql').InvitationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -180,7 +186,7 @@ export function graphql(source: "mutation AcceptInvitation($t: String!) { accept
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Activity($w: ID!) {\n  workspace(id: $w) { activity(first: 100) { nodes { id verb subjectType createdAt actor { name } } } } }"): typeof import('./graphql').ActivityDocument;
+export function graphql(source: "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt actor { name } } } } }"): typeof import('./graphql').ActivityDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -16,8 +16,6 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant, as an ISO 8601 string in UTC. */
   DateTime: { input: string; output: string; }
-  /** Any JSON value (hyperparameters, metrics, evaluations). */
-  JSON: { input: any; output: any; }
 };
 
 /** Something someone did in a workspace. */
@@ -1440,6 +1438,11 @@ export type DeleteAccountMutationVariables = Exact<{
 
 export type DeleteAccountMutation = { deleteAccount: boolean };
 
+export type HealthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HealthQuery = { health: { ok: boolean, database: string | null, version: string, backend: string | null } };
+
 export type InvitationQueryVariables = Exact<{
   t: Scalars['String']['input'];
 }>;
@@ -1456,10 +1459,11 @@ export type AcceptInvitationMutation = { acceptInvitation: { id: string } };
 
 export type ActivityQueryVariables = Exact<{
   w: Scalars['ID']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type ActivityQuery = { workspace: { activity: { nodes: Array<{ id: string, verb: string, subjectType: string, createdAt: string, actor: { name: string } | null }> } } };
+export type ActivityQuery = { workspace: { activity: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, verb: string, subjectType: string, createdAt: string, actor: { name: string } | null }> } } };
 
 export type DatasetQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2057,6 +2061,16 @@ export const DeleteAccountDocument = new TypedDocumentString(`
   deleteAccount(password: $p)
 }
     `) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
+export const HealthDocument = new TypedDocumentString(`
+    query Health {
+  health {
+    ok
+    database
+    version
+    backend
+  }
+}
+    `) as unknown as TypedDocumentString<HealthQuery, HealthQueryVariables>;
 export const InvitationDocument = new TypedDocumentString(`
     query Invitation($t: String!) {
   me {
@@ -2078,9 +2092,13 @@ export const AcceptInvitationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const ActivityDocument = new TypedDocumentString(`
-    query Activity($w: ID!) {
+    query Activity($w: ID!, $after: String) {
   workspace(id: $w) {
-    activity(first: 100) {
+    activity(first: 50, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         verb

@@ -1,3 +1,5 @@
+import type { TypedDocumentString } from "../gql/graphql";
+
 /**
  * The API's GraphQL endpoint, as seen from the dashboard's server (read at run time). server.ts checks the
  * setting at start (settings.ts) and leaves it in the environment, defaults filled in.
@@ -6,10 +8,10 @@ export const apiUrl = () => process.env.API_URL ?? "http://localhost:4000/graphq
 
 export class ApiUnreachableError extends Error {}
 
-/** Sends one GraphQL operation to the API from the dashboard's server (the status panel). */
-export async function graphql<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
+/** Sends one typed GraphQL operation to the API from the dashboard's server (the status panel). */
+export async function serverGql<T, V>(
+  document: TypedDocumentString<T, V>,
+  variables: V,
   headers: Record<string, string> = {},
 ): Promise<T> {
   let response: Response;
@@ -17,7 +19,7 @@ export async function graphql<T>(
     response = await fetch(apiUrl(), {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables }),
       cache: "no-store",
     });
   } catch (error) {

@@ -6,7 +6,7 @@ import type { ApiContext } from "../context.js";
 export const builder = new SchemaBuilder<{
   Context: ApiContext;
   DefaultFieldNullability: false;
-  Scalars: { DateTime: { Input: Date; Output: Date }; JSON: { Input: unknown; Output: unknown } };
+  Scalars: { DateTime: { Input: Date; Output: Date } };
 }>({
   // Fields are non-null unless a field says otherwise: clients need not guard against nulls that never come.
   defaultFieldNullability: false,
@@ -36,10 +36,4 @@ builder.scalarType("DateTime", {
     if (Number.isNaN(date.getTime())) throw new TypeError("DateTime must be an ISO 8601 string");
     return date;
   },
-});
-
-builder.scalarType("JSON", {
-  description: "Any JSON value (hyperparameters, metrics, evaluations).",
-  serialize: (value) => value,
-  parseValue: (value) => value,
 });

@@ -2,10 +2,11 @@
 import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback";
 import { useWorkspace } from "../../../../components/workspace-context";
 import { graphql } from "../../../../gql";
-import { useQuery } from "../../../../lib/api";
+import { usePages } from "../../../../lib/use-pages";
 
-const ActivityQuery = graphql(`query Activity($w: ID!) {
-  workspace(id: $w) { activity(first: 100) { nodes { id verb subjectType createdAt actor { name } } } } }`);
+const ActivityQuery = graphql(`query Activity($w: ID!, $after: String) { workspace(id: $w) {
+  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }
+    nodes { id verb subjectType createdAt actor { name } } } } }`);
 const WORDS: Record<string, string> = {
   "dataset.created": "created a dataset",
   "experiment.created": "created an experiment",
@@ -33,23 +34,28 @@ const WORDS: Record<string, string> = {
 /** Who did what in the workspace, newest first. */
 export default function ActivityPage() {
   const workspace = useWorkspace();
-  const { data, error } = useQuery(ActivityQuery, { w: workspace.id }, { refreshInterval: 5000 });
-  if (error) return <ErrorNote error={error} />;
-  if (!data) return <Loading />;
+  const pages = usePages(ActivityQuery, { w: workspace.id }, (data) => data.workspace.activity);
+  if (pages.error) return <ErrorNote error={pages.error} />;
+  if (pages.loading) return <Loading />;
   return (
     <section>
       <h1>Activity</h1>
-      {data.workspace.activity.nodes.length === 0 && (
+      {pages.nodes.length === 0 && (
         <EmptyState title="Nothing has happened yet">Create a dataset to get started.</EmptyState>
       )}
       <ol className="plain activity">
-        {data.workspace.activity.nodes.map((a) => (
+        {pages.nodes.map((a) => (
           <li key={a.id}>
             <b>{a.actor?.name ?? "Someone"}</b> {WORDS[a.verb] ?? a.verb}{" "}
             <time className="muted">{new Date(a.createdAt).toLocaleString()}</time>
           </li>
         ))}
       </ol>
+      {pages.hasMore && (
+        <button type="button" onClick={() => void pages.loadMore()}>
+          Show older
+        </button>
+      )}
     </section>
   );
 }
