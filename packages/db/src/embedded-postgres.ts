@@ -11,8 +11,10 @@ import pg from "pg";
 // process at once: services still running would lose their database mid-request, or be left orphaned.
 // Whoever starts a server stops it, in order: the services first, the database last.
 // It also turns `beforeExit` into process.exit(0), which threw away the exit code a process had set (a test
-// runner's failures exited 0): that hook goes too.
-for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit"]) exitHook.unhookEvent(event);
+// runner's failures exited 0), and on `exit` calls its shutdown without the callback it then calls (a crash
+// at the end of every script). Both go: a running server's child process keeps a process from ending by
+// itself, and an uncaught exception still stops the servers through the hook that remains.
+for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit"]) exitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresOptions {
   /** Folder holding the cluster; created and initialised on first start, kept across restarts. */
