@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
 import { workspaceWithDataset } from "./fixtures.js";
+import { collectSubscription } from "./live-client.js";
 
 const UPLOAD = `mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { name status imageId reason } }`;
 const PAGE = `query($d: ID!, $l: ID, $s: Split, $u: Boolean, $first: Int, $after: String) {
@@ -17,10 +18,11 @@ describe("images", () => {
   let owner: string;
   let outsider: string;
   let datasetId: string;
+  let workspaceId: string;
   let accepted: string[];
   beforeAll(async () => {
     t = await startTestApi();
-    ({ token: owner, datasetId } = await workspaceWithDataset(t, "o@example.com"));
+    ({ token: owner, datasetId, workspaceId } = await workspaceWithDataset(t, "o@example.com"));
     outsider = (await t.signUp("x@example.com")).token;
   });
 
@@ -120,6 +122,28 @@ describe("images", () => {
       owner,
     );
     expect(deleted.data?.deleteImages).toBe(1);
+  });
+
+  it("streams the dataset to subscribers as others change it, members only", async () => {
+    const member = await t.join(owner, workspaceId, "live-member@example.com", "MEMBER");
+    const file = { name: "live.png", base64: (await png(9, 9, 9)).toString("base64"), label: "live" };
+    const updates = await collectSubscription<{ datasetUpdates: { labels: { name: string; imageCount: number }[] } }>(
+      t.api.url,
+      "subscription($id: ID!) { datasetUpdates(id: $id) { labels { name imageCount } } }",
+      { id: datasetId },
+      owner,
+      2,
+      () => t.gql(UPLOAD, { d: datasetId, f: [file] }, member.token),
+    );
+    expect(updates.at(-1)?.data?.datasetUpdates.labels).toContainEqual({ name: "live", imageCount: 1 });
+    const denied = await collectSubscription(
+      t.api.url,
+      "subscription($id: ID!) { datasetUpdates(id: $id) { id } }",
+      { id: datasetId },
+      outsider,
+      1,
+    );
+    expect(denied[0]?.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 
   it("serves thumbnails to members only", async () => {

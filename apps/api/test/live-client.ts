@@ -8,6 +8,10 @@ export async function collectSubscription<T>(
   query: string,
   variables: Record<string, unknown>,
   token: string,
+  /** For a subscription that never ends by itself: stop once this many updates came. */
+  enough = Number.POSITIVE_INFINITY,
+  /** Called after each update (to cause the next one). */
+  onUpdate: (count: number) => Promise<unknown> | undefined = () => undefined,
 ): Promise<GraphQLResult<T>[]> {
   const client = createClient({
     url: httpUrl.replace(/^http/, "ws"),
@@ -17,8 +21,11 @@ export async function collectSubscription<T>(
   });
   const updates: GraphQLResult<T>[] = [];
   try {
-    for await (const update of client.iterate({ query, variables }))
+    for await (const update of client.iterate({ query, variables })) {
       updates.push(update as unknown as GraphQLResult<T>);
+      if (updates.length >= enough) break;
+      await onUpdate(updates.length);
+    }
   } finally {
     await client.dispose();
   }

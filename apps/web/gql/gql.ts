@@ -25,6 +25,7 @@ type Documents = {
     "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }": typeof types.AcceptInvitationDocument,
     "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt actor { name } } } } }": typeof types.ActivityDocument,
     "query Dataset($id: ID!) {\n  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }": typeof types.DatasetDocument,
+    "subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }": typeof types.DatasetUpdatesDocument,
     "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }": typeof types.DatasetsDocument,
     "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }": typeof types.CreateDatasetDocument,
     "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } }\n  runs(last: 50) { nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": typeof types.ExperimentDocument,
@@ -93,6 +94,7 @@ const documents: Documents = {
     "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }": types.AcceptInvitationDocument,
     "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt actor { name } } } } }": types.ActivityDocument,
     "query Dataset($id: ID!) {\n  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }": types.DatasetDocument,
+    "subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }": types.DatasetUpdatesDocument,
     "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }": types.DatasetsDocument,
     "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }": types.CreateDatasetDocument,
     "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } }\n  runs(last: 50) { nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": types.ExperimentDocument,
@@ -191,6 +193,10 @@ export function graphql(source: "query Activity($w: ID!, $after: String) { works
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Dataset($id: ID!) {\n  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }"): typeof import('./graphql').DatasetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }"): typeof import('./graphql').DatasetUpdatesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1203,10 +1203,18 @@ export type SplitCounts = {
 
 /** Live progress, over graphql-ws at /graphql. */
 export type Subscription = {
+  /** The dataset each time its images or labels change (uploads, imports, relabels, deletions by anyone). */
+  datasetUpdates: Dataset;
   /** The job each time its progress or status changes, until it ends. */
   jobProgress: Job;
   /** The run each time its status, extraction progress or epochs change, until it ends. */
   runProgress: TrainingRun;
+};
+
+
+/** Live progress, over graphql-ws at /graphql. */
+export type SubscriptionDatasetUpdatesArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1471,6 +1479,13 @@ export type DatasetQueryVariables = Exact<{
 
 
 export type DatasetQuery = { dataset: { id: string, name: string, labels: Array<{ id: string, name: string, imageCount: number }>, splitCounts: { train: number, validation: number, test: number, unlabelled: number } } };
+
+export type DatasetUpdatesSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DatasetUpdatesSubscription = { datasetUpdates: { id: string } };
 
 export type DatasetsQueryVariables = Exact<{
   w: Scalars['ID']['input'];
@@ -2131,6 +2146,13 @@ export const DatasetDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DatasetQuery, DatasetQueryVariables>;
+export const DatasetUpdatesDocument = new TypedDocumentString(`
+    subscription DatasetUpdates($id: ID!) {
+  datasetUpdates(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DatasetUpdatesSubscription, DatasetUpdatesSubscriptionVariables>;
 export const DatasetsDocument = new TypedDocumentString(`
     query Datasets($w: ID!) {
   workspace(id: $w) {

@@ -1,4 +1,5 @@
 import type { Dataset, Label } from "@retrain/db";
+import { currentCaller } from "../context.js";
 import { builder } from "./builder.js";
 
 const LabelRef = builder.objectRef<Label>("Label").implement({
@@ -121,3 +122,13 @@ builder.mutationFields((t) => ({
       services.datasets.mergeLabels(caller, String(args.fromId), String(args.intoId)),
   }),
 }));
+
+builder.subscriptionField("datasetUpdates", (t) =>
+  t.field({
+    type: DatasetRef,
+    description: "The dataset each time its images or labels change (uploads, imports, relabels, deletions by anyone).",
+    args: { id: t.arg.id({ required: true, description: "Dataset id." }) },
+    subscribe: (_r, a, ctx) => ctx.services.datasets.watch(() => currentCaller(ctx), String(a.id)),
+    resolve: (update) => update.dataset,
+  }),
+);

@@ -2,6 +2,7 @@ import { activityRepository, type Db, datasetsRepository } from "@retrain/db";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText, requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
+import { watchRow } from "./watch.js";
 
 /** Prisma's unique-constraint violation, turned into a conflict the user can act on. */
 async function unique<T>(work: Promise<T>, message: string): Promise<T> {
@@ -36,6 +37,25 @@ export function createDatasetService(db: Db, access: Access) {
 
   return {
     datasetFor,
+
+    /**
+     * The dataset each time its images or labels change (uploads, imports, relabels, deletions, by anyone),
+     * for the datasetUpdates subscription; access is checked again before each update.
+     */
+    async watch(caller: () => Promise<Caller | null>, id: string) {
+      await datasetFor(await caller(), id, "read");
+      return watchRow(
+        async () => {
+          const dataset = await datasetFor(await caller(), id, "read");
+          const [counts, labels] = await Promise.all([datasets.splitCounts([id]), datasets.labelsOf([id])]);
+          const shape = counts.map((c) => `${c.split}:${c.labelId}:${c._count._all}`).sort();
+          return { dataset, signature: `${shape.join(",")}|${labels.map((l) => `${l.id}:${l.name}`).join(",")}` };
+        },
+        (row) => row.signature,
+        () => false,
+        1000,
+      );
+    },
 
     async create(caller: Caller | null, input: { workspaceId: string; name: string; description?: string | null }) {
       await access.require(caller, input.workspaceId, "write");

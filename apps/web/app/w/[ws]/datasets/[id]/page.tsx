@@ -1,6 +1,6 @@
 "use client";
 import { useParams } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ErrorNote, Loading } from "../../../../../components/feedback";
 import { ImageGrid } from "../../../../../components/image-grid";
 import { LabelManager } from "../../../../../components/label-manager";
@@ -8,23 +8,36 @@ import { UploadPanel } from "../../../../../components/upload-panel";
 import { useWorkspace } from "../../../../../components/workspace-context";
 import { graphql } from "../../../../../gql";
 import { can, useQuery } from "../../../../../lib/api";
+import { type LiveState, useSubscription } from "../../../../../lib/live";
 
 const DatasetQuery = graphql(`query Dataset($id: ID!) {
   dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }`);
+const DatasetUpdates = graphql(`subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }`);
 
 export default function DatasetPage() {
   const { id } = useParams<{ id: string }>();
   const workspace = useWorkspace();
   const [version, setVersion] = useState(0);
-  const { data, error, mutate } = useQuery(DatasetQuery, { id });
-  if (error) return <ErrorNote error={error} />;
-  if (!data) return <Loading />;
-  const { dataset } = data;
-  const canWrite = can(workspace.role, "MEMBER");
+  const liveState = useRef<LiveState>("connecting");
+  // Polled every 5 s only when changes cannot be pushed over the WebSocket.
+  const { data, error, mutate } = useQuery(
+    DatasetQuery,
+    { id },
+    { refreshInterval: () => (liveState.current === "polling" ? 5000 : 0) },
+  );
   const refresh = () => {
     void mutate();
     setVersion((v) => v + 1);
   };
+  // Someone else's upload, import or relabel shows up here as it lands (the first update is the state now).
+  const updates = useRef(0);
+  liveState.current = useSubscription(DatasetUpdates, { id }, () => {
+    if (updates.current++ > 0) refresh();
+  });
+  if (error) return <ErrorNote error={error} />;
+  if (!data) return <Loading />;
+  const { dataset } = data;
+  const canWrite = can(workspace.role, "MEMBER");
   const s = dataset.splitCounts;
   return (
     <section>
