@@ -32,6 +32,9 @@ export { exportOnnxModel } from "./export/export-onnx.js";
 export type { BottleneckStore } from "./extraction/bottleneck-store.js";
 export { type ExtractionJob, type ExtractionProgress, extractBottlenecks } from "./extraction/extract-bottlenecks.js";
 export { createExtractionPool, type ExtractionPool, type PoolOptions } from "./extraction/worker-pool.js";
+export { type Balance, FEW_IMAGES, type HealthSplit } from "./health/balance.js";
+export type { LabelIssue } from "./health/confident-learning.js";
+export { datasetHealth, HEALTH_DEFAULTS, type HealthReport } from "./health/health-report.js";
 export { decodeImage } from "./images/decode-image.js";
 export { type InspectedImage, inspectImage } from "./images/inspect-image.js";
 export {

@@ -1,0 +1,137 @@
+// `npm run bench:health` (needs ../shared): the dataset health report on flowers_small with planted faults
+// (5% flipped labels, 40 re-encoded and resized copies in another split, 20 generated non-flower images),
+// scored against what was planted, with the duplicate threshold swept so the default is chosen by it; then
+// the neighbour search on 100,000 synthetic 1280-d vectors (`--scale N`). Writes bench-results/health.json.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import sharp from "sharp";
+import { initBackend } from "../src/backend.js";
+import { seededRandom } from "../src/data/random.js";
+import { extractBottlenecks } from "../src/extraction/extract-bottlenecks.js";
+import { createExtractionPool } from "../src/extraction/worker-pool.js";
+import { datasetHealth, HEALTH_DEFAULTS } from "../src/health/health-report.js";
+import { nearDuplicateGroups } from "../src/health/near-duplicates.js";
+import { nearestNeighbours } from "../src/health/vector-index.js";
+import { resolveBaseModel } from "../src/models/resolve-base-model.js";
+import { sharedDir, tempDir } from "../test/fixtures.js";
+import { corruptedFlowers, type Planted } from "./health-data.js";
+
+const { values } = parseArgs({ options: { scale: { type: "string", default: "100000" } } });
+const shared = sharedDir();
+await initBackend("auto");
+const work = await tempDir("health-bench");
+const { images, labelNames, planted } = await corruptedFlowers(path.join(shared, "datasets/flowers_small"));
+console.log(
+  `${images.length} images: ${planted.flipped.size} flipped labels, ${planted.copies.length} copies, ${planted.strays.size} strays`,
+);
+
+// Vectors of every image (MobileNetV2-0.35, as the product extracts them), kept in memory.
+const model = await resolveBaseModel(path.join(shared, "models/mobilenet_v2_035_224_notop"), { cacheDir: work });
+const pool = await createExtractionPool({
+  spec: model.spec,
+  dir: model.dir,
+  inference: "auto",
+  cacheDir: work,
+  resize: "center-crop",
+});
+const vectors = new Map<string, Float32Array>();
+const extraction = await extractBottlenecks(
+  images.map((image, i) => ({ key: String(i), item: { name: image.name, bytes: image.bytes } })),
+  { pool, store: { get: async (k) => vectors.get(k), put: async (k, v) => void vectors.set(k, v) } },
+).finally(() => pool.close());
+const dim = vectors.values().next().value?.length ?? 0;
+const x = new Float32Array(images.length * dim);
+for (const [key, v] of vectors) x.set(v, Number(key) * dim);
+console.log(
+  `extracted ${extraction.computed} vectors at ${extraction.imagesPerSecond.toFixed(0)} images/s (${pool.backend})`,
+);
+
+const report = await datasetHealth({
+  vectors: { x, y: Int32Array.from(images, (i) => i.label), dim },
+  splits: images.map((i) => i.split),
+  labelNames,
+});
+
+/** Two images look the same to the eye: 16 x 16 greyscale thumbnails differ by under 10 levels on average. */
+const thumbnails = new Map<number, Buffer>();
+async function looksSame(a: number, b: number) {
+  for (const i of [a, b])
+    if (!thumbnails.has(i))
+      thumbnails.set(i, await sharp(images[i]?.bytes).resize(16, 16, { fit: "fill" }).grayscale().raw().toBuffer());
+  const [u, v] = [thumbnails.get(a), thumbnails.get(b)];
+  if (!u || !v) return false;
+  return u.reduce((sum, x, k) => sum + Math.abs(x - (v[k] ?? 0)), 0) / u.length < 10;
+}
+
+/**
+ * Duplicates scored by pair: a planted copy is found when one group holds it and its original. A flagged pair
+ * is right when planted, or when its two photos look the same to a pixel check independent of the vectors
+ * (flowers_small has its own copies: the same photo under rose and under tulip, `_n` resizes).
+ */
+async function scoreDuplicates(groups: { members: number[] }[], copies: Planted["copies"]) {
+  const pairs = groups.flatMap((g) => g.members.flatMap((a, i) => g.members.slice(i + 1).map((b) => [a, b] as const)));
+  const found = copies.filter(([a, b]) => groups.some((g) => g.members.includes(a) && g.members.includes(b))).length;
+  const plantedKeys = new Set(copies.map(([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`));
+  let natural = 0;
+  for (const [a, b] of pairs.slice(0, 2000))
+    if (!plantedKeys.has(`${Math.min(a, b)}-${Math.max(a, b)}`) && (await looksSame(a, b))) natural++;
+  const precision = pairs.length ? (found + natural) / pairs.length : 0;
+  return {
+    recall: found / copies.length,
+    precision,
+    plantedOnlyPrecision: pairs.length ? found / pairs.length : 0,
+    pairs: pairs.length,
+    found,
+    natural,
+  };
+}
+const neighbours = nearestNeighbours(x, dim, HEALTH_DEFAULTS.neighbours);
+const sweep = [];
+for (const maxDistance of [0.04, 0.06, 0.08])
+  for (const ratio of [0.3, 0.4, 0.5, 1])
+    sweep.push({
+      maxDistance,
+      ratio,
+      ...(await scoreDuplicates(nearDuplicateGroups(neighbours, { maxDistance, ratio }), planted.copies)),
+    });
+const flagged = new Set(report.mislabeled.map((m) => m.index));
+const flippedFound = [...planted.flipped].filter((i) => flagged.has(i)).length;
+const straysFound = report.strays.filter((s) => planted.strays.has(s.index)).length;
+const results = {
+  images: images.length,
+  extraction: { imagesPerSecond: extraction.imagesPerSecond, backend: pool.backend },
+  duplicates: {
+    maxDistance: HEALTH_DEFAULTS.duplicateDistance,
+    ratio: HEALTH_DEFAULTS.duplicateRatio,
+    groups: report.duplicates.length,
+    crossingSplits: report.duplicates.filter((g) => g.crossesSplits).length,
+    ...(await scoreDuplicates(report.duplicates, planted.copies)),
+    sweep,
+  },
+  mislabeled: {
+    flagged: flagged.size,
+    recall: flippedFound / planted.flipped.size,
+    precision: flagged.size ? flippedFound / flagged.size : 0,
+  },
+  strays: { inTop50: straysFound, of: planted.strays.size },
+  seconds: report.seconds,
+};
+console.log(JSON.stringify(results, null, 2));
+
+// Scale: the neighbour search alone on synthetic vectors shaped like real ones (clusters in 1280-d).
+const n = Number(values.scale);
+const random = seededRandom(5);
+const centres = Array.from({ length: 100 }, () => Float32Array.from({ length: dim }, () => random()));
+const synthetic = new Float32Array(n * dim);
+for (let i = 0; i < n; i++) {
+  const centre = centres[i % centres.length] ?? centres[0];
+  for (let d = 0; d < dim; d++) synthetic[i * dim + d] = (centre?.[d] ?? 0) + 0.3 * random();
+}
+const started = performance.now();
+const scaled = nearestNeighbours(synthetic, dim, HEALTH_DEFAULTS.neighbours);
+const scale = { vectors: n, dim, seconds: (performance.now() - started) / 1000, found: scaled.indices.length };
+console.log(`neighbour search on ${n} vectors: ${scale.seconds.toFixed(1)} s`);
+
+await mkdir("bench-results", { recursive: true });
+await writeFile("bench-results/health.json", `${JSON.stringify({ ...results, scale }, null, 2)}\n`);
