@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { Duplex } from "node:stream";
+import { createProxyServer } from "http-proxy-3";
 import next from "next";
 import { webConfig } from "./settings";
 
@@ -31,37 +31,15 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const nextUpgrade = app.getUpgradeHandler();
 
-/** Pipes an upgrade to the API's WebSocket endpoint; the API checks the Origin and the cookie as ever. */
-function proxyUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer) {
-  const upstream = http.request({
-    host: apiUrl.hostname,
-    port: apiUrl.port || 80,
-    path: apiUrl.pathname,
-    method: "GET",
-    headers: { ...request.headers, host: apiUrl.host },
-  });
-  upstream.on("upgrade", (response, apiSocket, apiHead) => {
-    const lines = Object.entries(response.headers).flatMap(([name, value]) =>
-      (Array.isArray(value) ? value : [value ?? ""]).map((v) => `${name}: ${v}`),
-    );
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\n${lines.join("\r\n")}\r\n\r\n`);
-    if (apiHead.length > 0) socket.write(apiHead);
-    if (head.length > 0) apiSocket.write(head);
-    apiSocket.pipe(socket).pipe(apiSocket);
-    apiSocket.on("error", () => socket.destroy());
-    socket.on("error", () => apiSocket.destroy());
-  });
-  // The API refused the upgrade (an origin it does not know): the browser gets its status, then the close.
-  upstream.on("response", (response) => {
-    socket.end(`HTTP/1.1 ${response.statusCode ?? 502} ${response.statusMessage ?? ""}\r\nconnection: close\r\n\r\n`);
-  });
-  upstream.on("error", () => socket.end("HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\n\r\n"));
-  upstream.end();
-}
+// The API checks the Origin header and the session cookie of every upgrade as ever: both pass unchanged.
+const apiSockets = createProxyServer({ target: apiUrl.href, ignorePath: true, ws: true, changeOrigin: true });
+apiSockets.on("error", (_error, _request, socket) => {
+  if (socket && "destroy" in socket) socket.destroy();
+});
 
 const server = http.createServer((request, response) => void handle(request, response));
 server.on("upgrade", (request, socket, head) => {
-  if (new URL(request.url ?? "/", "http://dashboard").pathname === "/graphql") proxyUpgrade(request, socket, head);
+  if (new URL(request.url ?? "/", "http://dashboard").pathname === "/graphql") apiSockets.ws(request, socket, head);
   else void nextUpgrade(request, socket, head);
 });
 server.listen(port, () => console.log(`dashboard on http://localhost:${port}`));

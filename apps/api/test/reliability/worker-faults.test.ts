@@ -74,6 +74,15 @@ describe("workers killed or stopped mid-job", () => {
     return run.data?.startRun.id ?? "";
   }
   const runView = async (id: string) => (await t.gql<{ run: RunView }>(RUN, { id }, owner.token)).data?.run;
+  const runSucceeded = (id: string) =>
+    until(
+      "the run to succeed",
+      async () => {
+        const run = await runView(id);
+        return run?.status === "SUCCEEDED" ? run : undefined;
+      },
+      240_000,
+    );
   const trainJob = (runId: string) => t.db.job.findFirstOrThrow({ where: { runId, kind: "TRAIN" } });
 
   it("training: a worker killed mid-run is replaced within the lease; every epoch once, one checkpoint", async () => {
@@ -87,14 +96,7 @@ describe("workers killed or stopped mid-job", () => {
     await until("another worker to take the run", async () => (await trainJob(runId)).attempts === 2, 60_000);
     const takeover = (Date.now() - killedAt) / 1000;
     expect(takeover).toBeLessThan(60);
-    const done = await until(
-      "the run to succeed",
-      async () => {
-        const run = await runView(runId);
-        return run?.status === "SUCCEEDED" ? run : undefined;
-      },
-      240_000,
-    );
+    const done = await runSucceeded(runId);
     expect(done.epochs.map((e) => e.epoch)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
     expect(done.checkpoints).toHaveLength(1);
     expect(await t.db.bottleneck.count()).toBe(90); // extraction was not repeated
@@ -157,14 +159,7 @@ describe("workers killed or stopped mid-job", () => {
     const handedBack = await trainJob(runId);
     expect(handedBack).toMatchObject({ status: "QUEUED", workerId: null, finishedAt: null });
     await worker();
-    const done = await until(
-      "the run to succeed",
-      async () => {
-        const run = await runView(runId);
-        return run?.status === "SUCCEEDED" ? run : undefined;
-      },
-      240_000,
-    );
+    const done = await runSucceeded(runId);
     expect(done.epochs).toHaveLength(300);
     expect(done.checkpoints).toHaveLength(1);
   }, 400_000);

@@ -1,6 +1,15 @@
-import usearch from "usearch";
+import { createRequire } from "node:module";
 
-const { Index, MetricKind, ScalarKind } = usearch;
+type Usearch = typeof import("usearch");
+let loaded: Usearch | undefined;
+/**
+ * usearch, loaded when first needed (only health reports use it) and through its CommonJS build: the ESM
+ * build looks for its native binary from the caller's file instead of its own folder, and misses it.
+ */
+function usearch(): Usearch {
+  loaded ??= createRequire(import.meta.url)("usearch") as Usearch;
+  return loaded;
+}
 
 /** Each vector's nearest neighbours (itself excluded), as row-major matrices `n x k`. */
 export interface Neighbours {
@@ -17,6 +26,7 @@ export interface Neighbours {
  */
 export function nearestNeighbours(vectors: Float32Array, dim: number, k: number, threads = 2): Neighbours {
   const n = Math.floor(vectors.length / dim);
+  const { Index, MetricKind, ScalarKind } = usearch();
   const index = new Index({
     dimensions: dim,
     metric: MetricKind.Cos,
