@@ -29,8 +29,9 @@ const WHAT: Record<keyof Hyperparameters, string> = {
   seed: "Seed of the initial weights, shuffling and dropout: the same seed and data give the same head.",
 };
 
-const INTEGER_KEYS = new Set<NumericKey>(["epochs", "batchSize", "hiddenUnits", "earlyStoppingPatience", "seed"]);
 const NUMERIC_KEYS = Object.keys(HYPERPARAMETER_BOUNDS) as NumericKey[];
+/** Whole-number options are Int in the schema, the others Float: the engine's bounds say which. */
+const isWhole = (key: NumericKey) => HYPERPARAMETER_BOUNDS[key]?.[2] === true;
 
 export const HyperparametersRef = builder.objectRef<Hyperparameters>("Hyperparameters").implement({
   description: "Every training option, with the defaults filled in.",
@@ -38,7 +39,7 @@ export const HyperparametersRef = builder.objectRef<Hyperparameters>("Hyperparam
     ...Object.fromEntries(
       NUMERIC_KEYS.map((key) => [
         key,
-        INTEGER_KEYS.has(key)
+        isWhole(key)
           ? t.exposeInt(key, { description: describe(key, WHAT[key]) })
           : t.exposeFloat(key, { description: describe(key, WHAT[key]) }),
       ]),
@@ -63,7 +64,7 @@ export const HyperparametersInput = builder.inputType("HyperparametersInput", {
     ...Object.fromEntries(
       NUMERIC_KEYS.map((key) => [
         key,
-        INTEGER_KEYS.has(key)
+        isWhole(key)
           ? t.int({ description: describe(key, WHAT[key]) })
           : t.float({ description: describe(key, WHAT[key]) }),
       ]),
