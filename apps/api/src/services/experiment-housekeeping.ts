@@ -20,7 +20,9 @@ export function createExperimentHousekeeping(
     activity.record({ workspaceId, actorId: requireCaller(caller).userId, verb, subjectType, subjectId });
   /** Built downloads of checkpoints that no longer exist. */
   const dropExports = (ids: string[]) =>
-    Promise.all(ids.flatMap((id) => [`${id}.zip`, `${id}.onnx`].map((f) => rm(`${exportDir}/${f}`, { force: true }))));
+    Promise.all(
+      ids.flatMap((id) => [`${id}.zip`, `${id}.onnx`].map((f) => rm(path.join(exportDir, f), { force: true }))),
+    );
 
   return {
     async update(caller: Caller | null, id: string, change: { name?: string | null; description?: string | null }) {
