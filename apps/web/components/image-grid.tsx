@@ -58,7 +58,7 @@ export function ImageGrid({
       failed: filter.failed || null,
     },
     (data) => data.images,
-    String(version),
+    { key: String(version) },
   );
   const totalCount = images.first?.images.totalCount ?? 0;
   const nameOf = (id: string | null) => labels.find((l) => l.id === id)?.name ?? "unlabelled";

@@ -28,7 +28,8 @@ type Documents = {
     "subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }": typeof types.DatasetUpdatesDocument,
     "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }": typeof types.DatasetsDocument,
     "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }": typeof types.CreateDatasetDocument,
-    "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } }\n  runs(last: 50) { nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": typeof types.ExperimentDocument,
+    "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount } } }": typeof types.ExperimentDocument,
+    "query ExperimentRuns($id: ID!, $before: String) { experiment(id: $id) {\n  runs(last: 50, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": typeof types.ExperimentRunsDocument,
     "mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }": typeof types.StartRunDocument,
     "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom } }": typeof types.ExperimentChoicesDocument,
     "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }": typeof types.ExperimentsDocument,
@@ -97,7 +98,8 @@ const documents: Documents = {
     "subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }": types.DatasetUpdatesDocument,
     "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }": types.DatasetsDocument,
     "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }": types.CreateDatasetDocument,
-    "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } }\n  runs(last: 50) { nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": types.ExperimentDocument,
+    "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount } } }": types.ExperimentDocument,
+    "query ExperimentRuns($id: ID!, $before: String) { experiment(id: $id) {\n  runs(last: 50, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": types.ExperimentRunsDocument,
     "mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }": types.StartRunDocument,
     "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom } }": types.ExperimentChoicesDocument,
     "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }": types.ExperimentsDocument,
@@ -208,7 +210,11 @@ export function graphql(source: "mutation CreateDataset($w: ID!, $name: String!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } }\n  runs(last: 50) { nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }"): typeof import('./graphql').ExperimentDocument;
+export function graphql(source: "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount } } }"): typeof import('./graphql').ExperimentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ExperimentRuns($id: ID!, $before: String) { experiment(id: $id) {\n  runs(last: 50, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }"): typeof import('./graphql').ExperimentRunsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

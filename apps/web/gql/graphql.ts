@@ -1507,7 +1507,15 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { experiment: { id: string, name: string, dataset: { id: string, name: string }, baseModel: { name: string }, aliases: Array<{ name: string, checkpoint: { id: string, runId: string } }>, runs: { nodes: Array<{ id: string, status: RunStatus, queuedAt: string, hyperparameters: { epochs: number, batchSize: number, learningRate: number, hiddenUnits: number, dropout: number, l2: number, labelSmoothing: number }, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }> }> } } };
+export type ExperimentQuery = { experiment: { id: string, name: string, dataset: { id: string, name: string }, baseModel: { name: string }, aliases: Array<{ name: string, checkpoint: { id: string, runId: string } }>, summary: { runCount: number } } };
+
+export type ExperimentRunsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  before: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ExperimentRunsQuery = { experiment: { runs: { pageInfo: { hasPreviousPage: boolean, startCursor: string | null }, nodes: Array<{ id: string, status: RunStatus, queuedAt: string, hyperparameters: { epochs: number, batchSize: number, learningRate: number, hiddenUnits: number, dropout: number, l2: number, labelSmoothing: number }, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }> }> } } };
 
 export type StartRunMutationVariables = Exact<{
   e: Scalars['ID']['input'];
@@ -2200,7 +2208,20 @@ export const ExperimentDocument = new TypedDocumentString(`
         runId
       }
     }
-    runs(last: 50) {
+    summary {
+      runCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentQuery, ExperimentQueryVariables>;
+export const ExperimentRunsDocument = new TypedDocumentString(`
+    query ExperimentRuns($id: ID!, $before: String) {
+  experiment(id: $id) {
+    runs(last: 50, before: $before) {
+      pageInfo {
+        hasPreviousPage
+        startCursor
+      }
       nodes {
         id
         status
@@ -2231,7 +2252,7 @@ export const ExperimentDocument = new TypedDocumentString(`
   trainAccuracy
   validationLoss
   validationAccuracy
-}`) as unknown as TypedDocumentString<ExperimentQuery, ExperimentQueryVariables>;
+}`) as unknown as TypedDocumentString<ExperimentRunsQuery, ExperimentRunsQueryVariables>;
 export const StartRunDocument = new TypedDocumentString(`
     mutation StartRun($e: ID!) {
   startRun(experimentId: $e) {

@@ -10,10 +10,12 @@ import { useWorkspace } from "../../../../../components/workspace-context";
 import { graphql } from "../../../../../gql";
 import type { RunStatus } from "../../../../../gql/graphql";
 import { can, gql, useQuery } from "../../../../../lib/api";
+import { usePages } from "../../../../../lib/use-pages";
 
 const ExperimentQuery = graphql(`query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }
-  baseModel { name } aliases { name checkpoint { id runId } }
-  runs(last: 50) { nodes { id status queuedAt
+  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount } } }`);
+const RunsQuery = graphql(`query ExperimentRuns($id: ID!, $before: String) { experiment(id: $id) {
+  runs(last: 50, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { id status queuedAt
     hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }
     metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }`);
 const StartRun = graphql(`mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }`);
@@ -27,19 +29,19 @@ export default function ExperimentPage() {
   const workspace = useWorkspace();
   const router = useRouter();
   const [error, setError] = useState<unknown>(null);
-  const {
-    data,
-    error: loadError,
-    mutate,
-  } = useQuery(
-    ExperimentQuery,
-    { id },
-    {
-      refreshInterval: (latest) => (latest?.experiment.runs.nodes.some((r) => ACTIVE.includes(r.status)) ? 1000 : 0),
-    },
-  );
-  if (loadError) return <ErrorNote error={loadError} />;
-  if (!data) return <Loading />;
+  const { data, error: loadError, mutate } = useQuery(ExperimentQuery, { id });
+  // The newest runs first, earlier ones on request; refreshed every second while one is under way.
+  const runs = usePages(RunsQuery, { id }, (d) => d.experiment.runs, {
+    backward: true,
+    refreshInterval: (pages) =>
+      pages?.some((p) => p.experiment.runs.nodes.some((r) => ACTIVE.includes(r.status))) ? 1000 : 0,
+  });
+  const refresh = () => {
+    void mutate();
+    void runs.mutate();
+  };
+  if (loadError || runs.error) return <ErrorNote error={loadError ?? runs.error} />;
+  if (!data || runs.loading) return <Loading />;
   const { experiment } = data;
   const canTrain = can(workspace.role, "MEMBER");
 
@@ -51,7 +53,9 @@ export default function ExperimentPage() {
       setError(e);
     }
   }
-  const runName = (i: number) => `Run ${i + 1}`;
+  // Runs are numbered from the experiment's first, though only the newest pages are loaded.
+  const firstNumber = Math.max(1, experiment.summary.runCount - runs.nodes.length + 1);
+  const runName = (i: number) => `Run ${firstNumber + i}`;
   return (
     <section>
       <h1>{experiment.name}</h1>
@@ -64,14 +68,14 @@ export default function ExperimentPage() {
           </span>
         ))}
       </p>
-      <ExperimentActions experiment={experiment} onChange={() => void mutate()} />
+      <ExperimentActions experiment={experiment} onChange={refresh} />
       {canTrain && (
         <button type="button" onClick={startRun}>
           Start a run
         </button>
       )}
       <ErrorNote error={error} />
-      {experiment.runs.nodes.length === 0 ? (
+      {runs.nodes.length === 0 ? (
         <EmptyState title="No runs yet">
           {canTrain
             ? "Start a run: missing vectors are extracted first, then the head trains."
@@ -79,6 +83,11 @@ export default function ExperimentPage() {
         </EmptyState>
       ) : (
         <>
+          {runs.hasMore && (
+            <button type="button" className="secondary" onClick={() => void runs.loadMore()}>
+              Show earlier runs
+            </button>
+          )}
           <div className="scroll-x">
             <table aria-label="Runs compared">
               <thead>
@@ -94,7 +103,7 @@ export default function ExperimentPage() {
                 </tr>
               </thead>
               <tbody>
-                {experiment.runs.nodes.map((r, i) => (
+                {runs.nodes.map((r, i) => (
                   <tr key={r.id}>
                     <td>
                       <Link href={`/w/${workspace.id}/runs/${r.id}`}>{runName(i)}</Link>
@@ -110,7 +119,7 @@ export default function ExperimentPage() {
                     {canTrain && (
                       <td>
                         {!ACTIVE.includes(r.status) && (
-                          <DeleteRunButton runId={r.id} label={runName(i)} onDeleted={() => void mutate()} />
+                          <DeleteRunButton runId={r.id} label={runName(i)} onDeleted={refresh} />
                         )}
                       </td>
                     )}
@@ -123,12 +132,12 @@ export default function ExperimentPage() {
             <Curves
               title="Validation accuracy, runs overlaid"
               metrics={["validationAccuracy"]}
-              series={experiment.runs.nodes.map((r, i) => ({ name: runName(i), epochs: r.epochs }))}
+              series={runs.nodes.map((r, i) => ({ name: runName(i), epochs: r.epochs }))}
             />
             <Curves
               title="Training loss, runs overlaid"
               metrics={["trainLoss"]}
-              series={experiment.runs.nodes.map((r, i) => ({ name: runName(i), epochs: r.epochs }))}
+              series={runs.nodes.map((r, i) => ({ name: runName(i), epochs: r.epochs }))}
             />
           </div>
         </>
