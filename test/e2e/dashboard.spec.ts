@@ -83,6 +83,10 @@ test("a team trains a flower classifier and a viewer cannot start a run", async 
   await page.getByLabel("Image to classify").setInputFiles(flowerPhotos("sunflower", 1, 100));
   const bars = page.getByRole("figure", { name: "Top predictions" });
   await expect(bars.getByRole("listitem")).toHaveCount(3, { timeout: 60_000 });
+  // The served prediction is logged and listed under it, with the label it answered.
+  const served = page.getByRole("table", { name: "Served predictions" });
+  await expect(served.getByRole("row")).toHaveCount(2);
+  await expect(served).toContainText(/(daisy|sunflower|tulip) \d+\.\d%/);
   await shot(page, "predict");
 
   // Invite a viewer with a one-time link; the viewer opens it, signs up, accepts, and sees no way to start a run.

@@ -133,6 +133,18 @@ describe("training runs and predictions", () => {
       "the prediction to be logged",
       async () => (await t.db.prediction.count({ where: { checkpointId } })) >= 1,
     );
+    // The workspace's served predictions, newest first, as a connection; nothing of them to an outsider.
+    const SERVED =
+      "query($w: ID!) { workspace(id: $w) { predictions(first: 5) { nodes { top { label } checkpoint { id } } } } }";
+    const served = await t.gql<{
+      workspace: { predictions: { nodes: { top: { label: string }[]; checkpoint: { id: string } }[] } };
+    }>(SERVED, { w: owner.workspaceId }, viewer);
+    expect(served.data?.workspace.predictions.nodes[0]).toMatchObject({
+      top: top.map((p) => ({ label: p.label })),
+      checkpoint: { id: checkpointId },
+    });
+    const outsider = (await t.signUp("served-outsider@example.com")).token;
+    expect((await t.gql(SERVED, { w: owner.workspaceId }, outsider)).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   }, 60_000);
 
   it("batches concurrent requests and reports unreadable images per image", async () => {

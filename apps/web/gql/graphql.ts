@@ -1835,6 +1835,14 @@ export type DeleteLabelMutationVariables = Exact<{
 
 export type DeleteLabelMutation = { deleteLabel: boolean };
 
+export type ServedPredictionsQueryVariables = Exact<{
+  w: Scalars['ID']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ServedPredictionsQuery = { workspace: { predictions: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, createdAt: string, latencyMs: number, top: Array<{ label: string, probability: number }>, checkpoint: { id: string, step: number } }> } } };
+
 export type UploadImagesMutationVariables = Exact<{
   d: Scalars['ID']['input'];
   f: Array<UploadFileInput> | UploadFileInput;
@@ -2815,6 +2823,31 @@ export const DeleteLabelDocument = new TypedDocumentString(`
   deleteLabel(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteLabelMutation, DeleteLabelMutationVariables>;
+export const ServedPredictionsDocument = new TypedDocumentString(`
+    query ServedPredictions($w: ID!, $after: String) {
+  workspace(id: $w) {
+    predictions(first: 20, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        createdAt
+        latencyMs
+        top {
+          label
+          probability
+        }
+        checkpoint {
+          id
+          step
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServedPredictionsQuery, ServedPredictionsQueryVariables>;
 export const UploadImagesDocument = new TypedDocumentString(`
     mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {
   uploadImages(datasetId: $d, files: $f) {

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback";
+import { ServedPredictions } from "../../../../components/served-predictions";
 import { useWorkspace } from "../../../../components/workspace-context";
 import { graphql } from "../../../../gql";
 import type { PredictMutation } from "../../../../gql/graphql";
@@ -20,6 +21,8 @@ export default function PredictPage() {
   const [answer, setAnswer] = useState<PredictMutation["predict"] | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  // Bumped after each prediction: the list below shows it once the API has logged it.
+  const [served, setServed] = useState(0);
   if (error) return <ErrorNote error={error} />;
   if (!data) return <Loading />;
   const options = data.workspace.experiments.nodes.flatMap((e) => [
@@ -46,6 +49,7 @@ export default function PredictPage() {
         img: { name: file.name, base64: await fileToBase64(file) },
       });
       setAnswer(predict);
+      setTimeout(() => setServed((n) => n + 1), 1000);
     } catch (e) {
       setFailure(e);
     }
@@ -104,6 +108,7 @@ export default function PredictPage() {
           </figure>
         )}
       </div>
+      <ServedPredictions workspaceId={workspace.id} version={served} />
     </section>
   );
 }
