@@ -3,6 +3,7 @@ import type { Caller } from "./services/access.js";
 import type { AccountService } from "./services/account-service.js";
 import type { AuthService } from "./services/auth-service.js";
 import type { BaseModelService } from "./services/base-model-service.js";
+import type { DatasetHealthService } from "./services/dataset-health-service.js";
 import type { DatasetService } from "./services/dataset-service.js";
 import type { ExperimentHousekeeping } from "./services/experiment-housekeeping.js";
 import type { ExperimentService } from "./services/experiment-service.js";
@@ -27,6 +28,7 @@ export interface Services {
   images: ImageService;
   baseModels: BaseModelService;
   extraction: ExtractionService;
+  datasetHealth: DatasetHealthService;
   imports: ImportService;
   experiments: ExperimentService;
   experimentHousekeeping: ExperimentHousekeeping;

@@ -1,5 +1,5 @@
-// The worker process: runs background jobs (bottleneck extraction, training runs, archive imports) from the
-// Postgres-backed queue. Start as many as you like, on any machines, against the same database.
+// The worker process: runs background jobs (bottleneck extraction, training runs, archive imports, health
+// checks) from the Postgres-backed queue. Start as many as you like, on any machines, against the same database.
 import { randomUUID } from "node:crypto";
 import { ConfigError, loadConfig } from "@retrain/config";
 import { createPrismaClient, experimentsRepository, imagesRepository, jobsRepository } from "@retrain/db";
@@ -8,6 +8,7 @@ import { ArchiveError, modelDownloadOptions } from "@retrain/ingest";
 import { openJobQueue } from "@retrain/jobs";
 import { workerSettings } from "./config.js";
 import { extractJob } from "./jobs/extract-job.js";
+import { healthJob } from "./jobs/health-job.js";
 import { importArchiveJob } from "./jobs/import-archive-job.js";
 import { trainJob } from "./jobs/train-job.js";
 import { startHeartbeat } from "./runner/heartbeat.js";
@@ -63,6 +64,7 @@ const runner = createJobRunner({
   },
 });
 await queue.work("extract", ({ jobId }) => runner.run(jobId, (ctx) => extractJob(deps, ctx)));
+await queue.work("health", ({ jobId }) => runner.run(jobId, (ctx) => healthJob(deps, ctx)));
 await queue.work("import", ({ jobId }) => runner.run(jobId, (ctx) => importArchiveJob(deps, ctx)));
 await queue.work("train", async (payload) => {
   // Messages queued before runs had a job row name the run: give it one.

@@ -34,7 +34,7 @@ export { type ExtractionJob, type ExtractionProgress, extractBottlenecks } from 
 export { createExtractionPool, type ExtractionPool, type PoolOptions } from "./extraction/worker-pool.js";
 export { type Balance, FEW_IMAGES, type HealthSplit } from "./health/balance.js";
 export type { LabelIssue } from "./health/confident-learning.js";
-export { datasetHealth, HEALTH_DEFAULTS, type HealthReport } from "./health/health-report.js";
+export { datasetHealth, HEALTH_DEFAULTS, type HealthReport, type HealthStage } from "./health/health-report.js";
 export { decodeImage } from "./images/decode-image.js";
 export { type InspectedImage, inspectImage } from "./images/inspect-image.js";
 export {

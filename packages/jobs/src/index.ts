@@ -6,12 +6,13 @@ export interface Payloads {
   /** A training run's job; messages queued before runs had a job row carry only the run's id. */
   train: { jobId: string } | { runId: string };
   import: { jobId: string };
+  health: { jobId: string };
 }
 export type QueueName = keyof Payloads;
-export const QUEUES: QueueName[] = ["extract", "train", "import"];
+export const QUEUES: QueueName[] = ["extract", "train", "import", "health"];
 
 /** The queue a kind of job row goes to. */
-export const QUEUE_OF = { EXTRACT: "extract", TRAIN: "train", IMPORT_ARCHIVE: "import" } as const;
+export const QUEUE_OF = { EXTRACT: "extract", TRAIN: "train", IMPORT_ARCHIVE: "import", HEALTH: "health" } as const;
 
 export interface QueueOptions {
   /**

@@ -2,7 +2,7 @@ import type { Dataset, Label } from "@retrain/db";
 import { currentCaller } from "../context.js";
 import { builder } from "./builder.js";
 
-const LabelRef = builder.objectRef<Label>("Label").implement({
+export const LabelRef = builder.objectRef<Label>("Label").implement({
   description: "A class of a dataset.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id." }),

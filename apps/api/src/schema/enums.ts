@@ -31,6 +31,7 @@ export const JobKindEnum = builder.enumType("JobKind", {
     IMPORT_ARCHIVE: { description: "Imports a class-per-folder zip into a dataset." },
     EXTRACT: { description: "Computes the bottleneck vectors a dataset lacks for a base model." },
     TRAIN: { description: "Trains a run (extracting what is missing first)." },
+    HEALTH: { description: "Checks a dataset's health for a base model (extracting what is missing first)." },
   } as const,
 });
 

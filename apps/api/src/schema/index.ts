@@ -6,6 +6,7 @@ import "./user.js";
 import "./auth.js";
 import "./api-token.js";
 import "./dataset.js";
+import "./dataset-health.js";
 import "./image.js";
 import "./base-model.js";
 import "./job.js";

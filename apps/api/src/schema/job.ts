@@ -66,16 +66,40 @@ const TrainingResultRef = builder.objectRef<Stored>("TrainingResult").implement(
   }),
 });
 
-const RESULT_OF_KIND = { EXTRACT: ExtractionResultRef, IMPORT_ARCHIVE: ImportResultRef, TRAIN: TrainingResultRef };
+const HealthResultRef = builder.objectRef<Stored>("HealthResult").implement({
+  description: "What a health check found (the dataset's `health` has the findings).",
+  fields: (t) => ({
+    images: t.int({ description: "Labelled images checked.", resolve: (r) => num(r, "images") }),
+    duplicateGroups: t.int({ description: "Groups of near-duplicates.", resolve: (r) => num(r, "duplicateGroups") }),
+    leakingGroups: t.int({
+      description: "Of them, groups spanning splits.",
+      resolve: (r) => num(r, "leakingGroups"),
+    }),
+    mislabeled: t.int({ description: "Likely mislabeled images.", resolve: (r) => num(r, "mislabeled") }),
+    strays: t.int({ description: "Images far from every class.", resolve: (r) => num(r, "strays") }),
+    stage: t.string({
+      nullable: true,
+      description: "While it runs: extract, neighbours, folds (out-of-fold heads) or map.",
+      resolve: (r) => (typeof r.stage === "string" ? r.stage : null),
+    }),
+  }),
+});
+
+const RESULT_OF_KIND = {
+  EXTRACT: ExtractionResultRef,
+  IMPORT_ARCHIVE: ImportResultRef,
+  TRAIN: TrainingResultRef,
+  HEALTH: HealthResultRef,
+};
 
 const JobResultUnion = builder.unionType("JobResult", {
   description: "What a job did, by kind.",
-  types: [ExtractionResultRef, ImportResultRef, TrainingResultRef],
+  types: [ExtractionResultRef, ImportResultRef, TrainingResultRef, HealthResultRef],
   resolveType: (result) => RESULT_OF_KIND[result.kind as Job["kind"]] ?? ExtractionResultRef,
 });
 
 export const JobRef = builder.objectRef<Job>("Job").implement({
-  description: "Background work: an extraction, an archive import or a training.",
+  description: "Background work: an extraction, an archive import, a training or a health check.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id." }),
     kind: t.field({ type: JobKindEnum, description: "What it does.", resolve: (j) => j.kind }),

@@ -1,5 +1,5 @@
 import { baseModelsRepository, type Db, jobsRepository } from "@retrain/db";
-import type { JobQueue } from "@retrain/jobs";
+import { type JobQueue, QUEUE_OF } from "@retrain/jobs";
 import { NotFoundError } from "../domain/errors.js";
 import type { Access, Caller } from "./access.js";
 import type { DatasetService } from "./dataset-service.js";
@@ -16,23 +16,45 @@ export function createExtractionService(db: Db, access: Access, datasets: Datase
     return job;
   }
 
+  async function startDatasetJob(
+    caller: Caller | null,
+    datasetId: string,
+    baseModelId: string,
+    kind: "EXTRACT" | "HEALTH",
+  ) {
+    const dataset = await datasets.datasetFor(caller, datasetId, "write");
+    await access.require(caller, dataset.workspaceId, "train");
+    const model = await baseModels.findById(baseModelId);
+    if (!model || (model.workspaceId && model.workspaceId !== dataset.workspaceId))
+      throw new NotFoundError("Base model");
+    if (kind === "HEALTH") {
+      const running = await jobs.latestOfDataset(datasetId, kind, baseModelId);
+      if (running && !running.finishedAt) return running;
+    }
+    const job = await jobs.create({
+      workspaceId: dataset.workspaceId,
+      kind,
+      datasetId,
+      baseModelId,
+      createdById: caller?.userId ?? null,
+    });
+    await queue.send(QUEUE_OF[kind], { jobId: job.id });
+    return job;
+  }
+
   return {
     /** Queues a job computing the dataset's missing bottleneck vectors for a base model. */
-    async start(caller: Caller | null, datasetId: string, baseModelId: string) {
-      const dataset = await datasets.datasetFor(caller, datasetId, "write");
-      await access.require(caller, dataset.workspaceId, "train");
-      const model = await baseModels.findById(baseModelId);
-      if (!model || (model.workspaceId && model.workspaceId !== dataset.workspaceId))
-        throw new NotFoundError("Base model");
-      const job = await jobs.create({
-        workspaceId: dataset.workspaceId,
-        kind: "EXTRACT",
-        datasetId,
-        baseModelId,
-        createdById: caller?.userId ?? null,
-      });
-      await queue.send("extract", { jobId: job.id });
-      return job;
+    start: (caller: Caller | null, datasetId: string, baseModelId: string) =>
+      startDatasetJob(caller, datasetId, baseModelId, "EXTRACT"),
+
+    /** Queues a health check (after the missing vectors); one already waiting or running is returned instead. */
+    startHealthCheck: (caller: Caller | null, datasetId: string, baseModelId: string) =>
+      startDatasetJob(caller, datasetId, baseModelId, "HEALTH"),
+
+    /** The dataset's latest health check, for a page opened while one runs. */
+    async latestHealthCheck(caller: Caller | null, datasetId: string) {
+      await datasets.datasetFor(caller, datasetId, "read");
+      return jobs.latestOfDataset(datasetId, "HEALTH");
     },
 
     get: (caller: Caller | null, id: string) => jobFor(caller, id, "read"),

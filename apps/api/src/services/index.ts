@@ -8,6 +8,7 @@ import { createAccess } from "./access.js";
 import { createAccountService } from "./account-service.js";
 import { createAuthService } from "./auth-service.js";
 import { createBaseModelService } from "./base-model-service.js";
+import { createDatasetHealthService } from "./dataset-health-service.js";
 import { createDatasetService } from "./dataset-service.js";
 import { createExperimentHousekeeping } from "./experiment-housekeeping.js";
 import { createExperimentService } from "./experiment-service.js";
@@ -64,6 +65,7 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     images: createImageService(db, access, datasets),
     baseModels: createBaseModelService(db, access, models),
     extraction: createExtractionService(db, access, datasets, options.queue),
+    datasetHealth: createDatasetHealthService(db, datasets),
     imports: createImportService(db, access, datasets, options.queue),
     experiments,
     experimentHousekeeping: createExperimentHousekeeping(db, access, experiments, options.exportDir),

@@ -5,6 +5,7 @@ export { checkpointsRepository } from "./checkpoints.js";
 export { commentsRepository } from "./comments.js";
 export { datasetsRepository } from "./datasets.js";
 export { experimentsRepository } from "./experiments.js";
+export { healthRepository, type StoredHealth, type StoredHealthReport } from "./health.js";
 export { heartbeatsRepository } from "./heartbeats.js";
 export { type ImageFilter, imagesRepository } from "./images.js";
 export { jobsRepository } from "./jobs.js";

@@ -105,6 +105,11 @@ export const jobsRepository = (db: Db) => ({
       distinct: ["runId"],
     }),
   /** A run's training job, and its extraction's progress row (reused by a retry rather than left behind). */
+  latestOfDataset: (datasetId: string, kind: "HEALTH" | "EXTRACT", baseModelId?: string) =>
+    db.job.findFirst({
+      where: { datasetId, kind, runId: null, ...(baseModelId ? { baseModelId } : {}) },
+      orderBy: { createdAt: "desc" },
+    }),
   ofRun: (runId: string, kind: "TRAIN" | "EXTRACT") =>
     db.job.findFirst({ where: { runId, kind }, orderBy: { createdAt: "desc" } }),
   /** Cancels a job no worker has taken up yet (true when it was waiting). */

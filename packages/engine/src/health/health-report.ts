@@ -1,9 +1,10 @@
 import type { VectorSet } from "../training/train-head.js";
 import { type Balance, balanceOf, type HealthSplit } from "./balance.js";
 import { type LabelIssue, likelyMislabeled } from "./confident-learning.js";
+import { datasetMap } from "./dataset-map.js";
 import { type DuplicateGroup, nearDuplicateGroups } from "./near-duplicates.js";
 import { outOfFoldProbabilities } from "./out-of-fold.js";
-import { type Isolation, isolationRanking } from "./strays.js";
+import { type Isolation, isolationRanking, strayCutoff } from "./strays.js";
 import { nearestNeighbours } from "./vector-index.js";
 
 /**
@@ -25,17 +26,25 @@ export interface HealthInput {
   vectors: VectorSet;
   splits: readonly HealthSplit[];
   labelNames: string[];
-  options?: Partial<typeof HEALTH_DEFAULTS> & { threads?: number; seed?: number };
-  onStage?: (stage: "neighbours" | "folds" | "done") => void;
+  options?: Partial<typeof HEALTH_DEFAULTS> & { threads?: number; seed?: number; map?: boolean };
+  /** Each stage as it starts; the map also reports how far it is (0 to 1). */
+  onStage?: (stage: HealthStage, fraction?: number) => void;
 }
+
+export type HealthStage = "neighbours" | "folds" | "map" | "done";
 
 export interface HealthReport {
   duplicates: (DuplicateGroup & { crossesSplits: boolean })[];
   mislabeled: LabelIssue[];
-  /** The most isolated images first (only the `strays` most isolated are kept). */
+  /** Images beyond the dataset's stray cutoff, most isolated first (at most `strays` of them). */
   strays: Isolation[];
+  /** The `strays` most isolated images, flagged or not (what a reviewer looks through next). */
+  mostIsolated: Isolation[];
+  strayCutoff: number;
   balance: Balance;
-  seconds: { neighbours: number; folds: number };
+  /** The dataset map (x, y per image in [0, 1]), when asked for. */
+  map?: Float32Array;
+  seconds: { neighbours: number; folds: number; map: number };
 }
 
 /** The whole check of a dataset's cached vectors: duplicates and leakage, likely wrong labels, strays, balance. */
@@ -56,18 +65,33 @@ export async function datasetHealth(input: HealthInput): Promise<HealthReport> {
     epochs: options.epochs,
     seed: options.seed,
   });
+  const afterFolds = performance.now();
+  let map: Float32Array | undefined;
+  if (options.map) {
+    input.onStage?.("map");
+    map = (
+      await datasetMap(neighbours, { seed: options.seed, onEpoch: (epoch, of) => input.onStage?.("map", epoch / of) })
+    ).points;
+  }
   input.onStage?.("done");
+  const isolation = isolationRanking(neighbours, options.duplicateDistance);
+  const cutoff = strayCutoff(isolation);
+  const mostIsolated = isolation.slice(0, options.strays);
   return {
+    ...(map ? { map } : {}),
     duplicates: groups.map((g) => ({
       ...g,
       crossesSplits: new Set(g.members.map((m) => input.splits[m])).size > 1,
     })),
     mislabeled: likelyMislabeled(probabilities, vectors.y, input.labelNames.length),
-    strays: isolationRanking(neighbours, options.duplicateDistance).slice(0, options.strays),
+    strays: mostIsolated.filter((s) => s.score > cutoff),
+    mostIsolated,
+    strayCutoff: cutoff,
     balance: balanceOf(vectors.y, input.splits, input.labelNames),
     seconds: {
       neighbours: (afterNeighbours - started) / 1000,
-      folds: (performance.now() - afterNeighbours) / 1000,
+      folds: (afterFolds - afterNeighbours) / 1000,
+      map: (performance.now() - afterFolds) / 1000,
     },
   };
 }

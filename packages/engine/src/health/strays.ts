@@ -26,3 +26,15 @@ export function isolationRanking(neighbours: Neighbours, duplicateThreshold: num
   }
   return ranking.sort((a, b) => b.score - a.score);
 }
+
+/**
+ * The isolation above which an image is flagged as a stray: Tukey's far-out fence (third quartile plus three
+ * interquartile ranges) of the dataset's own scores, so a tight dataset and a varied one each flag their own
+ * outliers, and a clean one flags none.
+ */
+export function strayCutoff(ranking: readonly Isolation[]): number {
+  const scores = ranking.map((r) => r.score).sort((a, b) => a - b);
+  const quantile = (q: number) => scores[Math.min(scores.length - 1, Math.floor(q * scores.length))] ?? 1;
+  const [q1, q3] = [quantile(0.25), quantile(0.75)];
+  return q3 + 3 * (q3 - q1);
+}
