@@ -4,8 +4,9 @@ export default defineConfig({
   // graphql ships both ESM and CJS; Pothos loads the CJS build, so everything must share that one instance.
   resolve: { alias: { graphql: "graphql/index.js" } },
   test: {
-    include: ["{apps,packages}/*/{src,test}/**/*.test.ts", "scripts/**/*.test.ts"],
-    exclude: ["**/node_modules/**", "apps/web/**"],
+    // The dashboard's own units (apps/web/lib) run here too; its pages are tested in a browser (test/e2e).
+    include: ["{apps,packages}/*/{src,test}/**/*.test.ts", "apps/web/lib/**/*.test.ts", "scripts/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "apps/web/{app,components,gql,.next}/**"],
     // One embedded PostgreSQL for the whole run; each test file gets a fresh database from a migrated template.
     globalSetup: ["packages/testing/src/global-setup.ts"],
     testTimeout: 60_000,

@@ -1,20 +1,13 @@
 import { existsSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { gql } from "./page-gql.js";
 import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
 
 // Every dashboard page, signed in with real data (a trained run, a checkpoint, an invitation), checked by
 // axe-core: no serious or critical violation. Then the keyboard alone reaches and uses the controls, and the
 // everyday actions (rename, delete with confirmation) work from the dashboard.
 test.describe.configure({ mode: "serial" });
-
-/** One GraphQL request through the dashboard's proxy, with this page's session cookie. */
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const answer = await page.request.post("/graphql", { data: { query, variables } });
-  const body = (await answer.json()) as { data?: T; errors?: unknown };
-  if (!body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 async function expectAccessible(page: Page, path: string) {
   await page.goto(path);
@@ -78,6 +71,19 @@ test("every page has no serious accessibility violation; the keyboard reaches th
       { timeout: 180_000 },
     )
     .toBe("SUCCEEDED");
+  const { startHealthCheck: check } = await gql<{ startHealthCheck: { id: string } }>(
+    page,
+    "mutation($d: ID!, $m: ID!) { startHealthCheck(datasetId: $d, baseModelId: $m) { id } }",
+    { d: dataset.id, m: baseModels.find((m) => m.key === "mobilenet_v2_035_224")?.id },
+  );
+  await expect
+    .poll(
+      async () =>
+        (await gql<{ job: { status: string } }>(page, "query($id: ID!) { job(id: $id) { status } }", { id: check.id }))
+          .job.status,
+      { timeout: 120_000 },
+    )
+    .toBe("SUCCEEDED");
   const { inviteMember } = await gql<{ inviteMember: { path: string } }>(
     page,
     'mutation($w: ID!) { inviteMember(workspaceId: $w, email: "guest@example.com", role: VIEWER) { path } }',
@@ -91,6 +97,7 @@ test("every page has no serious accessibility violation; the keyboard reaches th
     inviteMember.path,
     `${w}/datasets`,
     `${w}/datasets/${dataset.id}`,
+    `${w}/datasets/${dataset.id}?tab=health`,
     `${w}/experiments`,
     `${w}/experiments/${experiment.id}`,
     `${w}/runs/${run.id}`,

@@ -41,7 +41,16 @@ function Misclassified({ items }: { items: Evaluation["misclassified"] }) {
 }
 
 /** Confusion matrix whose cells open the images behind them, per-class P/R/F1, misclassified images. */
-export function EvaluationView({ evaluation, split }: { evaluation: Evaluation; split: string | null }) {
+export function EvaluationView({
+  evaluation,
+  split,
+  mapHref,
+}: {
+  evaluation: Evaluation;
+  split: string | null;
+  /** A link to the dataset map with these images ringed (once the dataset is known). */
+  mapHref?: ((imageIds: string[]) => string) | undefined;
+}) {
   const [cell, setCell] = useState<{ row: number; col: number } | null>(null);
   const { labels } = evaluation;
   const max = Math.max(1, ...evaluation.confusionMatrix.flatMap((row) => row.counts));
@@ -120,7 +129,12 @@ export function EvaluationView({ evaluation, split }: { evaluation: Evaluation; 
           {cell.row === cell.col ? (
             <p className="muted">These were classified correctly.</p>
           ) : (
-            <Misclassified items={inCell} />
+            <>
+              <Misclassified items={inCell} />
+              {mapHref && inCell.length > 0 && (
+                <a href={mapHref(inCell.flatMap((m) => (m.image ? [m.image.id] : [])))}>Show them on the dataset map</a>
+              )}
+            </>
           )}
         </section>
       )}

@@ -2,8 +2,8 @@
 import { useState } from "react";
 import { graphql } from "../gql";
 import type { Split } from "../gql/graphql";
-import { gql } from "../lib/api";
 import { usePages } from "../lib/use-pages";
+import { BulkImageActions, SPLITS } from "./bulk-image-actions";
 import { EmptyState, ErrorNote } from "./feedback";
 
 interface Label {
@@ -14,14 +14,6 @@ const ImagesQuery = graphql(`query Images($d: ID!, $label: ID, $split: Split, $u
   $after: String) {
   images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }`);
-const RelabelImages = graphql(
-  `mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }`,
-);
-const MoveImages = graphql(
-  `mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }`,
-);
-const DeleteImages = graphql(`mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }`);
-const SPLITS: Split[] = ["TRAIN", "VALIDATION", "TEST"];
 
 function Thumb({ img, caption }: { img: { thumbnailUrl: string; originalName: string }; caption: string }) {
   return (
@@ -63,16 +55,11 @@ export function ImageGrid({
   const totalCount = images.first?.images.totalCount ?? 0;
   const nameOf = (id: string | null) => labels.find((l) => l.id === id)?.name ?? "unlabelled";
 
-  async function bulk(change: (ids: string[]) => Promise<unknown>) {
-    try {
-      await change([...selected]);
-      setSelected(new Set());
-      setError(null);
-      await images.mutate();
-    } catch (e) {
-      setError(e);
-    }
-  }
+  const afterBulk = async () => {
+    setSelected(new Set());
+    setError(null);
+    await images.mutate();
+  };
   const toggle = (id: string) =>
     setSelected((s) => {
       const next = new Set(s);
@@ -125,38 +112,7 @@ export function ImageGrid({
         <span className="muted">{totalCount} images</span>
       </div>
       {canWrite && selected.size > 0 && (
-        <fieldset className="toolbar bulk" aria-label="Selected images">
-          <b>{selected.size} selected</b>
-          <select
-            aria-label="Relabel selected"
-            defaultValue=""
-            onChange={(e) => e.target.value && void bulk((ids) => gql(RelabelImages, { ids, l: e.target.value }))}
-          >
-            <option value="">Relabel as…</option>
-            {labels.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label="Move selected to split"
-            defaultValue=""
-            onChange={(e) => e.target.value && void bulk((ids) => gql(MoveImages, { ids, s: e.target.value as Split }))}
-          >
-            <option value="">Move to split…</option>
-            {SPLITS.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="danger"
-            onClick={() => confirm(`Delete ${selected.size} images?`) && void bulk((ids) => gql(DeleteImages, { ids }))}
-          >
-            Delete
-          </button>
-        </fieldset>
+        <BulkImageActions ids={[...selected]} labels={labels} onDone={afterBulk} onError={setError} />
       )}
       <ErrorNote error={error} />
       {images.first && totalCount === 0 && (

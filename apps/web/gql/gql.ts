@@ -28,7 +28,7 @@ type Documents = {
     "subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }": typeof types.DatasetUpdatesDocument,
     "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }": typeof types.DatasetsDocument,
     "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }": typeof types.CreateDatasetDocument,
-    "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount } } }": typeof types.ExperimentDocument,
+    "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount }\n  datasetHealth { stale summary { leakingGroups } duplicates(limit: 50) { crossesSplits images { id } } } } }": typeof types.ExperimentDocument,
     "query ExperimentRuns($id: ID!, $before: String) { experiment(id: $id) {\n  runs(last: 50, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": typeof types.ExperimentRunsDocument,
     "mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }": typeof types.StartRunDocument,
     "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom } }": typeof types.ExperimentChoicesDocument,
@@ -41,6 +41,7 @@ type Documents = {
     "query Run($id: ID!) { run(id: $id) { ...RunDetails } }": typeof types.RunDocument,
     "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }": typeof types.RunDetailsFragmentDoc,
     "subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }": typeof types.RunProgressDocument,
+    "query RunDataset($e: ID!) { experiment(id: $e) { datasetId } }": typeof types.RunDatasetDocument,
     "mutation CancelRun($id: ID!) { cancelRun(id: $id) { id } }": typeof types.CancelRunDocument,
     "query Team($w: ID!) { workspace(id: $w) {\n  members { role user { id name email } } invitations { id email role expiresAt } } }": typeof types.TeamDocument,
     "mutation InviteMember($w: ID!, $e: String!, $r: Role!) {\n  inviteMember(workspaceId: $w, email: $e, role: $r) { path } }": typeof types.InviteMemberDocument,
@@ -54,6 +55,9 @@ type Documents = {
     "mutation CreateWorkspace($name: String!) { createWorkspace(name: $name) { id } }": typeof types.CreateWorkspaceDocument,
     "mutation SignUp($email: String!, $password: String!, $name: String!) {\n  signUp(email: $email, password: $password, name: $name) { user { id } } }": typeof types.SignUpDocument,
     "mutation SignIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) { user { id } } }": typeof types.SignInDocument,
+    "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": typeof types.RelabelImagesDocument,
+    "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }": typeof types.MoveImagesDocument,
+    "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }": typeof types.DeleteImagesDocument,
     "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }": typeof types.CheckpointRowFragmentDoc,
     "mutation PromoteCheckpoint($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: \"production\") { id } }": typeof types.PromoteCheckpointDocument,
     "mutation ResumeCheckpoint($e: ID!, $c: ID!) {\n  startRun(experimentId: $e, resumeFromCheckpointId: $c, hyperparameters: { epochs: 10 }) { id } }": typeof types.ResumeCheckpointDocument,
@@ -61,16 +65,21 @@ type Documents = {
     "mutation AddComment($e: ID!, $b: String!) { addComment(experimentId: $e, body: $b) { id } }": typeof types.AddCommentDocument,
     "fragment EpochPoint on EpochMetric {\n  epoch trainLoss trainAccuracy validationLoss validationAccuracy }": typeof types.EpochPointFragmentDoc,
     "mutation DeleteBaseModel($id: ID!) { deleteBaseModel(id: $id) }": typeof types.DeleteBaseModelDocument,
+    "query DatasetHealthTab($id: ID!) {\n  baseModels { id name cached }\n  dataset(id: $id) { id labels { id name }\n    healthCheck { id status error progress { done total } }\n    health { stale computedAt images baseModel { id name }\n      summary { duplicateGroups leakingGroups mislabeled strays smallClasses reviewed }\n      balance { perClass { label train validation test total } smallClasses missing { split labels } }\n      map { imageIds x y labelIds flagged }\n      ...HealthFindings } } }": typeof types.DatasetHealthTabDocument,
+    "mutation StartHealthCheck($d: ID!, $m: ID!) {\n  startHealthCheck(datasetId: $d, baseModelId: $m) { id status error progress { done total } } }": typeof types.StartHealthCheckDocument,
+    "subscription HealthCheckProgress($id: ID!) {\n  jobProgress(id: $id) { id status error progress { done total } result { ... on HealthResult { stage } } } }": typeof types.HealthCheckProgressDocument,
     "fragment EvaluationDetails on Evaluation {\n  count accuracy labels confusionMatrix { label counts }\n  perClass { label precision recall f1 support }\n  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }": typeof types.EvaluationDetailsFragmentDoc,
     "mutation UpdateExperiment($id: ID!, $n: String) { updateExperiment(id: $id, name: $n) { name } }": typeof types.UpdateExperimentDocument,
     "mutation DeleteExperiment($id: ID!) { deleteExperiment(id: $id) }": typeof types.DeleteExperimentDocument,
     "mutation RemoveAlias($e: ID!, $a: String!) { removeAlias(experimentId: $e, alias: $a) }": typeof types.RemoveAliasDocument,
     "mutation DeleteRun($id: ID!) { deleteRun(id: $id) }": typeof types.DeleteRunDocument,
+    "fragment HealthFindings on DatasetHealth {\n  duplicates { key crossesSplits maxDistance images { id originalName split thumbnailUrl } }\n  mislabeled { key givenLabelId suggestedLabelId givenProbability suggestedProbability\n    image { id originalName split thumbnailUrl } }\n  strays { key score image { id originalName split thumbnailUrl labelId } } }": typeof types.HealthFindingsFragmentDoc,
+    "mutation KeepOnly($ids: [ID!]!) { deleteImages(ids: $ids) }": typeof types.KeepOnlyDocument,
+    "mutation MoveGroup($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }": typeof types.MoveGroupDocument,
+    "mutation AcceptLabel($id: ID!, $l: ID) { updateImages(ids: [$id], labelId: $l) { id } }": typeof types.AcceptLabelDocument,
+    "mutation MarkReviewed($d: ID!, $k: String!) { markFindingReviewed(datasetId: $d, key: $k) }": typeof types.MarkReviewedDocument,
     "query HyperparameterDefaults { hyperparameterDefaults {\n  epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing earlyStoppingPatience } }": typeof types.HyperparameterDefaultsDocument,
     "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }": typeof types.ImagesDocument,
-    "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": typeof types.RelabelImagesDocument,
-    "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }": typeof types.MoveImagesDocument,
-    "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }": typeof types.DeleteImagesDocument,
     "mutation CreateLabel($d: ID!, $n: String!) { createLabel(datasetId: $d, name: $n) { id } }": typeof types.CreateLabelDocument,
     "mutation RenameLabel($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }": typeof types.RenameLabelDocument,
     "mutation MergeLabels($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }": typeof types.MergeLabelsDocument,
@@ -99,7 +108,7 @@ const documents: Documents = {
     "subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }": types.DatasetUpdatesDocument,
     "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }": types.DatasetsDocument,
     "mutation CreateDataset($w: ID!, $name: String!) {\n  createDataset(workspaceId: $w, name: $name) { id } }": types.CreateDatasetDocument,
-    "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount } } }": types.ExperimentDocument,
+    "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount }\n  datasetHealth { stale summary { leakingGroups } duplicates(limit: 50) { crossesSplits images { id } } } } }": types.ExperimentDocument,
     "query ExperimentRuns($id: ID!, $before: String) { experiment(id: $id) {\n  runs(last: 50, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": types.ExperimentRunsDocument,
     "mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }": types.StartRunDocument,
     "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom } }": types.ExperimentChoicesDocument,
@@ -112,6 +121,7 @@ const documents: Documents = {
     "query Run($id: ID!) { run(id: $id) { ...RunDetails } }": types.RunDocument,
     "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }": types.RunDetailsFragmentDoc,
     "subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }": types.RunProgressDocument,
+    "query RunDataset($e: ID!) { experiment(id: $e) { datasetId } }": types.RunDatasetDocument,
     "mutation CancelRun($id: ID!) { cancelRun(id: $id) { id } }": types.CancelRunDocument,
     "query Team($w: ID!) { workspace(id: $w) {\n  members { role user { id name email } } invitations { id email role expiresAt } } }": types.TeamDocument,
     "mutation InviteMember($w: ID!, $e: String!, $r: Role!) {\n  inviteMember(workspaceId: $w, email: $e, role: $r) { path } }": types.InviteMemberDocument,
@@ -125,6 +135,9 @@ const documents: Documents = {
     "mutation CreateWorkspace($name: String!) { createWorkspace(name: $name) { id } }": types.CreateWorkspaceDocument,
     "mutation SignUp($email: String!, $password: String!, $name: String!) {\n  signUp(email: $email, password: $password, name: $name) { user { id } } }": types.SignUpDocument,
     "mutation SignIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) { user { id } } }": types.SignInDocument,
+    "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": types.RelabelImagesDocument,
+    "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }": types.MoveImagesDocument,
+    "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }": types.DeleteImagesDocument,
     "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }": types.CheckpointRowFragmentDoc,
     "mutation PromoteCheckpoint($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: \"production\") { id } }": types.PromoteCheckpointDocument,
     "mutation ResumeCheckpoint($e: ID!, $c: ID!) {\n  startRun(experimentId: $e, resumeFromCheckpointId: $c, hyperparameters: { epochs: 10 }) { id } }": types.ResumeCheckpointDocument,
@@ -132,16 +145,21 @@ const documents: Documents = {
     "mutation AddComment($e: ID!, $b: String!) { addComment(experimentId: $e, body: $b) { id } }": types.AddCommentDocument,
     "fragment EpochPoint on EpochMetric {\n  epoch trainLoss trainAccuracy validationLoss validationAccuracy }": types.EpochPointFragmentDoc,
     "mutation DeleteBaseModel($id: ID!) { deleteBaseModel(id: $id) }": types.DeleteBaseModelDocument,
+    "query DatasetHealthTab($id: ID!) {\n  baseModels { id name cached }\n  dataset(id: $id) { id labels { id name }\n    healthCheck { id status error progress { done total } }\n    health { stale computedAt images baseModel { id name }\n      summary { duplicateGroups leakingGroups mislabeled strays smallClasses reviewed }\n      balance { perClass { label train validation test total } smallClasses missing { split labels } }\n      map { imageIds x y labelIds flagged }\n      ...HealthFindings } } }": types.DatasetHealthTabDocument,
+    "mutation StartHealthCheck($d: ID!, $m: ID!) {\n  startHealthCheck(datasetId: $d, baseModelId: $m) { id status error progress { done total } } }": types.StartHealthCheckDocument,
+    "subscription HealthCheckProgress($id: ID!) {\n  jobProgress(id: $id) { id status error progress { done total } result { ... on HealthResult { stage } } } }": types.HealthCheckProgressDocument,
     "fragment EvaluationDetails on Evaluation {\n  count accuracy labels confusionMatrix { label counts }\n  perClass { label precision recall f1 support }\n  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }": types.EvaluationDetailsFragmentDoc,
     "mutation UpdateExperiment($id: ID!, $n: String) { updateExperiment(id: $id, name: $n) { name } }": types.UpdateExperimentDocument,
     "mutation DeleteExperiment($id: ID!) { deleteExperiment(id: $id) }": types.DeleteExperimentDocument,
     "mutation RemoveAlias($e: ID!, $a: String!) { removeAlias(experimentId: $e, alias: $a) }": types.RemoveAliasDocument,
     "mutation DeleteRun($id: ID!) { deleteRun(id: $id) }": types.DeleteRunDocument,
+    "fragment HealthFindings on DatasetHealth {\n  duplicates { key crossesSplits maxDistance images { id originalName split thumbnailUrl } }\n  mislabeled { key givenLabelId suggestedLabelId givenProbability suggestedProbability\n    image { id originalName split thumbnailUrl } }\n  strays { key score image { id originalName split thumbnailUrl labelId } } }": types.HealthFindingsFragmentDoc,
+    "mutation KeepOnly($ids: [ID!]!) { deleteImages(ids: $ids) }": types.KeepOnlyDocument,
+    "mutation MoveGroup($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }": types.MoveGroupDocument,
+    "mutation AcceptLabel($id: ID!, $l: ID) { updateImages(ids: [$id], labelId: $l) { id } }": types.AcceptLabelDocument,
+    "mutation MarkReviewed($d: ID!, $k: String!) { markFindingReviewed(datasetId: $d, key: $k) }": types.MarkReviewedDocument,
     "query HyperparameterDefaults { hyperparameterDefaults {\n  epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing earlyStoppingPatience } }": types.HyperparameterDefaultsDocument,
     "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }": types.ImagesDocument,
-    "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": types.RelabelImagesDocument,
-    "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }": types.MoveImagesDocument,
-    "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }": types.DeleteImagesDocument,
     "mutation CreateLabel($d: ID!, $n: String!) { createLabel(datasetId: $d, name: $n) { id } }": types.CreateLabelDocument,
     "mutation RenameLabel($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }": types.RenameLabelDocument,
     "mutation MergeLabels($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }": types.MergeLabelsDocument,
@@ -212,7 +230,7 @@ export function graphql(source: "mutation CreateDataset($w: ID!, $name: String!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount } } }"): typeof import('./graphql').ExperimentDocument;
+export function graphql(source: "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount }\n  datasetHealth { stale summary { leakingGroups } duplicates(limit: 50) { crossesSplits images { id } } } } }"): typeof import('./graphql').ExperimentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -261,6 +279,10 @@ export function graphql(source: "fragment RunDetails on TrainingRun { id experim
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }"): typeof import('./graphql').RunProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RunDataset($e: ID!) { experiment(id: $e) { datasetId } }"): typeof import('./graphql').RunDatasetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -316,6 +338,18 @@ export function graphql(source: "mutation SignIn($email: String!, $password: Str
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }"): typeof import('./graphql').RelabelImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }"): typeof import('./graphql').MoveImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }"): typeof import('./graphql').DeleteImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }"): typeof import('./graphql').CheckpointRowFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -344,6 +378,18 @@ export function graphql(source: "mutation DeleteBaseModel($id: ID!) { deleteBase
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query DatasetHealthTab($id: ID!) {\n  baseModels { id name cached }\n  dataset(id: $id) { id labels { id name }\n    healthCheck { id status error progress { done total } }\n    health { stale computedAt images baseModel { id name }\n      summary { duplicateGroups leakingGroups mislabeled strays smallClasses reviewed }\n      balance { perClass { label train validation test total } smallClasses missing { split labels } }\n      map { imageIds x y labelIds flagged }\n      ...HealthFindings } } }"): typeof import('./graphql').DatasetHealthTabDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StartHealthCheck($d: ID!, $m: ID!) {\n  startHealthCheck(datasetId: $d, baseModelId: $m) { id status error progress { done total } } }"): typeof import('./graphql').StartHealthCheckDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription HealthCheckProgress($id: ID!) {\n  jobProgress(id: $id) { id status error progress { done total } result { ... on HealthResult { stage } } } }"): typeof import('./graphql').HealthCheckProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "fragment EvaluationDetails on Evaluation {\n  count accuracy labels confusionMatrix { label counts }\n  perClass { label precision recall f1 support }\n  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }"): typeof import('./graphql').EvaluationDetailsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -364,23 +410,31 @@ export function graphql(source: "mutation DeleteRun($id: ID!) { deleteRun(id: $i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "fragment HealthFindings on DatasetHealth {\n  duplicates { key crossesSplits maxDistance images { id originalName split thumbnailUrl } }\n  mislabeled { key givenLabelId suggestedLabelId givenProbability suggestedProbability\n    image { id originalName split thumbnailUrl } }\n  strays { key score image { id originalName split thumbnailUrl labelId } } }"): typeof import('./graphql').HealthFindingsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation KeepOnly($ids: [ID!]!) { deleteImages(ids: $ids) }"): typeof import('./graphql').KeepOnlyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MoveGroup($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }"): typeof import('./graphql').MoveGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptLabel($id: ID!, $l: ID) { updateImages(ids: [$id], labelId: $l) { id } }"): typeof import('./graphql').AcceptLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkReviewed($d: ID!, $k: String!) { markFindingReviewed(datasetId: $d, key: $k) }"): typeof import('./graphql').MarkReviewedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query HyperparameterDefaults { hyperparameterDefaults {\n  epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing earlyStoppingPatience } }"): typeof import('./graphql').HyperparameterDefaultsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }"): typeof import('./graphql').ImagesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }"): typeof import('./graphql').RelabelImagesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }"): typeof import('./graphql').MoveImagesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }"): typeof import('./graphql').DeleteImagesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

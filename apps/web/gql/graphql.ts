@@ -122,6 +122,20 @@ export type CheckpointAlias = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** Images of a class by split. */
+export type ClassBalance = {
+  /** The class. */
+  label: Scalars['String']['output'];
+  /** TEST images. */
+  test: Scalars['Int']['output'];
+  /** All of them. */
+  total: Scalars['Int']['output'];
+  /** TRAIN images. */
+  train: Scalars['Int']['output'];
+  /** VALIDATION images. */
+  validation: Scalars['Int']['output'];
+};
+
 /** One class's figures. */
 export type ClassMetrics = {
   /** Harmonic mean of precision and recall. */
@@ -189,6 +203,10 @@ export type Dataset = {
   createdAt: Scalars['DateTime']['output'];
   /** Free text. */
   description: Scalars['String']['output'];
+  /** Its health report for a base model (the latest of any when none is named); null before a check. */
+  health: Maybe<DatasetHealth>;
+  /** Its latest health check job (follow it with jobProgress). */
+  healthCheck: Maybe<Job>;
   /** Stable id. */
   id: Scalars['ID']['output'];
   /** Its classes, by name. */
@@ -199,6 +217,80 @@ export type Dataset = {
   splitCounts: SplitCounts;
   /** The workspace it belongs to. */
   workspaceId: Scalars['ID']['output'];
+};
+
+
+/** Labelled images a workspace trains on. */
+export type DatasetHealthArgs = {
+  baseModelId: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A dataset's health for one base model's vectors: near-duplicates and leakage, likely wrong labels, strays, balance and the map. Findings are read against the dataset as it is now. */
+export type DatasetHealth = {
+  /** Images per class and split. */
+  balance: HealthBalance;
+  /** Whose vectors it checked. */
+  baseModel: BaseModel;
+  /** When it was computed. */
+  computedAt: Scalars['DateTime']['output'];
+  /** Near-duplicate groups, those spanning splits first. */
+  duplicates: Array<DuplicateGroup>;
+  /** Labelled images it checked. */
+  images: Scalars['Int']['output'];
+  /** The 2-D map of its images. */
+  map: DatasetMap;
+  /** Likely mislabeled images, most confident first. */
+  mislabeled: Array<MislabeledImage>;
+  /** The dataset's images, labels or splits changed since: check again for new findings. */
+  stale: Scalars['Boolean']['output'];
+  /** Strays, most isolated first. */
+  strays: Array<StrayImage>;
+  /** Open findings by kind. */
+  summary: HealthSummary;
+};
+
+
+/** A dataset's health for one base model's vectors: near-duplicates and leakage, likely wrong labels, strays, balance and the map. Findings are read against the dataset as it is now. */
+export type DatasetHealthDuplicatesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A dataset's health for one base model's vectors: near-duplicates and leakage, likely wrong labels, strays, balance and the map. Findings are read against the dataset as it is now. */
+export type DatasetHealthMislabeledArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A dataset's health for one base model's vectors: near-duplicates and leakage, likely wrong labels, strays, balance and the map. Findings are read against the dataset as it is now. */
+export type DatasetHealthStraysArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The dataset's 2-D map (UMAP of the vectors), one entry per image in parallel lists, x and y in [0, 1]. */
+export type DatasetMap = {
+  /** Whether an open finding names the image. */
+  flagged: Array<Scalars['Boolean']['output']>;
+  /** Image ids. */
+  imageIds: Array<Scalars['ID']['output']>;
+  /** Each image's label now (null: unlabelled). */
+  labelIds: Array<Maybe<Scalars['ID']['output']>>;
+  /** Horizontal positions. */
+  x: Array<Scalars['Float']['output']>;
+  /** Vertical positions. */
+  y: Array<Scalars['Float']['output']>;
+};
+
+/** Images whose vectors are nearly the same: re-encoded, resized or slightly cropped copies. */
+export type DuplicateGroup = {
+  /** Leakage: its images sit in more than one split, so the evaluation has seen them in training. */
+  crossesSplits: Scalars['Boolean']['output'];
+  /** Its images, still in the dataset. */
+  images: Array<Image>;
+  /** What the finding is about (markFindingReviewed takes it). */
+  key: Scalars['String']['output'];
+  /** Largest cosine distance between linked copies. */
+  maxDistance: Scalars['Float']['output'];
 };
 
 /** Loss and accuracy after one epoch. */
@@ -256,6 +348,8 @@ export type Experiment = {
   createdAt: Scalars['DateTime']['output'];
   /** Its dataset. */
   dataset: Dataset;
+  /** Its dataset's health for its base model (shown before a run starts: leakage flatters scores). */
+  datasetHealth: Maybe<DatasetHealth>;
   /** Its dataset. */
   datasetId: Scalars['ID']['output'];
   /** Free text. */
@@ -348,6 +442,48 @@ export type Health = {
   version: Scalars['String']['output'];
   /** Worker processes alive (a heartbeat in the last 15 s): when there are none, queued jobs wait. Signed-in users only (else null). */
   workers: Maybe<Array<WorkerStatus>>;
+};
+
+/** Images per class and split, as checked. */
+export type HealthBalance = {
+  /** Splits lacking classes. */
+  missing: Array<MissingClasses>;
+  /** Per class. */
+  perClass: Array<ClassBalance>;
+  /** Classes under 20 images (they train poorly). */
+  smallClasses: Array<Scalars['String']['output']>;
+};
+
+/** What a health check found (the dataset's `health` has the findings). */
+export type HealthResult = {
+  /** Groups of near-duplicates. */
+  duplicateGroups: Scalars['Int']['output'];
+  /** Labelled images checked. */
+  images: Scalars['Int']['output'];
+  /** Of them, groups spanning splits. */
+  leakingGroups: Scalars['Int']['output'];
+  /** Likely mislabeled images. */
+  mislabeled: Scalars['Int']['output'];
+  /** While it runs: extract, neighbours, folds (out-of-fold heads) or map. */
+  stage: Maybe<Scalars['String']['output']>;
+  /** Images far from every class. */
+  strays: Scalars['Int']['output'];
+};
+
+/** Open findings by kind. */
+export type HealthSummary = {
+  /** Near-duplicate groups. */
+  duplicateGroups: Scalars['Int']['output'];
+  /** Near-duplicate groups spanning splits (leakage). */
+  leakingGroups: Scalars['Int']['output'];
+  /** Likely mislabeled images. */
+  mislabeled: Scalars['Int']['output'];
+  /** Findings members marked as reviewed. */
+  reviewed: Scalars['Int']['output'];
+  /** Classes under 20 images. */
+  smallClasses: Scalars['Int']['output'];
+  /** Strays. */
+  strays: Scalars['Int']['output'];
 };
 
 /** Every training option, with the defaults filled in. */
@@ -489,7 +625,7 @@ export type InvitationPreview = {
   workspaceName: Scalars['String']['output'];
 };
 
-/** Background work: an extraction, an archive import or a training. */
+/** Background work: an extraction, an archive import, a training or a health check. */
 export type Job = {
   /** What ran the base model: onnxruntime (native), or a TensorFlow.js backend (extraction jobs). */
   backend: Maybe<Scalars['String']['output']>;
@@ -515,6 +651,8 @@ export type Job = {
 export type JobKind =
   /** Computes the bottleneck vectors a dataset lacks for a base model. */
   | 'EXTRACT'
+  /** Checks a dataset's health for a base model (extracting what is missing first). */
+  | 'HEALTH'
   /** Imports a class-per-folder zip into a dataset. */
   | 'IMPORT_ARCHIVE'
   /** Trains a run (extracting what is missing first). */
@@ -533,7 +671,7 @@ export type JobProgress = {
 };
 
 /** What a job did, by kind. */
-export type JobResult = ExtractionResult | ImportResult | TrainingResult;
+export type JobResult = ExtractionResult | HealthResult | ImportResult | TrainingResult;
 
 /** Where a background job is. */
 export type JobStatus =
@@ -586,6 +724,30 @@ export type Misclassified = {
   top: Array<LabelProbability>;
   /** Its label. */
   trueLabel: Scalars['String']['output'];
+};
+
+/** An image whose given label looks wrong to heads that never trained on it (out-of-fold). */
+export type MislabeledImage = {
+  /** The label it has. */
+  givenLabelId: Scalars['ID']['output'];
+  /** Out-of-fold probability of its label. */
+  givenProbability: Scalars['Float']['output'];
+  /** The image. */
+  image: Maybe<Image>;
+  /** What the finding is about (markFindingReviewed takes it). */
+  key: Scalars['String']['output'];
+  /** The label the heads suggest. */
+  suggestedLabelId: Scalars['ID']['output'];
+  /** Out-of-fold probability of the suggestion. */
+  suggestedProbability: Scalars['Float']['output'];
+};
+
+/** A split with images but none of these classes. */
+export type MissingClasses = {
+  /** The classes it lacks. */
+  labels: Array<Scalars['String']['output']>;
+  /** The split. */
+  split: Split;
 };
 
 /** One file of a TensorFlow.js model: model.json or a weight shard. */
@@ -647,6 +809,8 @@ export type Mutation = {
   inviteMember: CreatedInvitation;
   /** Leave a workspace (its last owner cannot: CONFLICT). */
   leaveWorkspace: Scalars['Boolean']['output'];
+  /** Dismiss a health finding: it stays hidden in this and later reports. */
+  markFindingReviewed: Scalars['Boolean']['output'];
   /** Move every image of one class into another and delete the first. */
   mergeLabels: Label;
   /** Classify images with a checkpoint, or an experiment's alias (default production). VIEWER or above. */
@@ -679,6 +843,8 @@ export type Mutation = {
   signUp: AuthPayload;
   /** Compute the bottleneck vectors a dataset lacks for a base model (only the missing ones). */
   startExtraction: Job;
+  /** Check a dataset's health for a base model: extracts missing vectors, then finds duplicates, wrong labels and strays, and draws the map. A check already running is returned. */
+  startHealthCheck: Job;
   /** Train the experiment's head (extracting missing vectors first) in the background. */
   startRun: TrainingRun;
   /** Rename a dataset or change its description. */
@@ -837,6 +1003,13 @@ export type MutationLeaveWorkspaceArgs = {
 
 
 /** Everything Retrain Studio can be told to do. */
+export type MutationMarkFindingReviewedArgs = {
+  datasetId: Scalars['ID']['input'];
+  key: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
 export type MutationMergeLabelsArgs = {
   fromId: Scalars['ID']['input'];
   intoId: Scalars['ID']['input'];
@@ -938,6 +1111,13 @@ export type MutationSignUpArgs = {
 
 /** Everything Retrain Studio can be told to do. */
 export type MutationStartExtractionArgs = {
+  baseModelId: Scalars['ID']['input'];
+  datasetId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationStartHealthCheckArgs = {
   baseModelId: Scalars['ID']['input'];
   datasetId: Scalars['ID']['input'];
 };
@@ -1199,6 +1379,16 @@ export type SplitCounts = {
   unlabelled: Scalars['Int']['output'];
   /** Images for per-epoch validation. */
   validation: Scalars['Int']['output'];
+};
+
+/** An image far from every other (likely of no class). */
+export type StrayImage = {
+  /** The image. */
+  image: Maybe<Image>;
+  /** What the finding is about (markFindingReviewed takes it). */
+  key: Scalars['String']['output'];
+  /** Mean cosine distance to its nearest neighbours. */
+  score: Scalars['Float']['output'];
 };
 
 /** Live progress, over graphql-ws at /graphql. */
@@ -1507,7 +1697,7 @@ export type ExperimentQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentQuery = { experiment: { id: string, name: string, dataset: { id: string, name: string }, baseModel: { name: string }, aliases: Array<{ name: string, checkpoint: { id: string, runId: string } }>, summary: { runCount: number } } };
+export type ExperimentQuery = { experiment: { id: string, name: string, dataset: { id: string, name: string }, baseModel: { name: string }, aliases: Array<{ name: string, checkpoint: { id: string, runId: string } }>, summary: { runCount: number }, datasetHealth: { stale: boolean, summary: { leakingGroups: number }, duplicates: Array<{ crossesSplits: boolean, images: Array<{ id: string }> }> } | null } };
 
 export type ExperimentRunsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1591,6 +1781,13 @@ export type RunProgressSubscriptionVariables = Exact<{
 
 
 export type RunProgressSubscription = { runProgress: { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> } };
+
+export type RunDatasetQueryVariables = Exact<{
+  e: Scalars['ID']['input'];
+}>;
+
+
+export type RunDatasetQuery = { experiment: { datasetId: string } };
 
 export type CancelRunMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1690,6 +1887,29 @@ export type SignInMutationVariables = Exact<{
 
 export type SignInMutation = { signIn: { user: { id: string } } };
 
+export type RelabelImagesMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  l: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type RelabelImagesMutation = { updateImages: Array<{ id: string }> };
+
+export type MoveImagesMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  s: InputMaybe<Split>;
+}>;
+
+
+export type MoveImagesMutation = { updateImages: Array<{ id: string }> };
+
+export type DeleteImagesMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type DeleteImagesMutation = { deleteImages: number };
+
 export type CheckpointRowFragment = { id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null };
 
 export type PromoteCheckpointMutationVariables = Exact<{
@@ -1732,6 +1952,28 @@ export type DeleteBaseModelMutationVariables = Exact<{
 
 export type DeleteBaseModelMutation = { deleteBaseModel: boolean };
 
+export type DatasetHealthTabQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DatasetHealthTabQuery = { baseModels: Array<{ id: string, name: string, cached: boolean }>, dataset: { id: string, labels: Array<{ id: string, name: string }>, healthCheck: { id: string, status: JobStatus, error: string | null, progress: { done: number, total: number } } | null, health: { stale: boolean, computedAt: string, images: number, baseModel: { id: string, name: string }, summary: { duplicateGroups: number, leakingGroups: number, mislabeled: number, strays: number, smallClasses: number, reviewed: number }, balance: { smallClasses: Array<string>, perClass: Array<{ label: string, train: number, validation: number, test: number, total: number }>, missing: Array<{ split: Split, labels: Array<string> }> }, map: { imageIds: Array<string>, x: Array<number>, y: Array<number>, labelIds: Array<string | null>, flagged: Array<boolean> }, duplicates: Array<{ key: string, crossesSplits: boolean, maxDistance: number, images: Array<{ id: string, originalName: string, split: Split, thumbnailUrl: string }> }>, mislabeled: Array<{ key: string, givenLabelId: string, suggestedLabelId: string, givenProbability: number, suggestedProbability: number, image: { id: string, originalName: string, split: Split, thumbnailUrl: string } | null }>, strays: Array<{ key: string, score: number, image: { id: string, originalName: string, split: Split, thumbnailUrl: string, labelId: string | null } | null }> } | null } };
+
+export type StartHealthCheckMutationVariables = Exact<{
+  d: Scalars['ID']['input'];
+  m: Scalars['ID']['input'];
+}>;
+
+
+export type StartHealthCheckMutation = { startHealthCheck: { id: string, status: JobStatus, error: string | null, progress: { done: number, total: number } } };
+
+export type HealthCheckProgressSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type HealthCheckProgressSubscription = { jobProgress: { id: string, status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { stage: string | null } | {} | null } };
+
 export type EvaluationDetailsFragment = { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> };
 
 export type UpdateExperimentMutationVariables = Exact<{
@@ -1764,6 +2006,39 @@ export type DeleteRunMutationVariables = Exact<{
 
 export type DeleteRunMutation = { deleteRun: boolean };
 
+export type HealthFindingsFragment = { duplicates: Array<{ key: string, crossesSplits: boolean, maxDistance: number, images: Array<{ id: string, originalName: string, split: Split, thumbnailUrl: string }> }>, mislabeled: Array<{ key: string, givenLabelId: string, suggestedLabelId: string, givenProbability: number, suggestedProbability: number, image: { id: string, originalName: string, split: Split, thumbnailUrl: string } | null }>, strays: Array<{ key: string, score: number, image: { id: string, originalName: string, split: Split, thumbnailUrl: string, labelId: string | null } | null }> };
+
+export type KeepOnlyMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type KeepOnlyMutation = { deleteImages: number };
+
+export type MoveGroupMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  s: InputMaybe<Split>;
+}>;
+
+
+export type MoveGroupMutation = { updateImages: Array<{ id: string }> };
+
+export type AcceptLabelMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  l: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type AcceptLabelMutation = { updateImages: Array<{ id: string }> };
+
+export type MarkReviewedMutationVariables = Exact<{
+  d: Scalars['ID']['input'];
+  k: Scalars['String']['input'];
+}>;
+
+
+export type MarkReviewedMutation = { markFindingReviewed: boolean };
+
 export type HyperparameterDefaultsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1780,29 +2055,6 @@ export type ImagesQueryVariables = Exact<{
 
 
 export type ImagesQuery = { images: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, originalName: string, labelId: string | null, split: Split, thumbnailUrl: string }> } };
-
-export type RelabelImagesMutationVariables = Exact<{
-  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
-  l: InputMaybe<Scalars['ID']['input']>;
-}>;
-
-
-export type RelabelImagesMutation = { updateImages: Array<{ id: string }> };
-
-export type MoveImagesMutationVariables = Exact<{
-  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
-  s: InputMaybe<Split>;
-}>;
-
-
-export type MoveImagesMutation = { updateImages: Array<{ id: string }> };
-
-export type DeleteImagesMutationVariables = Exact<{
-  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
-}>;
-
-
-export type DeleteImagesMutation = { deleteImages: number };
 
 export type CreateLabelMutationVariables = Exact<{
   d: Scalars['ID']['input'];
@@ -1856,16 +2108,16 @@ export type ImportJobQueryVariables = Exact<{
 }>;
 
 
-export type ImportJobQuery = { job: { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'TrainingResult' } | null } };
+export type ImportJobQuery = { job: { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'HealthResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'TrainingResult' } | null } };
 
 export type ImportJobProgressSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ImportJobProgressSubscription = { jobProgress: { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'TrainingResult' } | null } };
+export type ImportJobProgressSubscription = { jobProgress: { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'HealthResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'TrainingResult' } | null } };
 
-export type ImportJobStateFragment = { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'TrainingResult' } | null };
+export type ImportJobStateFragment = { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'HealthResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'TrainingResult' } | null };
 
 export type WorkersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2044,6 +2296,45 @@ fragment EvaluationDetails on Evaluation {
     }
   }
 }`, {"fragmentName":"RunDetails"}) as unknown as TypedDocumentString<RunDetailsFragment, unknown>;
+export const HealthFindingsFragmentDoc = new TypedDocumentString(`
+    fragment HealthFindings on DatasetHealth {
+  duplicates {
+    key
+    crossesSplits
+    maxDistance
+    images {
+      id
+      originalName
+      split
+      thumbnailUrl
+    }
+  }
+  mislabeled {
+    key
+    givenLabelId
+    suggestedLabelId
+    givenProbability
+    suggestedProbability
+    image {
+      id
+      originalName
+      split
+      thumbnailUrl
+    }
+  }
+  strays {
+    key
+    score
+    image {
+      id
+      originalName
+      split
+      thumbnailUrl
+      labelId
+    }
+  }
+}
+    `, {"fragmentName":"HealthFindings"}) as unknown as TypedDocumentString<HealthFindingsFragment, unknown>;
 export const ImportJobStateFragmentDoc = new TypedDocumentString(`
     fragment ImportJobState on Job {
   status
@@ -2218,6 +2509,18 @@ export const ExperimentDocument = new TypedDocumentString(`
     }
     summary {
       runCount
+    }
+    datasetHealth {
+      stale
+      summary {
+        leakingGroups
+      }
+      duplicates(limit: 50) {
+        crossesSplits
+        images {
+          id
+        }
+      }
     }
   }
 }
@@ -2551,6 +2854,13 @@ fragment EvaluationDetails on Evaluation {
     }
   }
 }`) as unknown as TypedDocumentString<RunProgressSubscription, RunProgressSubscriptionVariables>;
+export const RunDatasetDocument = new TypedDocumentString(`
+    query RunDataset($e: ID!) {
+  experiment(id: $e) {
+    datasetId
+  }
+}
+    `) as unknown as TypedDocumentString<RunDatasetQuery, RunDatasetQueryVariables>;
 export const CancelRunDocument = new TypedDocumentString(`
     mutation CancelRun($id: ID!) {
   cancelRun(id: $id) {
@@ -2665,6 +2975,25 @@ export const SignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const RelabelImagesDocument = new TypedDocumentString(`
+    mutation RelabelImages($ids: [ID!]!, $l: ID) {
+  updateImages(ids: $ids, labelId: $l) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RelabelImagesMutation, RelabelImagesMutationVariables>;
+export const MoveImagesDocument = new TypedDocumentString(`
+    mutation MoveImages($ids: [ID!]!, $s: Split) {
+  updateImages(ids: $ids, split: $s) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MoveImagesMutation, MoveImagesMutationVariables>;
+export const DeleteImagesDocument = new TypedDocumentString(`
+    mutation DeleteImages($ids: [ID!]!) {
+  deleteImages(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<DeleteImagesMutation, DeleteImagesMutationVariables>;
 export const PromoteCheckpointDocument = new TypedDocumentString(`
     mutation PromoteCheckpoint($c: ID!) {
   promoteCheckpoint(checkpointId: $c, alias: "production") {
@@ -2716,6 +3045,137 @@ export const DeleteBaseModelDocument = new TypedDocumentString(`
   deleteBaseModel(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteBaseModelMutation, DeleteBaseModelMutationVariables>;
+export const DatasetHealthTabDocument = new TypedDocumentString(`
+    query DatasetHealthTab($id: ID!) {
+  baseModels {
+    id
+    name
+    cached
+  }
+  dataset(id: $id) {
+    id
+    labels {
+      id
+      name
+    }
+    healthCheck {
+      id
+      status
+      error
+      progress {
+        done
+        total
+      }
+    }
+    health {
+      stale
+      computedAt
+      images
+      baseModel {
+        id
+        name
+      }
+      summary {
+        duplicateGroups
+        leakingGroups
+        mislabeled
+        strays
+        smallClasses
+        reviewed
+      }
+      balance {
+        perClass {
+          label
+          train
+          validation
+          test
+          total
+        }
+        smallClasses
+        missing {
+          split
+          labels
+        }
+      }
+      map {
+        imageIds
+        x
+        y
+        labelIds
+        flagged
+      }
+      ...HealthFindings
+    }
+  }
+}
+    fragment HealthFindings on DatasetHealth {
+  duplicates {
+    key
+    crossesSplits
+    maxDistance
+    images {
+      id
+      originalName
+      split
+      thumbnailUrl
+    }
+  }
+  mislabeled {
+    key
+    givenLabelId
+    suggestedLabelId
+    givenProbability
+    suggestedProbability
+    image {
+      id
+      originalName
+      split
+      thumbnailUrl
+    }
+  }
+  strays {
+    key
+    score
+    image {
+      id
+      originalName
+      split
+      thumbnailUrl
+      labelId
+    }
+  }
+}`) as unknown as TypedDocumentString<DatasetHealthTabQuery, DatasetHealthTabQueryVariables>;
+export const StartHealthCheckDocument = new TypedDocumentString(`
+    mutation StartHealthCheck($d: ID!, $m: ID!) {
+  startHealthCheck(datasetId: $d, baseModelId: $m) {
+    id
+    status
+    error
+    progress {
+      done
+      total
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartHealthCheckMutation, StartHealthCheckMutationVariables>;
+export const HealthCheckProgressDocument = new TypedDocumentString(`
+    subscription HealthCheckProgress($id: ID!) {
+  jobProgress(id: $id) {
+    id
+    status
+    error
+    progress {
+      done
+      total
+    }
+    result {
+      ... on HealthResult {
+        stage
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HealthCheckProgressSubscription, HealthCheckProgressSubscriptionVariables>;
 export const UpdateExperimentDocument = new TypedDocumentString(`
     mutation UpdateExperiment($id: ID!, $n: String) {
   updateExperiment(id: $id, name: $n) {
@@ -2738,6 +3198,30 @@ export const DeleteRunDocument = new TypedDocumentString(`
   deleteRun(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteRunMutation, DeleteRunMutationVariables>;
+export const KeepOnlyDocument = new TypedDocumentString(`
+    mutation KeepOnly($ids: [ID!]!) {
+  deleteImages(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<KeepOnlyMutation, KeepOnlyMutationVariables>;
+export const MoveGroupDocument = new TypedDocumentString(`
+    mutation MoveGroup($ids: [ID!]!, $s: Split) {
+  updateImages(ids: $ids, split: $s) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MoveGroupMutation, MoveGroupMutationVariables>;
+export const AcceptLabelDocument = new TypedDocumentString(`
+    mutation AcceptLabel($id: ID!, $l: ID) {
+  updateImages(ids: [$id], labelId: $l) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptLabelMutation, AcceptLabelMutationVariables>;
+export const MarkReviewedDocument = new TypedDocumentString(`
+    mutation MarkReviewed($d: ID!, $k: String!) {
+  markFindingReviewed(datasetId: $d, key: $k)
+}
+    `) as unknown as TypedDocumentString<MarkReviewedMutation, MarkReviewedMutationVariables>;
 export const HyperparameterDefaultsDocument = new TypedDocumentString(`
     query HyperparameterDefaults {
   hyperparameterDefaults {
@@ -2778,25 +3262,6 @@ export const ImagesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImagesQuery, ImagesQueryVariables>;
-export const RelabelImagesDocument = new TypedDocumentString(`
-    mutation RelabelImages($ids: [ID!]!, $l: ID) {
-  updateImages(ids: $ids, labelId: $l) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<RelabelImagesMutation, RelabelImagesMutationVariables>;
-export const MoveImagesDocument = new TypedDocumentString(`
-    mutation MoveImages($ids: [ID!]!, $s: Split) {
-  updateImages(ids: $ids, split: $s) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<MoveImagesMutation, MoveImagesMutationVariables>;
-export const DeleteImagesDocument = new TypedDocumentString(`
-    mutation DeleteImages($ids: [ID!]!) {
-  deleteImages(ids: $ids)
-}
-    `) as unknown as TypedDocumentString<DeleteImagesMutation, DeleteImagesMutationVariables>;
 export const CreateLabelDocument = new TypedDocumentString(`
     mutation CreateLabel($d: ID!, $n: String!) {
   createLabel(datasetId: $d, name: $n) {

@@ -5,6 +5,7 @@ import type { HealthView } from "../services/health-view.js";
 import { BaseModelRef } from "./base-model.js";
 import { builder } from "./builder.js";
 import { DatasetRef } from "./dataset.js";
+import { ExperimentRef } from "./experiment.js";
 import { ImageRef, SplitEnum } from "./image.js";
 import { JobRef } from "./job.js";
 
@@ -188,6 +189,15 @@ builder.objectFields(DatasetRef, (t) => ({
     resolve: (d, _a, { services, caller }) => services.extraction.latestHealthCheck(caller, d.id),
   }),
 }));
+
+builder.objectField(ExperimentRef, "datasetHealth", (t) =>
+  t.field({
+    type: DatasetHealthRef,
+    nullable: true,
+    description: "Its dataset's health for its base model (shown before a run starts: leakage flatters scores).",
+    resolve: (e, _a, { services, caller }) => services.datasetHealth.report(caller, e.datasetId, e.baseModelId),
+  }),
+);
 
 builder.mutationFields((t) => ({
   startHealthCheck: t.field({

@@ -1,6 +1,8 @@
 "use client";
-import { useParams } from "next/navigation";
+import Link from "next/link";
+import { useParams, useSearchParams } from "next/navigation";
 import { useRef, useState } from "react";
+import { DatasetHealth } from "../../../../../components/dataset-health";
 import { ErrorNote, Loading } from "../../../../../components/feedback";
 import { ImageGrid } from "../../../../../components/image-grid";
 import { LabelManager } from "../../../../../components/label-manager";
@@ -15,7 +17,11 @@ const DatasetQuery = graphql(`query Dataset($id: ID!) {
 const DatasetUpdates = graphql(`subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }`);
 
 export default function DatasetPage() {
-  const { id } = useParams<{ id: string }>();
+  const { id, ws } = useParams<{ id: string; ws: string }>();
+  const search = useSearchParams();
+  const tab = search.get("tab") === "health" ? "health" : "images";
+  // Images to ring on the map (a confusion-matrix cell, a pre-run warning link).
+  const highlight = new Set((search.get("highlight") ?? "").split(",").filter(Boolean));
   const workspace = useWorkspace();
   const [version, setVersion] = useState(0);
   const liveState = useRef<LiveState>("connecting");
@@ -45,9 +51,23 @@ export default function DatasetPage() {
       <p className="muted">
         train {s.train} · validation {s.validation} · test {s.test} · unlabelled {s.unlabelled}
       </p>
-      {canWrite && <UploadPanel datasetId={dataset.id} onUploaded={refresh} />}
-      {canWrite && <LabelManager datasetId={dataset.id} labels={dataset.labels} onChange={refresh} />}
-      <ImageGrid datasetId={dataset.id} labels={dataset.labels} canWrite={canWrite} version={version} />
+      <nav className="tabs" aria-label="Dataset views">
+        <Link href={`/w/${ws}/datasets/${id}`} aria-current={tab === "images" ? "page" : undefined}>
+          Images
+        </Link>
+        <Link href={`/w/${ws}/datasets/${id}?tab=health`} aria-current={tab === "health" ? "page" : undefined}>
+          Health
+        </Link>
+      </nav>
+      {tab === "health" ? (
+        <DatasetHealth datasetId={dataset.id} canWrite={canWrite} highlight={highlight} />
+      ) : (
+        <>
+          {canWrite && <UploadPanel datasetId={dataset.id} onUploaded={refresh} />}
+          {canWrite && <LabelManager datasetId={dataset.id} labels={dataset.labels} onChange={refresh} />}
+          <ImageGrid datasetId={dataset.id} labels={dataset.labels} canWrite={canWrite} version={version} />
+        </>
+      )}
     </section>
   );
 }

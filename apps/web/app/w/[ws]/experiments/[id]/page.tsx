@@ -13,7 +13,8 @@ import { can, gql, useQuery } from "../../../../../lib/api";
 import { usePages } from "../../../../../lib/use-pages";
 
 const ExperimentQuery = graphql(`query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }
-  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount } } }`);
+  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount }
+  datasetHealth { stale summary { leakingGroups } duplicates(limit: 50) { crossesSplits images { id } } } } }`);
 const RunsQuery = graphql(`query ExperimentRuns($id: ID!, $before: String) { experiment(id: $id) {
   runs(last: 50, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { id status queuedAt
     hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }
@@ -29,6 +30,7 @@ export default function ExperimentPage() {
   const workspace = useWorkspace();
   const router = useRouter();
   const [error, setError] = useState<unknown>(null);
+  const [warning, setWarning] = useState(false);
   const { data, error: loadError, mutate } = useQuery(ExperimentQuery, { id });
   // The newest runs first, earlier ones on request; refreshed every second while one is under way.
   const runs = usePages(RunsQuery, { id }, (d) => d.experiment.runs, {
@@ -45,7 +47,14 @@ export default function ExperimentPage() {
   const { experiment } = data;
   const canTrain = can(workspace.role, "MEMBER");
 
-  async function startRun() {
+  const leaking = experiment.datasetHealth?.summary.leakingGroups ?? 0;
+  const leakingImages = (experiment.datasetHealth?.duplicates ?? [])
+    .filter((d) => d.crossesSplits)
+    .flatMap((d) => d.images.map((i) => i.id));
+  async function startRun(confirmed = false) {
+    // Copies across splits make the evaluation score images the head trained on: say so before it starts.
+    if (leaking > 0 && !confirmed) return setWarning(true);
+    setWarning(false);
     try {
       const { startRun } = await gql(StartRun, { e: experiment.id });
       router.push(`/w/${workspace.id}/runs/${startRun.id}`);
@@ -70,9 +79,27 @@ export default function ExperimentPage() {
       </p>
       <ExperimentActions experiment={experiment} onChange={refresh} />
       {canTrain && (
-        <button type="button" onClick={startRun}>
+        <button type="button" onClick={() => void startRun()}>
           Start a run
         </button>
+      )}
+      {warning && (
+        <div className="card" role="alert" aria-label="Leakage warning">
+          <p>
+            <b>
+              {leaking} {leaking === 1 ? "group" : "groups"} of near-duplicate images span splits
+            </b>
+            : the evaluation would score copies of images the head trained on, and flatter it.
+          </p>
+          <Link
+            href={`/w/${workspace.id}/datasets/${experiment.dataset.id}?tab=health&highlight=${leakingImages.join(",")}`}
+          >
+            Review them in the dataset's health
+          </Link>{" "}
+          <button type="button" className="secondary" onClick={() => void startRun(true)}>
+            Start anyway
+          </button>
+        </div>
       )}
       <ErrorNote error={error} />
       {runs.nodes.length === 0 ? (

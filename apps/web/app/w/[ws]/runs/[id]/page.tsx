@@ -20,6 +20,7 @@ graphql(`fragment RunDetails on TrainingRun { id experimentId status error resum
   epochs { ...EpochPoint } metrics { evaluatedOn }
   evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }`);
 const RunProgress = graphql(`subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }`);
+const RunDataset = graphql(`query RunDataset($e: ID!) { experiment(id: $e) { datasetId } }`);
 const CancelRun = graphql(`mutation CancelRun($id: ID!) { cancelRun(id: $id) { id } }`);
 const ACTIVE: RunStatus[] = ["QUEUED", "EXTRACTING", "TRAINING"];
 
@@ -47,6 +48,8 @@ export default function RunPage() {
     mutate({ run: update.runProgress }, { revalidate: false }),
   );
   liveState.current = live;
+  // Where the evaluation's images sit on the dataset map.
+  const dataset = useQuery(data ? RunDataset : null, { e: data?.run.experimentId ?? "" }).data?.experiment.datasetId;
   if (loadError) return <ErrorNote error={loadError} />;
   if (!data) return <Loading />;
   const { run } = data;
@@ -128,7 +131,17 @@ export default function RunPage() {
           />
         </div>
       )}
-      {run.evaluation && <EvaluationView evaluation={run.evaluation} split={run.metrics?.evaluatedOn ?? null} />}
+      {run.evaluation && (
+        <EvaluationView
+          evaluation={run.evaluation}
+          split={run.metrics?.evaluatedOn ?? null}
+          mapHref={
+            dataset
+              ? (ids) => `/w/${workspace.id}/datasets/${dataset}?tab=health&highlight=${ids.join(",")}`
+              : undefined
+          }
+        />
+      )}
       {run.checkpoints.length > 0 && (
         <CheckpointList
           workspaceId={workspace.id}
