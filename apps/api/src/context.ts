@@ -3,6 +3,7 @@ import type { Caller } from "./services/access.js";
 import type { AccountService } from "./services/account-service.js";
 import type { AuthService } from "./services/auth-service.js";
 import type { BaseModelService } from "./services/base-model-service.js";
+import type { CalibrationService } from "./services/calibration-service.js";
 import type { DatasetHealthService } from "./services/dataset-health-service.js";
 import type { DatasetService } from "./services/dataset-service.js";
 import type { ExperimentHousekeeping } from "./services/experiment-housekeeping.js";
@@ -29,6 +30,7 @@ export interface Services {
   baseModels: BaseModelService;
   extraction: ExtractionService;
   datasetHealth: DatasetHealthService;
+  calibration: CalibrationService;
   imports: ImportService;
   experiments: ExperimentService;
   experimentHousekeeping: ExperimentHousekeeping;

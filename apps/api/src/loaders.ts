@@ -87,6 +87,11 @@ export function createLoaders(db: Db, modelCacheDir: string, options: { cache?: 
     datasets: loader(async (ids: readonly string[]) =>
       groupBy(ids, await datasets.listForWorkspaces(ids), (d) => d.workspaceId),
     ),
+    /** Labels by id, null when deleted since. */
+    label: loader(async (ids: readonly string[]) => {
+      const rows = await datasets.labelsByIds(ids);
+      return ids.map((id) => rows.find((l) => l.id === id) ?? null);
+    }),
     labels: loader(async (ids: readonly string[]) => groupBy(ids, await datasets.labelsOf(ids), (l) => l.datasetId)),
     imageCount: loader(async (ids: readonly string[]) => {
       const counts = await datasets.imageCountsByLabel(ids);

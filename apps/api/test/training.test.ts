@@ -14,6 +14,7 @@ import {
   restoreCheckpoint,
 } from "@retrain/engine";
 import { sharedDir } from "@retrain/testing";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
 import { flowerFiles, seededModelCache, upload, workspaceWithDataset } from "./fixtures.js";
@@ -121,10 +122,13 @@ describe("training runs and predictions", () => {
     const resolved = await resolveStoredBaseModel(row.baseModel, modelCacheDir);
     const base = await loadBaseModel(resolved.spec, resolved.dir);
     const { head } = await restoreCheckpoint(checkpoint, base);
-    const [engine] = await createClassifier(base, head, row.labels, checkpoint.preprocessing).predict(
-      [{ name: "sun.jpg", bytes: photo }],
-      3,
-    );
+    const [engine] = await createClassifier(
+      base,
+      head,
+      row.labels,
+      checkpoint.preprocessing,
+      checkpoint.calibration,
+    ).predict([{ name: "sun.jpg", bytes: photo }], 3);
     if (!engine || !("top" in engine)) throw new Error("engine failed");
     expect(top.map((p) => p.label)).toEqual(engine.top.map((p) => p.label));
     // The API runs the base model on ONNX Runtime, this comparison on TensorFlow.js: equal to float rounding.
@@ -145,6 +149,83 @@ describe("training runs and predictions", () => {
     });
     const outsider = (await t.signUp("served-outsider@example.com")).token;
     expect((await t.gql(SERVED, { w: owner.workspaceId }, outsider)).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  }, 60_000);
+
+  it('calibrates each checkpoint, says "don\'t know" with a reason, shows its evidence, and moves its threshold', async () => {
+    const checkpointId = run.checkpoints[0]?.id ?? "";
+    const runId = (await t.db.checkpoint.findUniqueOrThrow({ where: { id: checkpointId } })).runId;
+    const CALIBRATION = `query($id: ID!) { run(id: $id) { checkpoints { calibration {
+      temperature fittedOn evaluatedOn eceBefore eceAfter targetPrecision threshold
+      reliabilityAfter { count } curve { threshold coverage precision } } } } }`;
+    type View = {
+      temperature: number;
+      fittedOn: string;
+      evaluatedOn: string;
+      eceBefore: number;
+      eceAfter: number;
+      targetPrecision: number;
+      threshold: number;
+      reliabilityAfter: { count: number }[];
+      curve: { threshold: number; coverage: number; precision: number }[];
+    };
+    const read = async () =>
+      (await t.gql<{ run: { checkpoints: { calibration: View }[] } }>(CALIBRATION, { id: runId }, viewer)).data?.run
+        .checkpoints[0]?.calibration;
+    const calibration = await read();
+    expect(calibration).toMatchObject({ fittedOn: "validation", evaluatedOn: "test", targetPrecision: 0.95 });
+    expect(calibration?.temperature).toBeGreaterThan(0);
+    expect(calibration?.reliabilityAfter.reduce((n, b) => n + b.count, 0)).toBe(
+      run.evaluation?.confusionMatrix.flatMap((r) => r.counts).reduce((a, b) => a + b, 0),
+    );
+    expect(calibration?.curve.length).toBeGreaterThanOrEqual(2);
+
+    // A photo of the training classes, and a pattern of none of them, with the evidence behind each answer.
+    const ASK = `mutation($c: ID!, $imgs: [PredictImageInput!]) { predict(checkpointId: $c, images: $imgs) {
+      results { unknown unknownReason calibrated top { label probability } evidence { label distance image { id } } } } }`;
+    const tulips = path.join(sharedDir(), "datasets/flowers_small/tulip");
+    const tulip = await readFile(path.join(tulips, (await readdir(tulips)).sort().at(-1) ?? ""));
+    const pattern = await sharp(Buffer.from(Array.from({ length: 128 * 128 * 3 }, (_, i) => (i * 7919) % 253)), {
+      raw: { width: 128, height: 128, channels: 3 },
+    })
+      .png()
+      .toBuffer();
+    type Answer = {
+      unknown: boolean;
+      unknownReason: string | null;
+      calibrated: boolean;
+      top: { label: string; probability: number }[];
+      evidence: { label: string; distance: number; image: { id: string } | null }[];
+    };
+    const answer = await t.gql<{ predict: { results: Answer[] } }>(
+      ASK,
+      {
+        c: checkpointId,
+        imgs: [
+          { name: "tulip.jpg", base64: tulip.toString("base64") },
+          { name: "pattern.png", base64: pattern.toString("base64") },
+        ],
+      },
+      viewer,
+    );
+    expect(answer.errors).toBeUndefined();
+    const [flower, noise] = answer.data?.predict.results ?? [];
+    expect(flower?.calibrated).toBe(true);
+    expect(flower?.evidence).toHaveLength(3);
+    expect(flower?.evidence.map((e) => e.label)).toContain("tulip");
+    expect(flower?.evidence[0]?.distance).toBeLessThanOrEqual(flower?.evidence[2]?.distance ?? 0);
+    expect(noise).toMatchObject({ unknown: true, unknownReason: "FAR_FROM_TRAINING" });
+
+    // Moving along the curve: a lower target precision answers more (a lower threshold), recorded in activity.
+    const SET = "mutation($c: ID!, $p: Float!) { setTargetPrecision(checkpointId: $c, targetPrecision: $p) { id } }";
+    expect((await t.gql(SET, { c: checkpointId, p: 0.6 }, viewer)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await t.gql(SET, { c: checkpointId, p: 2 }, owner.token)).errors?.[0]?.extensions?.code).toBe(
+      "BAD_USER_INPUT",
+    );
+    expect((await t.gql(SET, { c: checkpointId, p: 0.6 }, owner.token)).errors).toBeUndefined();
+    const moved = await read();
+    expect(moved?.targetPrecision).toBe(0.6);
+    expect(moved?.threshold).toBeLessThanOrEqual(calibration?.threshold ?? 0);
+    expect(await t.db.activity.count({ where: { verb: "checkpoint.threshold_changed" } })).toBe(1);
   }, 60_000);
 
   it("batches concurrent requests and reports unreadable images per image", async () => {

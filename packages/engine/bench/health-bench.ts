@@ -8,14 +8,12 @@ import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { initBackend } from "../src/backend.js";
 import { seededRandom } from "../src/data/random.js";
-import { extractBottlenecks } from "../src/extraction/extract-bottlenecks.js";
-import { createExtractionPool } from "../src/extraction/worker-pool.js";
 import { datasetMap } from "../src/health/dataset-map.js";
 import { datasetHealth, HEALTH_DEFAULTS } from "../src/health/health-report.js";
 import { nearDuplicateGroups } from "../src/health/near-duplicates.js";
 import { nearestNeighbours } from "../src/health/vector-index.js";
-import { resolveBaseModel } from "../src/models/resolve-base-model.js";
 import { sharedDir, tempDir } from "../test/fixtures.js";
+import { extractAll } from "./extract-all.js";
 import { corruptedFlowers, type Planted } from "./health-data.js";
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "100000" } } });
@@ -28,25 +26,8 @@ console.log(
 );
 
 // Vectors of every image (MobileNetV2-0.35, as the product extracts them), kept in memory.
-const model = await resolveBaseModel(path.join(shared, "models/mobilenet_v2_035_224_notop"), { cacheDir: work });
-const pool = await createExtractionPool({
-  spec: model.spec,
-  dir: model.dir,
-  inference: "auto",
-  cacheDir: work,
-  resize: "center-crop",
-});
-const vectors = new Map<string, Float32Array>();
-const extraction = await extractBottlenecks(
-  images.map((image, i) => ({ key: String(i), item: { name: image.name, bytes: image.bytes } })),
-  { pool, store: { get: async (k) => vectors.get(k), put: async (k, v) => void vectors.set(k, v) } },
-).finally(() => pool.close());
-const dim = vectors.values().next().value?.length ?? 0;
-const x = new Float32Array(images.length * dim);
-for (const [key, v] of vectors) x.set(v, Number(key) * dim);
-console.log(
-  `extracted ${extraction.computed} vectors at ${extraction.imagesPerSecond.toFixed(0)} images/s (${pool.backend})`,
-);
+const extraction = await extractAll(images, shared, work);
+const { x, dim } = extraction;
 
 const report = await datasetHealth({
   vectors: { x, y: Int32Array.from(images, (i) => i.label), dim },
@@ -103,7 +84,7 @@ const straysFound = report.mostIsolated.filter((s) => planted.strays.has(s.index
 const straysFlagged = report.strays.filter((s) => planted.strays.has(s.index)).length;
 const results = {
   images: images.length,
-  extraction: { imagesPerSecond: extraction.imagesPerSecond, backend: pool.backend },
+  extraction: { imagesPerSecond: extraction.imagesPerSecond, backend: extraction.backend },
   duplicates: {
     maxDistance: HEALTH_DEFAULTS.duplicateDistance,
     ratio: HEALTH_DEFAULTS.duplicateRatio,

@@ -9,6 +9,14 @@ export {
   tensorMemory,
 } from "./backend.js";
 export {
+  type Calibration,
+  calibrationOf,
+  DEFAULT_TARGET_PRECISION,
+  decide,
+  type UnknownReason,
+  withTargetPrecision,
+} from "./calibration/calibration.js";
+export {
   baseModelIdentity,
   type Checkpoint,
   createCheckpoint,
@@ -61,7 +69,14 @@ export {
 export { createOnnxSession, loadOnnxRuntime } from "./onnx/onnx-runtime.js";
 export { retrain } from "./pipeline/retrain.js";
 export { DEFAULTS, type RetrainOptions } from "./pipeline/retrain-options.js";
-export { type Classifier, createClassifier, type Prediction, predictVectors } from "./predict/classifier.js";
+export {
+  type Classifier,
+  createClassifier,
+  type Prediction,
+  predictVectors,
+  type ServingCalibration,
+  servingCalibration,
+} from "./predict/classifier.js";
 export { createPoolClassifier } from "./predict/pool-classifier.js";
 export { type ClassMetrics, type Evaluation, evaluate, type Misclassified } from "./training/evaluate.js";
 export { createHeadModel, type HeadOptions } from "./training/head-model.js";

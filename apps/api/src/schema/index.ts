@@ -11,6 +11,7 @@ import "./image.js";
 import "./base-model.js";
 import "./job.js";
 import "./checkpoint.js";
+import "./calibration.js";
 import "./training-run.js";
 import "./experiment.js";
 import "./prediction.js";

@@ -1,10 +1,41 @@
 import type { Prediction } from "@retrain/db";
+import type { Prediction as EnginePrediction } from "@retrain/engine";
+import type { EvidenceItem } from "../services/evidence.js";
 import { builder } from "./builder.js";
 import { CheckpointRef } from "./checkpoint.js";
 import { cursorPage } from "./connection.js";
+import { ImageRef } from "./image.js";
 import { WorkspaceRef } from "./workspace.js";
 
-type Result = { name: string; top: { label: string; probability: number }[] } | { name: string; error: string };
+type Result =
+  | (Exclude<EnginePrediction, { error: string }> & { checkpointId: string })
+  | { name: string; error: string };
+
+const UnknownReasonEnum = builder.enumType("UnknownReason", {
+  description: 'Why a prediction says "don\'t know".',
+  values: {
+    LOW_CONFIDENCE: { description: "Its calibrated top probability is under the checkpoint's abstention threshold." },
+    FAR_FROM_TRAINING: { description: "Its vector is far from every class's training vectors (likely none of them)." },
+  } as const,
+});
+
+const EvidenceRef = builder.objectRef<EvidenceItem>("Evidence").implement({
+  description: "A training image near the predicted one, with its label.",
+  fields: (t) => ({
+    image: t.field({
+      type: ImageRef,
+      nullable: true,
+      description: "The training image (null if deleted since).",
+      resolve: (e, _a, { loaders }) => loaders.image.load(e.imageId),
+    }),
+    label: t.string({
+      nullable: true,
+      description: "Its label now.",
+      resolve: async (e, _a, { loaders }) => (await loaders.label.load(e.labelId))?.name ?? null,
+    }),
+    distance: t.exposeFloat("distance", { description: "Cosine distance between their vectors (0: same)." }),
+  }),
+});
 
 export const LabelProbabilityRef = builder
   .objectRef<{ label: string; probability: number }>("LabelProbability")
@@ -29,6 +60,26 @@ const ImagePrediction = builder.objectRef<Result>("ImagePrediction").implement({
       nullable: true,
       description: "Why the image could not be read.",
       resolve: (r) => ("error" in r ? r.error : null),
+    }),
+    unknown: t.boolean({
+      description:
+        "True when the model would rather not answer: low calibrated confidence, or unlike every class it learned. `top` still lists its guesses.",
+      resolve: (r) => "top" in r && r.unknown !== null,
+    }),
+    unknownReason: t.field({
+      type: UnknownReasonEnum,
+      nullable: true,
+      description: 'Why it says "don\'t know".',
+      resolve: (r) => ("top" in r ? r.unknown : null),
+    }),
+    calibrated: t.boolean({
+      description: "Whether the probabilities are temperature-scaled (checkpoints trained before calibration are not).",
+      resolve: (r) => "top" in r && r.calibrated,
+    }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      description: "The 3 nearest images of the training split, with their labels (computed only when asked for).",
+      resolve: (r, _a, { services }) => ("top" in r ? services.predictions.evidence(r.checkpointId, r.vector) : []),
     }),
   }),
 });

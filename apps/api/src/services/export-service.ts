@@ -45,9 +45,20 @@ export function createExportService(
     const work = await mkdtemp(path.join(dirs.exportDir, `.${checkpointId}-`));
     try {
       const built = path.join(work, `model.${format}`);
-      if (format === "onnx") await writeFile(built, exportOnnxModel(base, head, row.labels, checkpoint.preprocessing));
+      if (format === "onnx")
+        await writeFile(
+          built,
+          exportOnnxModel(base, head, row.labels, checkpoint.preprocessing, checkpoint.calibration),
+        );
       else {
-        await exportModel(path.join(work, "model"), base, head, row.labels, checkpoint.preprocessing);
+        await exportModel(
+          path.join(work, "model"),
+          base,
+          head,
+          row.labels,
+          checkpoint.preprocessing,
+          checkpoint.calibration,
+        );
         const zip = new yazl.ZipFile();
         for (const name of await readdir(path.join(work, "model")))
           zip.addFile(path.join(work, "model", name), `model/${name}`, { compress: name.endsWith(".json") });

@@ -8,6 +8,7 @@ import { createAccess } from "./access.js";
 import { createAccountService } from "./account-service.js";
 import { createAuthService } from "./auth-service.js";
 import { createBaseModelService } from "./base-model-service.js";
+import { createCalibrationService } from "./calibration-service.js";
 import { createDatasetHealthService } from "./dataset-health-service.js";
 import { createDatasetService } from "./dataset-service.js";
 import { createExperimentHousekeeping } from "./experiment-housekeeping.js";
@@ -49,12 +50,18 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     backend: options.backend,
     inferenceBackend: options.inferenceBackend ?? options.backend,
   };
-  const models = { modelCacheDir: options.modelCacheDir, download: options.modelDownloads };
+  const modelOptions = { modelCacheDir: options.modelCacheDir, download: options.modelDownloads };
   const access = createAccess(db);
   const datasets = createDatasetService(db, access);
   const experiments = createExperimentService(db, access, datasets);
   const passwords = createPasswordHasher({ concurrency: options.auth.hashConcurrency, queue: 32 });
   const limits = createAuthLimits(db, options.auth);
+  const models = createModelCache(db, {
+    ...modelOptions,
+    inference: options.inference,
+    threads: options.predictionThreads,
+    intraOpThreads: options.predictionIntraOpThreads,
+  });
   return {
     health: createHealthService(db, info),
     auth: createAuthService(db, passwords, limits),
@@ -63,23 +70,15 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     workspaceHousekeeping: createWorkspaceHousekeeping(db, access, options.modelCacheDir),
     datasets,
     images: createImageService(db, access, datasets),
-    baseModels: createBaseModelService(db, access, models),
+    baseModels: createBaseModelService(db, access, modelOptions),
     extraction: createExtractionService(db, access, datasets, options.queue),
     datasetHealth: createDatasetHealthService(db, datasets),
     imports: createImportService(db, access, datasets, options.queue),
     experiments,
     experimentHousekeeping: createExperimentHousekeeping(db, access, experiments, options.exportDir),
     runs: createRunService(db, access, experiments, options.queue),
-    exports: createExportService(db, access, { ...models, exportDir: options.exportDir }),
-    predictions: createPredictionService(
-      db,
-      access,
-      createModelCache(db, {
-        ...models,
-        inference: options.inference,
-        threads: options.predictionThreads,
-        intraOpThreads: options.predictionIntraOpThreads,
-      }),
-    ),
+    exports: createExportService(db, access, { ...modelOptions, exportDir: options.exportDir }),
+    predictions: createPredictionService(db, access, models),
+    calibration: createCalibrationService(db, access, models),
   };
 }

@@ -10,6 +10,8 @@ import {
   type Prediction,
   type Preprocessing,
   restoreCheckpoint,
+  type ServingCalibration,
+  servingCalibration,
 } from "@retrain/engine";
 import { openStoredBaseModel } from "@retrain/ingest";
 import { NotFoundError } from "../domain/errors.js";
@@ -20,6 +22,8 @@ interface LoadedHead {
   labels: string[];
   baseModel: BaseModel;
   preprocessing: Preprocessing;
+  /** Temperature, threshold and centroids; absent for checkpoints saved before calibration. */
+  calibrated: ServingCalibration | undefined;
 }
 
 export interface ModelCacheOptions {
@@ -48,7 +52,13 @@ export function createModelCache(db: Db, options: ModelCacheOptions, capacity = 
     const checkpoint = fromCheckpointRecord(row);
     const { head, optimizer } = await restoreCheckpoint(checkpoint);
     optimizer.dispose(); // serving needs no optimizer state
-    return { head, labels: row.labels, baseModel: row.baseModel, preprocessing: checkpoint.preprocessing };
+    return {
+      head,
+      labels: row.labels,
+      baseModel: row.baseModel,
+      preprocessing: checkpoint.preprocessing,
+      calibrated: servingCalibration(checkpoint.calibration),
+    };
   }
 
   async function openPool(baseModel: BaseModel, preprocessing: Preprocessing): Promise<ExtractionPool> {
@@ -76,11 +86,16 @@ export function createModelCache(db: Db, options: ModelCacheOptions, capacity = 
             () => openPool(loaded.baseModel, loaded.preprocessing),
             async (pool): Promise<{ labels: string[]; predictions: Prediction[] }> => ({
               labels: loaded.labels,
-              predictions: await createPoolClassifier(pool, loaded.head, loaded.labels).predict(images, topK),
+              predictions: await createPoolClassifier(pool, loaded.head, loaded.labels, loaded.calibrated).predict(
+                images,
+                topK,
+              ),
             }),
           ),
       );
     },
+    /** Reloads a checkpoint on its next prediction (its calibration changed). */
+    forget: (checkpointId: string) => heads.forget(checkpointId),
     /** Models held now, for tests and health. */
     held: () => ({ heads: heads.size, bases: pools.size }),
     /** Stops the worker threads and frees the heads (at shutdown). */

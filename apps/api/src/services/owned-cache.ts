@@ -41,6 +41,15 @@ export class OwnedCache<V> {
     }
   }
 
+  /** Drops one key (its value changed): released now if idle, else when its last user is done. */
+  forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    entry.evicted = true;
+    if (entry.users === 0) void this.free(entry);
+  }
+
   get size(): number {
     return this.entries.size;
   }

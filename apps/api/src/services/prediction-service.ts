@@ -4,6 +4,7 @@ import DataLoader from "dataloader";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText } from "../domain/validate.js";
 import { type Access, type Caller, checkRole, requireCaller } from "./access.js";
+import { createEvidence } from "./evidence.js";
 import type { ModelCache } from "./model-cache.js";
 import { createWriteBehind } from "./write-behind.js";
 
@@ -23,6 +24,7 @@ const MAX_IMAGES = 64;
 export function createPredictionService(db: Db, access: Access, models: ModelCache) {
   const checkpoints = checkpointsRepository(db);
   const images = imagesRepository(db);
+  const evidence = createEvidence(db);
   const log = createWriteBehind((rows: Prisma.PredictionCreateManyInput[]) => checkpoints.logPredictions(rows));
   // One batcher per checkpoint: requests arriving together run through the model as one batch. It waits
   // only for the current turn of the event loop, so one client alone waits for nothing.
@@ -93,7 +95,9 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
       for (const id of ids) items.push({ name: id, bytes: stored.get(id) ?? new Uint8Array(), topK });
       const answers = await batcher(checkpointId).loadMany(items);
       const latencyMs = performance.now() - started;
-      const results = answers.map((a) => (a instanceof Error ? { name: "?", error: a.message } : a.prediction));
+      const results = answers.map((a) =>
+        a instanceof Error ? { name: "?", error: a.message } : { ...a.prediction, checkpointId },
+      );
       const labels = answers.find((a): a is Answer => !(a instanceof Error))?.labels ?? [];
       for (const r of results)
         log.add({
@@ -105,6 +109,9 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
         });
       return { checkpointId, labels, latencyMs, results };
     },
+    /** The training images nearest a predicted image (asked for by the `evidence` field only). */
+    evidence: (checkpointId: string, vector: Float32Array) => evidence.nearest(checkpointId, vector),
+
     /** At shutdown: writes the buffered prediction logs and frees the models (worker threads, tensors). */
     close: async () => {
       await log.flush();

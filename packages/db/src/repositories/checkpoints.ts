@@ -15,6 +15,16 @@ export const checkpointsRepository = (db: Db) => ({
       where: { id },
       include: { run: { include: { experiment: { include: { dataset: true } } } } },
     }),
+  setCalibration: (id: string, calibration: object) =>
+    db.checkpoint.update({ where: { id }, data: { calibration }, omit: { weights: true, optimizerState: true } }),
+  /** The dataset and base model a checkpoint's run trained on. */
+  trainedOn: async (id: string) => {
+    const row = await db.checkpoint.findUnique({
+      where: { id },
+      select: { baseModelId: true, labels: true, run: { select: { experiment: { select: { datasetId: true } } } } },
+    });
+    return row && { baseModelId: row.baseModelId, labels: row.labels, datasetId: row.run.experiment.datasetId };
+  },
   /** The whole checkpoint with its base model, to restore or export it. */
   withBaseModel: (id: string) => db.checkpoint.findUnique({ where: { id }, include: { baseModel: true } }),
   ofRuns: (runIds: readonly string[]) =>

@@ -28,6 +28,7 @@ export const datasetsRepository = (db: Db) => ({
       return made;
     }
   },
+  labelsByIds: (ids: readonly string[]) => db.label.findMany({ where: { id: { in: [...ids] } } }),
   findLabel: (id: string) => db.label.findUnique({ where: { id }, include: { dataset: true } }),
   /** Image counts per (dataset, split, labelled or not), for the dataset list. */
   splitCounts: (datasetIds: readonly string[]) =>

@@ -1,3 +1,4 @@
+import type { Calibration } from "../calibration/calibration.js";
 import { CHECKPOINT_FORMAT, type Checkpoint, type Preprocessing } from "./checkpoint.js";
 
 /**
@@ -11,6 +12,8 @@ export interface CheckpointRecord {
   preprocessing: object;
   weights: Uint8Array<ArrayBuffer>;
   optimizerState: Uint8Array<ArrayBuffer> | null;
+  /** Absent for checkpoints saved before calibration. */
+  calibration?: object;
 }
 
 type StoredTopology = Pick<Checkpoint, "weightSpecs" | "training" | "baseModel"> & {
@@ -33,6 +36,7 @@ export function toCheckpointRecord(checkpoint: Checkpoint): CheckpointRecord {
     preprocessing: checkpoint.preprocessing,
     weights: new Uint8Array(checkpoint.weights),
     optimizerState: checkpoint.optimizerState ? new Uint8Array(checkpoint.optimizerState.data) : null,
+    ...(checkpoint.calibration ? { calibration: checkpoint.calibration } : {}),
   };
 }
 
@@ -43,6 +47,7 @@ export function fromCheckpointRecord(record: {
   preprocessing: unknown;
   weights: Uint8Array;
   optimizerState: Uint8Array | null;
+  calibration?: unknown;
 }): Checkpoint {
   const topology = record.topology as StoredTopology;
   return {
@@ -54,6 +59,7 @@ export function fromCheckpointRecord(record: {
     training: topology.training,
     topology: topology.modelTopology,
     weightSpecs: topology.weightSpecs,
+    ...(record.calibration ? { calibration: record.calibration as Calibration } : {}),
     weights: new Uint8Array(record.weights),
     optimizerState:
       record.optimizerState && topology.optimizerSpecs

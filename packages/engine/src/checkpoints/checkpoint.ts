@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import type { Calibration } from "../calibration/calibration.js";
 import { BaseModelMismatchError, EngineError } from "../errors.js";
 import type { ResizeMode } from "../images/decode-image.js";
 import type { BaseModel } from "../models/base-model.js";
@@ -39,6 +40,8 @@ export interface Checkpoint {
   preprocessing: Preprocessing;
   training: { head: HeadOptions; optimizer: OptimizerConfig; options: TrainOptions };
   metrics?: Record<string, unknown>;
+  /** Temperature, abstention threshold and class centroids (checkpoints saved before them have none). */
+  calibration?: Calibration;
   /** The head's Keras topology (model.json's modelTopology). */
   topology: object;
   weightSpecs: tf.io.WeightsManifestEntry[];

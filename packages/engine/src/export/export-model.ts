@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
+import type { Calibration } from "../calibration/calibration.js";
 import { modelArtifacts, type Preprocessing } from "../checkpoints/checkpoint.js";
 import { EngineError } from "../errors.js";
 import type { BaseModel } from "../models/base-model.js";
@@ -23,13 +24,14 @@ export function combineModel(base: BaseModel, head: tf.LayersModel): tf.LayersMo
   return tf.model({ inputs: input, outputs: output, name: "retrained_classifier" });
 }
 
-/** Writes the standalone model: model.json, 4 MB weight shards, and labels.json. */
+/** Writes the standalone model: model.json (with labels, preprocessing, temperature), weight shards, labels.json. */
 export async function exportModel(
   dir: string,
   base: BaseModel,
   head: tf.LayersModel,
   labels: string[],
   preprocessing: Preprocessing,
+  calibration?: Calibration,
 ): Promise<void> {
   const combined = combineModel(base, head);
   const artifacts = await modelArtifacts(combined);
@@ -45,7 +47,14 @@ export async function exportModel(
     convertedBy: "Retrain Studio",
     modelTopology: artifacts.modelTopology,
     weightsManifest: [{ paths, weights: artifacts.weightSpecs }],
-    userDefinedMetadata: { labels, preprocessing, baseModel: base.spec.id },
+    // The model outputs the head's own probabilities; a calibrated serving divides their logs by the
+    // temperature and answers "unknown" under the threshold, as the API does.
+    userDefinedMetadata: {
+      labels,
+      preprocessing,
+      baseModel: base.spec.id,
+      ...(calibration ? { temperature: calibration.temperature, abstentionThreshold: calibration.threshold } : {}),
+    },
   };
   await writeFile(path.join(dir, "model.json"), JSON.stringify(modelJson));
   await writeFile(path.join(dir, "labels.json"), JSON.stringify(labels, null, 2));

@@ -151,8 +151,8 @@ export async function retrain(options: RetrainOptions, hooks: RetrainHooks = {})
 async function exportBoth(checkpoint: Checkpoint, base: BaseModel, outputDir: string, modelDir: string) {
   const { head, optimizer } = await restoreCheckpoint(checkpoint, base);
   try {
-    await exportModel(modelDir, base, head, checkpoint.labels, checkpoint.preprocessing);
-    const onnx = exportOnnxModel(base, head, checkpoint.labels, checkpoint.preprocessing);
+    await exportModel(modelDir, base, head, checkpoint.labels, checkpoint.preprocessing, checkpoint.calibration);
+    const onnx = exportOnnxModel(base, head, checkpoint.labels, checkpoint.preprocessing, checkpoint.calibration);
     await writeFile(path.join(outputDir, "model.onnx"), onnx);
   } finally {
     head.dispose();

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { type Calibration, decide, type UnknownReason } from "../calibration/calibration.js";
 import type { Preprocessing } from "../checkpoints/checkpoint.js";
 import { ImageDecodeError } from "../errors.js";
 import { decodeImage } from "../images/decode-image.js";
@@ -11,7 +12,48 @@ export interface LabelProbability {
   probability: number;
 }
 
-export type Prediction = { name: string; top: LabelProbability[] } | { name: string; error: string };
+export type Prediction =
+  | {
+      name: string;
+      top: LabelProbability[];
+      /** Why the classifier would rather not answer; null when it stands by its top label. */
+      unknown: UnknownReason | null;
+      /** Whether the probabilities are calibrated (checkpoints saved before calibration are not). */
+      calibrated: boolean;
+      /** The image's bottleneck vector (for the evidence: its nearest training images). */
+      vector: Float32Array;
+    }
+  | { name: string; error: string };
+
+/** A checkpoint's calibration, with its centroids ready for distances. */
+export interface ServingCalibration {
+  calibration: Calibration;
+  centroids: Float32Array[];
+}
+
+export const servingCalibration = (calibration: Calibration | undefined): ServingCalibration | undefined =>
+  calibration && { calibration, centroids: calibration.centroids.map((c) => Float32Array.from(c)) };
+
+/** One image's answer from the head's probabilities: calibrated and able to say "don't know" when it can. */
+export function answer(
+  name: string,
+  probabilities: Float32Array,
+  vector: Float32Array,
+  labels: string[],
+  topK: number,
+  calibrated?: ServingCalibration,
+): Prediction {
+  if (!calibrated)
+    return { name, top: topLabels(probabilities, labels, topK), unknown: null, calibrated: false, vector };
+  const decided = decide(probabilities, vector, calibrated.calibration, calibrated.centroids);
+  return {
+    name,
+    top: topLabels(decided.probabilities, labels, topK),
+    unknown: decided.unknown,
+    calibrated: true,
+    vector,
+  };
+}
 
 export function topLabels(probs: Float32Array | number[], labels: string[], k: number): LabelProbability[] {
   return labels
@@ -41,7 +83,9 @@ export function createClassifier(
   head: tf.LayersModel,
   labels: string[],
   preprocessing: Preprocessing,
+  calibration?: Calibration,
 ): Classifier {
+  const calibrated = servingCalibration(calibration);
   return {
     labels,
     async predict(images, topK = 5) {
@@ -55,26 +99,29 @@ export function createClassifier(
       );
       const good = decoded.flatMap((d, i) => (d instanceof ImageDecodeError ? [] : [{ i, pixels: d.pixels }]));
       let probs: Float32Array = new Float32Array(0);
+      let vectors: Float32Array = new Float32Array(0);
       if (good.length > 0) {
-        const out = tf.tidy(() => {
-          const features = base.extract(
+        const features = tf.tidy(() =>
+          base.extract(
             pixelBatch(
               good.map((g) => g.pixels),
               size,
             ),
-          );
-          return runModel(head, features);
-        });
-        probs = (await out.data()) as Float32Array;
-        out.dispose();
+          ),
+        );
+        const out = tf.tidy(() => runModel(head, features));
+        [probs, vectors] = [(await out.data()) as Float32Array, (await features.data()) as Float32Array];
+        tf.dispose([out, features]);
       }
+      const dim = base.spec.featureDim;
       const k = labels.length;
       const rowOf = new Map(good.map((g, row) => [g.i, row]));
       return images.map((img, i) => {
         const d = decoded[i];
         if (d instanceof ImageDecodeError) return { name: img.name, error: d.reason };
         const row = rowOf.get(i) ?? 0;
-        return { name: img.name, top: topLabels(probs.subarray(row * k, (row + 1) * k), labels, topK) };
+        const vector = vectors.slice(row * dim, (row + 1) * dim);
+        return answer(img.name, probs.subarray(row * k, (row + 1) * k), vector, labels, topK, calibrated);
       });
     },
   };

@@ -1,12 +1,17 @@
 import type * as tf from "@tensorflow/tfjs";
 import type { ExtractionPool } from "../extraction/worker-pool.js";
-import { type Classifier, predictVectors, topLabels } from "./classifier.js";
+import { answer, type Classifier, predictVectors, type ServingCalibration } from "./classifier.js";
 
 /**
  * A classifier whose base model runs on the extraction pool's worker threads (decoding included), so
  * concurrent batches use every core; only the small head runs on the calling thread.
  */
-export function createPoolClassifier(pool: ExtractionPool, head: tf.LayersModel, labels: string[]): Classifier {
+export function createPoolClassifier(
+  pool: ExtractionPool,
+  head: tf.LayersModel,
+  labels: string[],
+  calibrated?: ServingCalibration,
+): Classifier {
   return {
     labels,
     async predict(images, topK = 5) {
@@ -22,7 +27,8 @@ export function createPoolClassifier(pool: ExtractionPool, head: tf.LayersModel,
         const error = errors[i];
         if (error) return { name: img.name, error };
         const row = rowOf.get(i) ?? 0;
-        return { name: img.name, top: topLabels(probs.subarray(row * k, (row + 1) * k), labels, topK) };
+        const vector = x.slice(row * dim, (row + 1) * dim);
+        return answer(img.name, probs.subarray(row * k, (row + 1) * k), vector, labels, topK, calibrated);
       });
     },
   };

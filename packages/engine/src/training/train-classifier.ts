@@ -1,3 +1,4 @@
+import { type Calibration, calibrationOf } from "../calibration/calibration.js";
 import {
   type BaseModelIdentity,
   type Checkpoint,
@@ -27,6 +28,8 @@ export interface TrainClassifierInput {
   resumeFrom?: Checkpoint;
   onEpoch?: (metrics: EpochMetrics) => void | Promise<void>;
   topK?: number;
+  /** The precision "don't know" keeps answers to (0.95 by default); the user can move it later. */
+  targetPrecision?: number;
 }
 
 /** Which split each figure comes from: an empty split gives no figure, never a crash. */
@@ -50,6 +53,31 @@ export interface TrainedClassifier {
   /** On the test split when it has images, else validation; null when neither has any. */
   evaluation: Evaluation | null;
   validation: Evaluation | null;
+  calibration: Calibration;
+}
+
+/**
+ * Temperature and abstention threshold fitted on validation (train when validation is empty: better than
+ * nothing, and said so), judged on test (else validation, else train).
+ */
+function calibrate(
+  input: TrainClassifierInput,
+  probabilities: Record<"train" | "validation" | "test", Float32Array>,
+): Calibration {
+  const fitSplit = input.validation.y.length > 0 ? "validation" : "train";
+  const evaluationSplit = input.test.y.length > 0 ? "test" : input.validation.y.length > 0 ? "validation" : "train";
+  return calibrationOf({
+    k: input.labels.length,
+    train: input.train,
+    fit: { probabilities: probabilities[fitSplit], labels: input[fitSplit].y, split: fitSplit },
+    evaluation: {
+      probabilities: probabilities[evaluationSplit],
+      labels: input[evaluationSplit].y,
+      split: evaluationSplit,
+    },
+    fitVectors: input[fitSplit],
+    targetPrecision: input.targetPrecision,
+  });
 }
 
 /**
@@ -67,12 +95,18 @@ export async function trainClassifier(input: TrainClassifierInput): Promise<Trai
   try {
     const training = { ...input.plan.training, initialEpoch: input.resumeFrom?.step ?? 0 };
     const result = await trainHead(head, optimizer, input.train, input.validation, training, input.onEpoch);
-    const assess = async (set: NamedVectors) =>
-      set.y.length > 0
-        ? evaluate(await predictVectors(head, set.x, set.dim), set.y, input.labels, set.names, input.topK ?? 5)
-        : null;
-    const validation = await assess(input.validation);
-    const test = await assess(input.test);
+    const probabilities = {
+      train: await predictVectors(head, input.train.x, input.train.dim),
+      validation: await predictVectors(head, input.validation.x, input.validation.dim),
+      test: await predictVectors(head, input.test.x, input.test.dim),
+    };
+    const assess = (split: "validation" | "test") => {
+      const set = input[split];
+      return set.y.length > 0 ? evaluate(probabilities[split], set.y, input.labels, set.names, input.topK ?? 5) : null;
+    };
+    const validation = assess("validation");
+    const test = assess("test");
+    const calibration = calibrate(input, probabilities);
     const kept = result.history.find((h) => h.epoch === result.bestEpoch) ?? result.history.at(-1);
     const metrics: ClassifierMetrics = {
       trainAccuracy: kept?.trainAccuracy ?? null,
@@ -92,8 +126,9 @@ export async function trainClassifier(input: TrainClassifierInput): Promise<Trai
       preprocessing: input.preprocessing,
       training: { head: input.plan.head, optimizer: input.plan.optimizer, options: training },
       metrics: { ...metrics },
+      calibration,
     });
-    return { checkpoint, history: result.history, metrics, evaluation: test ?? validation, validation };
+    return { checkpoint, history: result.history, metrics, evaluation: test ?? validation, validation, calibration };
   } finally {
     head.dispose();
     optimizer.dispose();
