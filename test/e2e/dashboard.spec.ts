@@ -68,6 +68,15 @@ test("a team trains a flower classifier and a viewer cannot start a run", async 
   await expect(page.getByRole("region", { name: "Images in the chosen cell" })).toBeVisible();
   await shot(page, "run");
 
+  // Calibration: the reliability diagram, and a target precision moved along the precision/coverage curve.
+  const calibration = page.getByRole("region", { name: "Calibration" });
+  await expect(calibration.getByRole("figure", { name: "Reliability diagram" })).toBeVisible();
+  await calibration.getByLabel(/Target precision/).fill("0.8");
+  await expect(calibration.getByRole("status", { name: "Coverage at the target" })).toContainText("precision");
+  await calibration.getByRole("button", { name: "Use 80.0% for predictions" }).click();
+  await expect(calibration.getByRole("button", { name: /Use .* for predictions/ })).toHaveCount(0);
+  await expect(calibration.getByText("Target precision: 80.0%")).toBeVisible();
+
   // The checkpoint downloads as a standalone model, from the product's data folder (.data/exports).
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download TensorFlow.js model" }).first().click();
@@ -83,6 +92,8 @@ test("a team trains a flower classifier and a viewer cannot start a run", async 
   await page.getByLabel("Image to classify").setInputFiles(flowerPhotos("sunflower", 1, 100));
   const bars = page.getByRole("figure", { name: "Top predictions" });
   await expect(bars.getByRole("listitem")).toHaveCount(3, { timeout: 60_000 });
+  // The evidence behind the answer: the three nearest training photos, with their labels.
+  await expect(page.getByRole("region", { name: "Nearest training images" }).getByRole("listitem")).toHaveCount(3);
   // The served prediction is logged and listed under it, with the label it answered.
   const served = page.getByRole("table", { name: "Served predictions" });
   await expect(served.getByRole("row")).toHaveCount(2);

@@ -37,7 +37,7 @@ type Documents = {
     "query Shell { me { name email } workspaces { id name myRole } }": typeof types.ShellDocument,
     "mutation SignOut { signOut }": typeof types.SignOutDocument,
     "query PredictTargets($w: ID!) { workspace(id: $w) { experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }": typeof types.PredictTargetsDocument,
-    "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {\n    checkpointId latencyMs results { name error top { label probability } } } }": typeof types.PredictDocument,
+    "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {\n    checkpointId latencyMs results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }": typeof types.PredictDocument,
     "query Run($id: ID!) { run(id: $id) { ...RunDetails } }": typeof types.RunDocument,
     "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }": typeof types.RunDetailsFragmentDoc,
     "subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }": typeof types.RunProgressDocument,
@@ -58,6 +58,8 @@ type Documents = {
     "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": typeof types.RelabelImagesDocument,
     "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }": typeof types.MoveImagesDocument,
     "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }": typeof types.DeleteImagesDocument,
+    "query RunCalibration($id: ID!) { run(id: $id) { checkpoints { id\n  calibration { temperature fittedOn evaluatedOn eceBefore eceAfter targetPrecision threshold\n    reliabilityBefore { confidence accuracy count } reliabilityAfter { confidence accuracy count }\n    curve { threshold coverage precision } } } } }": typeof types.RunCalibrationDocument,
+    "mutation SetTargetPrecision($c: ID!, $p: Float!) {\n  setTargetPrecision(checkpointId: $c, targetPrecision: $p) { id } }": typeof types.SetTargetPrecisionDocument,
     "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }": typeof types.CheckpointRowFragmentDoc,
     "mutation PromoteCheckpoint($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: \"production\") { id } }": typeof types.PromoteCheckpointDocument,
     "mutation ResumeCheckpoint($e: ID!, $c: ID!) {\n  startRun(experimentId: $e, resumeFromCheckpointId: $c, hyperparameters: { epochs: 10 }) { id } }": typeof types.ResumeCheckpointDocument,
@@ -117,7 +119,7 @@ const documents: Documents = {
     "query Shell { me { name email } workspaces { id name myRole } }": types.ShellDocument,
     "mutation SignOut { signOut }": types.SignOutDocument,
     "query PredictTargets($w: ID!) { workspace(id: $w) { experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }": types.PredictTargetsDocument,
-    "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {\n    checkpointId latencyMs results { name error top { label probability } } } }": types.PredictDocument,
+    "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {\n    checkpointId latencyMs results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }": types.PredictDocument,
     "query Run($id: ID!) { run(id: $id) { ...RunDetails } }": types.RunDocument,
     "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }": types.RunDetailsFragmentDoc,
     "subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }": types.RunProgressDocument,
@@ -138,6 +140,8 @@ const documents: Documents = {
     "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": types.RelabelImagesDocument,
     "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }": types.MoveImagesDocument,
     "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }": types.DeleteImagesDocument,
+    "query RunCalibration($id: ID!) { run(id: $id) { checkpoints { id\n  calibration { temperature fittedOn evaluatedOn eceBefore eceAfter targetPrecision threshold\n    reliabilityBefore { confidence accuracy count } reliabilityAfter { confidence accuracy count }\n    curve { threshold coverage precision } } } } }": types.RunCalibrationDocument,
+    "mutation SetTargetPrecision($c: ID!, $p: Float!) {\n  setTargetPrecision(checkpointId: $c, targetPrecision: $p) { id } }": types.SetTargetPrecisionDocument,
     "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }": types.CheckpointRowFragmentDoc,
     "mutation PromoteCheckpoint($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: \"production\") { id } }": types.PromoteCheckpointDocument,
     "mutation ResumeCheckpoint($e: ID!, $c: ID!) {\n  startRun(experimentId: $e, resumeFromCheckpointId: $c, hyperparameters: { epochs: 10 }) { id } }": types.ResumeCheckpointDocument,
@@ -266,7 +270,7 @@ export function graphql(source: "query PredictTargets($w: ID!) { workspace(id: $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {\n    checkpointId latencyMs results { name error top { label probability } } } }"): typeof import('./graphql').PredictDocument;
+export function graphql(source: "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {\n    checkpointId latencyMs results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }"): typeof import('./graphql').PredictDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -347,6 +351,14 @@ export function graphql(source: "mutation MoveImages($ids: [ID!]!, $s: Split) { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }"): typeof import('./graphql').DeleteImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RunCalibration($id: ID!) { run(id: $id) { checkpoints { id\n  calibration { temperature fittedOn evaluatedOn eceBefore eceAfter targetPrecision threshold\n    reliabilityBefore { confidence accuracy count } reliabilityAfter { confidence accuracy count }\n    curve { threshold coverage precision } } } } }"): typeof import('./graphql').RunCalibrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetTargetPrecision($c: ID!, $p: Float!) {\n  setTargetPrecision(checkpointId: $c, targetPrecision: $p) { id } }"): typeof import('./graphql').SetTargetPrecisionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

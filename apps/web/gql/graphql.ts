@@ -90,10 +90,38 @@ export type BaseModel = {
   weightsHash: Maybe<Scalars['String']['output']>;
 };
 
+/** How far a checkpoint's probabilities can be believed, and when it says "don't know": temperature scaling fitted on validation, calibration error before and after, and the abstention threshold for a target precision. */
+export type Calibration = {
+  /** Precision against coverage on the fitting split, lowest threshold first. */
+  curve: Array<CoveragePoint>;
+  /** Expected calibration error after scaling. */
+  eceAfter: Scalars['Float']['output'];
+  /** Expected calibration error before scaling. */
+  eceBefore: Scalars['Float']['output'];
+  /** The split the errors below are measured on. */
+  evaluatedOn: Scalars['String']['output'];
+  /** Cosine distance to the nearest class centroid beyond which an image is far from every class. */
+  farDistance: Scalars['Float']['output'];
+  /** The split it was fitted on (validation, else train). */
+  fittedOn: Scalars['String']['output'];
+  /** Reliability diagram after scaling. */
+  reliabilityAfter: Array<ReliabilityBin>;
+  /** Reliability diagram before scaling. */
+  reliabilityBefore: Array<ReliabilityBin>;
+  /** The precision answers are held to. */
+  targetPrecision: Scalars['Float']['output'];
+  /** Logits are divided by it (above 1: it was overconfident). */
+  temperature: Scalars['Float']['output'];
+  /** Below this calibrated confidence the answer is unknown. */
+  threshold: Scalars['Float']['output'];
+};
+
 /** A trained head saved by a run: labels, metrics and the base model it belongs to. */
 export type Checkpoint = {
   /** The base model's weights it was trained on. */
   baseModelWeightsHash: Scalars['String']['output'];
+  /** Its calibration and abstention threshold (null for checkpoints trained before calibration). */
+  calibration: Maybe<Calibration>;
   /** When it was saved. */
   createdAt: Scalars['DateTime']['output'];
   /** Where to download it as a standalone TensorFlow.js model (zip of model.json, shards, labels.json), relative to the API's origin; send your session cookie or token. */
@@ -177,6 +205,16 @@ export type ConfusionRow = {
   counts: Array<Scalars['Int']['output']>;
   /** The true class. */
   label: Scalars['String']['output'];
+};
+
+/** Answering only at or above a calibrated confidence: how many are answered, how many rightly. */
+export type CoveragePoint = {
+  /** Fraction of images answered. */
+  coverage: Scalars['Float']['output'];
+  /** Fraction of the answered that are right. */
+  precision: Scalars['Float']['output'];
+  /** Calibrated confidence needed to answer. */
+  threshold: Scalars['Float']['output'];
 };
 
 /** A new token with its secret, shown this once only (only a hash is stored). */
@@ -333,6 +371,16 @@ export type EvaluationSplit =
   | 'TEST'
   /** The validation split (it drove early stopping). */
   | 'VALIDATION';
+
+/** A training image near the predicted one, with its label. */
+export type Evidence = {
+  /** Cosine distance between their vectors (0: same). */
+  distance: Scalars['Float']['output'];
+  /** The training image (null if deleted since). */
+  image: Maybe<Image>;
+  /** Its label now. */
+  label: Maybe<Scalars['String']['output']>;
+};
 
 /** A dataset, a base model and hyperparameters; its runs are compared side by side. */
 export type Experiment = {
@@ -581,12 +629,20 @@ export type ImageConnectionEdge = {
 
 /** The top-k labels for one image, or why it could not be read. */
 export type ImagePrediction = {
+  /** Whether the probabilities are temperature-scaled (checkpoints trained before calibration are not). */
+  calibrated: Scalars['Boolean']['output'];
   /** Why the image could not be read. */
   error: Maybe<Scalars['String']['output']>;
+  /** The 3 nearest images of the training split, with their labels (computed only when asked for). */
+  evidence: Array<Evidence>;
   /** The image's name or id. */
   name: Scalars['String']['output'];
   /** Most likely first. */
   top: Array<LabelProbability>;
+  /** True when the model would rather not answer: low calibrated confidence, or unlike every class it learned. `top` still lists its guesses. */
+  unknown: Scalars['Boolean']['output'];
+  /** Why it says "don't know". */
+  unknownReason: Maybe<UnknownReason>;
 };
 
 /** What an archive import did (so far, while it runs). */
@@ -833,6 +889,8 @@ export type Mutation = {
   revokeInvitation: Scalars['Boolean']['output'];
   /** Change a member's role (OWNER or ADMIN; a workspace keeps at least one owner). */
   setMemberRole: Member;
+  /** Move a checkpoint along its precision/coverage curve: answers are held to this precision (0.5 to 0.999), and the rest say "don't know". MEMBER or above. */
+  setTargetPrecision: Checkpoint;
   /** Sign in with email and password. Attempts are limited per client address and per account (RATE_LIMITED, with retryAfterSeconds). */
   signIn: AuthPayload;
   /** End the current browser session. */
@@ -1095,6 +1153,13 @@ export type MutationSetMemberRoleArgs = {
 
 
 /** Everything Retrain Studio can be told to do. */
+export type MutationSetTargetPrecisionArgs = {
+  checkpointId: Scalars['ID']['input'];
+  targetPrecision: Scalars['Float']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
 export type MutationSignInArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -1296,6 +1361,16 @@ export type Rejection = {
   reason: Scalars['String']['output'];
 };
 
+/** Images whose top probability falls in one tenth of [0, 1]: how sure, and how often right. */
+export type ReliabilityBin = {
+  /** Fraction right. */
+  accuracy: Scalars['Float']['output'];
+  /** Mean top probability. */
+  confidence: Scalars['Float']['output'];
+  /** Images in the bin. */
+  count: Scalars['Int']['output'];
+};
+
 /** What a member may do: VIEWER reads and predicts, MEMBER creates and trains, ADMIN and OWNER manage members. */
 export type Role =
   /** Manages members and invitations below owner. */
@@ -1463,6 +1538,13 @@ export type TrainingRun = {
   /** Where it is. */
   status: RunStatus;
 };
+
+/** Why a prediction says "don't know". */
+export type UnknownReason =
+  /** Its vector is far from every class's training vectors (likely none of them). */
+  | 'FAR_FROM_TRAINING'
+  /** Its calibrated top probability is under the checkpoint's abstention threshold. */
+  | 'LOW_CONFIDENCE';
 
 /** One file to upload, its bytes base64-encoded. */
 export type UploadFileInput = {
@@ -1764,7 +1846,7 @@ export type PredictMutationVariables = Exact<{
 }>;
 
 
-export type PredictMutation = { predict: { checkpointId: string, latencyMs: number, results: Array<{ name: string, error: string | null, top: Array<{ label: string, probability: number }> }> } };
+export type PredictMutation = { predict: { checkpointId: string, latencyMs: number, results: Array<{ name: string, error: string | null, unknown: boolean, unknownReason: UnknownReason | null, calibrated: boolean, top: Array<{ label: string, probability: number }>, evidence: Array<{ label: string | null, distance: number, image: { id: string, thumbnailUrl: string, originalName: string } | null }> }> } };
 
 export type RunQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1909,6 +1991,21 @@ export type DeleteImagesMutationVariables = Exact<{
 
 
 export type DeleteImagesMutation = { deleteImages: number };
+
+export type RunCalibrationQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RunCalibrationQuery = { run: { checkpoints: Array<{ id: string, calibration: { temperature: number, fittedOn: string, evaluatedOn: string, eceBefore: number, eceAfter: number, targetPrecision: number, threshold: number, reliabilityBefore: Array<{ confidence: number, accuracy: number, count: number }>, reliabilityAfter: Array<{ confidence: number, accuracy: number, count: number }>, curve: Array<{ threshold: number, coverage: number, precision: number }> } | null }> } };
+
+export type SetTargetPrecisionMutationVariables = Exact<{
+  c: Scalars['ID']['input'];
+  p: Scalars['Float']['input'];
+}>;
+
+
+export type SetTargetPrecisionMutation = { setTargetPrecision: { id: string } };
 
 export type CheckpointRowFragment = { id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null };
 
@@ -2678,9 +2775,21 @@ export const PredictDocument = new TypedDocumentString(`
     results {
       name
       error
+      unknown
+      unknownReason
+      calibrated
       top {
         label
         probability
+      }
+      evidence {
+        label
+        distance
+        image {
+          id
+          thumbnailUrl
+          originalName
+        }
       }
     }
   }
@@ -2994,6 +3103,46 @@ export const DeleteImagesDocument = new TypedDocumentString(`
   deleteImages(ids: $ids)
 }
     `) as unknown as TypedDocumentString<DeleteImagesMutation, DeleteImagesMutationVariables>;
+export const RunCalibrationDocument = new TypedDocumentString(`
+    query RunCalibration($id: ID!) {
+  run(id: $id) {
+    checkpoints {
+      id
+      calibration {
+        temperature
+        fittedOn
+        evaluatedOn
+        eceBefore
+        eceAfter
+        targetPrecision
+        threshold
+        reliabilityBefore {
+          confidence
+          accuracy
+          count
+        }
+        reliabilityAfter {
+          confidence
+          accuracy
+          count
+        }
+        curve {
+          threshold
+          coverage
+          precision
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunCalibrationQuery, RunCalibrationQueryVariables>;
+export const SetTargetPrecisionDocument = new TypedDocumentString(`
+    mutation SetTargetPrecision($c: ID!, $p: Float!) {
+  setTargetPrecision(checkpointId: $c, targetPrecision: $p) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetTargetPrecisionMutation, SetTargetPrecisionMutationVariables>;
 export const PromoteCheckpointDocument = new TypedDocumentString(`
     mutation PromoteCheckpoint($c: ID!) {
   promoteCheckpoint(checkpointId: $c, alias: "production") {

@@ -11,7 +11,13 @@ const TargetsQuery = graphql(`query PredictTargets($w: ID!) { workspace(id: $w) 
   nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }`);
 const Predict = graphql(`mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {
   predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {
-    checkpointId latencyMs results { name error top { label probability } } } }`);
+    checkpointId latencyMs results { name error unknown unknownReason calibrated top { label probability }
+      evidence { label distance image { id thumbnailUrl originalName } } } } }`);
+
+const WHY: Record<string, string> = {
+  LOW_CONFIDENCE: "its confidence is under the threshold chosen for this model",
+  FAR_FROM_TRAINING: "it looks like none of the classes it was trained on",
+};
 
 /** Drop an image, pick a checkpoint or an alias, see the top-5 labels as bars. */
 export default function PredictPage() {
@@ -95,6 +101,11 @@ export default function PredictPage() {
         )}
         {result && !result.error && (
           <figure aria-label="Top predictions">
+            {result.unknown && (
+              <p className="unknown" role="status">
+                <b>Don't know</b>: {WHY[result.unknownReason ?? ""] ?? "it is unsure"}. Its guesses:
+              </p>
+            )}
             <ol className="bars">
               {result.top.map((t) => (
                 <li key={t.label}>
@@ -104,8 +115,31 @@ export default function PredictPage() {
                 </li>
               ))}
             </ol>
-            <figcaption className="muted">{answer?.latencyMs.toFixed(0)} ms</figcaption>
+            <figcaption className="muted">
+              {answer?.latencyMs.toFixed(0)} ms · {result.calibrated ? "calibrated probabilities" : "not calibrated"}
+            </figcaption>
           </figure>
+        )}
+        {result && result.evidence.length > 0 && (
+          <section aria-label="Nearest training images">
+            <h3>Nearest training images</h3>
+            <ul className="thumbs">
+              {result.evidence.map((e) => (
+                <li key={e.image?.id ?? e.distance}>
+                  {/* biome-ignore lint/performance/noImgElement: thumbnails come from our API, already sized */}
+                  <img
+                    src={e.image?.thumbnailUrl ?? ""}
+                    alt={e.image?.originalName ?? "deleted"}
+                    width={96}
+                    height={96}
+                  />
+                  <span className="caption">
+                    {e.label ?? "unlabelled"} · distance {e.distance.toFixed(2)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
       </div>
       <ServedPredictions workspaceId={workspace.id} version={served} />

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useRef, useState } from "react";
+import { CalibrationView } from "../../../../../components/calibration-view";
 import { CheckpointList } from "../../../../../components/checkpoint-list";
 import { Curves } from "../../../../../components/curves";
 import { EvaluationView } from "../../../../../components/evaluation-view";
@@ -142,6 +143,7 @@ export default function RunPage() {
           }
         />
       )}
+      {run.checkpoints.length > 0 && <CalibrationView runId={run.id} canTrain={canTrain} />}
       {run.checkpoints.length > 0 && (
         <CheckpointList
           workspaceId={workspace.id}
