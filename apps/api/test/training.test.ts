@@ -314,6 +314,48 @@ describe("training runs and predictions", () => {
     expect(peek[0]?.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   }, 120_000);
 
+  it("compares two runs on the same test images: McNemar's exact test, bootstrap intervals, a verdict", async () => {
+    const [first, resumed] = await t.db.trainingRun.findMany({
+      where: { experimentId, status: "SUCCEEDED" },
+      orderBy: { queuedAt: "asc" },
+    });
+    const COMPARE = `query($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason comparison {
+      images pValue significant verdict onlyA onlyB difference { value low high } accuracyA { value }
+      perClass { label f1A { value low high } } } } }`;
+    type Compared = {
+      reason: string | null;
+      comparison: {
+        images: number;
+        pValue: number;
+        significant: boolean;
+        verdict: string;
+        onlyA: number;
+        onlyB: number;
+        difference: { value: number; low: number; high: number };
+        accuracyA: { value: number };
+        perClass: { label: string; f1A: { value: number; low: number; high: number } }[];
+      } | null;
+    };
+    const answer = await t.gql<{ compareRuns: Compared }>(COMPARE, { a: first?.id, b: resumed?.id }, viewer);
+    expect(answer.errors).toBeUndefined();
+    const c = answer.data?.compareRuns.comparison;
+    expect(answer.data?.compareRuns.reason).toBeNull();
+    expect(c?.images).toBe(run.evaluation?.confusionMatrix.flatMap((r) => r.counts).reduce((x, y) => x + y, 0));
+    expect(c?.accuracyA.value).toBeCloseTo(run.metrics?.testAccuracy ?? -1, 6);
+    expect(c?.pValue).toBeGreaterThan(0);
+    expect(c?.pValue).toBeLessThanOrEqual(1);
+    expect(c?.difference.low).toBeLessThanOrEqual(c?.difference.value ?? 0);
+    expect(c?.difference.high).toBeGreaterThanOrEqual(c?.difference.value ?? 0);
+    expect(c?.perClass.map((p) => p.label)).toEqual(["daisy", "sunflower", "tulip"]);
+    expect(c?.verdict).toMatch(c?.significant ? /is better/ : /No significant difference/);
+    // A run compared with itself: nothing differs, nothing is significant.
+    const same = await t.gql<{ compareRuns: Compared }>(COMPARE, { a: first?.id, b: first?.id }, viewer);
+    expect(same.data?.compareRuns.comparison).toMatchObject({ onlyA: 0, onlyB: 0, pValue: 1, significant: false });
+    const outsider = (await t.signUp("compare-outsider@example.com")).token;
+    const refused = await t.gql(COMPARE, { a: first?.id, b: resumed?.id }, outsider);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
   it("cancels a run between epochs, keeping what it stored", async () => {
     const started = await t.gql<{ startRun: { id: string } }>(
       "mutation($e: ID!) { startRun(experimentId: $e, hyperparameters: { epochs: 500, earlyStoppingPatience: 0 }) { id } }",

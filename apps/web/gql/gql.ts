@@ -86,6 +86,7 @@ type Documents = {
     "mutation RenameLabel($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }": typeof types.RenameLabelDocument,
     "mutation MergeLabels($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }": typeof types.MergeLabelsDocument,
     "mutation DeleteLabel($id: ID!) { deleteLabel(id: $id) }": typeof types.DeleteLabelDocument,
+    "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }": typeof types.CompareRunsDocument,
     "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }": typeof types.ServedPredictionsDocument,
     "mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {\n  uploadImages(datasetId: $d, files: $f) { name status reason } }": typeof types.UploadImagesDocument,
     "query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }": typeof types.ImportJobDocument,
@@ -168,6 +169,7 @@ const documents: Documents = {
     "mutation RenameLabel($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }": types.RenameLabelDocument,
     "mutation MergeLabels($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }": types.MergeLabelsDocument,
     "mutation DeleteLabel($id: ID!) { deleteLabel(id: $id) }": types.DeleteLabelDocument,
+    "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }": types.CompareRunsDocument,
     "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }": types.ServedPredictionsDocument,
     "mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {\n  uploadImages(datasetId: $d, files: $f) { name status reason } }": types.UploadImagesDocument,
     "query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }": types.ImportJobDocument,
@@ -463,6 +465,10 @@ export function graphql(source: "mutation MergeLabels($f: ID!, $i: ID!) { mergeL
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeleteLabel($id: ID!) { deleteLabel(id: $id) }"): typeof import('./graphql').DeleteLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }"): typeof import('./graphql').CompareRunsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

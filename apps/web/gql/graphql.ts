@@ -164,6 +164,16 @@ export type ClassBalance = {
   validation: Scalars['Int']['output'];
 };
 
+/** One class's F1 in each run, with intervals. */
+export type ClassComparison = {
+  /** F1 of run A. */
+  f1A: Interval;
+  /** F1 of run B. */
+  f1B: Interval;
+  /** The class. */
+  label: Scalars['String']['output'];
+};
+
 /** One class's figures. */
 export type ClassMetrics = {
   /** Harmonic mean of precision and recall. */
@@ -655,6 +665,16 @@ export type ImportResult = {
   rejected: Scalars['Int']['output'];
   /** The first 200 of them, with reasons. */
   rejections: Array<Rejection>;
+};
+
+/** A figure with its 95% bootstrap interval. */
+export type Interval = {
+  /** 97.5th percentile over resamples. */
+  high: Scalars['Float']['output'];
+  /** 2.5th percentile over resamples. */
+  low: Scalars['Float']['output'];
+  /** On all the images. */
+  value: Scalars['Float']['output'];
 };
 
 /** A one-time invitation link to a workspace, taken by whoever opens it signed in, before it expires. */
@@ -1253,6 +1273,30 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** Two runs on the same held-out images: McNemar's exact test and paired bootstrap intervals. */
+export type PairedComparison = {
+  /** Accuracy of run A. */
+  accuracyA: Interval;
+  /** Accuracy of run B. */
+  accuracyB: Interval;
+  /** B's accuracy minus A's. */
+  difference: Interval;
+  /** Images both were evaluated on. */
+  images: Scalars['Int']['output'];
+  /** Images only A got right. */
+  onlyA: Scalars['Int']['output'];
+  /** Images only B got right. */
+  onlyB: Scalars['Int']['output'];
+  /** McNemar's exact two-sided p-value. */
+  pValue: Scalars['Float']['output'];
+  /** Per-class F1. */
+  perClass: Array<ClassComparison>;
+  /** p < 0.05. */
+  significant: Scalars['Boolean']['output'];
+  /** The result in words. */
+  verdict: Scalars['String']['output'];
+};
+
 /** An image to classify, base64-encoded. */
 export type PredictImageInput = {
   /** The file's bytes, base64. */
@@ -1279,6 +1323,8 @@ export type Query = {
   apiTokens: Array<ApiToken>;
   /** Base models you can use. */
   baseModels: Array<BaseModel>;
+  /** Compare two runs of one experiment on the held-out images both were evaluated on: is the difference real or chance? */
+  compareRuns: RunComparison;
   /** One dataset of a workspace you belong to (NOT_FOUND otherwise). */
   dataset: Dataset;
   /** One experiment (NOT_FOUND outside your workspaces). */
@@ -1301,6 +1347,13 @@ export type Query = {
   workspace: Workspace;
   /** The signed-in user's workspaces. */
   workspaces: Array<Workspace>;
+};
+
+
+/** Everything Retrain Studio can be asked. */
+export type QueryCompareRunsArgs = {
+  runA: Scalars['ID']['input'];
+  runB: Scalars['ID']['input'];
 };
 
 
@@ -1381,6 +1434,14 @@ export type Role =
   | 'OWNER'
   /** Reads and predicts. */
   | 'VIEWER';
+
+/** A comparison of two runs, or why they cannot be compared honestly. */
+export type RunComparison = {
+  /** The paired comparison. */
+  comparison: Maybe<PairedComparison>;
+  /** Why there is no comparison. */
+  reason: Maybe<Scalars['String']['output']>;
+};
 
 /** A finished run's figures, each from the split its name says (null when that split is empty). */
 export type RunMetrics = {
@@ -2183,6 +2244,14 @@ export type DeleteLabelMutationVariables = Exact<{
 
 
 export type DeleteLabelMutation = { deleteLabel: boolean };
+
+export type CompareRunsQueryVariables = Exact<{
+  a: Scalars['ID']['input'];
+  b: Scalars['ID']['input'];
+}>;
+
+
+export type CompareRunsQuery = { compareRuns: { reason: string | null, comparison: { images: number, pValue: number, significant: boolean, verdict: string, onlyA: number, onlyB: number, accuracyA: { value: number, low: number, high: number }, accuracyB: { value: number, low: number, high: number }, difference: { value: number, low: number, high: number }, perClass: Array<{ label: string, f1A: { value: number, low: number, high: number }, f1B: { value: number, low: number, high: number } }> } | null } };
 
 export type ServedPredictionsQueryVariables = Exact<{
   w: Scalars['ID']['input'];
@@ -3437,6 +3506,49 @@ export const DeleteLabelDocument = new TypedDocumentString(`
   deleteLabel(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteLabelMutation, DeleteLabelMutationVariables>;
+export const CompareRunsDocument = new TypedDocumentString(`
+    query CompareRuns($a: ID!, $b: ID!) {
+  compareRuns(runA: $a, runB: $b) {
+    reason
+    comparison {
+      images
+      pValue
+      significant
+      verdict
+      onlyA
+      onlyB
+      accuracyA {
+        value
+        low
+        high
+      }
+      accuracyB {
+        value
+        low
+        high
+      }
+      difference {
+        value
+        low
+        high
+      }
+      perClass {
+        label
+        f1A {
+          value
+          low
+          high
+        }
+        f1B {
+          value
+          low
+          high
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareRunsQuery, CompareRunsQueryVariables>;
 export const ServedPredictionsDocument = new TypedDocumentString(`
     query ServedPredictions($w: ID!, $after: String) {
   workspace(id: $w) {

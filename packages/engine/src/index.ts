@@ -26,6 +26,7 @@ export {
 export { readCheckpointFolder, writeCheckpointFolder } from "./checkpoints/checkpoint-files.js";
 export { type CheckpointRecord, fromCheckpointRecord, toCheckpointRecord } from "./checkpoints/checkpoint-record.js";
 export { createProgressDisplay, type ProgressDisplay } from "./cli/progress.js";
+export { compareRuns, type RunComparison } from "./comparison/compare-runs.js";
 export { assignSplit, defaultGroupKey, type SplitName } from "./data/splits.js";
 export {
   BaseModelMismatchError,

@@ -13,6 +13,7 @@ import "./job.js";
 import "./checkpoint.js";
 import "./calibration.js";
 import "./training-run.js";
+import "./run-comparison.js";
 import "./experiment.js";
 import "./prediction.js";
 import "./workspace.js";

@@ -1,6 +1,7 @@
 import { activityRepository, checkpointsRepository, type Db, experimentsRepository, jobsRepository } from "@retrain/db";
+import { compareRuns, type Evaluation } from "@retrain/engine";
 import type { JobQueue } from "@retrain/jobs";
-import { ConflictError, NotFoundError } from "../domain/errors.js";
+import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
 import type { ExperimentService } from "./experiment-service.js";
 import { checkedHyperparameters } from "./hyperparameters.js";
@@ -21,6 +22,34 @@ export function createRunService(db: Db, access: Access, experimentService: Expe
 
   return {
     run: (caller: Caller | null, id: string) => run(caller, id),
+
+    /**
+     * Two runs of one experiment compared on the images both were evaluated on (paired: McNemar's exact test,
+     * bootstrap intervals); null, with the reason, when they cannot be paired honestly.
+     */
+    async compare(caller: Caller | null, idA: string, idB: string) {
+      const [a, b] = [await run(caller, idA), await run(caller, idB)];
+      if (a.experimentId !== b.experimentId)
+        throw new ValidationError("runB", "Compare runs of one experiment: they share its dataset and splits.");
+      const [ea, eb] = [a.evaluation as Evaluation | null, b.evaluation as Evaluation | null];
+      const [ma, mb] = [a.metrics as { evaluatedOn?: string } | null, b.metrics as { evaluatedOn?: string } | null];
+      const refuse = (reason: string) => ({ comparison: null, reason });
+      if (!ea?.outcomes || !eb?.outcomes)
+        return refuse(
+          "Both runs need an evaluation with per-image outcomes (runs trained before this release lack them).",
+        );
+      if (ma?.evaluatedOn !== mb?.evaluatedOn)
+        return refuse(
+          `One was evaluated on ${ma?.evaluatedOn ?? "nothing"}, the other on ${mb?.evaluatedOn ?? "nothing"}.`,
+        );
+      const labels = ea.perClass.map((c) => c.label);
+      if (labels.join("\n") !== eb.perClass.map((c) => c.label).join("\n"))
+        return refuse("Their labels differ: the dataset's classes changed between them.");
+      const comparison = compareRuns(ea, eb, labels);
+      return comparison
+        ? { comparison, reason: null }
+        : refuse("They were evaluated on different images (the dataset changed between them): no paired test.");
+    },
 
     /**
      * Queues a run; its hyperparameters are the experiment's with `overrides` on top. From a checkpoint, it

@@ -23,6 +23,8 @@ export interface Evaluation {
   /** rows: true class, columns: predicted class, in label order. */
   confusionMatrix: number[][];
   misclassified: Misclassified[];
+  /** Every image's true and predicted label (indices), for paired comparisons of runs on the same images. */
+  outcomes: { names: string[]; actual: number[]; predicted: number[] };
 }
 
 function ranked(probs: Float32Array, row: number, k: number): number[] {
@@ -45,6 +47,7 @@ export function evaluate(
   const misclassified: Misclassified[] = [];
   let correct = 0;
   let inTopK = 0;
+  const outcomes = { names: [] as string[], actual: [] as number[], predicted: [] as number[] };
   for (let i = 0; i < n; i++) {
     const order = ranked(probs, i, k);
     const truth = labels[i] ?? 0;
@@ -61,8 +64,25 @@ export function evaluate(
       });
     }
     if (order.slice(0, kk).includes(truth)) inTopK++;
+    outcomes.names.push(names[i] ?? String(i));
+    outcomes.actual.push(truth);
+    outcomes.predicted.push(predicted);
   }
-  const perClass = classNames.map((label, c) => {
+  return {
+    count: n,
+    accuracy: n > 0 ? correct / n : 0,
+    topK: kk,
+    topKAccuracy: n > 0 ? inTopK / n : 0,
+    perClass: perClassMetrics(matrix, classNames),
+    confusionMatrix: matrix,
+    misclassified,
+    outcomes,
+  };
+}
+
+/** Precision, recall and F1 of each class from a confusion matrix (rows: true, columns: predicted). */
+export function perClassMetrics(matrix: number[][], classNames: string[]): ClassMetrics[] {
+  return classNames.map((label, c) => {
     const tp = matrix[c]?.[c] ?? 0;
     const support = (matrix[c] ?? []).reduce((a, b) => a + b, 0);
     const predictedAs = matrix.reduce((a, row) => a + (row[c] ?? 0), 0);
@@ -71,13 +91,4 @@ export function evaluate(
     const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
     return { label, precision, recall, f1, support };
   });
-  return {
-    count: n,
-    accuracy: n > 0 ? correct / n : 0,
-    topK: kk,
-    topKAccuracy: n > 0 ? inTopK / n : 0,
-    perClass,
-    confusionMatrix: matrix,
-    misclassified,
-  };
 }

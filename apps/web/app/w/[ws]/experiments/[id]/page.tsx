@@ -6,6 +6,7 @@ import { Comments } from "../../../../../components/comments";
 import { Curves } from "../../../../../components/curves";
 import { DeleteRunButton, ExperimentActions } from "../../../../../components/experiment-actions";
 import { EmptyState, ErrorNote, Loading } from "../../../../../components/feedback";
+import { RunComparison } from "../../../../../components/run-comparison";
 import { useWorkspace } from "../../../../../components/workspace-context";
 import { graphql } from "../../../../../gql";
 import type { RunStatus } from "../../../../../gql/graphql";
@@ -155,6 +156,11 @@ export default function ExperimentPage() {
               </tbody>
             </table>
           </div>
+          {runs.nodes.filter((r) => r.status === "SUCCEEDED").length >= 2 && (
+            <RunComparison
+              runs={runs.nodes.flatMap((r, i) => (r.status === "SUCCEEDED" ? [{ id: r.id, name: runName(i) }] : []))}
+            />
+          )}
           <div className="charts">
             <Curves
               title="Validation accuracy, runs overlaid"
