@@ -14,6 +14,7 @@ import type { HealthService } from "./services/health-service.js";
 import type { ImageService } from "./services/image-service.js";
 import type { ImportService } from "./services/import-service.js";
 import type { PredictionService } from "./services/prediction-service.js";
+import type { PromotionService } from "./services/promotion-service.js";
 import type { RunService } from "./services/run-service.js";
 import type { WorkspaceHousekeeping } from "./services/workspace-housekeeping.js";
 import type { WorkspaceService } from "./services/workspace-service.js";
@@ -31,6 +32,7 @@ export interface Services {
   extraction: ExtractionService;
   datasetHealth: DatasetHealthService;
   calibration: CalibrationService;
+  promotion: PromotionService;
   imports: ImportService;
   experiments: ExperimentService;
   experimentHousekeeping: ExperimentHousekeeping;

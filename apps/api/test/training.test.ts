@@ -100,7 +100,15 @@ describe("training runs and predictions", () => {
 
   it("predicts through an alias, equal to the engine's own prediction for the same checkpoint and image", async () => {
     const checkpointId = run.checkpoints[0]?.id ?? "";
-    await t.gql("mutation($c: ID!) { promoteCheckpoint(checkpointId: $c) { id } }", { c: checkpointId }, owner.token);
+    const promoted = await t.gql(
+      "mutation($c: ID!) { promoteCheckpoint(checkpointId: $c) { id } }",
+      { c: checkpointId },
+      owner.token,
+    );
+    expect(promoted.errors).toBeUndefined();
+    // The parity gate served the evaluation's reference images first, and the feed says so.
+    const promotedEntry = await t.db.activity.findFirstOrThrow({ where: { verb: "checkpoint.promoted" } });
+    expect(promotedEntry.data).toMatchObject({ alias: "production", parity: { passed: true, checked: 10 } });
     // A sunflower photo the run did not train on (uploads took the first 30 of each class).
     const sunflowers = path.join(sharedDir(), "datasets/flowers_small/sunflower");
     const photo = await readFile(path.join(sunflowers, (await readdir(sunflowers)).sort().at(-1) ?? ""));
@@ -313,6 +321,31 @@ describe("training runs and predictions", () => {
     );
     expect(peek[0]?.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   }, 120_000);
+
+  it("refuses to promote a checkpoint whose serving no longer answers what its evaluation saw", async () => {
+    const [, resumed] = await t.db.trainingRun.findMany({
+      where: { experimentId, status: "SUCCEEDED" },
+      orderBy: { queuedAt: "asc" },
+      include: { checkpoints: true },
+    });
+    const checkpoint = resumed?.checkpoints[0];
+    if (!checkpoint) throw new Error("no checkpoint");
+    // What its evaluation saw differs from what serving answers now, as when the base model's file changed
+    // after training: three reference images had other probabilities then.
+    const evaluation = resumed?.evaluation as { reference: { names: string[]; probabilities: number[][] } };
+    for (const i of [0, 1, 2]) evaluation.reference.probabilities[i]?.reverse();
+    await t.db.trainingRun.update({ where: { id: resumed?.id }, data: { evaluation } });
+    const refused = await t.gql(
+      'mutation($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: "canary") { id } }',
+      { c: checkpoint.id },
+      owner.token,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+    expect(refused.errors?.[0]?.message).toMatch(/^Not promoted: 3 of 10 held-out images answer differently/);
+    expect(await t.db.checkpointAlias.count({ where: { name: "canary" } })).toBe(0);
+    const failed = await t.db.activity.findFirstOrThrow({ where: { verb: "checkpoint.parity_failed" } });
+    expect(failed.data).toMatchObject({ alias: "canary", parity: { passed: false, checked: 10 } });
+  });
 
   it("compares two runs on the same test images: McNemar's exact test, bootstrap intervals, a verdict", async () => {
     const [first, resumed] = await t.db.trainingRun.findMany({

@@ -23,7 +23,7 @@ type Documents = {
     "query Health { health { ok database version backend } }": typeof types.HealthDocument,
     "query Invitation($t: String!) {\n  me { email } invitation(token: $t) { workspaceName role email expiresAt } }": typeof types.InvitationDocument,
     "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }": typeof types.AcceptInvitationDocument,
-    "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt actor { name } } } } }": typeof types.ActivityDocument,
+    "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt detail actor { name } } } } }": typeof types.ActivityDocument,
     "query Dataset($id: ID!) {\n  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }": typeof types.DatasetDocument,
     "subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }": typeof types.DatasetUpdatesDocument,
     "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }": typeof types.DatasetsDocument,
@@ -106,7 +106,7 @@ const documents: Documents = {
     "query Health { health { ok database version backend } }": types.HealthDocument,
     "query Invitation($t: String!) {\n  me { email } invitation(token: $t) { workspaceName role email expiresAt } }": types.InvitationDocument,
     "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }": types.AcceptInvitationDocument,
-    "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt actor { name } } } } }": types.ActivityDocument,
+    "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt detail actor { name } } } } }": types.ActivityDocument,
     "query Dataset($id: ID!) {\n  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }": types.DatasetDocument,
     "subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }": types.DatasetUpdatesDocument,
     "query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description\n  labels { name imageCount } splitCounts { train validation test unlabelled } } } }": types.DatasetsDocument,
@@ -216,7 +216,7 @@ export function graphql(source: "mutation AcceptInvitation($t: String!) { accept
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt actor { name } } } } }"): typeof import('./graphql').ActivityDocument;
+export function graphql(source: "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt detail actor { name } } } } }"): typeof import('./graphql').ActivityDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

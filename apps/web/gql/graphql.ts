@@ -24,6 +24,8 @@ export type Activity = {
   actor: Maybe<User>;
   /** When. */
   createdAt: Scalars['DateTime']['output'];
+  /** More, in words: for a promotion, what the parity check found. */
+  detail: Maybe<Scalars['String']['output']>;
   /** Stable id. */
   id: Scalars['ID']['output'];
   /** The id of that thing. */
@@ -891,7 +893,7 @@ export type Mutation = {
   mergeLabels: Label;
   /** Classify images with a checkpoint, or an experiment's alias (default production). VIEWER or above. */
   predict: PredictionResult;
-  /** Point an alias of the experiment (such as production) at this checkpoint. */
+  /** Point an alias of the experiment (such as production) at this checkpoint, after the parity gate: a sample of its held-out images is served and must answer what its evaluation saw (CONFLICT, with the differences, otherwise). Recorded in the activity feed. */
   promoteCheckpoint: Checkpoint;
   /** Add a workspace's own base model (MEMBER or above), from the URL of a model.json or uploaded files. It is loaded once to check it and learn its input size and vector length. */
   registerBaseModel: BaseModel;
@@ -1804,7 +1806,7 @@ export type ActivityQueryVariables = Exact<{
 }>;
 
 
-export type ActivityQuery = { workspace: { activity: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, verb: string, subjectType: string, createdAt: string, actor: { name: string } | null }> } } };
+export type ActivityQuery = { workspace: { activity: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, verb: string, subjectType: string, createdAt: string, detail: string | null, actor: { name: string } | null }> } } };
 
 export type DatasetQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2592,6 +2594,7 @@ export const ActivityDocument = new TypedDocumentString(`
         verb
         subjectType
         createdAt
+        detail
         actor {
           name
         }

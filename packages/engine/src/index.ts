@@ -27,6 +27,7 @@ export { readCheckpointFolder, writeCheckpointFolder } from "./checkpoints/check
 export { type CheckpointRecord, fromCheckpointRecord, toCheckpointRecord } from "./checkpoints/checkpoint-record.js";
 export { createProgressDisplay, type ProgressDisplay } from "./cli/progress.js";
 export { compareRuns, type RunComparison } from "./comparison/compare-runs.js";
+export { PARITY_TOLERANCE, type ParityResult, parityCheck } from "./comparison/parity.js";
 export { assignSplit, defaultGroupKey, type SplitName } from "./data/splits.js";
 export {
   BaseModelMismatchError,

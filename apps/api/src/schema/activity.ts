@@ -18,8 +18,24 @@ const ActivityRef = builder.objectRef<Activity>("Activity").implement({
       resolve: (a, _x, { loaders }) => (a.actorId ? loaders.user.load(a.actorId) : null),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
+    detail: t.string({
+      nullable: true,
+      description: "More, in words: for a promotion, what the parity check found.",
+      resolve: (a) => parityDetail(a.data),
+    }),
   }),
 });
+
+/** A promotion's parity check in words (the activity's data holds its figures). */
+function parityDetail(data: unknown): string | null {
+  const parity = (data as { alias?: string; parity?: { checked: number; passed: boolean; differences?: unknown[] } })
+    ?.parity;
+  if (!parity) return null;
+  if (parity.checked === 0) return "no held-out images to check through serving";
+  return parity.passed
+    ? `served ${parity.checked} held-out images as in its evaluation`
+    : `refused: ${parity.differences?.length ?? 0} of ${parity.checked} held-out images answered differently through serving`;
+}
 
 builder.objectField(WorkspaceRef, "activity", (t) =>
   t.connection({

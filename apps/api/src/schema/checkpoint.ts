@@ -37,12 +37,13 @@ export const CheckpointRef = builder.objectRef<CheckpointSummary>("Checkpoint").
 builder.mutationFields((t) => ({
   promoteCheckpoint: t.field({
     type: CheckpointRef,
-    description: "Point an alias of the experiment (such as production) at this checkpoint.",
+    description:
+      "Point an alias of the experiment (such as production) at this checkpoint, after the parity gate: a sample of its held-out images is served and must answer what its evaluation saw (CONFLICT, with the differences, otherwise). Recorded in the activity feed.",
     args: {
       checkpointId: t.arg.id({ required: true, description: "Checkpoint id." }),
       alias: t.arg.string({ defaultValue: "production", description: "Alias name." }),
     },
     resolve: (_r, a, { services, caller }) =>
-      services.experiments.promote(caller, String(a.checkpointId), a.alias ?? "production"),
+      services.promotion.promote(caller, String(a.checkpointId), a.alias ?? "production"),
   }),
 }));

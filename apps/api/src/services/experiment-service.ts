@@ -1,7 +1,6 @@
 import {
   activityRepository,
   baseModelsRepository,
-  checkpointsRepository,
   commentsRepository,
   type Db,
   experimentsRepository,
@@ -15,7 +14,6 @@ import { checkedHyperparameters } from "./hyperparameters.js";
 
 export function createExperimentService(db: Db, access: Access, datasets: DatasetService) {
   const experiments = experimentsRepository(db);
-  const checkpoints = checkpointsRepository(db);
   const activity = activityRepository(db);
   const record = (workspaceId: string, caller: Caller | null, verb: string, subjectType: string, subjectId: string) =>
     activity.record({ workspaceId, actorId: caller?.userId ?? null, verb, subjectType, subjectId });
@@ -80,24 +78,6 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
       });
       await record(experiment.dataset.workspaceId, caller, "comment.created", "Comment", comment.id);
       return comment;
-    },
-
-    async promote(caller: Caller | null, checkpointId: string, alias: string) {
-      const checkpoint = await checkpoints.findById(checkpointId);
-      if (!checkpoint) throw new NotFoundError("Checkpoint");
-      await access.require(caller, checkpoint.run.experiment.dataset.workspaceId, "train", "Checkpoint");
-      const name = requireName("alias", alias, 40);
-      if (!/^[a-z0-9][a-z0-9_-]*$/.test(name))
-        throw new ValidationError("alias", "alias uses lower-case letters, digits, - and _");
-      await checkpoints.promote(checkpoint.run.experimentId, name, checkpoint.id);
-      await record(
-        checkpoint.run.experiment.dataset.workspaceId,
-        caller,
-        "checkpoint.promoted",
-        "Checkpoint",
-        checkpoint.id,
-      );
-      return checkpoint;
     },
   };
 }

@@ -19,7 +19,9 @@ import { createHealthService } from "./health-service.js";
 import { createImageService } from "./image-service.js";
 import { createImportService } from "./import-service.js";
 import { createModelCache } from "./model-cache.js";
+import { createParityService } from "./parity-service.js";
 import { createPredictionService } from "./prediction-service.js";
+import { createPromotionService } from "./promotion-service.js";
 import { createRunService } from "./run-service.js";
 import { createWorkspaceHousekeeping } from "./workspace-housekeeping.js";
 import { createWorkspaceService } from "./workspace-service.js";
@@ -80,5 +82,6 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     exports: createExportService(db, access, { ...modelOptions, exportDir: options.exportDir }),
     predictions: createPredictionService(db, access, models),
     calibration: createCalibrationService(db, access, models),
+    promotion: createPromotionService(db, access, createParityService(db, models)),
   };
 }

@@ -25,7 +25,12 @@ export interface Evaluation {
   misclassified: Misclassified[];
   /** Every image's true and predicted label (indices), for paired comparisons of runs on the same images. */
   outcomes: { names: string[]; actual: number[]; predicted: number[] };
+  /** The head's full probabilities for the first images (what promotion re-checks through serving). */
+  reference: { names: string[]; probabilities: number[][] };
 }
+
+/** How many images an evaluation keeps full probabilities of, for the parity check before serving. */
+export const REFERENCE_IMAGES = 24;
 
 function ranked(probs: Float32Array, row: number, k: number): number[] {
   const p = probs.subarray(row * k, (row + 1) * k);
@@ -77,6 +82,12 @@ export function evaluate(
     confusionMatrix: matrix,
     misclassified,
     outcomes,
+    reference: {
+      names: outcomes.names.slice(0, REFERENCE_IMAGES),
+      probabilities: outcomes.names
+        .slice(0, REFERENCE_IMAGES)
+        .map((_, i) => Array.from(probs.subarray(i * k, (i + 1) * k))),
+    },
   };
 }
 

@@ -6,13 +6,15 @@ import { usePages } from "../../../../lib/use-pages";
 
 const ActivityQuery = graphql(`query Activity($w: ID!, $after: String) { workspace(id: $w) {
   activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }
-    nodes { id verb subjectType createdAt actor { name } } } } }`);
+    nodes { id verb subjectType createdAt detail actor { name } } } } }`);
 const WORDS: Record<string, string> = {
   "dataset.created": "created a dataset",
   "experiment.created": "created an experiment",
   "run.started": "started a training run",
   "run.resumed": "resumed training from a checkpoint",
   "checkpoint.promoted": "promoted a checkpoint",
+  "checkpoint.parity_failed": "tried to promote a checkpoint",
+  "checkpoint.threshold_changed": "changed a checkpoint's target precision",
   "comment.created": "commented",
   "member.invited": "invited a member",
   "base_model.registered": "registered a base model",
@@ -46,8 +48,8 @@ export default function ActivityPage() {
       <ol className="plain activity">
         {pages.nodes.map((a) => (
           <li key={a.id}>
-            <b>{a.actor?.name ?? "Someone"}</b> {WORDS[a.verb] ?? a.verb}{" "}
-            <time className="muted">{new Date(a.createdAt).toLocaleString()}</time>
+            <b>{a.actor?.name ?? "Someone"}</b> {WORDS[a.verb] ?? a.verb}
+            {a.detail && `: ${a.detail}`} <time className="muted">{new Date(a.createdAt).toLocaleString()}</time>
           </li>
         ))}
       </ol>
