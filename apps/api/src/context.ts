@@ -16,6 +16,7 @@ import type { ImportService } from "./services/import-service.js";
 import type { PredictionService } from "./services/prediction-service.js";
 import type { PromotionService } from "./services/promotion-service.js";
 import type { RunService } from "./services/run-service.js";
+import type { ServingService } from "./services/serving-service.js";
 import type { WorkspaceHousekeeping } from "./services/workspace-housekeeping.js";
 import type { WorkspaceService } from "./services/workspace-service.js";
 
@@ -33,6 +34,7 @@ export interface Services {
   datasetHealth: DatasetHealthService;
   calibration: CalibrationService;
   promotion: PromotionService;
+  serving: ServingService;
   imports: ImportService;
   experiments: ExperimentService;
   experimentHousekeeping: ExperimentHousekeeping;

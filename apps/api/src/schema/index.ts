@@ -16,6 +16,7 @@ import "./training-run.js";
 import "./run-comparison.js";
 import "./experiment.js";
 import "./prediction.js";
+import "./serving.js";
 import "./workspace.js";
 import "./activity.js";
 

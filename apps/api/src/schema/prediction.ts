@@ -85,7 +85,9 @@ const ImagePrediction = builder.objectRef<Result>("ImagePrediction").implement({
 });
 
 const PredictionResult = builder
-  .objectRef<{ checkpointId: string; labels: string[]; latencyMs: number; results: Result[] }>("PredictionResult")
+  .objectRef<{ checkpointId: string; labels: string[]; latencyMs: number; results: Result[]; kept: boolean }>(
+    "PredictionResult",
+  )
   .implement({
     description: "Predictions with the checkpoint that made them.",
     fields: (t) => ({
@@ -93,6 +95,7 @@ const PredictionResult = builder
       labels: t.exposeStringList("labels", { description: "All its labels." }),
       latencyMs: t.exposeFloat("latencyMs", { description: "Server time for this request." }),
       results: t.field({ type: [ImagePrediction], description: "One per image, in order.", resolve: (p) => p.results }),
+      kept: t.exposeBoolean("kept", { description: "Whether the uploaded images were kept for review." }),
     }),
   });
 
@@ -115,6 +118,9 @@ builder.mutationField("predict", (t) =>
       images: t.arg({ type: [PredictImage], description: "Uploaded images." }),
       imageIds: t.arg.idList({ description: "Images already stored." }),
       topK: t.arg.int({ defaultValue: 5, description: "How many labels per image (1-100)." }),
+      keep: t.arg.boolean({
+        description: "Keep the uploaded images for the review queue (when the workspace allows it: keepServedImages).",
+      }),
     },
     resolve: (_r, a, { services, caller }) =>
       services.predictions.predict(caller, {
@@ -124,11 +130,12 @@ builder.mutationField("predict", (t) =>
         images: a.images,
         imageIds: a.imageIds?.map(String),
         topK: a.topK,
+        keep: a.keep,
       }),
   }),
 );
 
-const ServedPredictionRef = builder.objectRef<Prediction>("ServedPrediction").implement({
+export const ServedPredictionRef = builder.objectRef<Prediction>("ServedPrediction").implement({
   description: "One image classified through the API, as logged.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id." }),
@@ -143,6 +150,22 @@ const ServedPredictionRef = builder.objectRef<Prediction>("ServedPrediction").im
       resolve: (p) => (Array.isArray(p.topK) ? (p.topK as { label: string; probability: number }[]) : []),
     }),
     imageSha256: t.exposeString("imageSha256", { nullable: true, description: "Content hash of the image." }),
+    alias: t.exposeString("alias", { nullable: true, description: "The alias it was asked through." }),
+    label: t.exposeString("label", { nullable: true, description: "Its top label." }),
+    confidence: t.exposeFloat("confidence", { nullable: true, description: "The top label's probability." }),
+    margin: t.exposeFloat("margin", { nullable: true, description: "Lead of the top label over the runner-up." }),
+    unknown: t.exposeBoolean("unknown", { description: 'Whether it answered "don\'t know".' }),
+    kept: t.boolean({ description: "Whether its image was kept for review.", resolve: (p) => p.keptSha256 !== null }),
+    thumbnailDataUrl: t.string({
+      nullable: true,
+      description: "The kept image's thumbnail as a data URL (null when not kept).",
+      resolve: (p, _a, { services, caller }) =>
+        p.keptSha256 ? services.serving.thumbnail(caller, p.id, p.workspaceId) : null,
+    }),
+    reviewed: t.boolean({
+      description: "Whether a member labelled or dismissed it.",
+      resolve: (p) => p.reviewedAt !== null,
+    }),
     latencyMs: t.exposeFloat("latencyMs", { description: "Server time of its request." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
   }),

@@ -23,6 +23,7 @@ import { createParityService } from "./parity-service.js";
 import { createPredictionService } from "./prediction-service.js";
 import { createPromotionService } from "./promotion-service.js";
 import { createRunService } from "./run-service.js";
+import { createServingService } from "./serving-service.js";
 import { createWorkspaceHousekeeping } from "./workspace-housekeeping.js";
 import { createWorkspaceService } from "./workspace-service.js";
 
@@ -83,5 +84,6 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     predictions: createPredictionService(db, access, models),
     calibration: createCalibrationService(db, access, models),
     promotion: createPromotionService(db, access, createParityService(db, models)),
+    serving: createServingService(db, access),
   };
 }

@@ -1,5 +1,13 @@
-import { checkpointsRepository, type Db, imagesRepository, type PageRequest, type Prisma } from "@retrain/db";
-import type { Prediction } from "@retrain/engine";
+import { createHash } from "node:crypto";
+import {
+  checkpointsRepository,
+  type Db,
+  imagesRepository,
+  type PageRequest,
+  type Prisma,
+  servedPredictionsRepository,
+} from "@retrain/db";
+import { inspectImage, type Prediction } from "@retrain/engine";
 import DataLoader from "dataloader";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText } from "../domain/validate.js";
@@ -15,16 +23,49 @@ export interface PredictInput {
   images?: { name?: string | null; base64: string }[] | null;
   imageIds?: string[] | null;
   topK?: number | null;
+  /** Keep uploaded images for the review queue (only where the workspace allows it). */
+  keep?: boolean | null;
 }
 
 type Item = { name: string; bytes: Uint8Array; topK: number };
-type Answer = { labels: string[]; prediction: Prediction };
+/** What the log keeps of an answer: the top label, how sure, its lead over the runner-up, and "unknown". */
+type Summary = { label: string | null; confidence: number | null; margin: number | null; unknown: boolean };
+type Answer = { labels: string[]; prediction: Prediction; summary: Summary };
+
+function summaryOf(p: Prediction): Summary {
+  if (!("top" in p)) return { label: null, confidence: null, margin: null, unknown: false };
+  const [first, second] = p.top;
+  return {
+    label: first?.label ?? null,
+    confidence: first?.probability ?? null,
+    margin: first && second ? first.probability - second.probability : null,
+    unknown: p.unknown !== null,
+  };
+}
 const MAX_IMAGES = 64;
 
 export function createPredictionService(db: Db, access: Access, models: ModelCache) {
   const checkpoints = checkpointsRepository(db);
   const images = imagesRepository(db);
   const evidence = createEvidence(db);
+  const served = servedPredictionsRepository(db);
+
+  /** Stores a served image once per content hash (with its thumbnail, for the review queue). */
+  async function keepImage(item: Item): Promise<string | null> {
+    try {
+      const info = await inspectImage(Buffer.from(item.bytes), item.name);
+      const sha256 = createHash("sha256").update(item.bytes).digest("hex");
+      await images.saveBlob({
+        sha256,
+        bytes: new Uint8Array(item.bytes),
+        mimeType: info.mimeType,
+        thumbnail: new Uint8Array(info.thumbnail),
+      });
+      return sha256;
+    } catch {
+      return null; // unreadable: its prediction already says why
+    }
+  }
   const log = createWriteBehind((rows: Prisma.PredictionCreateManyInput[]) => checkpoints.logPredictions(rows));
   // One batcher per checkpoint: requests arriving together run through the model as one batch. It waits
   // only for the current turn of the event loop, so one client alone waits for nothing.
@@ -34,11 +75,13 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
     if (!loader) {
       loader = new DataLoader<Item, Answer>(
         async (items) => {
-          const topK = Math.max(...items.map((i) => i.topK));
+          // At least two labels, so the log knows each answer's lead over the runner-up.
+          const topK = Math.max(2, ...items.map((i) => i.topK));
           const { labels, predictions } = await models.predict(checkpointId, [...items], topK);
           return predictions.map((p, i) => ({
             labels,
             prediction: "top" in p ? { ...p, top: p.top.slice(0, items[i]?.topK) } : p,
+            summary: summaryOf(p),
           }));
         },
         { cache: false, maxBatchSize: 32, batchScheduleFn: (run) => setImmediate(run) },
@@ -83,6 +126,8 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
       if (uploads.length + ids.length === 0 || uploads.length + ids.length > MAX_IMAGES)
         throw new ValidationError("images", `Give 1 to ${MAX_IMAGES} images (uploaded and stored together).`);
       const { checkpointId, workspaceId } = await target(caller, input);
+      const alias = input.checkpointId ? null : (input.alias ?? "production");
+      const keep = input.keep === true && uploads.length > 0 && (await served.keepAllowed(workspaceId));
       const topK = Math.min(Math.max(input.topK ?? 5, 1), 100);
       const items: Item[] = uploads.map((img, i) => ({
         name: optionalText(`images.${i}.name`, img.name, 255) ?? `image ${i + 1}`,
@@ -99,15 +144,23 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
         a instanceof Error ? { name: "?", error: a.message } : { ...a.prediction, checkpointId },
       );
       const labels = answers.find((a): a is Answer => !(a instanceof Error))?.labels ?? [];
-      for (const r of results)
+      for (const [i, r] of results.entries()) {
+        const answer = answers[i];
+        const summary = answer && !(answer instanceof Error) ? answer.summary : summaryOf(r);
+        const item = items[i];
+        const kept = keep && item && i < uploads.length && "top" in r ? await keepImage(item) : null;
         log.add({
           workspaceId,
           checkpointId,
           userId: caller?.userId ?? null,
           topK: ("top" in r ? r.top : { error: r.error }) as object,
           latencyMs,
+          alias,
+          ...summary,
+          keptSha256: kept,
         });
-      return { checkpointId, labels, latencyMs, results };
+      }
+      return { checkpointId, labels, latencyMs, results, kept: keep };
     },
     /** The training images nearest a predicted image (asked for by the `evidence` field only). */
     evidence: (checkpointId: string, vector: Float32Array) => evidence.nearest(checkpointId, vector),

@@ -38,7 +38,9 @@ export const imagesRepository = (db: Db) => ({
     (await db.blob.findUnique({ where: { sha256 }, select: { bytes: true } }))?.bytes ?? null,
   /** Drops a blob no image, job or model file uses any more (an imported archive). */
   deleteUnusedBlob: (sha256: string) =>
-    db.blob.deleteMany({ where: { sha256, images: { none: {} }, jobs: { none: {} }, modelFiles: { none: {} } } }),
+    db.blob.deleteMany({
+      where: { sha256, images: { none: {} }, jobs: { none: {} }, modelFiles: { none: {} }, kept: { none: {} } },
+    }),
   findInDataset: (datasetId: string, sha256: string) =>
     db.image.findUnique({ where: { datasetId_sha256: { datasetId, sha256 } } }),
   create: (data: Prisma.ImageUncheckedCreateInput) => db.image.create({ data }),

@@ -64,8 +64,8 @@ export function topLabels(probs: Float32Array | number[], labels: string[], k: n
 
 /** Probabilities [n, classes] for cached bottleneck vectors (n * dim floats). */
 export async function predictVectors(head: tf.LayersModel, x: Float32Array, dim: number): Promise<Float32Array> {
+  if (x.length === 0 || dim === 0) return new Float32Array(0); // an empty split
   const n = x.length / dim;
-  if (n === 0) return new Float32Array(0);
   const out = tf.tidy(() => runModel(head, tf.tensor2d(x, [n, dim])));
   const data = (await out.data()) as Float32Array;
   out.dispose();

@@ -1,0 +1,76 @@
+import type { Db } from "../client.js";
+import { type PageRequest, pageArgs, pageRows } from "./pages.js";
+
+/** A day of an alias's served predictions, per answered label (null label: answered "unknown"). */
+export interface ServedDayRow {
+  day: Date;
+  label: string | null;
+  count: number;
+  meanConfidence: number | null;
+}
+
+/** Served predictions read back: summaries per alias for drift, and the review queue. */
+export const servedPredictionsRepository = (db: Db) => ({
+  /** Counts and mean confidence per day and label since `since`, in one grouped query. */
+  daily: async (experimentId: string, alias: string, since: Date): Promise<ServedDayRow[]> => {
+    const rows = await db.$queryRaw<{ day: Date; label: string | null; count: bigint; mean: number | null }[]>`
+      SELECT date_trunc('day', p."createdAt") AS day, CASE WHEN p.unknown THEN NULL ELSE p.label END AS label,
+             count(*) AS count, avg(p.confidence) AS mean
+      FROM "Prediction" p
+      JOIN "Checkpoint" c ON c.id = p."checkpointId"
+      JOIN "TrainingRun" r ON r.id = c."runId"
+      WHERE r."experimentId" = ${experimentId} AND p.alias = ${alias} AND p."createdAt" >= ${since}
+      GROUP BY 1, 2 ORDER BY 1, 2`;
+    return rows.map((r) => ({ day: r.day, label: r.label, count: Number(r.count), meanConfidence: r.mean }));
+  },
+
+  /** TRAIN images per label name of a dataset: the distribution served answers are held against. */
+  trainingDistribution: async (datasetId: string) => {
+    const rows = await db.image.groupBy({
+      by: ["labelId"],
+      where: { datasetId, split: "TRAIN", labelId: { not: null } },
+      _count: { _all: true },
+    });
+    const labels = await db.label.findMany({ where: { datasetId }, select: { id: true, name: true } });
+    return new Map(rows.map((r) => [labels.find((l) => l.id === r.labelId)?.name ?? "?", r._count._all]));
+  },
+
+  setKeepServedImages: (workspaceId: string, keepServedImages: boolean) =>
+    db.workspace.update({ where: { id: workspaceId }, data: { keepServedImages } }),
+
+  keepAllowed: async (workspaceId: string) =>
+    (await db.workspace.findUnique({ where: { id: workspaceId }, select: { keepServedImages: true } }))
+      ?.keepServedImages ?? false,
+
+  /** Kept images answered "unknown" or with a small lead over the runner-up, not yet reviewed, newest first. */
+  reviewQueue: async (workspaceId: string, maxMargin: number, page: PageRequest) =>
+    pageRows(
+      page,
+      await db.prediction.findMany({
+        where: {
+          workspaceId,
+          keptSha256: { not: null },
+          reviewedAt: null,
+          OR: [{ unknown: true }, { margin: { lt: maxMargin } }],
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        ...pageArgs(page),
+      }),
+    ),
+
+  forReview: (id: string) =>
+    db.prediction.findUnique({
+      where: { id },
+      include: {
+        kept: { select: { bytes: true } },
+        checkpoint: { select: { run: { select: { experiment: { select: { datasetId: true } } } } } },
+      },
+    }),
+
+  markReviewed: (id: string, reviewedById: string | null) =>
+    db.prediction.update({ where: { id }, data: { reviewedAt: new Date(), reviewedById } }),
+
+  keptThumbnail: async (id: string) =>
+    (await db.prediction.findUnique({ where: { id }, select: { kept: { select: { thumbnail: true } } } }))?.kept
+      ?.thumbnail ?? null,
+});
