@@ -102,6 +102,7 @@ test("every page has no serious accessibility violation; the keyboard reaches th
     `${w}/experiments/${experiment.id}`,
     `${w}/runs/${run.id}`,
     `${w}/predict`,
+    `${w}/review`,
     `${w}/activity`,
     `${w}/team`,
     `${w}/tokens`,

@@ -100,6 +100,13 @@ test("a team trains a flower classifier and a viewer cannot start a run", async 
   await expect(served).toContainText(/(daisy|sunflower|tulip) \d+\.\d%/);
   await shot(page, "predict");
 
+  // The experiment page charts what production served, and says drift needs more answers to judge.
+  await page.getByRole("link", { name: "Experiments" }).click();
+  await page.getByRole("link", { name: "Flowers on MobileNet" }).click();
+  const serving = page.getByRole("region", { name: "Serving" });
+  await expect(serving.getByRole("status", { name: "Drift" })).toContainText("at least 30 answers");
+  await expect(serving.getByRole("figure", { name: "Answers per day" })).toBeVisible();
+
   // Invite a viewer with a one-time link; the viewer opens it, signs up, accepts, and sees no way to start a run.
   await page.getByRole("link", { name: "Team" }).click();
   await page.getByLabel("Email").fill("vic@example.com");

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
 import { can, gql } from "../lib/api";
 import { ErrorNote } from "./feedback";
+import { KeepServedImages } from "./keep-served-images";
 import { useWorkspace } from "./workspace-context";
 
 const RenameWorkspace = graphql(
@@ -60,6 +61,7 @@ export function WorkspaceSettings() {
           <button type="submit">Rename</button>
         </form>
       )}
+      <KeepServedImages />
       <p>
         <button type="button" className="secondary" onClick={leave}>
           Leave workspace

@@ -36,8 +36,11 @@ type Documents = {
     "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }": typeof types.CreateExperimentDocument,
     "query Shell { me { name email } workspaces { id name myRole } }": typeof types.ShellDocument,
     "mutation SignOut { signOut }": typeof types.SignOutDocument,
-    "query PredictTargets($w: ID!) { workspace(id: $w) { experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }": typeof types.PredictTargetsDocument,
-    "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {\n    checkpointId latencyMs results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }": typeof types.PredictDocument,
+    "query PredictTargets($w: ID!) { workspace(id: $w) { keepServedImages experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }": typeof types.PredictTargetsDocument,
+    "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!, $keep: Boolean) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5, keep: $keep) {\n    checkpointId latencyMs kept results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }": typeof types.PredictDocument,
+    "query ReviewQueue($w: ID!, $after: String) { workspace(id: $w) {\n  reviewQueue(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt alias unknown label confidence margin thumbnailDataUrl checkpoint { labels } } } } }": typeof types.ReviewQueueDocument,
+    "mutation LabelServed($p: ID!, $l: String!, $s: Split) {\n  labelServedPrediction(predictionId: $p, label: $l, split: $s) { imageId status } }": typeof types.LabelServedDocument,
+    "mutation DismissServed($p: ID!) { dismissServedPrediction(predictionId: $p) }": typeof types.DismissServedDocument,
     "query Run($id: ID!) { run(id: $id) { ...RunDetails } }": typeof types.RunDocument,
     "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }": typeof types.RunDetailsFragmentDoc,
     "subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }": typeof types.RunProgressDocument,
@@ -82,12 +85,15 @@ type Documents = {
     "mutation MarkReviewed($d: ID!, $k: String!) { markFindingReviewed(datasetId: $d, key: $k) }": typeof types.MarkReviewedDocument,
     "query HyperparameterDefaults { hyperparameterDefaults {\n  epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing earlyStoppingPatience } }": typeof types.HyperparameterDefaultsDocument,
     "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }": typeof types.ImagesDocument,
+    "query KeepServedImages($w: ID!) { workspace(id: $w) { id keepServedImages } }": typeof types.KeepServedImagesDocument,
+    "mutation SetKeepServedImages($w: ID!, $k: Boolean!) {\n  setKeepServedImages(workspaceId: $w, keep: $k) { id keepServedImages } }": typeof types.SetKeepServedImagesDocument,
     "mutation CreateLabel($d: ID!, $n: String!) { createLabel(datasetId: $d, name: $n) { id } }": typeof types.CreateLabelDocument,
     "mutation RenameLabel($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }": typeof types.RenameLabelDocument,
     "mutation MergeLabels($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }": typeof types.MergeLabelsDocument,
     "mutation DeleteLabel($id: ID!) { deleteLabel(id: $id) }": typeof types.DeleteLabelDocument,
     "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }": typeof types.CompareRunsDocument,
     "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }": typeof types.ServedPredictionsDocument,
+    "query ExperimentServing($e: ID!, $alias: String!) { experiment(id: $e) {\n  serving(alias: $alias, days: 30) { psi threshold drift recentPredictions\n    days { date count unknown meanConfidence } shares { label training served } } } }": typeof types.ExperimentServingDocument,
     "mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {\n  uploadImages(datasetId: $d, files: $f) { name status reason } }": typeof types.UploadImagesDocument,
     "query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }": typeof types.ImportJobDocument,
     "subscription ImportJobProgress($id: ID!) { jobProgress(id: $id) { ...ImportJobState } }": typeof types.ImportJobProgressDocument,
@@ -119,8 +125,11 @@ const documents: Documents = {
     "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }": types.CreateExperimentDocument,
     "query Shell { me { name email } workspaces { id name myRole } }": types.ShellDocument,
     "mutation SignOut { signOut }": types.SignOutDocument,
-    "query PredictTargets($w: ID!) { workspace(id: $w) { experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }": types.PredictTargetsDocument,
-    "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {\n    checkpointId latencyMs results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }": types.PredictDocument,
+    "query PredictTargets($w: ID!) { workspace(id: $w) { keepServedImages experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }": types.PredictTargetsDocument,
+    "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!, $keep: Boolean) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5, keep: $keep) {\n    checkpointId latencyMs kept results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }": types.PredictDocument,
+    "query ReviewQueue($w: ID!, $after: String) { workspace(id: $w) {\n  reviewQueue(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt alias unknown label confidence margin thumbnailDataUrl checkpoint { labels } } } } }": types.ReviewQueueDocument,
+    "mutation LabelServed($p: ID!, $l: String!, $s: Split) {\n  labelServedPrediction(predictionId: $p, label: $l, split: $s) { imageId status } }": types.LabelServedDocument,
+    "mutation DismissServed($p: ID!) { dismissServedPrediction(predictionId: $p) }": types.DismissServedDocument,
     "query Run($id: ID!) { run(id: $id) { ...RunDetails } }": types.RunDocument,
     "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }": types.RunDetailsFragmentDoc,
     "subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }": types.RunProgressDocument,
@@ -165,12 +174,15 @@ const documents: Documents = {
     "mutation MarkReviewed($d: ID!, $k: String!) { markFindingReviewed(datasetId: $d, key: $k) }": types.MarkReviewedDocument,
     "query HyperparameterDefaults { hyperparameterDefaults {\n  epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing earlyStoppingPatience } }": types.HyperparameterDefaultsDocument,
     "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }": types.ImagesDocument,
+    "query KeepServedImages($w: ID!) { workspace(id: $w) { id keepServedImages } }": types.KeepServedImagesDocument,
+    "mutation SetKeepServedImages($w: ID!, $k: Boolean!) {\n  setKeepServedImages(workspaceId: $w, keep: $k) { id keepServedImages } }": types.SetKeepServedImagesDocument,
     "mutation CreateLabel($d: ID!, $n: String!) { createLabel(datasetId: $d, name: $n) { id } }": types.CreateLabelDocument,
     "mutation RenameLabel($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }": types.RenameLabelDocument,
     "mutation MergeLabels($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }": types.MergeLabelsDocument,
     "mutation DeleteLabel($id: ID!) { deleteLabel(id: $id) }": types.DeleteLabelDocument,
     "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }": types.CompareRunsDocument,
     "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }": types.ServedPredictionsDocument,
+    "query ExperimentServing($e: ID!, $alias: String!) { experiment(id: $e) {\n  serving(alias: $alias, days: 30) { psi threshold drift recentPredictions\n    days { date count unknown meanConfidence } shares { label training served } } } }": types.ExperimentServingDocument,
     "mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {\n  uploadImages(datasetId: $d, files: $f) { name status reason } }": types.UploadImagesDocument,
     "query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }": types.ImportJobDocument,
     "subscription ImportJobProgress($id: ID!) { jobProgress(id: $id) { ...ImportJobState } }": types.ImportJobProgressDocument,
@@ -268,11 +280,23 @@ export function graphql(source: "mutation SignOut { signOut }"): typeof import('
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query PredictTargets($w: ID!) { workspace(id: $w) { experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }"): typeof import('./graphql').PredictTargetsDocument;
+export function graphql(source: "query PredictTargets($w: ID!) { workspace(id: $w) { keepServedImages experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }"): typeof import('./graphql').PredictTargetsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {\n    checkpointId latencyMs results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }"): typeof import('./graphql').PredictDocument;
+export function graphql(source: "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!, $keep: Boolean) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5, keep: $keep) {\n    checkpointId latencyMs kept results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }"): typeof import('./graphql').PredictDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ReviewQueue($w: ID!, $after: String) { workspace(id: $w) {\n  reviewQueue(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt alias unknown label confidence margin thumbnailDataUrl checkpoint { labels } } } } }"): typeof import('./graphql').ReviewQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LabelServed($p: ID!, $l: String!, $s: Split) {\n  labelServedPrediction(predictionId: $p, label: $l, split: $s) { imageId status } }"): typeof import('./graphql').LabelServedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DismissServed($p: ID!) { dismissServedPrediction(predictionId: $p) }"): typeof import('./graphql').DismissServedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -452,6 +476,14 @@ export function graphql(source: "query Images($d: ID!, $label: ID, $split: Split
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query KeepServedImages($w: ID!) { workspace(id: $w) { id keepServedImages } }"): typeof import('./graphql').KeepServedImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetKeepServedImages($w: ID!, $k: Boolean!) {\n  setKeepServedImages(workspaceId: $w, keep: $k) { id keepServedImages } }"): typeof import('./graphql').SetKeepServedImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation CreateLabel($d: ID!, $n: String!) { createLabel(datasetId: $d, name: $n) { id } }"): typeof import('./graphql').CreateLabelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -473,6 +505,10 @@ export function graphql(source: "query CompareRuns($a: ID!, $b: ID!) { compareRu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }"): typeof import('./graphql').ServedPredictionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ExperimentServing($e: ID!, $alias: String!) { experiment(id: $e) {\n  serving(alias: $alias, days: 30) { psi threshold drift recentPredictions\n    days { date count unknown meanConfidence } shares { label training served } } } }"): typeof import('./graphql').ExperimentServingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

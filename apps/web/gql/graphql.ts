@@ -422,6 +422,8 @@ export type Experiment = {
   name: Scalars['String']['output'];
   /** Its runs, oldest first: hyperparameters and metrics side by side (`last: n` for the newest). */
   runs: ExperimentRunsConnection;
+  /** What an alias of this experiment served, with a drift alert. */
+  serving: ServingSummary;
   /** Its runs counted and its best test accuracy, for lists of experiments. */
   summary: ExperimentSummary;
 };
@@ -442,6 +444,13 @@ export type ExperimentRunsArgs = {
   before: InputMaybe<Scalars['String']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
   last: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A dataset, a base model and hyperparameters; its runs are compared side by side. */
+export type ExperimentServingArgs = {
+  alias?: InputMaybe<Scalars['String']['input']>;
+  days?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ExperimentCommentsConnection = {
@@ -774,12 +783,30 @@ export type Label = {
   name: Scalars['String']['output'];
 };
 
+/** How many answers gave a label. */
+export type LabelCount = {
+  /** Answers. */
+  count: Scalars['Int']['output'];
+  /** The label. */
+  label: Scalars['String']['output'];
+};
+
 /** A label and its probability. */
 export type LabelProbability = {
   /** Class name. */
   label: Scalars['String']['output'];
   /** From 0 to 1. */
   probability: Scalars['Float']['output'];
+};
+
+/** A label's share of the training split and of last week's answers. */
+export type LabelShare = {
+  /** The label. */
+  label: Scalars['String']['output'];
+  /** Share of last week's answered images. */
+  served: Scalars['Float']['output'];
+  /** Share of TRAIN images. */
+  training: Scalars['Float']['output'];
 };
 
 /** A person in a workspace, with their role. */
@@ -881,10 +908,14 @@ export type Mutation = {
   deleteRun: Scalars['Boolean']['output'];
   /** Delete a workspace and everything in it (OWNER). Irreversible: confirm with its name. */
   deleteWorkspace: Scalars['Boolean']['output'];
+  /** Take a kept image off the review queue without adding it. */
+  dismissServedPrediction: Scalars['Boolean']['output'];
   /** Import a class-per-folder zip (daisy/1.jpg ...) as a job; poll or subscribe for progress. Large archives: POST the raw zip to /datasets/{id}/archive instead. */
   importArchive: Job;
   /** Make a one-time invitation link for someone (OWNER or ADMIN); copy its path and send it. Expires in 14 days. */
   inviteMember: CreatedInvitation;
+  /** Label a kept image from the review queue: it joins the checkpoint's dataset for the next run. */
+  labelServedPrediction: ReviewResult;
   /** Leave a workspace (its last owner cannot: CONFLICT). */
   leaveWorkspace: Scalars['Boolean']['output'];
   /** Dismiss a health finding: it stays hidden in this and later reports. */
@@ -909,6 +940,8 @@ export type Mutation = {
   revokeApiToken: Scalars['Boolean']['output'];
   /** Withdraw a pending invitation; its link stops working (OWNER or ADMIN). */
   revokeInvitation: Scalars['Boolean']['output'];
+  /** Allow or stop keeping served images for review (owners). */
+  setKeepServedImages: Workspace;
   /** Change a member's role (OWNER or ADMIN; a workspace keeps at least one owner). */
   setMemberRole: Member;
   /** Move a checkpoint along its precision/coverage curve: answers are held to this precision (0.5 to 0.999), and the rest say "don't know". MEMBER or above. */
@@ -1062,6 +1095,12 @@ export type MutationDeleteWorkspaceArgs = {
 
 
 /** Everything Retrain Studio can be told to do. */
+export type MutationDismissServedPredictionArgs = {
+  predictionId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
 export type MutationImportArchiveArgs = {
   base64: Scalars['String']['input'];
   datasetId: Scalars['ID']['input'];
@@ -1073,6 +1112,14 @@ export type MutationInviteMemberArgs = {
   email: Scalars['String']['input'];
   role: Role;
   workspaceId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationLabelServedPredictionArgs = {
+  label: Scalars['String']['input'];
+  predictionId: Scalars['ID']['input'];
+  split?: InputMaybe<Split>;
 };
 
 
@@ -1103,6 +1150,7 @@ export type MutationPredictArgs = {
   experimentId: InputMaybe<Scalars['ID']['input']>;
   imageIds: InputMaybe<Array<Scalars['ID']['input']>>;
   images: InputMaybe<Array<PredictImageInput>>;
+  keep: InputMaybe<Scalars['Boolean']['input']>;
   topK?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1162,6 +1210,13 @@ export type MutationRevokeApiTokenArgs = {
 /** Everything Retrain Studio can be told to do. */
 export type MutationRevokeInvitationArgs = {
   id: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationSetKeepServedImagesArgs = {
+  keep: Scalars['Boolean']['input'];
   workspaceId: Scalars['ID']['input'];
 };
 
@@ -1311,6 +1366,8 @@ export type PredictImageInput = {
 export type PredictionResult = {
   /** Which checkpoint answered. */
   checkpointId: Scalars['ID']['output'];
+  /** Whether the uploaded images were kept for review. */
+  kept: Scalars['Boolean']['output'];
   /** All its labels. */
   labels: Array<Scalars['String']['output']>;
   /** Server time for this request. */
@@ -1426,6 +1483,14 @@ export type ReliabilityBin = {
   count: Scalars['Int']['output'];
 };
 
+/** Where a reviewed image went. */
+export type ReviewResult = {
+  /** The dataset image it became. */
+  imageId: Maybe<Scalars['ID']['output']>;
+  /** ACCEPTED, or DUPLICATE when the dataset had it. */
+  status: Scalars['String']['output'];
+};
+
 /** What a member may do: VIEWER reads and predicts, MEMBER creates and trains, ADMIN and OWNER manage members. */
 export type Role =
   /** Manages members and invitations below owner. */
@@ -1484,18 +1549,66 @@ export type RunStatus =
 
 /** One image classified through the API, as logged. */
 export type ServedPrediction = {
+  /** The alias it was asked through. */
+  alias: Maybe<Scalars['String']['output']>;
   /** The checkpoint that answered. */
   checkpoint: Checkpoint;
+  /** The top label's probability. */
+  confidence: Maybe<Scalars['Float']['output']>;
   /** When. */
   createdAt: Scalars['DateTime']['output'];
   /** Stable id. */
   id: Scalars['ID']['output'];
   /** Content hash of the image. */
   imageSha256: Maybe<Scalars['String']['output']>;
+  /** Whether its image was kept for review. */
+  kept: Scalars['Boolean']['output'];
+  /** Its top label. */
+  label: Maybe<Scalars['String']['output']>;
   /** Server time of its request. */
   latencyMs: Scalars['Float']['output'];
+  /** Lead of the top label over the runner-up. */
+  margin: Maybe<Scalars['Float']['output']>;
+  /** Whether a member labelled or dismissed it. */
+  reviewed: Scalars['Boolean']['output'];
+  /** The kept image's thumbnail as a data URL (null when not kept). */
+  thumbnailDataUrl: Maybe<Scalars['String']['output']>;
   /** The labels it answered, most likely first. */
   top: Array<LabelProbability>;
+  /** Whether it answered "don't know". */
+  unknown: Scalars['Boolean']['output'];
+};
+
+/** One day of an alias's answers. */
+export type ServingDay = {
+  /** Images answered. */
+  count: Scalars['Int']['output'];
+  /** The day (UTC), YYYY-MM-DD. */
+  date: Scalars['String']['output'];
+  /** Answers per label. */
+  labels: Array<LabelCount>;
+  /** Mean top probability. */
+  meanConfidence: Scalars['Float']['output'];
+  /** Of them, answered "don't know". */
+  unknown: Scalars['Int']['output'];
+};
+
+/** What an alias served, per day, and whether its answers drift from the training distribution (population stability index over the last 7 days). */
+export type ServingSummary = {
+  /** The alias. */
+  alias: Scalars['String']['output'];
+  /** Days with answers, oldest first. */
+  days: Array<ServingDay>;
+  /** Whether the answers drifted from training. */
+  drift: Scalars['Boolean']['output'];
+  /** Population stability index (null under 30 answers last week). */
+  psi: Maybe<Scalars['Float']['output']>;
+  /** Answered images in the last 7 days. */
+  recentPredictions: Scalars['Int']['output'];
+  /** Training and served shares. */
+  shares: Array<LabelShare>;
+  /** PSI above this is drift. */
+  threshold: Scalars['Float']['output'];
 };
 
 /** Which part of the work an image serves: training, validation during training, or the final test. */
@@ -1677,6 +1790,8 @@ export type Workspace = {
   id: Scalars['ID']['output'];
   /** Pending invitations. */
   invitations: Array<Invitation>;
+  /** Whether predict(keep: true) may store served images for the review queue. */
+  keepServedImages: Scalars['Boolean']['output'];
   /** Everyone in the workspace. */
   members: Array<Member>;
   /** The signed-in user's role here. */
@@ -1685,6 +1800,8 @@ export type Workspace = {
   name: Scalars['String']['output'];
   /** Predictions served in this workspace, newest first. */
   predictions: WorkspacePredictionsConnection;
+  /** Kept images answered "don't know" or with a lead under 20% over the runner-up, not yet reviewed. */
+  reviewQueue: WorkspaceReviewQueueConnection;
   /** Unique short name. */
   slug: Scalars['String']['output'];
 };
@@ -1710,6 +1827,15 @@ export type WorkspaceExperimentsArgs = {
 
 /** A team: its members, datasets, experiments and models. */
 export type WorkspacePredictionsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A team: its members, datasets, experiments and models. */
+export type WorkspaceReviewQueueArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   before: InputMaybe<Scalars['String']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
@@ -1745,6 +1871,17 @@ export type WorkspacePredictionsConnection = {
 };
 
 export type WorkspacePredictionsConnectionEdge = {
+  cursor: Scalars['String']['output'];
+  node: ServedPrediction;
+};
+
+export type WorkspaceReviewQueueConnection = {
+  edges: Array<WorkspaceReviewQueueConnectionEdge>;
+  nodes: Array<ServedPrediction>;
+  pageInfo: PageInfo;
+};
+
+export type WorkspaceReviewQueueConnectionEdge = {
   cursor: Scalars['String']['output'];
   node: ServedPrediction;
 };
@@ -1899,17 +2036,42 @@ export type PredictTargetsQueryVariables = Exact<{
 }>;
 
 
-export type PredictTargetsQuery = { workspace: { experiments: { nodes: Array<{ id: string, name: string, aliases: Array<{ name: string }>, runs: { nodes: Array<{ id: string, checkpoints: Array<{ id: string, step: number }> }> } }> } } };
+export type PredictTargetsQuery = { workspace: { keepServedImages: boolean, experiments: { nodes: Array<{ id: string, name: string, aliases: Array<{ name: string }>, runs: { nodes: Array<{ id: string, checkpoints: Array<{ id: string, step: number }> }> } }> } } };
 
 export type PredictMutationVariables = Exact<{
   c: InputMaybe<Scalars['ID']['input']>;
   e: InputMaybe<Scalars['ID']['input']>;
   alias: InputMaybe<Scalars['String']['input']>;
   img: PredictImageInput;
+  keep: InputMaybe<Scalars['Boolean']['input']>;
 }>;
 
 
-export type PredictMutation = { predict: { checkpointId: string, latencyMs: number, results: Array<{ name: string, error: string | null, unknown: boolean, unknownReason: UnknownReason | null, calibrated: boolean, top: Array<{ label: string, probability: number }>, evidence: Array<{ label: string | null, distance: number, image: { id: string, thumbnailUrl: string, originalName: string } | null }> }> } };
+export type PredictMutation = { predict: { checkpointId: string, latencyMs: number, kept: boolean, results: Array<{ name: string, error: string | null, unknown: boolean, unknownReason: UnknownReason | null, calibrated: boolean, top: Array<{ label: string, probability: number }>, evidence: Array<{ label: string | null, distance: number, image: { id: string, thumbnailUrl: string, originalName: string } | null }> }> } };
+
+export type ReviewQueueQueryVariables = Exact<{
+  w: Scalars['ID']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ReviewQueueQuery = { workspace: { reviewQueue: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, createdAt: string, alias: string | null, unknown: boolean, label: string | null, confidence: number | null, margin: number | null, thumbnailDataUrl: string | null, checkpoint: { labels: Array<string> } }> } } };
+
+export type LabelServedMutationVariables = Exact<{
+  p: Scalars['ID']['input'];
+  l: Scalars['String']['input'];
+  s: InputMaybe<Split>;
+}>;
+
+
+export type LabelServedMutation = { labelServedPrediction: { imageId: string | null, status: string } };
+
+export type DismissServedMutationVariables = Exact<{
+  p: Scalars['ID']['input'];
+}>;
+
+
+export type DismissServedMutation = { dismissServedPrediction: boolean };
 
 export type RunQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -2216,6 +2378,21 @@ export type ImagesQueryVariables = Exact<{
 
 export type ImagesQuery = { images: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, originalName: string, labelId: string | null, split: Split, thumbnailUrl: string }> } };
 
+export type KeepServedImagesQueryVariables = Exact<{
+  w: Scalars['ID']['input'];
+}>;
+
+
+export type KeepServedImagesQuery = { workspace: { id: string, keepServedImages: boolean } };
+
+export type SetKeepServedImagesMutationVariables = Exact<{
+  w: Scalars['ID']['input'];
+  k: Scalars['Boolean']['input'];
+}>;
+
+
+export type SetKeepServedImagesMutation = { setKeepServedImages: { id: string, keepServedImages: boolean } };
+
 export type CreateLabelMutationVariables = Exact<{
   d: Scalars['ID']['input'];
   n: Scalars['String']['input'];
@@ -2262,6 +2439,14 @@ export type ServedPredictionsQueryVariables = Exact<{
 
 
 export type ServedPredictionsQuery = { workspace: { predictions: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, createdAt: string, latencyMs: number, top: Array<{ label: string, probability: number }>, checkpoint: { id: string, step: number } }> } } };
+
+export type ExperimentServingQueryVariables = Exact<{
+  e: Scalars['ID']['input'];
+  alias: Scalars['String']['input'];
+}>;
+
+
+export type ExperimentServingQuery = { experiment: { serving: { psi: number | null, threshold: number, drift: boolean, recentPredictions: number, days: Array<{ date: string, count: number, unknown: number, meanConfidence: number }>, shares: Array<{ label: string, training: number, served: number }> } } };
 
 export type UploadImagesMutationVariables = Exact<{
   d: Scalars['ID']['input'];
@@ -2812,6 +2997,7 @@ export const SignOutDocument = new TypedDocumentString(`
 export const PredictTargetsDocument = new TypedDocumentString(`
     query PredictTargets($w: ID!) {
   workspace(id: $w) {
+    keepServedImages
     experiments(first: 50) {
       nodes {
         id
@@ -2834,16 +3020,18 @@ export const PredictTargetsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PredictTargetsQuery, PredictTargetsQueryVariables>;
 export const PredictDocument = new TypedDocumentString(`
-    mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {
+    mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!, $keep: Boolean) {
   predict(
     checkpointId: $c
     experimentId: $e
     alias: $alias
     images: [$img]
     topK: 5
+    keep: $keep
   ) {
     checkpointId
     latencyMs
+    kept
     results {
       name
       error
@@ -2867,6 +3055,44 @@ export const PredictDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PredictMutation, PredictMutationVariables>;
+export const ReviewQueueDocument = new TypedDocumentString(`
+    query ReviewQueue($w: ID!, $after: String) {
+  workspace(id: $w) {
+    reviewQueue(first: 20, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        createdAt
+        alias
+        unknown
+        label
+        confidence
+        margin
+        thumbnailDataUrl
+        checkpoint {
+          labels
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const LabelServedDocument = new TypedDocumentString(`
+    mutation LabelServed($p: ID!, $l: String!, $s: Split) {
+  labelServedPrediction(predictionId: $p, label: $l, split: $s) {
+    imageId
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<LabelServedMutation, LabelServedMutationVariables>;
+export const DismissServedDocument = new TypedDocumentString(`
+    mutation DismissServed($p: ID!) {
+  dismissServedPrediction(predictionId: $p)
+}
+    `) as unknown as TypedDocumentString<DismissServedMutation, DismissServedMutationVariables>;
 export const RunDocument = new TypedDocumentString(`
     query Run($id: ID!) {
   run(id: $id) {
@@ -3483,6 +3709,22 @@ export const ImagesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImagesQuery, ImagesQueryVariables>;
+export const KeepServedImagesDocument = new TypedDocumentString(`
+    query KeepServedImages($w: ID!) {
+  workspace(id: $w) {
+    id
+    keepServedImages
+  }
+}
+    `) as unknown as TypedDocumentString<KeepServedImagesQuery, KeepServedImagesQueryVariables>;
+export const SetKeepServedImagesDocument = new TypedDocumentString(`
+    mutation SetKeepServedImages($w: ID!, $k: Boolean!) {
+  setKeepServedImages(workspaceId: $w, keep: $k) {
+    id
+    keepServedImages
+  }
+}
+    `) as unknown as TypedDocumentString<SetKeepServedImagesMutation, SetKeepServedImagesMutationVariables>;
 export const CreateLabelDocument = new TypedDocumentString(`
     mutation CreateLabel($d: ID!, $n: String!) {
   createLabel(datasetId: $d, name: $n) {
@@ -3577,6 +3819,29 @@ export const ServedPredictionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ServedPredictionsQuery, ServedPredictionsQueryVariables>;
+export const ExperimentServingDocument = new TypedDocumentString(`
+    query ExperimentServing($e: ID!, $alias: String!) {
+  experiment(id: $e) {
+    serving(alias: $alias, days: 30) {
+      psi
+      threshold
+      drift
+      recentPredictions
+      days {
+        date
+        count
+        unknown
+        meanConfidence
+      }
+      shares {
+        label
+        training
+        served
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentServingQuery, ExperimentServingQueryVariables>;
 export const UploadImagesDocument = new TypedDocumentString(`
     mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {
   uploadImages(datasetId: $d, files: $f) {

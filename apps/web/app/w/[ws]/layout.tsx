@@ -15,6 +15,7 @@ const SECTIONS = [
   ["datasets", "Datasets"],
   ["experiments", "Experiments"],
   ["predict", "Predict"],
+  ["review", "Review"],
   ["activity", "Activity"],
   ["team", "Team"],
   ["tokens", "API tokens"],

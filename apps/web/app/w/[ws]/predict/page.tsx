@@ -7,11 +7,12 @@ import { graphql } from "../../../../gql";
 import type { PredictMutation } from "../../../../gql/graphql";
 import { fileToBase64, gql, useQuery } from "../../../../lib/api";
 
-const TargetsQuery = graphql(`query PredictTargets($w: ID!) { workspace(id: $w) { experiments(first: 50) {
+const TargetsQuery =
+  graphql(`query PredictTargets($w: ID!) { workspace(id: $w) { keepServedImages experiments(first: 50) {
   nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }`);
-const Predict = graphql(`mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!) {
-  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5) {
-    checkpointId latencyMs results { name error unknown unknownReason calibrated top { label probability }
+const Predict = graphql(`mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!, $keep: Boolean) {
+  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5, keep: $keep) {
+    checkpointId latencyMs kept results { name error unknown unknownReason calibrated top { label probability }
       evidence { label distance image { id thumbnailUrl originalName } } } } }`);
 
 const WHY: Record<string, string> = {
@@ -29,6 +30,7 @@ export default function PredictPage() {
   const [failure, setFailure] = useState<unknown>(null);
   // Bumped after each prediction: the list below shows it once the API has logged it.
   const [served, setServed] = useState(0);
+  const [keep, setKeep] = useState(false);
   if (error) return <ErrorNote error={error} />;
   if (!data) return <Loading />;
   const options = data.workspace.experiments.nodes.flatMap((e) => [
@@ -53,6 +55,7 @@ export default function PredictPage() {
         e: kind === "alias" ? (a ?? null) : null,
         alias: kind === "alias" ? (b ?? null) : null,
         img: { name: file.name, base64: await fileToBase64(file) },
+        keep,
       });
       setAnswer(predict);
       setTimeout(() => setServed((n) => n + 1), 1000);
@@ -74,6 +77,12 @@ export default function PredictPage() {
           ))}
         </select>
       </label>
+      {data.workspace.keepServedImages && (
+        <label className="check">
+          <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
+          Keep the image for review if the model is unsure
+        </label>
+      )}
       <label
         className="dropzone"
         onDragOver={(e) => e.preventDefault()}

@@ -7,6 +7,7 @@ import { Curves } from "../../../../../components/curves";
 import { DeleteRunButton, ExperimentActions } from "../../../../../components/experiment-actions";
 import { EmptyState, ErrorNote, Loading } from "../../../../../components/feedback";
 import { RunComparison } from "../../../../../components/run-comparison";
+import { ServingSummary } from "../../../../../components/serving-summary";
 import { useWorkspace } from "../../../../../components/workspace-context";
 import { graphql } from "../../../../../gql";
 import type { RunStatus } from "../../../../../gql/graphql";
@@ -174,6 +175,9 @@ export default function ExperimentPage() {
             />
           </div>
         </>
+      )}
+      {experiment.aliases.length > 0 && (
+        <ServingSummary experimentId={experiment.id} aliases={experiment.aliases.map((a) => a.name)} />
       )}
       <Comments experimentId={experiment.id} canWrite={canTrain} />
     </section>
