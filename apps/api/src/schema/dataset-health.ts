@@ -5,6 +5,7 @@ import type { HealthView } from "../services/health-view.js";
 import { BaseModelRef } from "./base-model.js";
 import { builder } from "./builder.js";
 import { DatasetRef } from "./dataset.js";
+import { DatasetMapRef } from "./dataset-map.js";
 import { ExperimentRef } from "./experiment.js";
 import { ImageRef, SplitEnum } from "./image.js";
 import { JobRef } from "./job.js";
@@ -86,25 +87,6 @@ const BalanceRef = builder.objectRef<Balance>("HealthBalance").implement({
     perClass: t.field({ type: [ClassBalanceRef], description: "Per class.", resolve: (b) => b.perClass }),
     smallClasses: t.exposeStringList("small", { description: "Classes under 20 images (they train poorly)." }),
     missing: t.field({ type: [MissingClassesRef], description: "Splits lacking classes.", resolve: (b) => b.missing }),
-  }),
-});
-
-const DatasetMapRef = builder.objectRef<DatasetHealthReport["map"]>("DatasetMap").implement({
-  description: "The dataset's 2-D map (UMAP of the vectors), one entry per image in parallel lists, x and y in [0, 1].",
-  fields: (t) => ({
-    imageIds: t.idList({ description: "Image ids.", resolve: (m) => m.map((p) => p.imageId) }),
-    x: t.floatList({ description: "Horizontal positions.", resolve: (m) => m.map((p) => p.x) }),
-    y: t.floatList({ description: "Vertical positions.", resolve: (m) => m.map((p) => p.y) }),
-    labelIds: t.field({
-      type: ["ID"],
-      nullable: { list: false, items: true },
-      description: "Each image's label now (null: unlabelled).",
-      resolve: (m) => m.map((p) => p.labelId),
-    }),
-    flagged: t.booleanList({
-      description: "Whether an open finding names the image.",
-      resolve: (m) => m.map((p) => p.flagged),
-    }),
   }),
 });
 
