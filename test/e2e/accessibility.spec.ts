@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { gql } from "./page-gql.js";
+import { gql, runSucceeded, signedUpWithDataset } from "./page-gql.js";
 import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
 
 // Every dashboard page, signed in with real data (a trained run, a checkpoint, an invitation), checked by
@@ -28,23 +28,10 @@ test("every page has no serious accessibility violation; the keyboard reaches th
   test.skip(!hasSharedModel || !existsSync(flowersDir), "NOT RUN: ../shared (flowers and MobileNetV2) is needed.");
   for (const path of ["/", "/signin", "/signup"]) await expectAccessible(page, path);
 
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill("Axe Tester");
-  await page.getByLabel("Email").fill("axe@example.com");
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByRole("heading", { name: "Welcome, Axe Tester" })).toBeVisible();
-
   // Real data behind every page: a dataset of photos, a trained run with a checkpoint, an invitation.
-  const { createWorkspace: ws } = await gql<{ createWorkspace: { id: string } }>(
-    page,
-    'mutation { createWorkspace(name: "Access lab") { id } }',
-  );
-  const { createDataset: dataset } = await gql<{ createDataset: { id: string } }>(
-    page,
-    'mutation($w: ID!) { createDataset(workspaceId: $w, name: "Flowers") { id } }',
-    { w: ws.id },
-  );
+  const created = await signedUpWithDataset(page, "Axe Tester", "axe@example.com", "Access lab");
+  const ws = { id: created.workspaceId };
+  const dataset = { id: created.datasetId };
   const files = ["daisy", "tulip"].flatMap((label) =>
     flowerPhotos(label, 8).map((f) => ({ name: `${label}/${f.name}`, label, base64: f.buffer.toString("base64") })),
   );
@@ -63,14 +50,7 @@ test("every page has no serious accessibility violation; the keyboard reaches th
     "mutation($e: ID!) { startRun(experimentId: $e) { id } }",
     { e: experiment.id },
   );
-  await expect
-    .poll(
-      async () =>
-        (await gql<{ run: { status: string } }>(page, "query($id: ID!) { run(id: $id) { status } }", { id: run.id }))
-          .run.status,
-      { timeout: 180_000 },
-    )
-    .toBe("SUCCEEDED");
+  await runSucceeded(page, run.id);
   const { startHealthCheck: check } = await gql<{ startHealthCheck: { id: string } }>(
     page,
     "mutation($d: ID!, $m: ID!) { startHealthCheck(datasetId: $d, baseModelId: $m) { id } }",

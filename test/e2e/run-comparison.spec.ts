@@ -1,28 +1,15 @@
 import { existsSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { gql } from "./page-gql.js";
+import { gql, runSucceeded, signedUpWithDataset } from "./page-gql.js";
 import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
 
 // Two finished runs of one experiment, compared on the experiment page: the verdict in words (significant or
 // chance, McNemar's exact test) and accuracy and per-class F1 with their intervals.
 test("the experiment page says whether one run is really better than another", async ({ page }) => {
   test.skip(!hasSharedModel || !existsSync(flowersDir), "NOT RUN: ../shared (flowers and MobileNetV2) is needed.");
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill("Cora Compare");
-  await page.getByLabel("Email").fill("cora@example.com");
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByRole("heading", { name: "Welcome, Cora Compare" })).toBeVisible();
-
-  const { createWorkspace: ws } = await gql<{ createWorkspace: { id: string } }>(
-    page,
-    'mutation { createWorkspace(name: "Compare lab") { id } }',
-  );
-  const { createDataset: dataset } = await gql<{ createDataset: { id: string } }>(
-    page,
-    'mutation($w: ID!) { createDataset(workspaceId: $w, name: "Flowers") { id } }',
-    { w: ws.id },
-  );
+  const created = await signedUpWithDataset(page, "Cora Compare", "cora@example.com", "Compare lab");
+  const ws = { id: created.workspaceId };
+  const dataset = { id: created.datasetId };
   const files = ["daisy", "sunflower"].flatMap((label) =>
     flowerPhotos(label, 20).map((f, i) => ({
       name: f.name,
@@ -47,14 +34,7 @@ test("the experiment page says whether one run is really better than another", a
       "mutation($e: ID!, $n: Int!) { startRun(experimentId: $e, hyperparameters: { epochs: $n }) { id } }",
       { e: experiment.id, n: epochs },
     );
-    await expect
-      .poll(
-        async () =>
-          (await gql<{ run: { status: string } }>(page, "query($id: ID!) { run(id: $id) { status } }", { id: run.id }))
-            .run.status,
-        { timeout: 180_000 },
-      )
-      .toBe("SUCCEEDED");
+    await runSucceeded(page, run.id);
   }
 
   await page.goto(`/w/${ws.id}/experiments/${experiment.id}`);

@@ -2,12 +2,12 @@
 // answered "don't know" or narrowly, labelled back into the dataset. A real worker trains the checkpoint.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { sharedDir, type TrainedWorkspace, trainedFlowersWorkspace, until } from "@retrain/testing";
+import { sharedDir, type TrainedWorkspace, until } from "@retrain/testing";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "./api-client.js";
-import { seededModelCache } from "./fixtures.js";
-import { startWorker, type WorkerProcess } from "./worker-process.js";
+import type { TestApi } from "./api-client.js";
+import { trainedTeam } from "./trained-team.js";
+import type { WorkerProcess } from "./worker-process.js";
 
 const PREDICT = `mutation($e: ID!, $imgs: [PredictImageInput!], $keep: Boolean) {
   predict(experimentId: $e, images: $imgs, keep: $keep) { kept results { unknown top { label } } } }`;
@@ -31,11 +31,7 @@ describe("what an alias serves", () => {
   afterAll(() => worker?.kill());
 
   beforeAll(async () => {
-    const modelCacheDir = await seededModelCache();
-    t = await startTestApi({ modelCacheDir });
-    worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: modelCacheDir, EXTRACTION_THREADS: "2" });
-    await worker.ready;
-    team = await trainedFlowersWorkspace(t.api.url, "server@example.com");
+    ({ t, team, worker } = await trainedTeam("server@example.com"));
   }, 300_000);
 
   it("summarises the alias per day and raises drift when its answers leave the training distribution", async () => {

@@ -2,12 +2,12 @@
 // know" with evidence, the parity gate before an alias serves, and the paired comparison of two runs.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { sharedDir, type TrainedWorkspace, trainedFlowersWorkspace, until } from "@retrain/testing";
+import { sharedDir, type TrainedWorkspace, until } from "@retrain/testing";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "./api-client.js";
-import { seededModelCache } from "./fixtures.js";
-import { startWorker, type WorkerProcess } from "./worker-process.js";
+import type { TestApi } from "./api-client.js";
+import { trainedTeam } from "./trained-team.js";
+import type { WorkerProcess } from "./worker-process.js";
 
 describe("predictions a team can trust", () => {
   let t: TestApi;
@@ -20,11 +20,7 @@ describe("predictions a team can trust", () => {
   afterAll(() => worker?.kill());
 
   beforeAll(async () => {
-    const modelCacheDir = await seededModelCache();
-    t = await startTestApi({ modelCacheDir });
-    worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: modelCacheDir, EXTRACTION_THREADS: "2" });
-    await worker.ready;
-    team = await trainedFlowersWorkspace(t.api.url, "trust@example.com");
+    ({ t, team, worker } = await trainedTeam("trust@example.com"));
     viewer = (await t.join(team.token, team.workspaceId, "trust-viewer@example.com", "VIEWER")).token;
     const first = await t.db.trainingRun.findFirstOrThrow({ where: { experimentId: team.experimentId } });
     const evaluation = first.evaluation as { count: number };
@@ -135,7 +131,11 @@ describe("predictions a team can trust", () => {
     // What its evaluation saw differs from what serving answers now, as when the base model's file changed
     // after training: three reference images had other probabilities then.
     const evaluation = resumed?.evaluation as { reference: { names: string[]; probabilities: number[][] } };
-    for (const i of [0, 1, 2]) evaluation.reference.probabilities[i]?.reverse();
+    for (const i of [0, 1, 2]) {
+      const stored = evaluation.reference.probabilities[i] ?? [];
+      const top = stored.indexOf(Math.max(...stored));
+      evaluation.reference.probabilities[i] = stored.map((_, j) => (j === (top + 1) % stored.length ? 1 : 0));
+    }
     await t.db.trainingRun.update({ where: { id: resumed?.id }, data: { evaluation } });
     const refused = await t.gql(
       'mutation($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: "canary") { id } }',

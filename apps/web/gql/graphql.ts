@@ -648,6 +648,14 @@ export type ImageConnectionEdge = {
   node: Image;
 };
 
+/** A health finding about one image. */
+export type ImageFinding = {
+  /** The image (null when deleted since). */
+  image: Maybe<Image>;
+  /** What the finding is about (markFindingReviewed takes it). */
+  key: Scalars['String']['output'];
+};
+
 /** The top-k labels for one image, or why it could not be read. */
 export type ImagePrediction = {
   /** Whether the probabilities are temperature-scaled (checkpoints trained before calibration are not). */
@@ -832,12 +840,12 @@ export type Misclassified = {
 };
 
 /** An image whose given label looks wrong to heads that never trained on it (out-of-fold). */
-export type MislabeledImage = {
+export type MislabeledImage = ImageFinding & {
   /** The label it has. */
   givenLabelId: Scalars['ID']['output'];
   /** Out-of-fold probability of its label. */
   givenProbability: Scalars['Float']['output'];
-  /** The image. */
+  /** The image (null when deleted since). */
   image: Maybe<Image>;
   /** What the finding is about (markFindingReviewed takes it). */
   key: Scalars['String']['output'];
@@ -1633,8 +1641,8 @@ export type SplitCounts = {
 };
 
 /** An image far from every other (likely of no class). */
-export type StrayImage = {
-  /** The image. */
+export type StrayImage = ImageFinding & {
+  /** The image (null when deleted since). */
   image: Maybe<Image>;
   /** What the finding is about (markFindingReviewed takes it). */
   key: Scalars['String']['output'];

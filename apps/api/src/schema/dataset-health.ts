@@ -30,16 +30,24 @@ const DuplicateGroupRef = builder.objectRef<HealthView["duplicates"][number]>("D
   }),
 });
 
-const MislabeledRef = builder.objectRef<HealthView["mislabeled"][number]>("MislabeledImage").implement({
-  description: "An image whose given label looks wrong to heads that never trained on it (out-of-fold).",
+/** What every finding about one image has: its key (for reviews) and the image. */
+const ImageFindingRef = builder.interfaceRef<{ key: string; imageId: string }>("ImageFinding").implement({
+  description: "A health finding about one image.",
   fields: (t) => ({
     key: t.exposeString("key", { description: "What the finding is about (markFindingReviewed takes it)." }),
     image: t.field({
       type: ImageRef,
       nullable: true,
-      description: "The image.",
-      resolve: (m, _a, { loaders }) => loaders.image.load(m.imageId),
+      description: "The image (null when deleted since).",
+      resolve: (f, _a, { loaders }) => loaders.image.load(f.imageId),
     }),
+  }),
+});
+
+const MislabeledRef = builder.objectRef<HealthView["mislabeled"][number]>("MislabeledImage").implement({
+  description: "An image whose given label looks wrong to heads that never trained on it (out-of-fold).",
+  interfaces: [ImageFindingRef],
+  fields: (t) => ({
     givenLabelId: t.exposeID("givenLabelId", { description: "The label it has." }),
     suggestedLabelId: t.exposeID("suggestedLabelId", { description: "The label the heads suggest." }),
     givenProbability: t.exposeFloat("givenProbability", { description: "Out-of-fold probability of its label." }),
@@ -51,14 +59,8 @@ const MislabeledRef = builder.objectRef<HealthView["mislabeled"][number]>("Misla
 
 const StrayRef = builder.objectRef<HealthView["strays"][number]>("StrayImage").implement({
   description: "An image far from every other (likely of no class).",
+  interfaces: [ImageFindingRef],
   fields: (t) => ({
-    key: t.exposeString("key", { description: "What the finding is about (markFindingReviewed takes it)." }),
-    image: t.field({
-      type: ImageRef,
-      nullable: true,
-      description: "The image.",
-      resolve: (s, _a, { loaders }) => loaders.image.load(s.imageId),
-    }),
     score: t.exposeFloat("score", { description: "Mean cosine distance to its nearest neighbours." }),
   }),
 });
