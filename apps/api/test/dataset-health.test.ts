@@ -35,7 +35,12 @@ describe("dataset health", () => {
   let datasetId: string;
   let modelId: string;
   let worker: ReturnType<typeof startWorker>;
-  afterAll(() => worker?.kill());
+  let refresher: ReturnType<typeof startWorker> | undefined;
+  let env: Record<string, string>;
+  afterAll(() => {
+    worker?.kill();
+    refresher?.kill();
+  });
 
   const health = async () => {
     const answer = await t.gql<{ dataset: { labels: { id: string; name: string }[]; health: Health | null } }>(
@@ -50,7 +55,9 @@ describe("dataset health", () => {
   beforeAll(async () => {
     const modelCacheDir = await seededModelCache();
     t = await startTestApi({ modelCacheDir });
-    worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: modelCacheDir, EXTRACTION_THREADS: "1" });
+    // Its health refresher stays quiet here: the last test starts one that looks every second.
+    env = { DATABASE_URL: t.url, MODEL_CACHE_DIR: modelCacheDir, EXTRACTION_THREADS: "1" };
+    worker = startWorker({ ...env, HEALTH_REFRESH_SECONDS: "3600" });
     ({ token: alice, datasetId } = await workspaceWithDataset(t, "alice@example.com"));
     const files = await flowerFiles(["daisy", "sunflower", "tulip"], 25);
     const original = files[0];
@@ -170,4 +177,21 @@ describe("dataset health", () => {
       expect(answer.errors?.[0]?.extensions?.code, query).toBe("NOT_FOUND");
     }
   });
+
+  it("checks a changed dataset again by itself, and the report is current again", async () => {
+    expect((await health()).health?.stale).toBe(true); // the fixes above changed it
+    refresher = startWorker({ ...env, HEALTH_REFRESH_SECONDS: "1" });
+    await refresher.ready;
+    const fresh = await until(
+      "a new check",
+      async () => {
+        const report = (await health()).health;
+        return report && !report.stale ? report : undefined;
+      },
+      120_000,
+    );
+    expect(fresh.images).toBe(76);
+    expect(fresh.duplicates.some((d) => d.crossesSplits)).toBe(false);
+    expect(await t.db.job.count({ where: { kind: "HEALTH", datasetId } })).toBe(2);
+  }, 150_000);
 });

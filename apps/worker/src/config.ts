@@ -19,6 +19,10 @@ export const workerSettings = z.object({
     "Times a job is taken up (its workers dying, unexpected errors) before it fails.",
   ),
   JOB_MAINTENANCE_SECONDS: setting.positive(30, "How often the queue looks for messages past their expiry."),
+  HEALTH_REFRESH_SECONDS: setting.positive(
+    60,
+    "How often a dataset whose images, labels or splits changed since its health check is checked again.",
+  ),
   SHUTDOWN_SECONDS: setting.positive(10, "On SIGTERM, how long running jobs get to reach a boundary and hand back."),
   ...modelSettings,
 });

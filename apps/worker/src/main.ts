@@ -11,6 +11,7 @@ import { extractJob } from "./jobs/extract-job.js";
 import { healthJob } from "./jobs/health-job.js";
 import { importArchiveJob } from "./jobs/import-archive-job.js";
 import { trainJob } from "./jobs/train-job.js";
+import { startHealthRefresher } from "./runner/health-refresher.js";
 import { startHeartbeat } from "./runner/heartbeat.js";
 import { JobFailure } from "./runner/job-failure.js";
 import { createJobRunner } from "./runner/job-runner.js";
@@ -73,6 +74,7 @@ await queue.work("train", async (payload) => {
 });
 const reaper = startReaper({ db, queue, runner, maxAttempts: config.JOB_MAX_ATTEMPTS, everyMs: 5000 });
 const heartbeat = startHeartbeat(db, { id: workerId, inferenceBackend });
+const healthRefresher = startHealthRefresher({ db, queue, everyMs: config.HEALTH_REFRESH_SECONDS * 1000 });
 console.log(`worker: ready, waiting for jobs (base models: ${inferenceBackend}; TensorFlow.js: ${backend})`);
 
 /** SIGTERM: take nothing new, let running jobs reach a boundary and hand them back, then leave. */
@@ -83,6 +85,7 @@ async function stop() {
   const force = setTimeout(() => process.exit(1), (config.SHUTDOWN_SECONDS + 10) * 1000);
   force.unref();
   reaper.stop();
+  healthRefresher.stop();
   await queue.stopTaking();
   await runner.shutdown(config.SHUTDOWN_SECONDS * 1000);
   await heartbeat.stop();

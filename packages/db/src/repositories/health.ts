@@ -61,6 +61,18 @@ export const healthRepository = (db: Db) => ({
   currentImages: (datasetId: string) =>
     db.image.findMany({ where: { datasetId }, select: { id: true, labelId: true, split: true } }),
 
+  /** Every stored report's dataset, base model and signature: what the refresher compares with now. */
+  allReports: () =>
+    db.datasetHealth.findMany({
+      select: {
+        datasetId: true,
+        baseModelId: true,
+        signature: true,
+        computedAt: true,
+        dataset: { select: { workspaceId: true } },
+      },
+    }),
+
   reviewedKeys: async (datasetId: string) =>
     new Set(
       (await db.healthReview.findMany({ where: { datasetId }, select: { findingKey: true } })).map((r) => r.findingKey),
