@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { colourOf, insidePolygon, type Point } from "../lib/lasso";
+import { colourOf, type Point } from "../lib/lasso";
+import { drawLasso, drawPoints, nearestPoint, pointsInLasso } from "../lib/map-canvas";
 
 export interface MapData {
   imageIds: string[];
@@ -14,10 +15,21 @@ const WIDTH = 720;
 const HEIGHT = 480;
 const PAD = 12;
 
+/** A canvas sized for the screen's pixel density, drawn in CSS pixels. */
+function prepare(canvas: HTMLCanvasElement | null) {
+  const context = canvas?.getContext("2d");
+  if (!canvas || !context) return null;
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = WIDTH * ratio;
+  canvas.height = HEIGHT * ratio;
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return context;
+}
+
 /**
- * The dataset map on a canvas: a square per image coloured by label (tens of thousands draw in a frame),
- * open findings outlined, hover shows the thumbnail, a lasso (drag) selects; `highlight` rings chosen images
- * (a confusion-matrix cell, a finding).
+ * The dataset map: a square per image coloured by label (50,000 draw in a few milliseconds: npm run
+ * bench:map), open findings outlined, hover shows the thumbnail, a lasso (drag) selects; `highlight` rings
+ * chosen images (a confusion-matrix cell, a finding). The lasso has a layer of its own.
  */
 export function DatasetMap({
   map,
@@ -32,88 +44,60 @@ export function DatasetMap({
   selected: ReadonlySet<string>;
   onSelect: (ids: Set<string>) => void;
 }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
+  const pointsLayer = useRef<HTMLCanvasElement>(null);
+  const lassoLayer = useRef<HTMLCanvasElement>(null);
   const [lasso, setLasso] = useState<Point[] | null>(null);
   const [hover, setHover] = useState<number | null>(null);
-  const labelIndex = useMemo(() => new Map(labels.map((l, i) => [l.id, i])), [labels]);
-  const screen = useMemo(
-    () =>
-      map.imageIds.map(
-        (_, i): Point => [PAD + (map.x[i] ?? 0) * (WIDTH - 2 * PAD), PAD + (1 - (map.y[i] ?? 0)) * (HEIGHT - 2 * PAD)],
-      ),
-    [map],
-  );
+  const xy = useMemo(() => {
+    const out = new Float32Array(map.imageIds.length * 2);
+    for (let i = 0; i < map.imageIds.length; i++) {
+      out[i * 2] = PAD + (map.x[i] ?? 0) * (WIDTH - 2 * PAD);
+      out[i * 2 + 1] = PAD + (1 - (map.y[i] ?? 0)) * (HEIGHT - 2 * PAD);
+    }
+    return out;
+  }, [map]);
 
   useEffect(() => {
-    const context = canvas.current?.getContext("2d");
-    if (!context || !canvas.current) return;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.current.width = WIDTH * ratio;
-    canvas.current.height = HEIGHT * ratio;
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, WIDTH, HEIGHT);
-    // Bigger squares for small datasets, small ones so that 50,000 stay apart.
-    const size = map.imageIds.length > 20_000 ? 2 : map.imageIds.length > 2_000 ? 4 : 6;
-    // One fill colour at a time: switching styles per point is what makes big scatter plots slow.
-    const byColour = new Map<string, number[]>();
-    for (const [i, id] of map.labelIds.entries()) {
-      const colour = colourOf(id === null ? -1 : (labelIndex.get(id) ?? -1));
-      const points = byColour.get(colour) ?? [];
-      points.push(i);
-      byColour.set(colour, points);
-    }
-    for (const [colour, points] of byColour) {
-      context.fillStyle = colour;
-      for (const i of points) {
-        const [x, y] = screen[i] ?? [0, 0];
-        context.fillRect(x - size / 2, y - size / 2, size, size);
-      }
-    }
-    const ring = (i: number, size: number, colour: string, width = 1.5) => {
-      const [x, y] = screen[i] ?? [0, 0];
-      context.strokeStyle = colour;
-      context.lineWidth = width;
-      context.strokeRect(x - size, y - size, 2 * size, 2 * size);
-    };
-    for (const [i, id] of map.imageIds.entries()) {
-      if (map.flagged[i]) ring(i, size / 2 + 2, "#111827", 1);
-      if (selected.has(id)) ring(i, size / 2 + 3, "#f59e0b", 2);
-      if (highlight.has(id)) ring(i, size / 2 + 5, "#db2777", 2.5);
-    }
-    if (lasso && lasso.length > 1) {
-      context.strokeStyle = "#111827";
-      context.setLineDash([4, 3]);
-      context.beginPath();
-      for (const [k, [x, y]] of lasso.entries()) k === 0 ? context.moveTo(x, y) : context.lineTo(x, y);
-      context.closePath();
-      context.stroke();
-      context.setLineDash([]);
-    }
-  }, [map, screen, labelIndex, highlight, selected, lasso]);
+    const context = prepare(pointsLayer.current);
+    if (!context) return;
+    const labelIndex = new Map(labels.map((l, i) => [l.id, i]));
+    drawPoints(
+      context,
+      {
+        xy,
+        colours: map.labelIds.map((id) => colourOf(id === null ? -1 : (labelIndex.get(id) ?? -1))),
+        flagged: (i) => map.flagged[i] === true,
+        selected: (i) => selected.has(map.imageIds[i] ?? ""),
+        highlighted: (i) => highlight.has(map.imageIds[i] ?? ""),
+      },
+      WIDTH,
+      HEIGHT,
+    );
+  }, [map, xy, labels, highlight, selected]);
+
+  useEffect(() => {
+    const context = prepare(lassoLayer.current);
+    if (context) drawLasso(context, lasso, WIDTH, HEIGHT);
+  }, [lasso]);
 
   const at = (event: React.PointerEvent<HTMLCanvasElement>): Point => {
     const box = event.currentTarget.getBoundingClientRect();
     return [((event.clientX - box.left) * WIDTH) / box.width, ((event.clientY - box.top) * HEIGHT) / box.height];
   };
-  const nearest = ([px, py]: Point) => {
-    let best = -1;
-    let bestDistance = 64; // within 8 pixels
-    for (const [i, [x, y]] of screen.entries()) {
-      const d = (x - px) ** 2 + (y - py) ** 2;
-      if (d < bestDistance) [best, bestDistance] = [i, d];
-    }
-    return best < 0 ? null : best;
-  };
-  const hovered = hover === null ? null : { id: map.imageIds[hover] ?? "", at: screen[hover] ?? [0, 0] };
+  const hovered =
+    hover === null ? null : { id: map.imageIds[hover] ?? "", x: xy[hover * 2] ?? 0, y: xy[hover * 2 + 1] ?? 0 };
   const hoveredLabel = hover === null ? null : labels.find((l) => l.id === map.labelIds[hover]);
+  const size = { width: "100%", maxWidth: WIDTH, aspectRatio: `${WIDTH} / ${HEIGHT}` };
 
   return (
     <div className="dataset-map">
+      <canvas ref={pointsLayer} style={size} />
       <canvas
-        ref={canvas}
+        ref={lassoLayer}
+        className="lasso-layer"
         role="img"
         aria-label={`Map of ${map.imageIds.length} images by similarity, coloured by label; drag to select`}
-        style={{ width: "100%", maxWidth: WIDTH, aspectRatio: `${WIDTH} / ${HEIGHT}`, touchAction: "none" }}
+        style={{ ...size, touchAction: "none" }}
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
           setLasso([at(e)]);
@@ -121,11 +105,10 @@ export function DatasetMap({
         onPointerMove={(e) => {
           const point = at(e);
           if (lasso) setLasso([...lasso, point]);
-          else setHover(nearest(point));
+          else setHover(nearestPoint(xy, point));
         }}
         onPointerUp={() => {
-          if (lasso && lasso.length > 2)
-            onSelect(new Set(map.imageIds.filter((_, i) => insidePolygon(screen[i] ?? [0, 0], lasso))));
+          if (lasso && lasso.length > 2) onSelect(new Set(pointsInLasso(xy, lasso).map((i) => map.imageIds[i] ?? "")));
           setLasso(null);
         }}
         onPointerLeave={() => setHover(null)}
@@ -133,7 +116,7 @@ export function DatasetMap({
       {hovered && (
         <div
           className="map-tip"
-          style={{ left: `${(100 * hovered.at[0]) / WIDTH}%`, top: `${(100 * hovered.at[1]) / HEIGHT}%` }}
+          style={{ left: `${(100 * hovered.x) / WIDTH}%`, top: `${(100 * hovered.y) / HEIGHT}%` }}
         >
           {/* biome-ignore lint/performance/noImgElement: thumbnails come from our API, already sized */}
           <img src={`/thumbnails/${hovered.id}`} alt="" width={96} height={96} />
