@@ -9,7 +9,10 @@ export function runMapBench(count: number) {
   context.setTransform(2, 0, 0, 2, 0, 0);
   // Clustered points, as a real map looks: 20 labels around their own centres.
   let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return (seed - 1) / 2147483646;
+  };
   const xy = new Float32Array(count * 2);
   const palette = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#c026d3", "#65a30d"];
   const colours: string[] = [];
