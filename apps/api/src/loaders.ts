@@ -57,6 +57,10 @@ export function createLoaders(db: Db, modelCacheDir: string, options: { cache?: 
       groupBy(ids, await checkpoints.aliasesOf(ids), (a) => a.experimentId),
     ),
     checkpoint: loader(async (ids: readonly string[]) => byId(ids, await checkpoints.summaries(ids))),
+    calibration: loader(async (ids: readonly string[]) => {
+      const rows = await checkpoints.calibrations(ids);
+      return ids.map((id) => rows.find((r) => r.id === id)?.calibration ?? null);
+    }),
     runExtraction: loader(async (ids: readonly string[]) => {
       const rows = await jobsRepository(db).latestOfRuns(ids);
       return ids.map((id) => rows.find((j) => j.runId === id) ?? null);

@@ -2,7 +2,7 @@ import type { Checkpoint } from "@retrain/db";
 import { builder } from "./builder.js";
 import { RunMetricsRef } from "./run-results.js";
 
-type CheckpointSummary = Omit<Checkpoint, "weights" | "optimizerState">;
+type CheckpointSummary = Omit<Checkpoint, "weights" | "optimizerState" | "calibration">;
 
 export const CheckpointRef = builder.objectRef<CheckpointSummary>("Checkpoint").implement({
   description: "A trained head saved by a run: labels, metrics and the base model it belongs to.",

@@ -8,6 +8,9 @@ const workspaceAndRole = (userId: string) =>
     workspace: { select: { memberships: { where: { userId }, select: { role: true } } } },
   }) as const;
 
+/** What lists of checkpoints leave out: the weights, the optimizer state and the calibration (read alone). */
+const SUMMARY_OMIT = { weights: true, optimizerState: true, calibration: true } as const;
+
 export const checkpointsRepository = (db: Db) => ({
   create: (data: Prisma.CheckpointUncheckedCreateInput) => db.checkpoint.create({ data }),
   findById: (id: string) =>
@@ -16,7 +19,10 @@ export const checkpointsRepository = (db: Db) => ({
       include: { run: { include: { experiment: { include: { dataset: true } } } } },
     }),
   setCalibration: (id: string, calibration: object) =>
-    db.checkpoint.update({ where: { id }, data: { calibration }, omit: { weights: true, optimizerState: true } }),
+    db.checkpoint.update({ where: { id }, data: { calibration }, omit: SUMMARY_OMIT }),
+  /** Calibrations by checkpoint id (kept out of summaries: their centroids run to a hundred kilobytes). */
+  calibrations: (ids: readonly string[]) =>
+    db.checkpoint.findMany({ where: { id: { in: [...ids] } }, select: { id: true, calibration: true } }),
   /** The dataset and base model a checkpoint's run trained on. */
   trainedOn: async (id: string) => {
     const row = await db.checkpoint.findUnique({
@@ -31,10 +37,10 @@ export const checkpointsRepository = (db: Db) => ({
     db.checkpoint.findMany({
       where: { runId: { in: [...runIds] } },
       orderBy: { step: "asc" },
-      omit: { weights: true, optimizerState: true },
+      omit: SUMMARY_OMIT,
     }),
   summaries: (ids: readonly string[]) =>
-    db.checkpoint.findMany({ where: { id: { in: [...ids] } }, omit: { weights: true, optimizerState: true } }),
+    db.checkpoint.findMany({ where: { id: { in: [...ids] } }, omit: SUMMARY_OMIT }),
   aliasesOf: (experimentIds: readonly string[]) =>
     db.checkpointAlias.findMany({ where: { experimentId: { in: [...experimentIds] } }, orderBy: { name: "asc" } }),
   deleteOfRun: (runId: string) => db.checkpoint.deleteMany({ where: { runId } }),
