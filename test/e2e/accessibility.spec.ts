@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { gql, runSucceeded, signedUpWithDataset } from "./page-gql.js";
+import { experimentOnPhotos, gql, runSucceeded, signedUpWithDataset } from "./page-gql.js";
 import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
 
 // Every dashboard page, signed in with real data (a trained run, a checkpoint, an invitation), checked by
@@ -35,16 +35,8 @@ test("every page has no serious accessibility violation; the keyboard reaches th
   const files = ["daisy", "tulip"].flatMap((label) =>
     flowerPhotos(label, 8).map((f) => ({ name: `${label}/${f.name}`, label, base64: f.buffer.toString("base64") })),
   );
-  await gql(page, "mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { status } }", {
-    d: dataset.id,
-    f: files,
-  });
-  const { baseModels } = await gql<{ baseModels: { id: string; key: string }[] }>(page, "{ baseModels { id key } }");
-  const { createExperiment: experiment } = await gql<{ createExperiment: { id: string } }>(
-    page,
-    'mutation($d: ID!, $m: ID!) { createExperiment(datasetId: $d, baseModelId: $m, name: "Access run", hyperparameters: { epochs: 5 }) { id } }',
-    { d: dataset.id, m: baseModels.find((m) => m.key === "mobilenet_v2_035_224")?.id },
-  );
+  const { experimentId, baseModelId } = await experimentOnPhotos(page, dataset.id, files, "Access run", 5);
+  const experiment = { id: experimentId };
   const { startRun: run } = await gql<{ startRun: { id: string } }>(
     page,
     "mutation($e: ID!) { startRun(experimentId: $e) { id } }",
@@ -54,7 +46,7 @@ test("every page has no serious accessibility violation; the keyboard reaches th
   const { startHealthCheck: check } = await gql<{ startHealthCheck: { id: string } }>(
     page,
     "mutation($d: ID!, $m: ID!) { startHealthCheck(datasetId: $d, baseModelId: $m) { id } }",
-    { d: dataset.id, m: baseModels.find((m) => m.key === "mobilenet_v2_035_224")?.id },
+    { d: dataset.id, m: baseModelId },
   );
   await expect
     .poll(

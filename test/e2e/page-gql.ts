@@ -29,6 +29,30 @@ export async function signedUpWithDataset(page: Page, name: string, email: strin
   return { workspaceId: ws.id, datasetId: dataset.id };
 }
 
+/** Uploads photos into the dataset, then makes an experiment on MobileNetV2-0.35 over it. */
+export async function experimentOnPhotos(
+  page: Page,
+  datasetId: string,
+  files: { name: string; label: string; base64: string; split?: string }[],
+  name: string,
+  epochs: number,
+) {
+  await gql(page, "mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { status } }", {
+    d: datasetId,
+    f: files,
+  });
+  const { baseModels } = await gql<{ baseModels: { id: string; key: string }[] }>(page, "{ baseModels { id key } }");
+  const { createExperiment } = await gql<{ createExperiment: { id: string } }>(
+    page,
+    "mutation($d: ID!, $m: ID!, $n: String!, $e: Int!) { createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: { epochs: $e }) { id } }",
+    { d: datasetId, m: baseModels.find((m) => m.key === "mobilenet_v2_035_224")?.id, n: name, e: epochs },
+  );
+  return {
+    experimentId: createExperiment.id,
+    baseModelId: baseModels.find((m) => m.key === "mobilenet_v2_035_224")?.id,
+  };
+}
+
 /** Waits for a run to succeed (a worker trains it). */
 export async function runSucceeded(page: Page, runId: string) {
   await expect

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { gql, runSucceeded, signedUpWithDataset } from "./page-gql.js";
+import { experimentOnPhotos, gql, runSucceeded, signedUpWithDataset } from "./page-gql.js";
 import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
 
 // Two finished runs of one experiment, compared on the experiment page: the verdict in words (significant or
@@ -18,16 +18,8 @@ test("the experiment page says whether one run is really better than another", a
       split: i % 2 ? "TRAIN" : "TEST",
     })),
   );
-  await gql(page, "mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { status } }", {
-    d: dataset.id,
-    f: files,
-  });
-  const { baseModels } = await gql<{ baseModels: { id: string; key: string }[] }>(page, "{ baseModels { id key } }");
-  const { createExperiment: experiment } = await gql<{ createExperiment: { id: string } }>(
-    page,
-    'mutation($d: ID!, $m: ID!) { createExperiment(datasetId: $d, baseModelId: $m, name: "Two runs", hyperparameters: { epochs: 3 }) { id } }',
-    { d: dataset.id, m: baseModels.find((m) => m.key === "mobilenet_v2_035_224")?.id },
-  );
+  const { experimentId } = await experimentOnPhotos(page, dataset.id, files, "Two runs", 3);
+  const experiment = { id: experimentId };
   for (const epochs of [1, 20]) {
     const { startRun: run } = await gql<{ startRun: { id: string } }>(
       page,
