@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../data/random.js";
 import type { HealthSplit } from "./balance.js";
-import { datasetHealth } from "./health-report.js";
+import { datasetHealth, foldEpochs } from "./health-report.js";
 
 const DIM = 64;
 const random = seededRandom(3);
@@ -94,5 +94,11 @@ describe("dataset health", () => {
     );
     expect(balance.small).toEqual(["x", "y"]);
     expect(balance.missing).toEqual([{ split: "test", labels: ["y"] }]);
+  });
+
+  it("trains out-of-fold heads for fewer epochs on big datasets, about as many updates as at 5,000 images", () => {
+    expect(foldEpochs(25, 4_377)).toBe(25);
+    expect(foldEpochs(25, 20_000)).toBe(6);
+    expect(foldEpochs(25, 100_000)).toBe(3);
   });
 });
