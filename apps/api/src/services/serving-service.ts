@@ -72,13 +72,15 @@ export function createServingService(db: Db, access: Access) {
       const prediction = await served.forReview(predictionId);
       if (!prediction) throw new NotFoundError("Prediction");
       await access.require(caller, prediction.workspaceId, "write", "Prediction");
-      if (!prediction.kept) throw new ValidationError("predictionId", "Its image was not kept: nothing to add.");
       if (prediction.reviewedAt) throw new ValidationError("predictionId", "Already reviewed.");
+      // Read only now that the caller may write here: the image can be megabytes.
+      const bytes = prediction.keptSha256 ? await served.keptBytes(prediction.keptSha256) : null;
+      if (!bytes) throw new ValidationError("predictionId", "Its image was not kept: nothing to add.");
       const datasetId = prediction.checkpoint.run.experiment.datasetId;
       const ingest = createImageIngest(db, datasetId, caller?.userId ?? null);
       const result = await ingest({
-        name: `served-${prediction.id}.${prediction.kept.bytes[0] === 0x89 ? "png" : "jpg"}`,
-        bytes: Buffer.from(prediction.kept.bytes),
+        name: `served-${prediction.id}.${bytes[0] === 0x89 ? "png" : "jpg"}`,
+        bytes: Buffer.from(bytes),
         label,
         split,
       });

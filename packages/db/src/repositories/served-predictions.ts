@@ -58,14 +58,15 @@ export const servedPredictionsRepository = (db: Db) => ({
       }),
     ),
 
+  /** A served prediction with its checkpoint's dataset; the kept image's bytes are read apart (after access). */
   forReview: (id: string) =>
     db.prediction.findUnique({
       where: { id },
-      include: {
-        kept: { select: { bytes: true } },
-        checkpoint: { select: { run: { select: { experiment: { select: { datasetId: true } } } } } },
-      },
+      include: { checkpoint: { select: { run: { select: { experiment: { select: { datasetId: true } } } } } } },
     }),
+
+  keptBytes: async (sha256: string) =>
+    (await db.blob.findUnique({ where: { sha256 }, select: { bytes: true } }))?.bytes ?? null,
 
   markReviewed: (id: string, reviewedById: string | null) =>
     db.prediction.update({ where: { id }, data: { reviewedAt: new Date(), reviewedById } }),
