@@ -6,17 +6,24 @@ import { ModelUnavailableError } from "../errors.js";
 import { expectedGroupBytes, type ModelJson, parseModelJson } from "./model-json.js";
 import { checkModelSize, type ModelLimits } from "./model-limits.js";
 
-/** A model as loaded from disk: its JSON, all weights in one buffer, and a SHA-256 of those weights. */
+/** A model as loaded from disk: its JSON, all weights in one buffer, and SHA-256 hashes of what defines it. */
 export interface LoadedModelFiles {
   json: ModelJson;
   artifacts: tf.io.ModelArtifacts;
+  /** SHA-256 of the weights alone (what checkpoints record). */
   weightsHash: string;
+  /**
+   * SHA-256 of model.json's bytes and the weights together: two folders with the same weights but another
+   * topology (an edited model.json) differ here, so nothing built from one is ever reused for the other.
+   */
+  modelHash: string;
 }
 
 /** Reads model.json and its shards from a folder, checking that every shard is there and whole. */
 export async function readModelFolder(dir: string, limits?: ModelLimits): Promise<LoadedModelFiles> {
   const jsonPath = path.join(dir, "model.json");
-  const json = parseModelJson(await readFile(jsonPath, "utf8").catch(() => missing(dir, "model.json")));
+  const jsonBytes = await readFile(jsonPath).catch(() => missing(dir, "model.json"));
+  const json = parseModelJson(jsonBytes.toString("utf8"));
   if (limits) checkModelSize(json, limits);
   const buffers: Buffer[] = [];
   const weightSpecs: tf.io.WeightsManifestEntry[] = [];
@@ -45,7 +52,9 @@ export async function readModelFolder(dir: string, limits?: ModelLimits): Promis
     weightSpecs,
     weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer,
   };
-  return { json, artifacts, weightsHash: createHash("sha256").update(weights).digest("hex") };
+  const weightsHash = createHash("sha256").update(weights).digest("hex");
+  const modelHash = createHash("sha256").update(jsonBytes).update(weightsHash).digest("hex");
+  return { json, artifacts, weightsHash, modelHash };
 }
 
 function missing(dir: string, file: string): never {
