@@ -52,6 +52,8 @@ export default defineConfig({
       MODEL_CACHE_DIR: modelCacheDir,
       EXPORT_DIR: path.join(dataDir, ".data", "exports"),
       NEXT_TELEMETRY_DISABLED: "1",
+      // Each test signs its own team up; the default policy (invite-only) is tested against the API.
+      SIGN_UP: "open",
     },
   },
 });

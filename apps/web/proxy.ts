@@ -37,7 +37,7 @@ export const config = {
     {
       // Pages only. The API's routes (graphql, thumbnails, exports, uploads) are left out: a request through
       // this proxy has its body buffered by Next.js, and theirs must stream to the API untouched.
-      source: "/((?!_next/static|_next/image|favicon.ico|graphql|thumbnails|exports|uploads).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|graphql|thumbnails|exports|uploads|auth/oidc).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -1,6 +1,7 @@
 import http from "node:http";
 import { createProxyServer } from "http-proxy-3";
 import next from "next";
+import { vouchForClient } from "./lib/client-address";
 import { webConfig } from "./settings";
 
 /**
@@ -37,16 +38,32 @@ apiSockets.on("error", (_error, _request, socket) => {
   if (socket && "destroy" in socket) socket.destroy();
 });
 
-const server = http.createServer((request, response) => void handle(request, response));
+// The API limits sign-ins and sign-ups per client address and trusts this server to name it.
+const vouch = vouchForClient(settings.TRUST_PROXY);
+const server = http.createServer((request, response) => {
+  vouch(request);
+  void handle(request, response);
+});
 server.on("upgrade", (request, socket, head) => {
+  vouch(request);
   if (new URL(request.url ?? "/", "http://dashboard").pathname === "/graphql") apiSockets.ws(request, socket, head);
   else void nextUpgrade(request, socket, head);
 });
-server.listen(port, () => console.log(`dashboard on http://localhost:${port}`));
+server.listen(port, () => {
+  const { port: actual } = server.address() as import("node:net").AddressInfo;
+  console.log(`dashboard on http://localhost:${actual}`);
+});
 
+// Stops taking connections, lets requests and uploads in flight finish (up to SHUTDOWN_SECONDS), then leaves.
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => {
-    server.close();
-    server.closeAllConnections();
-    process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    }, settings.SHUTDOWN_SECONDS * 1000).unref();
   });

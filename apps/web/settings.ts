@@ -9,6 +9,17 @@ export const webSettings = z.object({
     .regex(/^https?:\/\/\S+$/, "must be an http(s) URL")
     .default("http://localhost:4000/graphql")
     .describe("The API's GraphQL endpoint as the dashboard's server reaches it; browsers only talk to the dashboard."),
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .describe(
+      "Proxies in front of the dashboard whose X-Forwarded-For names the client (addresses or subnets, comma-separated); empty: the connection's own address is the client's.",
+    ),
+  SHUTDOWN_SECONDS: z.coerce
+    .number()
+    .positive()
+    .default(30)
+    .describe("On SIGTERM, how long requests and uploads in flight may take to finish before the dashboard stops."),
 });
 
 let loaded: z.infer<typeof webSettings> | null = null;

@@ -107,7 +107,8 @@ test("a team trains a flower classifier and a viewer cannot start a run", async 
   await expect(serving.getByRole("status", { name: "Drift" })).toContainText("at least 30 answers");
   await expect(serving.getByRole("figure", { name: "Answers per day" })).toBeVisible();
 
-  // Invite a viewer with a one-time link; the viewer opens it, signs up, accepts, and sees no way to start a run.
+  // Invite a viewer with a one-time link; the viewer opens it, signs up with it (which joins the workspace), and
+  // sees no way to start a run.
   await page.getByRole("link", { name: "Team" }).click();
   await page.getByLabel("Email").fill("vic@example.com");
   await page.locator('select[name="role"]').selectOption("VIEWER");
@@ -126,7 +127,7 @@ test("a team trains a flower classifier and a viewer cannot start a run", async 
   await page.getByLabel("Email").fill("vic@example.com");
   await page.getByLabel("Password").fill("another good password");
   await page.getByRole("button", { name: "Sign up" }).click();
-  await page.getByRole("button", { name: "Accept and join" }).click();
+  await page.getByRole("link", { name: "Flower lab" }).click();
   await page.getByRole("link", { name: "Experiments" }).click();
   await expect(page.getByRole("button", { name: "Create experiment" })).toHaveCount(0);
   await page.getByRole("link", { name: "Flowers on MobileNet" }).click();

@@ -1,6 +1,7 @@
 import { databaseUrl, modelSettings, setting } from "@retrain/config";
 import { modelDownloadOptions } from "@retrain/ingest";
 import { z } from "zod";
+import { dashboardUrlOf, identitySettings, singleSignOnFrom } from "./identity-config.js";
 
 /** Every setting the API reads, with its type, default and meaning (the README's table lists them too). */
 export const apiSettings = z.object({
@@ -44,6 +45,11 @@ export const apiSettings = z.object({
     .min(1)
     .default(1)
     .describe("ONNX Runtime threads inside each prediction worker thread."),
+  MAX_ACTIVE_JOBS_PER_WORKSPACE: setting.positive(
+    20,
+    "Runs, extractions, imports and health checks one workspace may have queued or running at once.",
+  ),
+  ...identitySettings,
   ...modelSettings,
 });
 
@@ -65,6 +71,11 @@ export function serviceOptionsFrom(config: ApiConfig) {
       windowSeconds: config.AUTH_WINDOW_SECONDS,
       hashConcurrency: config.PASSWORD_HASH_CONCURRENCY,
     },
+    signUp: config.SIGN_UP,
+    singleSignOn: singleSignOnFrom(config),
+    smtp: config.SMTP_URL ? { url: config.SMTP_URL, from: config.SMTP_FROM } : null,
+    dashboardUrl: dashboardUrlOf(config),
+    maxActiveJobsPerWorkspace: config.MAX_ACTIVE_JOBS_PER_WORKSPACE,
   };
 }
 
@@ -77,5 +88,6 @@ export function serverOptionsFrom(config: ApiConfig) {
     publicUrl: config.PUBLIC_URL,
     webOrigins: config.WEB_ORIGINS,
     trustProxy: config.TRUST_PROXY,
+    webSockets: { perAddress: config.WS_CONNECTIONS_PER_ADDRESS, perUser: config.WS_CONNECTIONS_PER_USER },
   };
 }

@@ -1,6 +1,7 @@
 import type { Loaders } from "./loaders.js";
 import type { Caller } from "./services/access.js";
 import type { AccountService } from "./services/account-service.js";
+import type { ApiTokenService } from "./services/api-token-service.js";
 import type { AuthService } from "./services/auth-service.js";
 import type { BaseModelService } from "./services/base-model-service.js";
 import type { CalibrationService } from "./services/calibration-service.js";
@@ -13,10 +14,13 @@ import type { ExtractionService } from "./services/extraction-service.js";
 import type { HealthService } from "./services/health-service.js";
 import type { ImageService } from "./services/image-service.js";
 import type { ImportService } from "./services/import-service.js";
+import type { PasswordResetService } from "./services/password-reset-service.js";
 import type { PredictionService } from "./services/prediction-service.js";
 import type { PromotionService } from "./services/promotion-service.js";
 import type { RunService } from "./services/run-service.js";
 import type { ServingService } from "./services/serving-service.js";
+import type { SignUpPolicy } from "./services/sign-up-policy.js";
+import type { SingleSignOn } from "./services/single-sign-on.js";
 import type { WorkspaceHousekeeping } from "./services/workspace-housekeeping.js";
 import type { WorkspaceService } from "./services/workspace-service.js";
 
@@ -24,6 +28,10 @@ import type { WorkspaceService } from "./services/workspace-service.js";
 export interface Services {
   health: HealthService;
   auth: AuthService;
+  signUpPolicy: SignUpPolicy;
+  sso: SingleSignOn;
+  apiTokens: ApiTokenService;
+  passwordResets: PasswordResetService;
   account: AccountService;
   workspaces: WorkspaceService;
   workspaceHousekeeping: WorkspaceHousekeeping;

@@ -6,6 +6,7 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  QuotaExceededError,
   RateLimitedError,
   UnauthenticatedError,
   UnavailableError,
@@ -20,6 +21,7 @@ const CODES: [new (...args: never[]) => DomainError, string][] = [
   [UnauthenticatedError, "UNAUTHENTICATED"],
   [RateLimitedError, "RATE_LIMITED"],
   [UnavailableError, "SERVICE_UNAVAILABLE"],
+  [QuotaExceededError, "QUOTA_EXCEEDED"],
 ];
 
 /** HTTP statuses for the same codes, for the routes that are not GraphQL. */
@@ -31,6 +33,7 @@ export const HTTP_STATUS: Record<string, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  QUOTA_EXCEEDED: 429,
   INTERNAL_SERVER_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
 };

@@ -41,7 +41,12 @@ export function httpRoutes(services: Services): express.Router {
       const [, id = "", format = "zip"] = req.params.file.match(/^(\w+)\.(zip|onnx)$/) ?? [];
       const file = await services.exports.fileOf(callerOf(req), id, format as ExportFormat);
       // The product keeps its files under .data: a folder whose name starts with a dot must still be sent.
-      res.download(file, `retrained-model-${id}.${format}`, { dotfiles: "allow" });
+      // A team's model is nobody else's: no shared cache (a proxy, a CDN) may keep a copy.
+      res.download(file, `retrained-model-${id}.${format}`, {
+        dotfiles: "allow",
+        cacheControl: false,
+        headers: { "cache-control": "private, no-store" },
+      });
     } catch (error) {
       sendError(res, error);
     }

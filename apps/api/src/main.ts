@@ -1,6 +1,6 @@
 // The API process: `DATABASE_URL=... API_PORT=4000 tsx apps/api/src/main.ts`; every setting in ./config.ts.
 import { ConfigError, loadConfig } from "@retrain/config";
-import { createPrismaClient } from "@retrain/db";
+import { createPrismaClient, openChangeFeed } from "@retrain/db";
 import { inferenceBackendName, initBackend } from "@retrain/engine";
 import { openJobQueue } from "@retrain/jobs";
 import { apiSettings, serverOptionsFrom, serviceOptionsFrom } from "./config.js";
@@ -20,6 +20,9 @@ try {
 const backend = await initBackend(config.TFJS_BACKEND);
 const db = createPrismaClient(config.DATABASE_URL);
 const queue = await openJobQueue(config.DATABASE_URL, { expireInSeconds: config.JOB_EXPIRE_SECONDS });
+const changes = openChangeFeed(config.DATABASE_URL, {
+  onError: (error) => console.error(`api: the change feed lost its connection (${error.message}); reconnecting`),
+});
 await syncCatalog(db);
 const inferenceBackend = await inferenceBackendName(config.INFERENCE_BACKEND, backend);
 const services = createServices(db, {
@@ -27,6 +30,7 @@ const services = createServices(db, {
   backend,
   inferenceBackend,
   queue,
+  changes,
   ...serviceOptionsFrom(config),
 });
 const api = await startApiServer(services, db, serverOptionsFrom(config));
@@ -39,6 +43,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     await api.stop();
     await services.predictions.close();
     await queue.stop();
+    await changes.close();
     await db.$disconnect();
     process.exit(0);
   });

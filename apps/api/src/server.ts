@@ -7,7 +7,9 @@ import { expressMiddleware } from "@as-integrations/express5";
 import type { Db } from "@retrain/db";
 import express from "express";
 import { sessionCookie } from "./auth/session-cookie.js";
+import { authRoutes } from "./auth-routes.js";
 import { readBody } from "./body-reader.js";
+import { clientAddress } from "./client-address.js";
 import type { ApiContext, Services } from "./context.js";
 import { formatError } from "./errors.js";
 import { parseOptions, validationRules } from "./graphql-limits.js";
@@ -32,6 +34,8 @@ export interface ApiServerOptions {
   webOrigins?: readonly string[];
   /** Express's `trust proxy`: whose X-Forwarded-For names the client. */
   trustProxy?: string;
+  /** Live-update WebSockets one client address, and one account, may hold open at once. */
+  webSockets?: { perAddress: number; perUser: number };
 }
 
 /** Request bodies before and after the caller is known: a stranger cannot make the server read megabytes. */
@@ -40,7 +44,8 @@ export const BODY_LIMITS = { anonymous: 64 * 1024, signedIn: 50 * 1024 * 1024 };
 /** Starts the GraphQL API on `port` (0 picks a free one) at /graphql, with its HTTP routes beside it. */
 export async function startApiServer(services: Services, db: Db, options: ApiServerOptions): Promise<ApiServer> {
   const app = express();
-  app.set("trust proxy", options.trustProxy ?? "loopback");
+  const trustProxy = options.trustProxy ?? "loopback";
+  app.set("trust proxy", trustProxy);
   const httpServer = http.createServer(app);
   const cookie = sessionCookie(options.publicUrl);
   const origins = new Set([
@@ -55,6 +60,8 @@ export async function startApiServer(services: Services, db: Db, options: ApiSer
     validationRules,
     cookie,
     origins,
+    addressOf: clientAddress(trustProxy),
+    limits: options.webSockets ?? { perAddress: 50, perUser: 20 },
   });
   const apollo = new ApolloServer<ApiContext>({
     schema,
@@ -72,6 +79,7 @@ export async function startApiServer(services: Services, db: Db, options: ApiSer
   await apollo.start();
   app.use(checkOrigin(origins), identify(services, cookie));
   app.use(httpRoutes(services));
+  app.use(authRoutes(services, cookie, options.publicUrl?.startsWith("https://") ?? false));
   app.use(
     "/graphql",
     readBody({

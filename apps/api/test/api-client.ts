@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "@retrain/config";
-import type { ClientOptions } from "@retrain/db";
+import { type ClientOptions, openChangeFeed } from "@retrain/db";
 import { inferenceBackendName } from "@retrain/engine";
 import { openJobQueue, type QueueOptions } from "@retrain/jobs";
 import { type TestDatabase, useTestDatabase } from "@retrain/testing";
@@ -65,6 +65,7 @@ export async function serveApi(database: TestDatabase, options: ApiOptions = {})
     // The product's default layout: its data under a folder whose name starts with a dot.
     EXPORT_DIR: path.join(mkdtempSync(path.join(os.tmpdir(), "retrain-api-")), ".data", "exports"),
     // Tests sign many people up and in from one address, and serve models from loopback.
+    SIGN_UP: "open",
     SIGN_UPS_PER_ADDRESS: "1000",
     SIGN_IN_ATTEMPTS_PER_ADDRESS: "1000",
     MODEL_URL_ALLOW: "127.0.0.1",
@@ -73,11 +74,14 @@ export async function serveApi(database: TestDatabase, options: ApiOptions = {})
   const queue = await openJobQueue(database.url, { pollingIntervalSeconds: 0.5, ...queueOptions });
   afterAll(() => queue.stop());
   await syncCatalog(database.db);
+  const changes = openChangeFeed(database.url);
+  afterAll(() => changes.close());
   const services = createServices(database.db, {
     version: "test",
     backend: "wasm",
     inferenceBackend: await inferenceBackendName(config.INFERENCE_BACKEND, "wasm"),
     queue,
+    changes,
     ...serviceOptionsFrom(config),
   });
   const api = await startApiServer(services, database.db, serverOptionsFrom(config));

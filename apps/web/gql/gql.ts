@@ -17,12 +17,14 @@ import * as types from './graphql';
 type Documents = {
     "query AccountMe { me { name email } }": typeof types.AccountMeDocument,
     "mutation ChangePassword($c: String!, $n: String!) {\n  changePassword(currentPassword: $c, newPassword: $n) }": typeof types.ChangePasswordDocument,
-    "mutation SignOutEverywhere { signOutEverywhere }": typeof types.SignOutEverywhereDocument,
+    "mutation SignOutEverywhere($t: Boolean) { signOutEverywhere(apiTokens: $t) }": typeof types.SignOutEverywhereDocument,
     "mutation UpdateProfile($n: String!) { updateProfile(name: $n) { name } }": typeof types.UpdateProfileDocument,
     "mutation DeleteAccount($p: String!) { deleteAccount(password: $p) }": typeof types.DeleteAccountDocument,
     "query Health { health { ok database version backend } }": typeof types.HealthDocument,
     "query Invitation($t: String!) {\n  me { email } invitation(token: $t) { workspaceName role email expiresAt } }": typeof types.InvitationDocument,
     "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }": typeof types.AcceptInvitationDocument,
+    "mutation ResetPassword($t: String!, $p: String!) {\n  resetPassword(token: $t, newPassword: $p) }": typeof types.ResetPasswordDocument,
+    "mutation RequestPasswordReset($e: String!) { requestPasswordReset(email: $e) }": typeof types.RequestPasswordResetDocument,
     "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt detail actor { name } } } } }": typeof types.ActivityDocument,
     "query Dataset($id: ID!) {\n  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }": typeof types.DatasetDocument,
     "subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }": typeof types.DatasetUpdatesDocument,
@@ -51,13 +53,15 @@ type Documents = {
     "mutation SetMemberRole($w: ID!, $u: ID!, $r: Role!) {\n  setMemberRole(workspaceId: $w, userId: $u, role: $r) { role } }": typeof types.SetMemberRoleDocument,
     "mutation RemoveMember($w: ID!, $u: ID!) { removeMember(workspaceId: $w, userId: $u) }": typeof types.RemoveMemberDocument,
     "mutation RevokeInvitation($w: ID!, $id: ID!) { revokeInvitation(workspaceId: $w, id: $id) }": typeof types.RevokeInvitationDocument,
+    "mutation CreatePasswordResetLink($w: ID!, $u: ID!) {\n  createPasswordResetLink(workspaceId: $w, memberId: $u) { path } }": typeof types.CreatePasswordResetLinkDocument,
     "query ApiTokens { apiTokens { id name prefix scope expiresAt createdAt lastUsedAt revokedAt } }": typeof types.ApiTokensDocument,
     "mutation CreateApiToken($n: String!, $s: TokenScope!, $x: DateTime) {\n  createApiToken(name: $n, scope: $s, expiresAt: $x) { secret } }": typeof types.CreateApiTokenDocument,
     "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }": typeof types.RevokeApiTokenDocument,
     "query Workspaces { me { name } workspaces { id name myRole } }": typeof types.WorkspacesDocument,
     "mutation CreateWorkspace($name: String!) { createWorkspace(name: $name) { id } }": typeof types.CreateWorkspaceDocument,
-    "mutation SignUp($email: String!, $password: String!, $name: String!) {\n  signUp(email: $email, password: $password, name: $name) { user { id } } }": typeof types.SignUpDocument,
+    "mutation SignUp($email: String!, $password: String!, $name: String!, $invitation: String) {\n  signUp(email: $email, password: $password, name: $name, invitationToken: $invitation) { user { id } } }": typeof types.SignUpDocument,
     "mutation SignIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) { user { id } } }": typeof types.SignInDocument,
+    "query SignInOptions {\n  signInOptions { signUp { mode message } singleSignOn { name startPath } passwordResetByEmail } }": typeof types.SignInOptionsDocument,
     "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": typeof types.RelabelImagesDocument,
     "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }": typeof types.MoveImagesDocument,
     "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }": typeof types.DeleteImagesDocument,
@@ -106,12 +110,14 @@ type Documents = {
 const documents: Documents = {
     "query AccountMe { me { name email } }": types.AccountMeDocument,
     "mutation ChangePassword($c: String!, $n: String!) {\n  changePassword(currentPassword: $c, newPassword: $n) }": types.ChangePasswordDocument,
-    "mutation SignOutEverywhere { signOutEverywhere }": types.SignOutEverywhereDocument,
+    "mutation SignOutEverywhere($t: Boolean) { signOutEverywhere(apiTokens: $t) }": types.SignOutEverywhereDocument,
     "mutation UpdateProfile($n: String!) { updateProfile(name: $n) { name } }": types.UpdateProfileDocument,
     "mutation DeleteAccount($p: String!) { deleteAccount(password: $p) }": types.DeleteAccountDocument,
     "query Health { health { ok database version backend } }": types.HealthDocument,
     "query Invitation($t: String!) {\n  me { email } invitation(token: $t) { workspaceName role email expiresAt } }": types.InvitationDocument,
     "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }": types.AcceptInvitationDocument,
+    "mutation ResetPassword($t: String!, $p: String!) {\n  resetPassword(token: $t, newPassword: $p) }": types.ResetPasswordDocument,
+    "mutation RequestPasswordReset($e: String!) { requestPasswordReset(email: $e) }": types.RequestPasswordResetDocument,
     "query Activity($w: ID!, $after: String) { workspace(id: $w) {\n  activity(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id verb subjectType createdAt detail actor { name } } } } }": types.ActivityDocument,
     "query Dataset($id: ID!) {\n  dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }": types.DatasetDocument,
     "subscription DatasetUpdates($id: ID!) { datasetUpdates(id: $id) { id } }": types.DatasetUpdatesDocument,
@@ -140,13 +146,15 @@ const documents: Documents = {
     "mutation SetMemberRole($w: ID!, $u: ID!, $r: Role!) {\n  setMemberRole(workspaceId: $w, userId: $u, role: $r) { role } }": types.SetMemberRoleDocument,
     "mutation RemoveMember($w: ID!, $u: ID!) { removeMember(workspaceId: $w, userId: $u) }": types.RemoveMemberDocument,
     "mutation RevokeInvitation($w: ID!, $id: ID!) { revokeInvitation(workspaceId: $w, id: $id) }": types.RevokeInvitationDocument,
+    "mutation CreatePasswordResetLink($w: ID!, $u: ID!) {\n  createPasswordResetLink(workspaceId: $w, memberId: $u) { path } }": types.CreatePasswordResetLinkDocument,
     "query ApiTokens { apiTokens { id name prefix scope expiresAt createdAt lastUsedAt revokedAt } }": types.ApiTokensDocument,
     "mutation CreateApiToken($n: String!, $s: TokenScope!, $x: DateTime) {\n  createApiToken(name: $n, scope: $s, expiresAt: $x) { secret } }": types.CreateApiTokenDocument,
     "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }": types.RevokeApiTokenDocument,
     "query Workspaces { me { name } workspaces { id name myRole } }": types.WorkspacesDocument,
     "mutation CreateWorkspace($name: String!) { createWorkspace(name: $name) { id } }": types.CreateWorkspaceDocument,
-    "mutation SignUp($email: String!, $password: String!, $name: String!) {\n  signUp(email: $email, password: $password, name: $name) { user { id } } }": types.SignUpDocument,
+    "mutation SignUp($email: String!, $password: String!, $name: String!, $invitation: String) {\n  signUp(email: $email, password: $password, name: $name, invitationToken: $invitation) { user { id } } }": types.SignUpDocument,
     "mutation SignIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) { user { id } } }": types.SignInDocument,
+    "query SignInOptions {\n  signInOptions { signUp { mode message } singleSignOn { name startPath } passwordResetByEmail } }": types.SignInOptionsDocument,
     "mutation RelabelImages($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": types.RelabelImagesDocument,
     "mutation MoveImages($ids: [ID!]!, $s: Split) { updateImages(ids: $ids, split: $s) { id } }": types.MoveImagesDocument,
     "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }": types.DeleteImagesDocument,
@@ -204,7 +212,7 @@ export function graphql(source: "mutation ChangePassword($c: String!, $n: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SignOutEverywhere { signOutEverywhere }"): typeof import('./graphql').SignOutEverywhereDocument;
+export function graphql(source: "mutation SignOutEverywhere($t: Boolean) { signOutEverywhere(apiTokens: $t) }"): typeof import('./graphql').SignOutEverywhereDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -225,6 +233,14 @@ export function graphql(source: "query Invitation($t: String!) {\n  me { email }
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation AcceptInvitation($t: String!) { acceptInvitation(token: $t) { id } }"): typeof import('./graphql').AcceptInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResetPassword($t: String!, $p: String!) {\n  resetPassword(token: $t, newPassword: $p) }"): typeof import('./graphql').ResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestPasswordReset($e: String!) { requestPasswordReset(email: $e) }"): typeof import('./graphql').RequestPasswordResetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -340,6 +356,10 @@ export function graphql(source: "mutation RevokeInvitation($w: ID!, $id: ID!) { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation CreatePasswordResetLink($w: ID!, $u: ID!) {\n  createPasswordResetLink(workspaceId: $w, memberId: $u) { path } }"): typeof import('./graphql').CreatePasswordResetLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query ApiTokens { apiTokens { id name prefix scope expiresAt createdAt lastUsedAt revokedAt } }"): typeof import('./graphql').ApiTokensDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -360,11 +380,15 @@ export function graphql(source: "mutation CreateWorkspace($name: String!) { crea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SignUp($email: String!, $password: String!, $name: String!) {\n  signUp(email: $email, password: $password, name: $name) { user { id } } }"): typeof import('./graphql').SignUpDocument;
+export function graphql(source: "mutation SignUp($email: String!, $password: String!, $name: String!, $invitation: String) {\n  signUp(email: $email, password: $password, name: $name, invitationToken: $invitation) { user { id } } }"): typeof import('./graphql').SignUpDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SignIn($email: String!, $password: String!) {\n  signIn(email: $email, password: $password) { user { id } } }"): typeof import('./graphql').SignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SignInOptions {\n  signInOptions { signUp { mode message } singleSignOn { name startPath } passwordResetByEmail } }"): typeof import('./graphql').SignInOptionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

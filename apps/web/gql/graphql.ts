@@ -890,7 +890,7 @@ export type Mutation = {
   cancelRun: TrainingRun;
   /** Change your password (the current one is needed); every other session of the account ends. */
   changePassword: Scalars['Boolean']['output'];
-  /** Create a personal API token (from a session or a WRITE token). */
+  /** Create a personal API token (from a session or a WRITE token). A token made with a token never outlives it: its expiry is at most the parent's, and revoking the parent revokes it. */
   createApiToken: CreatedApiToken;
   /** Create a dataset (MEMBER or above). */
   createDataset: Dataset;
@@ -898,13 +898,15 @@ export type Mutation = {
   createExperiment: Experiment;
   /** Add a class to a dataset. */
   createLabel: Label;
+  /** An owner or admin makes a one-time reset link for a member below them, to hand over (no e-mail needed). Refused (FORBIDDEN) when the member is also in a workspace where the caller does not manage them. */
+  createPasswordResetLink: PasswordResetLink;
   /** Create a workspace; you become its owner. */
   createWorkspace: Workspace;
   /** Delete your account for good, confirmed with your password. What you made for your teams stays (without an author); a workspace you alone own needs another owner first (CONFLICT). */
   deleteAccount: Scalars['Boolean']['output'];
   /** Delete a workspace's own base model that no experiment uses (ADMIN or above); catalog models stay. */
   deleteBaseModel: Scalars['Boolean']['output'];
-  /** Delete a dataset with its labels and images. */
+  /** Delete a dataset with its labels and images (MEMBER); one with experiments also deletes them, their runs and checkpoints, so it needs what deleting experiments needs: ADMIN, and no run under way (CONFLICT). */
   deleteDataset: Scalars['Boolean']['output'];
   /** Delete an experiment with its runs and checkpoints (ADMIN or above); CONFLICT while a run is under way. */
   deleteExperiment: Scalars['Boolean']['output'];
@@ -944,7 +946,11 @@ export type Mutation = {
   renameLabel: Label;
   /** Rename a workspace (OWNER). */
   renameWorkspace: Workspace;
-  /** Revoke one of your tokens; it stops working at once. */
+  /** Ask for a reset link by e-mail (only where SMTP is set up). The answer is the same whether or not the address has an account. */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** Set a new password with a reset link's token: once, within 24 hours; every session of the account ends. */
+  resetPassword: Scalars['Boolean']['output'];
+  /** Revoke one of your tokens, and every token made with it; they stop working at once. */
   revokeApiToken: Scalars['Boolean']['output'];
   /** Withdraw a pending invitation; its link stops working (OWNER or ADMIN). */
   revokeInvitation: Scalars['Boolean']['output'];
@@ -958,9 +964,9 @@ export type Mutation = {
   signIn: AuthPayload;
   /** End the current browser session. */
   signOut: Scalars['Boolean']['output'];
-  /** End every browser session of your account, this one included; returns how many ended. */
+  /** End every browser session of your account, this one included; returns how many ended. With apiTokens, every API token is revoked too. */
   signOutEverywhere: Scalars['Int']['output'];
-  /** Create an account and sign in. It joins no workspace: open an invitation link (acceptInvitation) for that. Limited per client address. */
+  /** Create an account and sign in, as the sign-up policy allows (signInOptions.signUp; FORBIDDEN with the reason otherwise). With an invitation link's token the account joins that workspace at once. Limited per client address. */
   signUp: AuthPayload;
   /** Compute the bottleneck vectors a dataset lacks for a base model (only the missing ones). */
   startExtraction: Job;
@@ -1044,6 +1050,13 @@ export type MutationCreateExperimentArgs = {
 export type MutationCreateLabelArgs = {
   datasetId: Scalars['ID']['input'];
   name: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationCreatePasswordResetLinkArgs = {
+  memberId: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
 };
 
 
@@ -1210,6 +1223,19 @@ export type MutationRenameWorkspaceArgs = {
 
 
 /** Everything Retrain Studio can be told to do. */
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1252,8 +1278,15 @@ export type MutationSignInArgs = {
 
 
 /** Everything Retrain Studio can be told to do. */
+export type MutationSignOutEverywhereArgs = {
+  apiTokens?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
 export type MutationSignUpArgs = {
   email: Scalars['String']['input'];
+  invitationToken: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
@@ -1362,6 +1395,16 @@ export type PairedComparison = {
   verdict: Scalars['String']['output'];
 };
 
+/** A one-time password reset link: shown this once (only a hash is stored), valid 24 hours. */
+export type PasswordResetLink = {
+  /** When it stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The dashboard's page for it (/reset/<token>). */
+  path: Scalars['String']['output'];
+  /** The secret. */
+  token: Scalars['String']['output'];
+};
+
 /** An image to classify, base64-encoded. */
 export type PredictImageInput = {
   /** The file's bytes, base64. */
@@ -1410,6 +1453,8 @@ export type Query = {
   me: Maybe<User>;
   /** One training run; poll it for status and epochs. */
   run: TrainingRun;
+  /** How people get in here, for the sign-in and sign-up pages (no sign-in needed). */
+  signInOptions: SignInOptions;
   /** One workspace you belong to (NOT_FOUND otherwise). */
   workspace: Workspace;
   /** The signed-in user's workspaces. */
@@ -1619,6 +1664,43 @@ export type ServingSummary = {
   threshold: Scalars['Float']['output'];
 };
 
+/** How people get in here: sign-up policy, single sign-on, password resets by e-mail. */
+export type SignInOptions = {
+  /** Whether people may ask for a reset link by e-mail (requestPasswordReset). */
+  passwordResetByEmail: Scalars['Boolean']['output'];
+  /** The sign-up policy. */
+  signUp: SignUpPolicy;
+  /** Single sign-on, when set up. */
+  singleSignOn: Maybe<SingleSignOn>;
+};
+
+/** Who may create an account on this installation (the SIGN_UP setting). */
+export type SignUpMode =
+  /** Nobody new. */
+  | 'CLOSED'
+  /** Holders of an invitation link. */
+  | 'INVITE_ONLY'
+  /** Anyone. */
+  | 'OPEN';
+
+/** What the sign-up page may offer. */
+export type SignUpPolicy = {
+  /** No account exists yet: the next sign-up is allowed whatever the mode, and administers the install. */
+  firstAccount: Scalars['Boolean']['output'];
+  /** Why a sign-up without an invitation is refused, in words to show instead of the form; null when it is not. */
+  message: Maybe<Scalars['String']['output']>;
+  /** The policy. */
+  mode: SignUpMode;
+};
+
+/** Single sign-on with an OpenID Connect provider. */
+export type SingleSignOn = {
+  /** The button says "Sign in with <name>". */
+  name: Scalars['String']['output'];
+  /** Where the browser goes to start (add ?next=<path of this site> to come back there). */
+  startPath: Scalars['String']['output'];
+};
+
 /** Which part of the work an image serves: training, validation during training, or the final test. */
 export type Split =
   /** Held out for the final evaluation. */
@@ -1771,6 +1853,8 @@ export type User = {
   email: Scalars['String']['output'];
   /** Stable id. */
   id: Scalars['ID']['output'];
+  /** The installation's administrator (its first account). */
+  isAdmin: Scalars['Boolean']['output'];
   /** Display name. */
   name: Scalars['String']['output'];
 };
@@ -1907,7 +1991,9 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: boolean };
 
-export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+export type SignOutEverywhereMutationVariables = Exact<{
+  t: InputMaybe<Scalars['Boolean']['input']>;
+}>;
 
 
 export type SignOutEverywhereMutation = { signOutEverywhere: number };
@@ -1944,6 +2030,21 @@ export type AcceptInvitationMutationVariables = Exact<{
 
 
 export type AcceptInvitationMutation = { acceptInvitation: { id: string } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  t: Scalars['String']['input'];
+  p: Scalars['String']['input'];
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  e: Scalars['String']['input'];
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
 
 export type ActivityQueryVariables = Exact<{
   w: Scalars['ID']['input'];
@@ -2152,6 +2253,14 @@ export type RevokeInvitationMutationVariables = Exact<{
 
 export type RevokeInvitationMutation = { revokeInvitation: boolean };
 
+export type CreatePasswordResetLinkMutationVariables = Exact<{
+  w: Scalars['ID']['input'];
+  u: Scalars['ID']['input'];
+}>;
+
+
+export type CreatePasswordResetLinkMutation = { createPasswordResetLink: { path: string } };
+
 export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2189,6 +2298,7 @@ export type SignUpMutationVariables = Exact<{
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
   name: Scalars['String']['input'];
+  invitation: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
@@ -2201,6 +2311,11 @@ export type SignInMutationVariables = Exact<{
 
 
 export type SignInMutation = { signIn: { user: { id: string } } };
+
+export type SignInOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInOptionsQuery = { signInOptions: { passwordResetByEmail: boolean, signUp: { mode: SignUpMode, message: string | null }, singleSignOn: { name: string, startPath: string } | null } };
 
 export type RelabelImagesMutationVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
@@ -2728,8 +2843,8 @@ export const ChangePasswordDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const SignOutEverywhereDocument = new TypedDocumentString(`
-    mutation SignOutEverywhere {
-  signOutEverywhere
+    mutation SignOutEverywhere($t: Boolean) {
+  signOutEverywhere(apiTokens: $t)
 }
     `) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
 export const UpdateProfileDocument = new TypedDocumentString(`
@@ -2774,6 +2889,16 @@ export const AcceptInvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($t: String!, $p: String!) {
+  resetPassword(token: $t, newPassword: $p)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($e: String!) {
+  requestPasswordReset(email: $e)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
 export const ActivityDocument = new TypedDocumentString(`
     query Activity($w: ID!, $after: String) {
   workspace(id: $w) {
@@ -3327,6 +3452,13 @@ export const RevokeInvitationDocument = new TypedDocumentString(`
   revokeInvitation(workspaceId: $w, id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const CreatePasswordResetLinkDocument = new TypedDocumentString(`
+    mutation CreatePasswordResetLink($w: ID!, $u: ID!) {
+  createPasswordResetLink(workspaceId: $w, memberId: $u) {
+    path
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePasswordResetLinkMutation, CreatePasswordResetLinkMutationVariables>;
 export const ApiTokensDocument = new TypedDocumentString(`
     query ApiTokens {
   apiTokens {
@@ -3373,8 +3505,13 @@ export const CreateWorkspaceDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CreateWorkspaceMutation, CreateWorkspaceMutationVariables>;
 export const SignUpDocument = new TypedDocumentString(`
-    mutation SignUp($email: String!, $password: String!, $name: String!) {
-  signUp(email: $email, password: $password, name: $name) {
+    mutation SignUp($email: String!, $password: String!, $name: String!, $invitation: String) {
+  signUp(
+    email: $email
+    password: $password
+    name: $name
+    invitationToken: $invitation
+  ) {
     user {
       id
     }
@@ -3390,6 +3527,21 @@ export const SignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const SignInOptionsDocument = new TypedDocumentString(`
+    query SignInOptions {
+  signInOptions {
+    signUp {
+      mode
+      message
+    }
+    singleSignOn {
+      name
+      startPath
+    }
+    passwordResetByEmail
+  }
+}
+    `) as unknown as TypedDocumentString<SignInOptionsQuery, SignInOptionsQueryVariables>;
 export const RelabelImagesDocument = new TypedDocumentString(`
     mutation RelabelImages($ids: [ID!]!, $l: ID) {
   updateImages(ids: $ids, labelId: $l) {

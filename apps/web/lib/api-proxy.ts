@@ -3,8 +3,17 @@ import { apiUrl } from "./graphql-client";
 /** The API's origin (API_URL without /graphql), read at run time so one build serves any deployment. */
 const apiOrigin = () => new URL(apiUrl()).origin;
 
-const FORWARDED_REQUEST = ["cookie", "authorization", "content-type", "content-length", "x-forwarded-for"];
-const FORWARDED_RESPONSE = ["content-type", "set-cookie", "cache-control", "content-disposition", "content-length"];
+// X-Forwarded-For is the one the dashboard's server set from the connection (lib/client-address.ts); Origin
+// lets the API refuse writes sent from other sites' pages, as it does for requests made to it directly.
+const FORWARDED_REQUEST = ["cookie", "authorization", "content-type", "content-length", "x-forwarded-for", "origin"];
+const FORWARDED_RESPONSE = [
+  "content-type",
+  "set-cookie",
+  "cache-control",
+  "content-disposition",
+  "content-length",
+  "location",
+];
 
 /**
  * The most a browser may send through the dashboard in one request: without credentials, what the API

@@ -23,6 +23,10 @@ export const workerSettings = z.object({
     60,
     "How often a dataset whose images, labels or splits changed since its health check is checked again.",
   ),
+  KEPT_IMAGE_DAYS: setting.positive(
+    90,
+    "Days an image kept for the review queue (predict keep: true) stays; the prediction itself is kept.",
+  ),
   SHUTDOWN_SECONDS: setting.positive(10, "On SIGTERM, how long running jobs get to reach a boundary and hand back."),
   ...modelSettings,
 });

@@ -16,6 +16,7 @@ import { startHeartbeat } from "./runner/heartbeat.js";
 import { JobFailure } from "./runner/job-failure.js";
 import { createJobRunner } from "./runner/job-runner.js";
 import { startReaper } from "./runner/reaper.js";
+import { startRetention } from "./runner/retention.js";
 
 let config: ReturnType<typeof loadConfig<typeof workerSettings>>;
 try {
@@ -75,6 +76,7 @@ await queue.work("train", async (payload) => {
 const reaper = startReaper({ db, queue, runner, maxAttempts: config.JOB_MAX_ATTEMPTS, everyMs: 5000 });
 const heartbeat = startHeartbeat(db, { id: workerId, inferenceBackend });
 const healthRefresher = startHealthRefresher({ db, queue, everyMs: config.HEALTH_REFRESH_SECONDS * 1000 });
+const retention = startRetention({ db, keepDays: config.KEPT_IMAGE_DAYS, everyMs: 3_600_000 });
 console.log(`worker: ready, waiting for jobs (base models: ${inferenceBackend}; TensorFlow.js: ${backend})`);
 
 /** SIGTERM: take nothing new, let running jobs reach a boundary and hand them back, then leave. */
@@ -86,6 +88,7 @@ async function stop() {
   force.unref();
   reaper.stop();
   healthRefresher.stop();
+  retention.stop();
   await queue.stopTaking();
   await runner.shutdown(config.SHUTDOWN_SECONDS * 1000);
   await heartbeat.stop();

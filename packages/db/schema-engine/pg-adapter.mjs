@@ -37,6 +37,25 @@ function teachCharColumns(adapter) {
   };
 }
 
+/**
+ * adapter-pg runs a migration script by splitting it at every semicolon, which cuts a function body
+ * (plpgsql, the change-notification triggers) and a comment holding one into pieces. PostgreSQL takes a
+ * whole script in one simple query, as the native engine sends it.
+ */
+function runScriptsWhole(adapter) {
+  let proto = Object.getPrototypeOf(adapter);
+  while (proto && !Object.hasOwn(proto, "executeScript")) proto = Object.getPrototypeOf(proto);
+  if (!proto || proto.__scriptsWhole) return;
+  proto.__scriptsWhole = true;
+  proto.executeScript = async function (script) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+}
+
 /** An adapter-pg factory whose connections the engine can read catalog "char" columns through. */
 function pgFactory(connectionString) {
   const factory = new PrismaPg({ connectionString });
@@ -44,6 +63,7 @@ function pgFactory(connectionString) {
   factory.connect = async () => {
     const adapter = await connect();
     teachCharColumns(adapter);
+    runScriptsWhole(adapter);
     return adapter;
   };
   return factory;

@@ -1,3 +1,4 @@
+export { CHANGES_CHANNEL, type ChangeFeed, openChangeFeed } from "./change-feed.js";
 export { type ClientOptions, createPrismaClient, type Db } from "./client.js";
 export { isDatabaseUnavailable, isUniqueViolation } from "./database-errors.js";
 export {

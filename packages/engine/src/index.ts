@@ -46,6 +46,7 @@ export { createExtractionPool, type ExtractionPool, type PoolOptions } from "./e
 export { type Balance, FEW_IMAGES, type HealthSplit } from "./health/balance.js";
 export type { LabelIssue } from "./health/confident-learning.js";
 export { datasetHealth, HEALTH_DEFAULTS, type HealthReport, type HealthStage } from "./health/health-report.js";
+export { buildVectorIndex, type VectorIndex } from "./health/vector-index.js";
 export { decodeImage } from "./images/decode-image.js";
 export { type InspectedImage, inspectImage } from "./images/inspect-image.js";
 export {

@@ -4,6 +4,7 @@ export { type GraphQLAnswer, graphqlRequest, signUpAt } from "./graphql-request.
 export {
   type ServiceProcess,
   startApiProcess,
+  startDashboardProcess,
   startService,
   startWorkerProcess,
   until,

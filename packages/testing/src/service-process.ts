@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "@retrain/db/local";
 
@@ -21,8 +22,9 @@ export interface ServiceProcess {
  * Runs `apps/<name>/src/main.ts` in one Node process (tsx as a loader, not a parent process), so a signal
  * reaches the service itself.
  */
-export function startService(name: "api" | "worker", env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, `apps/${name}/src/main.ts`)], {
+export function startService(name: "api" | "worker" | "web", env: Record<string, string>): ServiceProcess {
+  const entry = name === "web" ? "apps/web/server.ts" : `apps/${name}/src/main.ts`;
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, entry)], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -70,6 +72,22 @@ export async function startApiProcess(env: Record<string, string>): Promise<Serv
   const api = startService("api", { API_PORT: String(port), API_HOST: "127.0.0.1", ...env });
   await api.printed("api: GraphQL at");
   return { ...api, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+/**
+ * The dashboard's server (Next.js and its proxy to the API) on a free port, once it listens. It serves the
+ * production build: `npm test` builds it before the tests (`pnpm build:web`).
+ */
+export async function startDashboardProcess(
+  apiUrl: string,
+  env: Record<string, string> = {},
+): Promise<ServiceProcess & { origin: string }> {
+  if (!existsSync(path.join(repoRoot, "apps/web/.next/BUILD_ID")))
+    throw new Error("The dashboard is not built: run `pnpm build:web` first (`npm test` does).");
+  const port = Number(env.PORT ?? (await freePort()));
+  const web = startService("web", { API_URL: apiUrl, ...env, PORT: String(port) });
+  await web.printed("dashboard on http://localhost:");
+  return { ...web, origin: `http://localhost:${port}` };
 }
 
 /** Waits until `probe` gives a value (polling every 200 ms), or fails saying what it waited for. */

@@ -29,6 +29,10 @@ export function createAuthLimits(db: Db, settings: AuthLimitSettings) {
   const signInByAddress = limiter("sign-in-address", settings.signInPerAddress);
   const signInByAccount = limiter("sign-in-account", settings.signInPerAccount);
   const signUpByAddress = limiter("sign-up-address", settings.signUpPerAddress);
+  // Keyed by the account: one person's wrong passwords never refuse another's password change.
+  const passwordCheckByUser = limiter("password-check-user", settings.signInPerAccount);
+  const resetByAddress = limiter("reset-address", settings.signInPerAddress);
+  const resetByAccount = limiter("reset-account", 3);
 
   const consume = async (work: Promise<unknown>[]) => {
     const results = await Promise.allSettled(work);
@@ -43,6 +47,11 @@ export function createAuthLimits(db: Db, settings: AuthLimitSettings) {
       consume([signInByAddress.consume(address), signInByAccount.consume(email)]),
     signedIn: (email: string) => signInByAccount.delete(email),
     signUp: (address: string) => consume([signUpByAddress.consume(address)]),
+    /** A signed-in user's password checks (changing it, deleting the account). */
+    passwordCheck: (userId: string) => consume([passwordCheckByUser.consume(userId)]),
+    /** Reset links asked for by e-mail: per address, and three per account per window. */
+    resetRequest: (address: string, email: string) =>
+      consume([resetByAddress.consume(address), resetByAccount.consume(email)]),
   };
 }
 

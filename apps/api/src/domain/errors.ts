@@ -43,3 +43,6 @@ export class RateLimitedError extends DomainError {
 
 /** The server cannot do it right now (busy, or what it depends on is down); the same request may work later. */
 export class UnavailableError extends DomainError {}
+
+/** A workspace holds as much work at once as it may: more can start once some ends. */
+export class QuotaExceededError extends DomainError {}

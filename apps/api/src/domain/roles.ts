@@ -25,3 +25,12 @@ export function allows(role: Role, action: Action): boolean {
 export function outranks(a: Role, b: Role): boolean {
   return ORDER.indexOf(a) > ORDER.indexOf(b);
 }
+
+/**
+ * Whether someone of `inviter`'s role may bring people in with `invited`'s role: admins manage the roles
+ * below their own, owners every role. The same rule holds when a link is used as when it was made.
+ */
+export function mayInvite(inviter: Role | undefined, invited: Role): boolean {
+  if (!inviter || !allows(inviter, "manageMembers")) return false;
+  return inviter === "OWNER" || outranks(inviter, invited);
+}

@@ -33,3 +33,12 @@ export function requirePassword(field: string, value: string, min = 8): string {
     throw new ValidationError(field, `${field} must be at most ${TEXT_LIMITS.password} characters`);
   return value;
 }
+
+/**
+ * A path of this site to go to after signing in; anything else (another site, `//host`, `/\host`, which
+ * browsers read as `//host`) becomes the workspaces page.
+ */
+export function safeRedirectPath(value: string | null | undefined): string {
+  const path = value ?? "";
+  return /^\/(?![/\\])[^\\\s]*$/.test(path) ? path : "/workspaces";
+}

@@ -36,27 +36,28 @@ builder.queryField("apiTokens", (t) =>
   t.field({
     type: [ApiTokenRef],
     description: "The signed-in user's API tokens.",
-    resolve: (_root, _args, { services, caller }) => services.auth.listApiTokens(caller),
+    resolve: (_root, _args, { services, caller }) => services.apiTokens.list(caller),
   }),
 );
 
 builder.mutationField("createApiToken", (t) =>
   t.field({
     type: CreatedToken,
-    description: "Create a personal API token (from a session or a WRITE token).",
+    description:
+      "Create a personal API token (from a session or a WRITE token). A token made with a token never outlives it: its expiry is at most the parent's, and revoking the parent revokes it.",
     args: {
       name: t.arg.string({ required: true, description: "What the token is for." }),
       scope: t.arg({ type: TokenScopeEnum, defaultValue: "WRITE", description: "What it may do (WRITE by default)." }),
       expiresAt: t.arg({ type: "DateTime", description: "When it stops working (never, if not given)." }),
     },
-    resolve: (_root, args, { services, caller }) => services.auth.createApiToken(caller, args),
+    resolve: (_root, args, { services, caller }) => services.apiTokens.create(caller, args),
   }),
 );
 
 builder.mutationField("revokeApiToken", (t) =>
   t.boolean({
-    description: "Revoke one of your tokens; it stops working at once.",
+    description: "Revoke one of your tokens, and every token made with it; they stop working at once.",
     args: { id: t.arg.id({ required: true, description: "The token's id." }) },
-    resolve: (_root, args, { services, caller }) => services.auth.revokeApiToken(caller, String(args.id)),
+    resolve: (_root, args, { services, caller }) => services.apiTokens.revoke(caller, String(args.id)),
   }),
 );

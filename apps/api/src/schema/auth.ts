@@ -16,11 +16,14 @@ builder.mutationField("signUp", (t) =>
   t.field({
     type: AuthPayload,
     description:
-      "Create an account and sign in. It joins no workspace: open an invitation link (acceptInvitation) for that. Limited per client address.",
+      "Create an account and sign in, as the sign-up policy allows (signInOptions.signUp; FORBIDDEN with the reason otherwise). With an invitation link's token the account joins that workspace at once. Limited per client address.",
     args: {
       email: t.arg.string({ required: true, description: "Sign-in email." }),
       name: t.arg.string({ required: true, description: "Display name." }),
       password: t.arg.string({ required: true, description: "8 to 1,024 characters." }),
+      invitationToken: t.arg.string({
+        description: "The token of an invitation link: needed to sign up when sign-ups are by invitation only.",
+      }),
     },
     resolve: async (_root, args, { services, cookie, address }) => {
       const result = await services.auth.signUp(args, { address });
@@ -60,9 +63,13 @@ builder.mutationField("signOut", (t) =>
 
 builder.mutationFields((t) => ({
   signOutEverywhere: t.int({
-    description: "End every browser session of your account, this one included; returns how many ended.",
-    resolve: async (_root, _args, { services, caller, cookie }) => {
-      const ended = await services.auth.signOutEverywhere(caller);
+    description:
+      "End every browser session of your account, this one included; returns how many ended. With apiTokens, every API token is revoked too.",
+    args: {
+      apiTokens: t.arg.boolean({ defaultValue: false, description: "Revoke all your API tokens as well." }),
+    },
+    resolve: async (_root, args, { services, caller, cookie }) => {
+      const ended = await services.auth.signOutEverywhere(caller, args.apiTokens ?? false);
       cookie.clear();
       return ended;
     },

@@ -83,7 +83,8 @@ builder.mutationFields((t) => ({
     resolve: (_r, args, { services, caller }) => services.datasets.update(caller, String(args.id), args),
   }),
   deleteDataset: t.boolean({
-    description: "Delete a dataset with its labels and images.",
+    description:
+      "Delete a dataset with its labels and images (MEMBER); one with experiments also deletes them, their runs and checkpoints, so it needs what deleting experiments needs: ADMIN, and no run under way (CONFLICT).",
     args: { id: t.arg.id({ required: true, description: "Dataset id." }) },
     resolve: (_r, args, { services, caller }) => services.datasets.delete(caller, String(args.id)),
   }),

@@ -4,6 +4,7 @@ import "./enums.js";
 import "./health.js";
 import "./user.js";
 import "./auth.js";
+import "./sign-in-options.js";
 import "./api-token.js";
 import "./dataset.js";
 import "./dataset-health.js";

@@ -8,6 +8,9 @@ export const UserRef = builder.objectRef<User>("User").implement({
     email: t.exposeString("email", { description: "Sign-in email, lower-case." }),
     name: t.exposeString("name", { description: "Display name." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the account was made." }),
+    isAdmin: t.exposeBoolean("isAdmin", {
+      description: "The installation's administrator (its first account).",
+    }),
   }),
 });
 

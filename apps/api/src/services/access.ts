@@ -12,6 +12,8 @@ export interface Caller {
   scope: TokenScope | "SESSION";
   /** The SHA-256 of the session secret, for a session (so "sign out everywhere else" can keep it). */
   sessionHash?: string;
+  /** For an API token: its id and expiry, so a token it makes never outlives it. */
+  token?: { id: string; expiresAt: Date | null };
 }
 
 /** What each kind of credential may do, whatever the role: a PREDICT token predicts and nothing else. */

@@ -23,9 +23,9 @@ export function createAccountService(db: Db, passwords: PasswordHasher, limits: 
      * deleted) first, so no team is left without one.
      */
     async delete(caller: Caller | null, password: string) {
-      const { userId, email } = requireCaller(caller, "write");
+      const { userId } = requireCaller(caller, "write");
       const user = await users.findById(userId);
-      await limits.signIn("account-deletion", email);
+      await limits.passwordCheck(userId);
       if (!user || !(await passwords.verify(requirePassword("password", password, 0), user.passwordHash)))
         throw new ValidationError("password", "The password is wrong.");
       const alone = await workspaces.ownedAlone(userId);

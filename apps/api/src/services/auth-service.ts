@@ -1,20 +1,33 @@
-import { credentialsRepository, type Db, type TokenScope, usersRepository } from "@retrain/db";
+import { credentialsRepository, type Db, type User, usersRepository } from "@retrain/db";
 import type { PasswordHasher } from "../auth/passwords.js";
 import type { AuthLimits } from "../auth/rate-limits.js";
 import { hashSecret, newSecret } from "../auth/secrets.js";
-import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from "../domain/errors.js";
+import { ConflictError, UnauthenticatedError, ValidationError } from "../domain/errors.js";
 import { requireEmail, requireName, requirePassword } from "../domain/validate.js";
 import { type Caller, requireCaller } from "./access.js";
+import type { SignUpPolicy } from "./sign-up-policy.js";
+import type { WorkspaceService } from "./workspace-service.js";
 
 const SESSION_DAYS = 30;
-const TOKEN_MAX_DAYS = 3650;
 
 /** Where a request comes from, for the limits on sign-in and sign-up. */
 export interface RequestOrigin {
   address: string;
 }
 
-export function createAuthService(db: Db, passwords: PasswordHasher, limits: AuthLimits) {
+/** The caller a brand-new session stands for (to accept an invitation in the same request). */
+const sessionCaller = (user: User): Caller => ({ userId: user.id, email: user.email, scope: "SESSION" });
+
+/** A stored hash no password matches: accounts made by single sign-on have no password until a reset sets one. */
+export const NO_PASSWORD = "sso$no-password";
+
+export function createAuthService(
+  db: Db,
+  passwords: PasswordHasher,
+  limits: AuthLimits,
+  policy: SignUpPolicy,
+  workspaces: Pick<WorkspaceService, "invitation" | "acceptInvitation">,
+) {
   const users = usersRepository(db);
   const credentials = credentialsRepository(db);
 
@@ -25,16 +38,36 @@ export function createAuthService(db: Db, passwords: PasswordHasher, limits: Aut
     return { sessionToken: secret, expiresAt };
   }
 
+  /** The invitation a sign-up holds, checked before anything is created (a dead link refuses the sign-up). */
+  async function invitationOf(token: string | null | undefined) {
+    if (!token) return null;
+    return workspaces.invitation(token).catch(() => {
+      throw new ValidationError("invitationToken", "This invitation link is used, expired or revoked.");
+    });
+  }
+
   return {
-    /** Creates an account and signs in. It joins no workspace: that takes an invitation link. */
-    async signUp(input: { email: string; name: string; password: string }, origin: RequestOrigin) {
+    startSession,
+
+    /**
+     * Creates an account and signs in, as the sign-up policy allows (the first account always; then anyone,
+     * invitation holders, or nobody). With an invitation link the account joins its workspace at once.
+     */
+    async signUp(
+      input: { email: string; name: string; password: string; invitationToken?: string | null },
+      origin: RequestOrigin,
+    ) {
       const email = requireEmail("email", input.email);
       const name = requireName("name", input.name);
       const password = requirePassword("password", input.password);
       await limits.signUp(origin.address);
+      const invitation = await invitationOf(input.invitationToken);
+      await policy.check(invitation !== null);
       if (await users.findByEmail(email))
         throw new ConflictError(`An account for ${email} exists already: sign in instead.`);
       const user = await users.create({ email, name, passwordHash: await passwords.hash(password) });
+      if (invitation && input.invitationToken)
+        await workspaces.acceptInvitation(sessionCaller(user), input.invitationToken);
       return { user, ...(await startSession(user.id)) };
     },
 
@@ -55,18 +88,20 @@ export function createAuthService(db: Db, passwords: PasswordHasher, limits: Aut
 
     signOut: (sessionToken: string) => credentials.deleteSession(hashSecret(sessionToken)),
 
-    /** Ends every browser session of the caller, this one included. */
-    async signOutEverywhere(caller: Caller | null) {
-      const { count } = await credentials.deleteSessionsOf(requireCaller(caller, "write").userId);
+    /** Ends every browser session of the caller, this one included, and with `apiTokens` every API token too. */
+    async signOutEverywhere(caller: Caller | null, apiTokens = false) {
+      const { userId } = requireCaller(caller, "write");
+      const { count } = await credentials.deleteSessionsOf(userId);
+      if (apiTokens) await credentials.revokeApiTokensOf(userId);
       return count;
     },
 
     /** Needs the current password; every other session of the account ends, the caller's own stays. */
     async changePassword(caller: Caller | null, input: { currentPassword: string; newPassword: string }) {
-      const { userId, email, sessionHash } = requireCaller(caller, "write");
+      const { userId, sessionHash } = requireCaller(caller, "write");
       const next = requirePassword("newPassword", input.newPassword);
       const user = await users.findById(userId);
-      await limits.signIn("password-change", email);
+      await limits.passwordCheck(userId);
       if (
         !user ||
         !(await passwords.verify(requirePassword("currentPassword", input.currentPassword, 0), user.passwordHash))
@@ -87,45 +122,12 @@ export function createAuthService(db: Db, passwords: PasswordHasher, limits: Aut
         // "Last used" to the minute: a write on every request would cost a busy prediction client dearly.
         if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000)
           await credentials.touchApiToken(token.id);
-        return { userId: token.userId, email: token.user.email, scope: token.scope };
+        const { id, expiresAt } = token;
+        return { userId: token.userId, email: token.user.email, scope: token.scope, token: { id, expiresAt } };
       }
       const session = await credentials.findSession(hash);
       if (!session || session.expiresAt < new Date()) return null;
       return { userId: session.userId, email: session.user.email, scope: "SESSION", sessionHash: hash };
-    },
-
-    /** A token can do at most what its scope says; only a session or a WRITE token makes new ones. */
-    async createApiToken(
-      caller: Caller | null,
-      input: { name: string; scope?: TokenScope | null; expiresAt?: Date | null },
-    ) {
-      const { userId } = requireCaller(caller, "write");
-      if (
-        input.expiresAt &&
-        (input.expiresAt <= new Date() || input.expiresAt.getTime() > Date.now() + TOKEN_MAX_DAYS * 86_400_000)
-      )
-        throw new ValidationError(
-          "expiresAt",
-          `expiresAt must be in the future, within ${TOKEN_MAX_DAYS / 365} years.`,
-        );
-      const { secret, hash } = newSecret("rst_");
-      const token = await credentials.createApiToken({
-        userId,
-        name: requireName("name", input.name),
-        prefix: secret.slice(0, 8),
-        tokenHash: hash,
-        scope: input.scope ?? "WRITE",
-        expiresAt: input.expiresAt ?? null,
-      });
-      return { token, secret };
-    },
-
-    listApiTokens: (caller: Caller | null) => credentials.listApiTokens(requireCaller(caller).userId),
-
-    async revokeApiToken(caller: Caller | null, id: string) {
-      const { count } = await credentials.revokeApiToken(requireCaller(caller, "write").userId, id);
-      if (count === 0) throw new NotFoundError("API token");
-      return true;
     },
 
     me: async (caller: Caller | null) => (caller ? users.findById(caller.userId) : null),

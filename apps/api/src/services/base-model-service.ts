@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from "node:crypto";
-import { rm } from "node:fs/promises";
 import {
   activityRepository,
   type BaseModel,
@@ -20,13 +19,13 @@ import {
   loadBaseModel,
   ModelUnavailableError,
   parseModelJson,
-  storedModelDir,
   UPLOAD_SCHEME,
 } from "@retrain/engine";
 import { openStoredBaseModel } from "@retrain/ingest";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText, requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
+import { dropCachedModelFiles } from "./cached-model-files.js";
 
 export const MODEL_UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
 const URL_LENGTH = 2_000;
@@ -121,8 +120,7 @@ export function createBaseModelService(
   async function forget(row: BaseModel, blobs: string[]) {
     await baseModels.delete(row.id);
     for (const sha256 of blobs) await imagesRepository(db).deleteUnusedBlob(sha256);
-    if (!(await baseModels.countBySource(row.sourceUrl)))
-      await rm(storedModelDir(row, models.modelCacheDir), { recursive: true, force: true });
+    await dropCachedModelFiles(db, row, models.modelCacheDir);
   }
 
   return {

@@ -2,7 +2,7 @@ import { bytesToVector, type Db, healthRepository } from "@retrain/db";
 import { ValidationError } from "../domain/errors.js";
 import type { Caller } from "./access.js";
 import type { DatasetService } from "./dataset-service.js";
-import { type CurrentImage, healthView, isFindingKey } from "./health-view.js";
+import { type CurrentImage, healthView, isFindingKey, reviewKey } from "./health-view.js";
 
 /** Dataset health reports, read against the dataset as it is now, and the findings members dismiss. */
 export function createDatasetHealthService(db: Db, datasets: DatasetService) {
@@ -52,7 +52,7 @@ export function createDatasetHealthService(db: Db, datasets: DatasetService) {
     async markReviewed(caller: Caller | null, datasetId: string, key: string) {
       const dataset = await datasets.datasetFor(caller, datasetId, "write");
       if (!isFindingKey(key)) throw new ValidationError("key", "Not a health finding's key.");
-      await health.markReviewed(dataset.id, key, caller?.userId ?? null);
+      await health.markReviewed(dataset.id, reviewKey(key), caller?.userId ?? null);
       return true;
     },
   };

@@ -1,7 +1,8 @@
-import { activityRepository, type Db, datasetsRepository } from "@retrain/db";
+import { activityRepository, type ChangeFeed, type Db, datasetsRepository } from "@retrain/db";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText, requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
+import { removeExports } from "./export-files.js";
 import { watchRow } from "./watch.js";
 
 /** Prisma's unique-constraint violation, turned into a conflict the user can act on. */
@@ -14,7 +15,7 @@ async function unique<T>(work: Promise<T>, message: string): Promise<T> {
   }
 }
 
-export function createDatasetService(db: Db, access: Access) {
+export function createDatasetService(db: Db, access: Access, changes: ChangeFeed, exportDir: string) {
   const datasets = datasetsRepository(db);
   const activity = activityRepository(db);
 
@@ -45,6 +46,8 @@ export function createDatasetService(db: Db, access: Access) {
     async watch(caller: () => Promise<Caller | null>, id: string) {
       await datasetFor(await caller(), id, "read");
       return watchRow(
+        changes,
+        [`dataset:${id}`],
         async () => {
           const dataset = await datasetFor(await caller(), id, "read");
           const [counts, labels] = await Promise.all([datasets.splitCounts([id]), datasets.labelsOf([id])]);
@@ -53,7 +56,6 @@ export function createDatasetService(db: Db, access: Access) {
         },
         (row) => row.signature,
         () => false,
-        1000,
       );
     },
 
@@ -90,9 +92,20 @@ export function createDatasetService(db: Db, access: Access) {
       );
     },
 
+    /**
+     * Deletes a dataset with its images, experiments, runs and checkpoints. An empty one is a member's to
+     * delete; one with experiments follows the rules of deleting those (ADMIN or above, no run under way),
+     * since the experiments, their checkpoints and any alias serving them go with it.
+     */
     async delete(caller: Caller | null, id: string) {
       const dataset = await datasetFor(caller, id, "write");
+      const dependents = await datasets.dependents(id);
+      if (dependents.experiments > 0) {
+        await access.require(caller, dataset.workspaceId, "destroy", "Dataset");
+        if (dependents.activeRuns > 0) throw new ConflictError("A run on this dataset is under way: cancel it first.");
+      }
       await datasets.delete(id);
+      await removeExports(exportDir, dependents.checkpointIds);
       await activity.record({
         workspaceId: dataset.workspaceId,
         actorId: caller?.userId ?? null,

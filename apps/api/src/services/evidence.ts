@@ -1,9 +1,8 @@
 import { bytesToVector, checkpointsRepository, type Db, experimentsRepository } from "@retrain/db";
+import { buildVectorIndex, type VectorIndex } from "@retrain/engine";
 
 interface TrainingSet {
-  /** Unit vectors, row-major. */
-  x: Float32Array;
-  dim: number;
+  index: VectorIndex;
   imageIds: string[];
   labelIds: string[];
 }
@@ -15,15 +14,10 @@ export interface EvidenceItem {
   distance: number;
 }
 
-const unit = (v: Float32Array) => {
-  const norm = Math.hypot(...v) || 1;
-  return v.map((x) => x / norm);
-};
-
 /**
  * "Why this answer": the training images nearest a predicted image, by cosine distance between bottleneck
- * vectors. The training split's vectors of a checkpoint's dataset are loaded on first request and kept for a
- * few checkpoints; a scan of them costs milliseconds for tens of thousands of images.
+ * vectors. The training split's vectors of a checkpoint's dataset go into an HNSW index on first request
+ * (kept for a few checkpoints), so each request costs a logarithmic search, not a scan of every vector.
  */
 export function createEvidence(db: Db, capacity = 4) {
   const sets = new Map<string, Promise<TrainingSet | null>>();
@@ -36,8 +30,12 @@ export function createEvidence(db: Db, capacity = 4) {
     );
     const dim = rows[0]?.dim ?? 0;
     const x = new Float32Array(rows.length * dim);
-    for (const [i, r] of rows.entries()) x.set(unit(bytesToVector(r.vector)), i * dim);
-    return { x, dim, imageIds: rows.map((r) => r.image.id), labelIds: rows.map((r) => r.image.labelId ?? "") };
+    for (const [i, r] of rows.entries()) x.set(bytesToVector(r.vector), i * dim);
+    return {
+      index: buildVectorIndex(x, dim),
+      imageIds: rows.map((r) => r.image.id),
+      labelIds: rows.map((r) => r.image.labelId ?? ""),
+    };
   }
 
   return {
@@ -47,22 +45,16 @@ export function createEvidence(db: Db, capacity = 4) {
         if (sets.size >= capacity) sets.delete(sets.keys().next().value ?? "");
         set = load(checkpointId);
         sets.set(checkpointId, set);
+        // A failed load is tried again next time rather than remembered.
+        set.catch(() => sets.delete(checkpointId));
       }
       const training = await set;
-      if (!training || training.dim !== vector.length) return [];
-      const v = unit(vector);
-      const best: EvidenceItem[] = [];
-      for (let row = 0; row < training.imageIds.length; row++) {
-        let dot = 0;
-        for (let d = 0; d < training.dim; d++) dot += (v[d] ?? 0) * (training.x[row * training.dim + d] ?? 0);
-        const distance = 1 - dot;
-        if (best.length < count || distance < (best.at(-1)?.distance ?? 1)) {
-          best.push({ imageId: training.imageIds[row] ?? "", labelId: training.labelIds[row] ?? "", distance });
-          best.sort((a, b) => a.distance - b.distance);
-          best.length = Math.min(best.length, count);
-        }
-      }
-      return best;
+      if (!training) return [];
+      return training.index.search(vector, count).map(({ row, distance }) => ({
+        imageId: training.imageIds[row] ?? "",
+        labelId: training.labelIds[row] ?? "",
+        distance,
+      }));
     },
   };
 }

@@ -1,10 +1,9 @@
-import { rm } from "node:fs/promises";
-import path from "node:path";
-import { activityRepository, checkpointsRepository, type Db, experimentsRepository } from "@retrain/db";
+import { activityRepository, checkpointsRepository, type Db, experimentsRepository, isRunActive } from "@retrain/db";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText, requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
 import type { ExperimentService } from "./experiment-service.js";
+import { removeExports } from "./export-files.js";
 
 /** Renaming and deleting experiments, deleting runs, removing aliases: what a month of use needs. */
 export function createExperimentHousekeeping(
@@ -18,11 +17,7 @@ export function createExperimentHousekeeping(
   const activity = activityRepository(db);
   const record = (workspaceId: string, caller: Caller | null, verb: string, subjectType: string, subjectId: string) =>
     activity.record({ workspaceId, actorId: requireCaller(caller).userId, verb, subjectType, subjectId });
-  /** Built downloads of checkpoints that no longer exist. */
-  const dropExports = (ids: string[]) =>
-    Promise.all(
-      ids.flatMap((id) => [`${id}.zip`, `${id}.onnx`].map((f) => rm(path.join(exportDir, f), { force: true }))),
-    );
+  const dropExports = (ids: string[]) => removeExports(exportDir, ids);
 
   return {
     async update(caller: Caller | null, id: string, change: { name?: string | null; description?: string | null }) {
@@ -54,8 +49,7 @@ export function createExperimentHousekeeping(
       const run = await rows.findRun(runId);
       if (!run) throw new NotFoundError("Run");
       const experiment = await experiments.experimentFor(caller, run.experimentId, "train");
-      if (["QUEUED", "EXTRACTING", "TRAINING"].includes(run.status))
-        throw new ConflictError("This run is under way: cancel it first.");
+      if (isRunActive(run.status)) throw new ConflictError("This run is under way: cancel it first.");
       const aliases = await checkpoints.aliasesOfRun(runId);
       if (aliases.length > 0)
         throw new ConflictError(

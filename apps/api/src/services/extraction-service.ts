@@ -1,11 +1,19 @@
-import { baseModelsRepository, type Db, jobsRepository } from "@retrain/db";
+import { baseModelsRepository, type ChangeFeed, type Db, jobsRepository } from "@retrain/db";
 import { type JobQueue, QUEUE_OF } from "@retrain/jobs";
 import { NotFoundError } from "../domain/errors.js";
 import type { Access, Caller } from "./access.js";
 import type { DatasetService } from "./dataset-service.js";
+import type { JobQuota } from "./job-quota.js";
 import { watchRow } from "./watch.js";
 
-export function createExtractionService(db: Db, access: Access, datasets: DatasetService, queue: JobQueue) {
+export function createExtractionService(
+  db: Db,
+  access: Access,
+  datasets: DatasetService,
+  queue: JobQueue,
+  changes: ChangeFeed,
+  quota: JobQuota,
+) {
   const baseModels = baseModelsRepository(db);
   const jobs = jobsRepository(db);
 
@@ -31,6 +39,7 @@ export function createExtractionService(db: Db, access: Access, datasets: Datase
       const running = await jobs.latestOfDataset(datasetId, kind, baseModelId);
       if (running && !running.finishedAt) return running;
     }
+    await quota.check(dataset.workspaceId);
     const job = await jobs.create({
       workspaceId: dataset.workspaceId,
       kind,
@@ -63,6 +72,8 @@ export function createExtractionService(db: Db, access: Access, datasets: Datase
     async watch(caller: () => Promise<Caller | null>, id: string) {
       await jobFor(await caller(), id, "read");
       return watchRow(
+        changes,
+        [`job:${id}`],
         async () => jobFor(await caller(), id, "read"),
         (j) => `${j.status}/${j.progressDone}/${j.progressTotal}`,
         (j) => j.finishedAt !== null,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Split, StoredHealthReport } from "@retrain/db";
 
 export interface CurrentImage {
@@ -22,7 +23,18 @@ export const findingKey = {
   stray: (imageId: string) => `stray:${imageId}`,
 };
 
-export const isFindingKey = (key: string) => /^(duplicate:[\w,]+|mislabeled:\w+:\w+|stray:\w+)$/.test(key);
+/** The longest key a finding can have: a duplicate group of a few thousand images. */
+export const MAX_FINDING_KEY = 100_000;
+
+export const isFindingKey = (key: string) =>
+  key.length <= MAX_FINDING_KEY && /^(duplicate:[\w,]+|mislabeled:\w+:\w+|stray:\w+)$/.test(key);
+
+/**
+ * How a reviewed finding is stored: as is, or for a long key (a big duplicate group) its SHA-256, since the
+ * database's index holds keys of a few kilobytes at most.
+ */
+export const reviewKey = (key: string) =>
+  key.length <= 200 ? key : `sha256:${createHash("sha256").update(key).digest("hex")}`;
 
 /**
  * A stored report read against the dataset as it is now: deleted images leave their findings, a relabelled
@@ -37,7 +49,7 @@ export function healthView(
   let reviewed = 0;
   const open = <T extends { key: string }>(findings: T[]) =>
     findings.filter((f) => {
-      const dismissed = reviewedKeys.has(f.key);
+      const dismissed = reviewedKeys.has(reviewKey(f.key));
       if (dismissed) reviewed++;
       return !dismissed;
     });

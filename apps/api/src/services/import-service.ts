@@ -5,16 +5,24 @@ import type { JobQueue } from "@retrain/jobs";
 import { ValidationError } from "../domain/errors.js";
 import type { Access, Caller } from "./access.js";
 import type { DatasetService } from "./dataset-service.js";
+import type { JobQuota } from "./job-quota.js";
 
 const ZIP_MAGIC = Buffer.from("PK\u0003\u0004", "latin1");
 
 /** Zip imports: the archive is stored (so any worker can read it) and unpacked by an IMPORT_ARCHIVE job. */
-export function createImportService(db: Db, access: Access, datasets: DatasetService, queue: JobQueue) {
+export function createImportService(
+  db: Db,
+  access: Access,
+  datasets: DatasetService,
+  queue: JobQueue,
+  quota: JobQuota,
+) {
   return {
     /** Who may import into a dataset: checked before a byte of the archive is read. */
     async authorize(caller: Caller | null, datasetId: string) {
       const dataset = await datasets.datasetFor(caller, datasetId, "write");
       await access.require(caller, dataset.workspaceId, "write");
+      await quota.check(dataset.workspaceId);
       return dataset;
     },
 

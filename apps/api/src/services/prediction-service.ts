@@ -8,6 +8,7 @@ import {
   servedPredictionsRepository,
 } from "@retrain/db";
 import { inspectImage, type Prediction } from "@retrain/engine";
+import { IMAGE_LIMITS } from "@retrain/ingest";
 import DataLoader from "dataloader";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText } from "../domain/validate.js";
@@ -52,6 +53,8 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
 
   /** Stores a served image once per content hash (with its thumbnail, for the review queue). */
   async function keepImage(item: Item): Promise<string | null> {
+    // The same limit as uploads: a prediction may classify a larger image, but it is not stored.
+    if (item.bytes.length > IMAGE_LIMITS.bytesPerFile) return null;
     try {
       const info = await inspectImage(Buffer.from(item.bytes), item.name);
       const sha256 = createHash("sha256").update(item.bytes).digest("hex");

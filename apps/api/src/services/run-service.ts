@@ -1,17 +1,34 @@
-import { activityRepository, checkpointsRepository, type Db, experimentsRepository, jobsRepository } from "@retrain/db";
+import {
+  activityRepository,
+  type ChangeFeed,
+  checkpointsRepository,
+  type Db,
+  experimentsRepository,
+  jobsRepository,
+} from "@retrain/db";
 import { compareRuns, type Evaluation } from "@retrain/engine";
 import type { JobQueue } from "@retrain/jobs";
+import { LRUCache } from "lru-cache";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
 import type { ExperimentService } from "./experiment-service.js";
 import { checkedHyperparameters } from "./hyperparameters.js";
+import type { JobQuota } from "./job-quota.js";
 import { watchRow } from "./watch.js";
 
 const ENDED = ["SUCCEEDED", "FAILED", "CANCELLED"];
 
 /** Training runs: start (fresh or from a checkpoint), read, watch, cancel. */
-export function createRunService(db: Db, access: Access, experimentService: ExperimentService, queue: JobQueue) {
+export function createRunService(
+  db: Db,
+  access: Access,
+  experimentService: ExperimentService,
+  queue: JobQueue,
+  changes: ChangeFeed,
+  quota: JobQuota,
+) {
   const experiments = experimentsRepository(db);
+  const comparisons = new LRUCache<string, { comparison: ReturnType<typeof compareRuns> }>({ max: 256 });
 
   async function run(caller: Caller | null, id: string, action: "read" | "train" = "read") {
     const found = await experiments.findRun(id);
@@ -45,7 +62,14 @@ export function createRunService(db: Db, access: Access, experimentService: Expe
       const labels = ea.perClass.map((c) => c.label);
       if (labels.join("\n") !== eb.perClass.map((c) => c.label).join("\n"))
         return refuse("Their labels differ: the dataset's classes changed between them.");
-      const comparison = compareRuns(ea, eb, labels);
+      // Bootstraps are the costly part (thousands of resamples); a pair's evaluations never change once stored.
+      const key = `${a.id}@${a.finishedAt?.getTime()}|${b.id}@${b.finishedAt?.getTime()}`;
+      let cached = comparisons.get(key);
+      if (!cached) {
+        cached = { comparison: compareRuns(ea, eb, labels) };
+        comparisons.set(key, cached);
+      }
+      const { comparison } = cached;
       return comparison
         ? { comparison, reason: null }
         : refuse("They were evaluated on different images (the dataset changed between them): no paired test.");
@@ -70,6 +94,7 @@ export function createRunService(db: Db, access: Access, experimentService: Expe
         if (from.baseModelId !== experiment.baseModelId)
           throw new ConflictError("That checkpoint was trained on another base model than this experiment's.");
       }
+      await quota.check(experiment.dataset.workspaceId);
       const hyperparameters = checkedHyperparameters({
         ...(from ? (from.run.hyperparameters as object) : (experiment.hyperparameters as object)),
         ...((options.overrides ?? {}) as object),
@@ -118,6 +143,8 @@ export function createRunService(db: Db, access: Access, experimentService: Expe
       await run(await caller(), id);
       const jobs = jobsRepository(db);
       return watchRow(
+        changes,
+        [`run:${id}`],
         async () => {
           await run(await caller(), id);
           const [row, epochs, job] = await Promise.all([

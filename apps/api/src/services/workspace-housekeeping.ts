@@ -1,10 +1,8 @@
-import { rm } from "node:fs/promises";
-import path from "node:path";
 import { activityRepository, baseModelsRepository, type Db, workspacesRepository } from "@retrain/db";
-import { storedModelDir } from "@retrain/engine";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
+import { dropCachedModelFiles } from "./cached-model-files.js";
 
 /** Renaming, deleting and leaving workspaces. */
 export function createWorkspaceHousekeeping(db: Db, access: Access, modelCacheDir: string) {
@@ -38,10 +36,7 @@ export function createWorkspaceHousekeeping(db: Db, access: Access, modelCacheDi
         throw new ValidationError("confirmName", `Type the workspace's name, ${workspace.name}, to delete it.`);
       const own = (await baseModelsRepository(db).listVisible([workspaceId])).filter((m) => m.workspaceId);
       await workspaces.delete(workspaceId);
-      // Only folders inside the model cache: a model registered from a local path keeps its files.
-      const cache = path.resolve(modelCacheDir) + path.sep;
-      for (const dir of own.map((m) => path.resolve(storedModelDir(m, modelCacheDir))))
-        if (dir.startsWith(cache)) await rm(dir, { recursive: true, force: true });
+      for (const model of own) await dropCachedModelFiles(db, model, modelCacheDir);
       return true;
     },
 
@@ -53,6 +48,8 @@ export function createWorkspaceHousekeeping(db: Db, access: Access, modelCacheDi
       if (changed.outcome === "not-found") throw new NotFoundError("Workspace");
       if (changed.outcome === "last-owner")
         throw new ConflictError("You are its last owner: make someone else an owner, or delete the workspace.");
+      // Links they made die with their membership (they are checked again when used, too).
+      await workspaces.deleteInvitations((await workspaces.pendingInvitationsBy(workspaceId, userId)).map((i) => i.id));
       await activity.record({
         workspaceId,
         actorId: userId,

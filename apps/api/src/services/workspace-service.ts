@@ -8,7 +8,7 @@ import {
 } from "@retrain/db";
 import { hashSecret, newSecret } from "../auth/secrets.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { outranks } from "../domain/roles.js";
+import { mayInvite, outranks } from "../domain/roles.js";
 import { requireEmail, requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
 
@@ -40,10 +40,20 @@ export function createWorkspaceService(db: Db, access: Access) {
   /** Admins manage members below their own rank; only owners touch owners. */
   async function requireManager(caller: Caller | null, workspaceId: string, targetRole: Role) {
     const role = await access.require(caller, workspaceId, "manageMembers");
-    if (role !== "OWNER" && !outranks(role, targetRole)) {
+    if (!mayInvite(role, targetRole)) {
       throw new ForbiddenError(`A ${role} cannot manage ${targetRole} members.`);
     }
     return requireCaller(caller);
+  }
+
+  /**
+   * Someone's pending links stop working once they could not make them any more: they left or were removed
+   * (`role` undefined), or were demoted below what a link grants.
+   */
+  async function dropInvitationsBeyond(workspaceId: string, userId: string, role: Role | undefined) {
+    const pending = await workspaces.pendingInvitationsBy(workspaceId, userId);
+    const dead = pending.filter((i) => !mayInvite(role, i.role)).map((i) => i.id);
+    if (dead.length) await workspaces.deleteInvitations(dead);
   }
 
   return {
@@ -89,16 +99,26 @@ export function createWorkspaceService(db: Db, access: Access) {
       return { invitation, token: secret };
     },
 
-    /** What a link invites to, for the page that asks to accept it; NOT_FOUND once used, expired or revoked. */
+    /**
+     * What a link invites to, for the page that asks to accept it (and for sign-up by invitation); NOT_FOUND
+     * once used, expired or revoked, or when its inviter could no longer make it.
+     */
     async invitation(token: string) {
       const found = token.length <= 200 ? await workspaces.findInvitation(hashSecret(token)) : null;
-      if (!found || found.acceptedAt || found.expiresAt < new Date()) throw new NotFoundError("Invitation");
+      if (
+        !found ||
+        found.acceptedAt ||
+        found.expiresAt < new Date() ||
+        !mayInvite(await workspaces.inviterRole(found), found.role)
+      )
+        throw new NotFoundError("Invitation");
       return found;
     },
 
     async acceptInvitation(caller: Caller | null, token: string) {
       const { userId } = requireCaller(caller, "write");
-      const taken = token.length <= 200 ? await workspaces.acceptInvitation(hashSecret(token), userId) : null;
+      const taken =
+        token.length <= 200 ? await workspaces.acceptInvitation(hashSecret(token), userId, mayInvite) : null;
       if (!taken) throw new NotFoundError("Invitation");
       await record(taken.workspaceId, userId, "member.joined", "User", userId, { role: taken.role });
       return (await workspaces.findById(taken.workspaceId)) ?? Promise.reject(new NotFoundError("Workspace"));
@@ -122,6 +142,7 @@ export function createWorkspaceService(db: Db, access: Access) {
       const changed = await workspaces.changeMembership(workspaceId, memberId, { role });
       if (changed.outcome === "not-found") throw new NotFoundError("Member");
       if (changed.outcome === "last-owner") throw new ValidationError("role", "A workspace keeps at least one owner.");
+      await dropInvitationsBeyond(workspaceId, memberId, role);
       await record(workspaceId, userId, "member.role_changed", "User", memberId, { role });
       return changed.membership;
     },
@@ -137,9 +158,12 @@ export function createWorkspaceService(db: Db, access: Access) {
       if (changed.outcome === "not-found") throw new NotFoundError("Member");
       if (changed.outcome === "last-owner")
         throw new ValidationError("memberId", "A workspace keeps at least one owner.");
+      await dropInvitationsBeyond(workspaceId, memberId, undefined);
       await record(workspaceId, userId, "member.removed", "User", memberId);
       return true;
     },
+
+    dropInvitationsBeyond,
 
     async activity(caller: Caller | null, workspaceId: string, page: PageRequest) {
       await access.require(caller, workspaceId, "read");

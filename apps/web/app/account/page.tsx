@@ -9,7 +9,7 @@ import { gql, useQuery } from "../../lib/api";
 const MeQuery = graphql(`query AccountMe { me { name email } }`);
 const ChangePassword = graphql(`mutation ChangePassword($c: String!, $n: String!) {
   changePassword(currentPassword: $c, newPassword: $n) }`);
-const SignOutEverywhere = graphql(`mutation SignOutEverywhere { signOutEverywhere }`);
+const SignOutEverywhere = graphql(`mutation SignOutEverywhere($t: Boolean) { signOutEverywhere(apiTokens: $t) }`);
 const UpdateProfile = graphql(`mutation UpdateProfile($n: String!) { updateProfile(name: $n) { name } }`);
 const DeleteAccount = graphql(`mutation DeleteAccount($p: String!) { deleteAccount(password: $p) }`);
 
@@ -40,10 +40,13 @@ export default function AccountPage() {
       setActionError(e);
     }
   }
-  async function signOutEverywhere() {
-    if (!confirm("Sign out of every browser, this one included?")) return;
+  async function signOutEverywhere(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const tokens = new FormData(event.currentTarget).get("tokens") === "on";
+    const what = tokens ? "every browser and revoke all your API tokens" : "every browser";
+    if (!confirm(`Sign out of ${what}, this one included?`)) return;
     try {
-      await gql(SignOutEverywhere);
+      await gql(SignOutEverywhere, { t: tokens });
       router.push("/signin");
     } catch (e) {
       setActionError(e);
@@ -102,15 +105,16 @@ export default function AccountPage() {
           {done}
         </p>
       )}
-      <div className="card narrow">
+      <form className="card narrow" onSubmit={signOutEverywhere}>
         <h2>Sessions</h2>
-        <p className="muted">
-          Lost a laptop? End every session; API tokens are managed in each workspace's API tokens page.
-        </p>
-        <button type="button" className="danger" onClick={signOutEverywhere}>
+        <p className="muted">Lost a laptop? End every session, and if a script's token may have leaked, every token.</p>
+        <label className="check">
+          <input type="checkbox" name="tokens" /> Revoke my API tokens too
+        </label>
+        <button type="submit" className="danger">
           Sign out everywhere
         </button>
-      </div>
+      </form>
       <form className="card narrow" onSubmit={deleteAccount}>
         <h2>Delete your account</h2>
         <p className="muted">

@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import { isUniqueViolation } from "../database-errors.js";
+import { ACTIVE_RUN_STATUSES } from "./run-statuses.js";
 
 export const datasetsRepository = (db: Db) => ({
   create: (data: { workspaceId: string; name: string; description?: string; createdById: string }) =>
@@ -10,6 +11,15 @@ export const datasetsRepository = (db: Db) => ({
     db.dataset.findMany({ where: { workspaceId: { in: [...workspaceIds] } }, orderBy: { createdAt: "asc" } }),
   update: (id: string, data: { name?: string; description?: string }) => db.dataset.update({ where: { id }, data }),
   delete: (id: string) => db.dataset.delete({ where: { id } }),
+  /** What deleting a dataset takes with it: its experiments, their runs under way, their checkpoints. */
+  dependents: async (id: string) => {
+    const [experiments, activeRuns, checkpoints] = await Promise.all([
+      db.experiment.count({ where: { datasetId: id } }),
+      db.trainingRun.count({ where: { experiment: { datasetId: id }, status: { in: [...ACTIVE_RUN_STATUSES] } } }),
+      db.checkpoint.findMany({ where: { run: { experiment: { datasetId: id } } }, select: { id: true } }),
+    ]);
+    return { experiments, activeRuns, checkpointIds: checkpoints.map((c) => c.id) };
+  },
 
   createLabel: (datasetId: string, name: string) => db.label.create({ data: { datasetId, name } }),
   /**

@@ -10,6 +10,7 @@ export { heartbeatsRepository } from "./heartbeats.js";
 export { type ImageFilter, imagesRepository } from "./images.js";
 export { jobsRepository } from "./jobs.js";
 export { type PageRequest, pageArgs, pageRows } from "./pages.js";
+export { ACTIVE_RUN_STATUSES, ENDED_RUN_STATUSES, isRunActive } from "./run-statuses.js";
 export { type ServedDayRow, servedPredictionsRepository } from "./served-predictions.js";
 export { credentialsRepository } from "./sessions.js";
 export { usersRepository } from "./users.js";

@@ -4,6 +4,9 @@ import { type BlobData, upsertBlob } from "./images.js";
 
 export const jobsRepository = (db: Db) => ({
   create: (data: Prisma.JobUncheckedCreateInput) => db.job.create({ data }),
+  /** Jobs of a workspace waiting or running (what its cap on work at once counts). */
+  activeCountOf: (workspaceId: string) =>
+    db.job.count({ where: { workspaceId, status: { in: ["QUEUED", "RUNNING"] } } }),
   /** A job with the bytes it works on (an archive to import), in one transaction: never one without the other. */
   createWithInput: async (input: BlobData, data: Omit<Prisma.JobUncheckedCreateInput, "inputSha256">) => {
     const [, job] = await db.$transaction([

@@ -71,6 +71,28 @@ export const servedPredictionsRepository = (db: Db) => ({
   markReviewed: (id: string, reviewedById: string | null) =>
     db.prediction.update({ where: { id }, data: { reviewedAt: new Date(), reviewedById } }),
 
+  /**
+   * Forgets images kept for review before `cutoff`: the predictions stay (their labels and scores), their
+   * images go, and bytes nothing else uses are deleted. Returns how many predictions lost their image.
+   */
+  forgetKeptBefore: (cutoff: Date) =>
+    db.$transaction(async (tx) => {
+      const where = { keptSha256: { not: null }, createdAt: { lt: cutoff } };
+      const old = await tx.prediction.findMany({ where, select: { keptSha256: true }, distinct: ["keptSha256"] });
+      const { count } = await tx.prediction.updateMany({ where, data: { keptSha256: null } });
+      const hashes = old.flatMap((p) => (p.keptSha256 ? [p.keptSha256] : []));
+      await tx.blob.deleteMany({
+        where: {
+          sha256: { in: hashes },
+          images: { none: {} },
+          jobs: { none: {} },
+          modelFiles: { none: {} },
+          kept: { none: {} },
+        },
+      });
+      return count;
+    }),
+
   keptThumbnail: async (id: string) =>
     (await db.prediction.findUnique({ where: { id }, select: { kept: { select: { thumbnail: true } } } }))?.kept
       ?.thumbnail ?? null,

@@ -83,18 +83,46 @@ export const workspacesRepository = (db: Db) => ({
     db.invitation.findUnique({ where: { tokenHash }, include: { workspace: true } }),
   deleteInvitation: (workspaceId: string, id: string) =>
     db.invitation.deleteMany({ where: { id, workspaceId, acceptedAt: null } }),
+  /** The inviter's role in the invitation's workspace now (undefined: no longer a member). */
+  inviterRole: async (invitation: { workspaceId: string; invitedById: string }) =>
+    (
+      await db.membership.findUnique({
+        where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: invitation.invitedById } },
+      })
+    )?.role,
+  /** Pending, unexpired invitations for an address (single sign-on may then create its account). */
+  pendingInvitationsFor: (email: string) =>
+    db.invitation.findMany({ where: { email, acceptedAt: null, expiresAt: { gt: new Date() } } }),
+  /** Pending invitations someone made in a workspace, to drop those they may no longer make. */
+  pendingInvitationsBy: (workspaceId: string, invitedById: string) =>
+    db.invitation.findMany({ where: { workspaceId, invitedById, acceptedAt: null } }),
+  deleteInvitations: (ids: readonly string[]) => db.invitation.deleteMany({ where: { id: { in: [...ids] } } }),
   /**
    * Takes a pending, unexpired invitation once: marking it accepted and adding the membership happen in one
-   * transaction, and a second taker (or a second click) finds it accepted already. Null when it cannot be taken.
+   * transaction, and a second taker (or a second click) finds it accepted already. The link dies instead when
+   * its inviter could not make it now (gone from the workspace, or demoted): `inviterMayInvite` decides, on
+   * the inviter's role read in the same transaction. Null when it cannot be taken.
    */
-  acceptInvitation: (tokenHash: string, userId: string) =>
+  acceptInvitation: (
+    tokenHash: string,
+    userId: string,
+    inviterMayInvite: (inviterRole: Role | undefined, invited: Role) => boolean,
+  ) =>
     db.$transaction(async (tx) => {
+      const invitation = await tx.invitation.findUnique({ where: { tokenHash } });
+      if (!invitation || invitation.acceptedAt || invitation.expiresAt <= new Date()) return null;
+      const inviter = await tx.membership.findUnique({
+        where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: invitation.invitedById } },
+      });
+      if (!inviterMayInvite(inviter?.role, invitation.role)) {
+        await tx.invitation.delete({ where: { id: invitation.id } });
+        return null;
+      }
       const taken = await tx.invitation.updateMany({
-        where: { tokenHash, acceptedAt: null, expiresAt: { gt: new Date() } },
+        where: { id: invitation.id, acceptedAt: null },
         data: { acceptedAt: new Date(), acceptedById: userId },
       });
       if (taken.count === 0) return null;
-      const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash } });
       // Someone already in the workspace keeps their role: an invitation never demotes.
       await tx.membership.upsert({
         where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId } },

@@ -61,3 +61,47 @@ export function nearestNeighbours(vectors: Float32Array, dim: number, k: number,
   }
   return { k, indices, distances };
 }
+
+/** Vectors kept in an HNSW index for nearest-neighbour queries of new vectors (evidence for a prediction). */
+export interface VectorIndex {
+  size: number;
+  dim: number;
+  /** The `k` indexed rows nearest `query` by cosine distance, nearest first. */
+  search(query: Float32Array, k: number): { row: number; distance: number }[];
+}
+
+/** Builds a search index over `vectors` (row-major, `dim` wide): about n log n once, then ~log n a query. */
+export function buildVectorIndex(vectors: Float32Array, dim: number, threads = 1): VectorIndex {
+  const n = dim > 0 ? Math.floor(vectors.length / dim) : 0;
+  const { Index, MetricKind, ScalarKind } = usearch();
+  const index = new Index({
+    dimensions: Math.max(dim, 1),
+    metric: MetricKind.Cos,
+    quantization: ScalarKind.F32,
+    connectivity: 16,
+    expansion_add: 128,
+    expansion_search: 64,
+    multi: false,
+  });
+  if (n > 0)
+    index.add(
+      BigUint64Array.from({ length: n }, (_, i) => BigInt(i)),
+      vectors.subarray(0, n * dim),
+      threads,
+    );
+  return {
+    size: n,
+    dim,
+    search(query, k) {
+      if (n === 0 || query.length !== dim) return [];
+      const found = index.search(query, Math.min(k, n), 1);
+      const hits: { row: number; distance: number }[] = [];
+      for (let j = 0; j < found.keys.length; j++) {
+        const distance = found.distances[j];
+        if (distance === undefined || !Number.isFinite(distance)) continue;
+        hits.push({ row: Number(found.keys[j]), distance: Math.max(0, distance) });
+      }
+      return hits.sort((a, b) => a.distance - b.distance);
+    },
+  };
+}

@@ -16,6 +16,8 @@ const RemoveMember = graphql(`mutation RemoveMember($w: ID!, $u: ID!) { removeMe
 const RevokeInvitation = graphql(
   `mutation RevokeInvitation($w: ID!, $id: ID!) { revokeInvitation(workspaceId: $w, id: $id) }`,
 );
+const CreateResetLink = graphql(`mutation CreatePasswordResetLink($w: ID!, $u: ID!) {
+  createPasswordResetLink(workspaceId: $w, memberId: $u) { path } }`);
 const ROLES: Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
 const ROLE_HELP = "Owners and admins manage members; members upload and train; viewers read and predict.";
 
@@ -25,7 +27,7 @@ export default function TeamPage() {
   const manage = can(workspace.role, "ADMIN");
   const { data, error, mutate } = useQuery(TeamQuery, { w: workspace.id });
   const [actionError, setActionError] = useState<unknown>(null);
-  const [link, setLink] = useState<{ email: string; url: string } | null>(null);
+  const [link, setLink] = useState<{ email: string; url: string; kind: "invitation" | "reset" } | null>(null);
   const run = async <T,>(change: (w: string) => Promise<T>) => {
     try {
       const result = await change(workspace.id);
@@ -45,8 +47,18 @@ export default function TeamPage() {
     );
     if (!created) return;
     // The link is shown this once (only its hash is stored): the inviter copies it and sends it.
-    setLink({ email: String(form.get("email")), url: `${window.location.origin}${created.inviteMember.path}` });
+    setLink({
+      email: String(form.get("email")),
+      url: `${window.location.origin}${created.inviteMember.path}`,
+      kind: "invitation",
+    });
     formElement.reset();
+  }
+  async function resetLink(userId: string, email: string) {
+    if (!confirm(`Make a one-time password reset link for ${email}? Using it ends all their sessions.`)) return;
+    const created = await run((w) => gql(CreateResetLink, { w, u: userId }));
+    if (created)
+      setLink({ email, url: `${window.location.origin}${created.createPasswordResetLink.path}`, kind: "reset" });
   }
   if (error) return <ErrorNote error={error} />;
   if (!data) return <Loading />;
@@ -79,6 +91,9 @@ export default function TeamPage() {
               </td>
               {manage && (
                 <td>
+                  <button type="button" className="link" onClick={() => void resetLink(m.user.id, m.user.email)}>
+                    Reset link
+                  </button>{" "}
                   <button
                     type="button"
                     className="link danger"
@@ -117,12 +132,15 @@ export default function TeamPage() {
           </ul>
           {link && (
             <div role="status" className="card">
-              <p>Send this link to {link.email}. It is shown once, works once, and expires in 14 days:</p>
+              <p>
+                Send this {link.kind === "reset" ? "password reset link" : "link"} to {link.email}. It is shown once,
+                works once, and expires in {link.kind === "reset" ? "24 hours" : "14 days"}:
+              </p>
               <p>
                 <input
                   readOnly
                   value={link.url}
-                  aria-label="Invitation link"
+                  aria-label={link.kind === "reset" ? "Password reset link" : "Invitation link"}
                   onFocus={(e) => e.currentTarget.select()}
                 />{" "}
                 <button type="button" onClick={() => void navigator.clipboard?.writeText(link.url)}>
