@@ -1,5 +1,5 @@
 import { databaseUrl, modelSettings, setting } from "@retrain/config";
-import { modelDownloadOptions } from "@retrain/ingest";
+import { modelDownloadOptions } from "@retrain/models";
 import { z } from "zod";
 import { dashboardUrlOf, identitySettings, singleSignOnFrom } from "./identity-config.js";
 

@@ -9,7 +9,7 @@ import {
   usersRepository,
   workspacesRepository,
 } from "@retrain/db";
-import { isStoredModelCached } from "@retrain/engine";
+import { isStoredModelCached } from "@retrain/models";
 import DataLoader from "dataloader";
 
 /** Groups rows by a key, in the order of `keys` (what DataLoader expects). */

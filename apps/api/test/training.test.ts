@@ -10,9 +10,9 @@ import {
   fromCheckpointRecord,
   loadBaseModel,
   loadExportedModel,
-  resolveStoredBaseModel,
   restoreCheckpoint,
 } from "@retrain/engine";
+import { resolveStoredBaseModel } from "@retrain/models";
 import { sharedDir } from "@retrain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
@@ -281,7 +281,7 @@ describe("training runs and predictions", () => {
       if ("bytes" in file) await writeFile(path.join(dir, path.basename(file.path)), file.bytes);
     const exported = await loadExportedModel(dir);
     expect(exported.labels).toEqual(["daisy", "sunflower", "tulip"]);
-    exported.model.dispose();
+    exported.dispose();
     const denied = await fetch(exportUrl, {
       headers: { authorization: `Bearer ${(await t.signUp("x@example.com")).token}` },
     });

@@ -8,7 +8,7 @@ import { ErrorNote } from "./feedback";
 
 /** What a checkpoint row shows; pages spread it into their queries. */
 export const CheckpointRow = graphql(`fragment CheckpointRow on Checkpoint {
-  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }`);
+  id step labels exportUrl onnxExportUrl onnxExportUnavailable metrics { validationAccuracy testAccuracy } }`);
 const Promote = graphql(
   `mutation PromoteCheckpoint($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: "production") { id } }`,
 );
@@ -65,9 +65,15 @@ export function CheckpointList({
                 <a href={c.exportUrl} download>
                   Download TensorFlow.js model
                 </a>
-                <a href={c.onnxExportUrl} download>
-                  Download ONNX model
-                </a>
+                {c.onnxExportUrl ? (
+                  <a href={c.onnxExportUrl} download>
+                    Download ONNX model
+                  </a>
+                ) : (
+                  <span className="muted" title={c.onnxExportUnavailable ?? undefined}>
+                    No ONNX download: its base model does not convert ({c.onnxExportUnavailable})
+                  </span>
+                )}
                 {canTrain && (
                   <>
                     <button type="button" onClick={() => void promote(c.id)}>

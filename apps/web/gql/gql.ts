@@ -33,7 +33,7 @@ type Documents = {
     "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount }\n  datasetHealth { stale summary { leakingGroups } duplicates(limit: 50) { crossesSplits images { id } } } } }": typeof types.ExperimentDocument,
     "query ExperimentRuns($id: ID!, $before: String) { experiment(id: $id) {\n  runs(last: 50, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": typeof types.ExperimentRunsDocument,
     "mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }": typeof types.StartRunDocument,
-    "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom } }": typeof types.ExperimentChoicesDocument,
+    "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom role benchmark { imagesPerSecond flowersValidationAccuracy } } }": typeof types.ExperimentChoicesDocument,
     "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }": typeof types.ExperimentsDocument,
     "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }": typeof types.CreateExperimentDocument,
     "query Shell { me { name email } workspaces { id name myRole } }": typeof types.ShellDocument,
@@ -67,7 +67,7 @@ type Documents = {
     "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }": typeof types.DeleteImagesDocument,
     "query RunCalibration($id: ID!) { run(id: $id) { checkpoints { id\n  calibration { temperature fittedOn evaluatedOn eceBefore eceAfter targetPrecision threshold\n    reliabilityBefore { confidence accuracy count } reliabilityAfter { confidence accuracy count }\n    curve { threshold coverage precision } } } } }": typeof types.RunCalibrationDocument,
     "mutation SetTargetPrecision($c: ID!, $p: Float!) {\n  setTargetPrecision(checkpointId: $c, targetPrecision: $p) { id } }": typeof types.SetTargetPrecisionDocument,
-    "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }": typeof types.CheckpointRowFragmentDoc,
+    "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl onnxExportUnavailable metrics { validationAccuracy testAccuracy } }": typeof types.CheckpointRowFragmentDoc,
     "mutation PromoteCheckpoint($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: \"production\") { id } }": typeof types.PromoteCheckpointDocument,
     "mutation ResumeCheckpoint($e: ID!, $c: ID!) {\n  startRun(experimentId: $e, resumeFromCheckpointId: $c, hyperparameters: { epochs: 10 }) { id } }": typeof types.ResumeCheckpointDocument,
     "query Comments($e: ID!, $after: String) { experiment(id: $e) {\n  comments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id body runId createdAt author { name } } } } }": typeof types.CommentsDocument,
@@ -126,7 +126,7 @@ const documents: Documents = {
     "query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }\n  baseModel { name } aliases { name checkpoint { id runId } } summary { runCount }\n  datasetHealth { stale summary { leakingGroups } duplicates(limit: 50) { crossesSplits images { id } } } } }": types.ExperimentDocument,
     "query ExperimentRuns($id: ID!, $before: String) { experiment(id: $id) {\n  runs(last: 50, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { id status queuedAt\n    hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }\n    metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }": types.ExperimentRunsDocument,
     "mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }": types.StartRunDocument,
-    "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom } }": types.ExperimentChoicesDocument,
+    "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom role benchmark { imagesPerSecond flowersValidationAccuracy } } }": types.ExperimentChoicesDocument,
     "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }": types.ExperimentsDocument,
     "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }": types.CreateExperimentDocument,
     "query Shell { me { name email } workspaces { id name myRole } }": types.ShellDocument,
@@ -160,7 +160,7 @@ const documents: Documents = {
     "mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }": types.DeleteImagesDocument,
     "query RunCalibration($id: ID!) { run(id: $id) { checkpoints { id\n  calibration { temperature fittedOn evaluatedOn eceBefore eceAfter targetPrecision threshold\n    reliabilityBefore { confidence accuracy count } reliabilityAfter { confidence accuracy count }\n    curve { threshold coverage precision } } } } }": types.RunCalibrationDocument,
     "mutation SetTargetPrecision($c: ID!, $p: Float!) {\n  setTargetPrecision(checkpointId: $c, targetPrecision: $p) { id } }": types.SetTargetPrecisionDocument,
-    "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }": types.CheckpointRowFragmentDoc,
+    "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl onnxExportUnavailable metrics { validationAccuracy testAccuracy } }": types.CheckpointRowFragmentDoc,
     "mutation PromoteCheckpoint($c: ID!) { promoteCheckpoint(checkpointId: $c, alias: \"production\") { id } }": types.PromoteCheckpointDocument,
     "mutation ResumeCheckpoint($e: ID!, $c: ID!) {\n  startRun(experimentId: $e, resumeFromCheckpointId: $c, hyperparameters: { epochs: 10 }) { id } }": types.ResumeCheckpointDocument,
     "query Comments($e: ID!, $after: String) { experiment(id: $e) {\n  comments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id body runId createdAt author { name } } } } }": types.CommentsDocument,
@@ -276,7 +276,7 @@ export function graphql(source: "mutation StartRun($e: ID!) { startRun(experimen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom } }"): typeof import('./graphql').ExperimentChoicesDocument;
+export function graphql(source: "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom role benchmark { imagesPerSecond flowersValidationAccuracy } } }"): typeof import('./graphql').ExperimentChoicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -412,7 +412,7 @@ export function graphql(source: "mutation SetTargetPrecision($c: ID!, $p: Float!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl metrics { validationAccuracy testAccuracy } }"): typeof import('./graphql').CheckpointRowFragmentDoc;
+export function graphql(source: "fragment CheckpointRow on Checkpoint {\n  id step labels exportUrl onnxExportUrl onnxExportUnavailable metrics { validationAccuracy testAccuracy } }"): typeof import('./graphql').CheckpointRowFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

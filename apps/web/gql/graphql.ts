@@ -66,6 +66,8 @@ export type AuthPayload = {
 
 /** A pretrained network cut at its bottleneck: a catalog model, or a workspace's own. */
 export type BaseModel = {
+  /** What the committed benchmark measured for this catalog model (npm run bench:models); null for others. */
+  benchmark: Maybe<BaseModelBenchmark>;
   /** Layer or node cut at (empty: last pooling layer). */
   bottleneckOutput: Scalars['String']['output'];
   /** Whether its weights are on this server's disk. */
@@ -86,11 +88,36 @@ export type BaseModel = {
   name: Scalars['String']['output'];
   /** Pixel range the model expects. */
   normalization: Normalization;
+  /** Why it does not convert to ONNX (an op or layer with no conversion), once a conversion was refused: it then runs on TensorFlow.js, and its checkpoints offer no ONNX download. Null: it converts (or was not tried yet). */
+  onnxUnsupported: Maybe<Scalars['String']['output']>;
+  /** DEFAULT for the model new experiments start from, FAST for the quick one; null for others. */
+  role: Maybe<BaseModelRole>;
   /** Where its model.json is published. */
   sourceUrl: Scalars['String']['output'];
   /** SHA-256 of its weights, once loaded. */
   weightsHash: Maybe<Scalars['String']['output']>;
 };
+
+/** A catalog model measured by the committed benchmark (npm run bench:models), on its machine. */
+export type BaseModelBenchmark = {
+  /** Cores of the machine measured. */
+  cores: Scalars['Int']['output'];
+  /** Validation accuracy of a head trained with the defaults on flowers_small (4,317 photos, 5 classes). */
+  flowersValidationAccuracy: Scalars['Float']['output'];
+  /** Billions of floating-point operations an image. */
+  gflopPerImage: Scalars['Float']['output'];
+  /** Extraction on ONNX Runtime, end to end (files to stored vectors), all cores of the machine. */
+  imagesPerSecond: Scalars['Float']['output'];
+  /** When (ISO date). */
+  measuredOn: Scalars['String']['output'];
+};
+
+/** What a catalog model is recommended for. */
+export type BaseModelRole =
+  /** The model new experiments and the CLI start from: the strongest that installs offline. */
+  | 'DEFAULT'
+  /** The quick choice: several times the default's speed, some accuracy less. */
+  | 'FAST';
 
 /** How far a checkpoint's probabilities can be believed, and when it says "don't know": temperature scaling fitted on validation, calibration error before and after, and the abstention threshold for a target precision. */
 export type Calibration = {
@@ -126,7 +153,7 @@ export type Checkpoint = {
   calibration: Maybe<Calibration>;
   /** When it was saved. */
   createdAt: Scalars['DateTime']['output'];
-  /** Where to download it as a standalone TensorFlow.js model (zip of model.json, shards, labels.json), relative to the API's origin; send your session cookie or token. */
+  /** Where to download it for TensorFlow.js (a zip: for a layers base, one model of base and head with labels.json; for a graph base, base/ and head/ side by side with retrained.json and a README giving the three-line loader), relative to the API's origin; send your session cookie or token. */
   exportUrl: Scalars['String']['output'];
   /** Stable id. */
   id: Scalars['ID']['output'];
@@ -134,8 +161,10 @@ export type Checkpoint = {
   labels: Array<Scalars['String']['output']>;
   /** The run's figures at that step. */
   metrics: Maybe<RunMetrics>;
-  /** Where to download it as one ONNX model (uint8 RGB pixels in, probabilities out; labels and preprocessing in its metadata), for ONNX Runtime or Triton. Relative to the API's origin; send your session cookie or token. */
-  onnxExportUrl: Scalars['String']['output'];
+  /** Why there is no ONNX download (its base model's op or layer with no conversion); null when there is. */
+  onnxExportUnavailable: Maybe<Scalars['String']['output']>;
+  /** Where to download it as one ONNX model (uint8 RGB pixels in, probabilities out; labels and preprocessing in its metadata), for ONNX Runtime or Triton. Relative to the API's origin; send your session cookie or token. Null when its base model does not convert to ONNX (onnxExportUnavailable says why). */
+  onnxExportUrl: Maybe<Scalars['String']['output']>;
   /** The run that saved it. */
   runId: Scalars['ID']['output'];
   /** The epoch whose weights it holds. */
@@ -873,7 +902,7 @@ export type ModelFileInput = {
 
 /** TensorFlow.js model formats. */
 export type ModelFormat =
-  /** A frozen graph model (tf.loadGraphModel). */
+  /** A frozen graph model (tf.loadGraphModel), such as TF Hub's and EfficientNet-B0. */
   | 'GRAPH'
   /** A Keras layers model (tf.loadLayersModel). */
   | 'LAYERS';
@@ -1352,9 +1381,11 @@ export type MutationUploadImagesArgs = {
 
 /** The pixel range a base model expects. */
 export type Normalization =
+  /** Keras's caffe mode: channels as BGR, ImageNet's means subtracted, no scaling (ResNet-50). */
+  | 'CAFFE_BGR'
   /** [-1, 1]: Keras applications (MobileNet, Inception-v3). */
   | 'MINUS_ONE_TO_ONE'
-  /** [0, 1]: TF Hub image feature vectors. */
+  /** [0, 1]: TF Hub image feature vectors, EfficientNet-B0. */
   | 'ZERO_TO_ONE';
 
 /** How the new layer's weights are updated. */
@@ -2110,7 +2141,7 @@ export type ExperimentChoicesQueryVariables = Exact<{
 }>;
 
 
-export type ExperimentChoicesQuery = { workspace: { datasets: Array<{ id: string, name: string }> }, baseModels: Array<{ id: string, key: string, name: string, cached: boolean, featureDim: number, custom: boolean }> };
+export type ExperimentChoicesQuery = { workspace: { datasets: Array<{ id: string, name: string }> }, baseModels: Array<{ id: string, key: string, name: string, cached: boolean, featureDim: number, custom: boolean, role: BaseModelRole | null, benchmark: { imagesPerSecond: number, flowersValidationAccuracy: number } | null }> };
 
 export type ExperimentsQueryVariables = Exact<{
   w: Scalars['ID']['input'];
@@ -2187,16 +2218,16 @@ export type RunQueryVariables = Exact<{
 }>;
 
 
-export type RunQuery = { run: { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> } };
+export type RunQuery = { run: { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string | null, onnxExportUnavailable: string | null, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> } };
 
-export type RunDetailsFragment = { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> };
+export type RunDetailsFragment = { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string | null, onnxExportUnavailable: string | null, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> };
 
 export type RunProgressSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type RunProgressSubscription = { runProgress: { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> } };
+export type RunProgressSubscription = { runProgress: { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string | null, onnxExportUnavailable: string | null, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> } };
 
 export type RunDatasetQueryVariables = Exact<{
   e: Scalars['ID']['input'];
@@ -2355,7 +2386,7 @@ export type SetTargetPrecisionMutationVariables = Exact<{
 
 export type SetTargetPrecisionMutation = { setTargetPrecision: { id: string } };
 
-export type CheckpointRowFragment = { id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null };
+export type CheckpointRowFragment = { id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string | null, onnxExportUnavailable: string | null, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null };
 
 export type PromoteCheckpointMutationVariables = Exact<{
   c: Scalars['ID']['input'];
@@ -2687,6 +2718,7 @@ export const CheckpointRowFragmentDoc = new TypedDocumentString(`
   labels
   exportUrl
   onnxExportUrl
+  onnxExportUnavailable
   metrics {
     validationAccuracy
     testAccuracy
@@ -2732,6 +2764,7 @@ export const RunDetailsFragmentDoc = new TypedDocumentString(`
   labels
   exportUrl
   onnxExportUrl
+  onnxExportUnavailable
   metrics {
     validationAccuracy
     testAccuracy
@@ -3073,6 +3106,11 @@ export const ExperimentChoicesDocument = new TypedDocumentString(`
     cached
     featureDim
     custom
+    role
+    benchmark {
+      imagesPerSecond
+      flowersValidationAccuracy
+    }
   }
 }
     `) as unknown as TypedDocumentString<ExperimentChoicesQuery, ExperimentChoicesQueryVariables>;
@@ -3270,6 +3308,7 @@ fragment CheckpointRow on Checkpoint {
   labels
   exportUrl
   onnxExportUrl
+  onnxExportUnavailable
   metrics {
     validationAccuracy
     testAccuracy
@@ -3354,6 +3393,7 @@ fragment CheckpointRow on Checkpoint {
   labels
   exportUrl
   onnxExportUrl
+  onnxExportUnavailable
   metrics {
     validationAccuracy
     testAccuracy

@@ -7,27 +7,22 @@
 // 5. Training the head on 4,317 vectors of 1280-d for 50 epochs.
 // Needs ../shared (flowers_small, MobileNetV2-0.35); writes bench-results/engine.json.
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { Worker } from "node:worker_threads";
 import { initBackend } from "../src/backend.js";
 import { fileBottleneckStore } from "../src/extraction/bottleneck-store.js";
 import { extractBottlenecks } from "../src/extraction/extract-bottlenecks.js";
 import { createExtractionPool } from "../src/extraction/worker-pool.js";
-import { decodeImage } from "../src/images/decode-image.js";
 import type { InferenceChoice } from "../src/inference/inference-plan.js";
-import { loadBaseModel } from "../src/models/base-model.js";
 import { resolveBaseModel } from "../src/models/resolve-base-model.js";
 import { ensureOnnxBaseModel } from "../src/onnx/onnx-cache.js";
-import { loadOnnxRuntime } from "../src/onnx/onnx-runtime.js";
 import { DEFAULTS } from "../src/pipeline/retrain-options.js";
 import { createHeadModel } from "../src/training/head-model.js";
 import { createOptimizer } from "../src/training/optimizer.js";
 import { trainHead } from "../src/training/train-head.js";
 import { blobs, nsfwjsInceptionFolder, sharedDir, tempDir } from "../test/fixtures.js";
-import { countFlops } from "./flops.js";
+import { networkAlone } from "./network-alone.js";
 
 const { values } = parseArgs({ options: { images: { type: "string", default: "1000" } } });
 const imageCount = Number(values.images);
@@ -77,49 +72,6 @@ async function extraction(
   }
 }
 
-/** One ONNX Runtime session (one thread) running decoded batches of 4 for five seconds, in a worker thread. */
-const NETWORK_WORKER = `
-const { parentPort, workerData } = require("node:worker_threads");
-const ort = require(workerData.ort);
-(async () => {
-  const session = await ort.InferenceSession.create(workerData.model, { graphOptimizationLevel: "all", intraOpNumThreads: 1 });
-  const x = new ort.Tensor("uint8", new Uint8Array(workerData.batch), [4, workerData.size, workerData.size, 3]);
-  for (let i = 0; i < 5; i++) await session.run({ pixels: x });
-  const started = performance.now();
-  let images = 0;
-  while (performance.now() - started < 5000) { await session.run({ pixels: x }); images += 4; }
-  parentPort.postMessage(images / ((performance.now() - started) / 1000));
-})();`;
-
-/** The network alone on ONNX Runtime (decoded images in memory): `workers` sessions of one thread, side by side. */
-async function networkAlone(workers: number) {
-  const converted = await ensureOnnxBaseModel(mobilenet.spec, mobilenet.dir, work);
-  if ("unsupported" in converted) throw new Error(converted.unsupported);
-  await loadOnnxRuntime(); // in the main thread first, as worker threads need
-  const size = mobilenet.spec.inputSize;
-  const batch = new Uint8Array(4 * size * size * 3);
-  for (const [i, p] of paths.slice(0, 4).entries())
-    batch.set((await decodeImage(p, p, { size })).pixels, i * size * size * 3);
-  const workerData = {
-    ort: createRequire(import.meta.url).resolve("onnxruntime-node"),
-    model: converted.path,
-    batch,
-    size,
-  };
-  const rates = await Promise.all(
-    Array.from(
-      { length: workers },
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const worker = new Worker(NETWORK_WORKER, { eval: true, workerData });
-          worker.once("message", (rate: number) => void worker.terminate().then(() => resolve(rate)));
-          worker.once("error", reject);
-        }),
-    ),
-  );
-  return rates.reduce((a, b) => a + b, 0);
-}
-
 const f = (x: number, d = 1) => x.toFixed(d);
 console.error(`${cores} cores, ${paths.length} flowers_small images; heads on TensorFlow.js ${headBackend}`);
 // Threading first: it also warms every code path, so the headline pair below compares like with like.
@@ -146,17 +98,11 @@ const inceptionWasm = await extraction(inception, "wasm", inceptionImages);
 console.log(
   `Inception-v3 (299) extraction: onnxruntime ${f(inceptionOnnx.imagesPerSecond)} images/s, wasm ${f(inceptionWasm.imagesPerSecond)} images/s (target >= 20)`,
 );
-const base = await loadBaseModel(mobilenet.spec, mobilenet.dir);
-const gflop =
-  countFlops(
-    base.layers ??
-      (() => {
-        throw new Error("no layers model");
-      })(),
-  ) / 1e9;
-base.dispose();
-const one = await networkAlone(1);
-const two = await networkAlone(cores);
+const converted = await ensureOnnxBaseModel(mobilenet.spec, mobilenet.dir, work);
+if ("unsupported" in converted) throw new Error(converted.unsupported);
+const gflop = converted.flops / 1e9;
+const one = await networkAlone(converted.path, mobilenet.spec.inputSize, paths, 1);
+const two = await networkAlone(converted.path, mobilenet.spec.inputSize, paths, cores);
 const peak = 80 * cores; // GFLOP/s: the issue's figure for these cores (AVX2 FMA at about 2.5 GHz)
 console.log(
   `network alone (${f(gflop, 3)} GFLOP an image): 1 worker ${f(one)} images/s (${f(one * gflop)} GFLOP/s), ${cores} workers ${f(two)} images/s (${f(two * gflop)} GFLOP/s) against a peak of about ${peak} GFLOP/s: ${f((two * gflop * 100) / peak)}%`,

@@ -1,8 +1,9 @@
 // `npm run bench:health` (needs ../shared): the dataset health report on flowers_small with planted faults
 // (5% flipped labels, 40 re-encoded and resized copies in another split, 20 generated non-flower images),
 // scored against what was planted, with the duplicate threshold swept so the default is chosen by it; then
-// the whole report on 100,000 synthetic 1280-d vectors (`--scale N`) and the map of 50,000. Writes
-// bench-results/health.json.
+// the whole report on 100,000 synthetic 1280-d vectors (`--scale N`) and the map of 50,000. The vectors of
+// MobileNetV2-0.35 unless `--base-model efficientnet_b0_224` (or resnet50_224) names another. Writes
+// bench-results/health.json (health-<model>.json for another model).
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,7 +18,13 @@ import { sharedDir, tempDir } from "../test/fixtures.js";
 import { extractAll } from "./extract-all.js";
 import { corruptedFlowers, type Planted } from "./health-data.js";
 
-const { values } = parseArgs({ options: { scale: { type: "string", default: "100000" } } });
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string", default: "100000" },
+    "base-model": { type: "string", default: "mobilenet_v2_035_224" },
+  },
+});
+const baseModel = String(values["base-model"]);
 const shared = sharedDir();
 await initBackend("auto");
 const work = await tempDir("health-bench");
@@ -26,8 +33,8 @@ console.log(
   `${images.length} images: ${planted.flipped.size} flipped labels, ${planted.copies.length} copies, ${planted.strays.size} strays`,
 );
 
-// Vectors of every image (MobileNetV2-0.35, as the product extracts them), kept in memory.
-const extraction = await extractAll(images, shared, work);
+// Vectors of every image (as the product extracts them), kept in memory.
+const extraction = await extractAll(images, shared, work, baseModel);
 const { x, dim } = extraction;
 
 const report = await datasetHealth({
@@ -139,4 +146,8 @@ const map = { vectors: mapped, seconds: (performance.now() - mapStarted) / 1000 
 console.log(`map (neighbours and UMAP) of ${mapped} vectors: ${map.seconds.toFixed(1)} s`);
 
 await mkdir("bench-results", { recursive: true });
-await writeFile("bench-results/health.json", `${JSON.stringify({ ...results, scale, map }, null, 2)}\n`);
+const suffix = baseModel === "mobilenet_v2_035_224" ? "" : `-${baseModel}`;
+await writeFile(
+  `bench-results/health${suffix}.json`,
+  `${JSON.stringify({ baseModel, ...results, scale, map }, null, 2)}\n`,
+);

@@ -3,9 +3,11 @@
 // default splits) is calibrated on validation, then asked about every photo of the held-out class and about
 // the known classes' test photos. Reports, per held-out class: the share answered "unknown" (and why), the
 // coverage and precision on the known test photos at the default target precision (0.95), and the expected
-// calibration error before and after temperature scaling. Writes bench-results/unknown.json.
+// calibration error before and after temperature scaling. MobileNetV2-0.35's vectors unless `--base-model`
+// names another catalog model. Writes bench-results/unknown.json (unknown-<model>.json for another model).
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { initBackend } from "../src/backend.js";
 import { decide } from "../src/calibration/calibration.js";
 import { topOf } from "../src/calibration/reliability.js";
@@ -17,6 +19,8 @@ import { trainClassifier } from "../src/training/train-classifier.js";
 import { sharedDir, tempDir } from "../test/fixtures.js";
 import { extractAll } from "./extract-all.js";
 
+const { values } = parseArgs({ options: { "base-model": { type: "string", default: "mobilenet_v2_035_224" } } });
+const baseModel = String(values["base-model"]);
 const shared = sharedDir();
 await initBackend("auto");
 const work = await tempDir("unknown-bench");
@@ -31,7 +35,7 @@ for (const label of classes)
       bytes: new Uint8Array(await readFile(path.join(root, label, name))),
       split: assignSplit(`${label}/${name}`),
     });
-const { x, dim } = await extractAll(images, shared, work);
+const { x, dim } = await extractAll(images, shared, work, baseModel);
 const rowsOf = (keep: (i: (typeof images)[number]) => boolean) =>
   images.flatMap((image, i) => (keep(image) ? [i] : []));
 const pack = (rows: number[], labels: string[]) => {
@@ -74,7 +78,7 @@ for (const heldOut of classes) {
     validation: set("validation"),
     test: set("test"),
     plan,
-    baseModel: { id: "mobilenet_v2_035_224", url: "", format: "layers", weightsHash: "bench", featureDim: dim },
+    baseModel: { id: baseModel, url: "", format: "layers", weightsHash: "bench", featureDim: dim },
     preprocessing: { inputSize: 224, normalization: "[-1,1]", resize: "center-crop" },
   });
   const { calibration } = trained;
@@ -131,4 +135,5 @@ const summary = {
 };
 console.log("mean over held-out classes:", JSON.stringify(summary));
 await mkdir("bench-results", { recursive: true });
-await writeFile("bench-results/unknown.json", `${JSON.stringify({ results, summary }, null, 2)}\n`);
+const suffix = baseModel === "mobilenet_v2_035_224" ? "" : `-${baseModel}`;
+await writeFile(`bench-results/unknown${suffix}.json`, `${JSON.stringify({ baseModel, results, summary }, null, 2)}\n`);

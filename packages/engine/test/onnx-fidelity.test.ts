@@ -10,7 +10,7 @@ import { loadBaseModel } from "../src/models/base-model.js";
 import { resolveBaseModel } from "../src/models/resolve-base-model.js";
 import { ensureOnnxBaseModel } from "../src/onnx/onnx-cache.js";
 import { createOnnxSession } from "../src/onnx/onnx-runtime.js";
-import { nsfwjsInceptionFolder, sharedDir, tempDir } from "./fixtures.js";
+import { npmModelCache, nsfwjsInceptionFolder, sharedDir, tempDir } from "./fixtures.js";
 
 /** Eight photos of flowers_small (two a class), decoded at `size` as extraction decodes them. */
 async function photos(size: number) {
@@ -24,8 +24,8 @@ async function photos(size: number) {
   return { batch, n: decoded.length };
 }
 
-async function compare(dir: string, cacheDir: string) {
-  const resolved = await resolveBaseModel(dir, { cacheDir });
+async function compare(ref: string, cacheDir: string, bottleneck?: string) {
+  const resolved = await resolveBaseModel(ref, { cacheDir, bottleneck });
   const base = await loadBaseModel(resolved.spec, resolved.dir);
   const size = base.spec.inputSize;
   const { batch, n } = await photos(size);
@@ -69,6 +69,32 @@ describe("ONNX Runtime gives the TensorFlow.js vectors", () => {
     },
     120_000,
   );
+
+  // Graph models (TensorFlow GraphDefs), converted op by op.
+  it("MobileNet v1 0.25 as a TF Hub graph model (Conv2D, BatchNorm as Mul/Add, Relu6, Mean, no declared format)", async () => {
+    const result = await compare(
+      path.join(sharedDir(), "models/mobilenet_v1_025_224/imagenet"),
+      cacheDir,
+      "module_apply_default/MobilenetV1/Logits/global_pool",
+    );
+    expect(result.dim).toBe(256);
+    expect(result.maxAbs).toBeLessThanOrEqual(1e-3);
+    expect(result.cosine).toBeGreaterThanOrEqual(0.9999);
+  }, 120_000);
+
+  it("EfficientNet-B0 from npm (fused convolutions, swish, squeeze-and-excite, its own standardisation)", async () => {
+    const result = await compare("efficientnet_b0_224", await npmModelCache());
+    expect(result.dim).toBe(1280);
+    expect(result.maxAbs).toBeLessThanOrEqual(1e-3);
+    expect(result.cosine).toBeGreaterThanOrEqual(0.9999);
+  }, 300_000);
+
+  it("ResNet-50 from npm (a layers model, caffe's BGR preprocessing)", async () => {
+    const result = await compare("resnet50_224", await npmModelCache());
+    expect(result.dim).toBe(2048);
+    expect(result.maxAbs).toBeLessThanOrEqual(1e-3);
+    expect(result.cosine).toBeGreaterThanOrEqual(0.9999);
+  }, 300_000);
 
   it("Inception-v3 (the nsfwjs fixture: batch norms without gamma, 299 x 299, 2048-d)", async () => {
     const dir = path.join(await tempDir("inception-onnx"), "inception_v3");

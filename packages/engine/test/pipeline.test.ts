@@ -89,7 +89,7 @@ describe("retrain on a folder of images", () => {
         resize: exported.preprocessing.resize,
       });
       const input = pixelBatch([pixels], exported.preprocessing.inputSize).toFloat();
-      const probs = Array.from(await (exported.model.predict(input) as tf.Tensor).data());
+      const probs = Array.from(await exported.predict(input).data());
       const top = engine[i];
       if (!top || "error" in top) throw new Error("engine prediction failed");
       for (const { label, probability } of top.top)

@@ -28,9 +28,14 @@ export interface TrainedWorkspace {
 
 /**
  * Through the API, as a user would: signs up, makes a workspace with 90 flower photos (three classes), trains
- * MobileNetV2-0.35's head on them (a worker must be running) and promotes the checkpoint to `production`.
+ * a head on them (MobileNetV2-0.35 unless another catalog model is named; a worker must be running) and
+ * promotes the checkpoint to `production`.
  */
-export async function trainedFlowersWorkspace(url: string, email: string): Promise<TrainedWorkspace> {
+export async function trainedFlowersWorkspace(
+  url: string,
+  email: string,
+  baseModelKey = "mobilenet_v2_035_224",
+): Promise<TrainedWorkspace> {
   const token = await signUpAt(url, email);
   const q = async <T>(query: string, variables: Record<string, unknown> = {}) => {
     const answer = await graphqlRequest<T>(url, query, variables, token);
@@ -53,7 +58,7 @@ export async function trainedFlowersWorkspace(url: string, email: string): Promi
   const { baseModels } = await q<{ baseModels: { id: string; key: string }[] }>("{ baseModels { id key } }");
   const { createExperiment } = await q<{ createExperiment: { id: string } }>(
     'mutation($d: ID!, $m: ID!) { createExperiment(datasetId: $d, baseModelId: $m, name: "flowers") { id } }',
-    { d: createDataset.id, m: baseModels.find((m) => m.key === "mobilenet_v2_035_224")?.id },
+    { d: createDataset.id, m: baseModels.find((m) => m.key === baseModelKey)?.id },
   );
   const { startRun } = await q<{ startRun: { id: string } }>(
     "mutation($e: ID!) { startRun(experimentId: $e) { id } }",

@@ -1,4 +1,6 @@
 import type { BaseModel } from "@retrain/db";
+import { CATALOG_FIGURES, DEFAULT_BASE_MODEL, FAST_BASE_MODEL, normalizationOf } from "@retrain/engine";
+import { BaseModelBenchmarkRef, BaseModelRoleEnum } from "./base-model-benchmark.js";
 import { builder } from "./builder.js";
 import { ModelFormatEnum, NormalizationEnum } from "./enums.js";
 
@@ -14,7 +16,7 @@ export const BaseModelRef = builder.objectRef<BaseModel & { cached: boolean }>("
     normalization: t.field({
       type: NormalizationEnum,
       description: "Pixel range the model expects.",
-      resolve: (m) => (m.normalization === "[0,1]" ? "[0,1]" : "[-1,1]"),
+      resolve: (m) => normalizationOf(m.normalization),
     }),
     bottleneckOutput: t.exposeString("bottleneckOutput", {
       description: "Layer or node cut at (empty: last pooling layer).",
@@ -22,6 +24,24 @@ export const BaseModelRef = builder.objectRef<BaseModel & { cached: boolean }>("
     featureDim: t.exposeInt("featureDim", { description: "Length of a bottleneck vector." }),
     weightsHash: t.exposeString("weightsHash", { nullable: true, description: "SHA-256 of its weights, once loaded." }),
     cached: t.exposeBoolean("cached", { description: "Whether its weights are on this server's disk." }),
+    onnxUnsupported: t.exposeString("onnxUnsupported", {
+      nullable: true,
+      description:
+        "Why it does not convert to ONNX (an op or layer with no conversion), once a conversion was refused: it then runs on TensorFlow.js, and its checkpoints offer no ONNX download. Null: it converts (or was not tried yet).",
+    }),
+    role: t.field({
+      type: BaseModelRoleEnum,
+      nullable: true,
+      description: "DEFAULT for the model new experiments start from, FAST for the quick one; null for others.",
+      resolve: (m) => (m.key === DEFAULT_BASE_MODEL ? "DEFAULT" : m.key === FAST_BASE_MODEL ? "FAST" : null),
+    }),
+    benchmark: t.field({
+      type: BaseModelBenchmarkRef,
+      nullable: true,
+      description:
+        "What the committed benchmark measured for this catalog model (npm run bench:models); null for others.",
+      resolve: (m) => CATALOG_FIGURES[m.key] ?? null,
+    }),
     custom: t.boolean({
       description: "A workspace's own model (registered from a URL or files), as opposed to a catalog one.",
       resolve: (m) => m.workspaceId !== null,
@@ -57,7 +77,8 @@ builder.mutationField("registerBaseModel", (t) =>
       files: t.arg({ type: [ModelFileInput], description: "model.json and its shards, instead of a URL." }),
       normalization: t.arg({
         type: NormalizationEnum,
-        description: "MINUS_ONE_TO_ONE (Keras applications, default) or ZERO_TO_ONE (TF Hub).",
+        description:
+          "MINUS_ONE_TO_ONE (Keras applications, default), ZERO_TO_ONE (TF Hub) or CAFFE_BGR (Keras ResNet).",
       }),
       bottleneck: t.arg.string({ description: "Layer or node to cut at (default: the last pooling layer)." }),
     },

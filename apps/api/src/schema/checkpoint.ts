@@ -22,13 +22,21 @@ export const CheckpointRef = builder.objectRef<CheckpointSummary>("Checkpoint").
     runId: t.exposeID("runId", { description: "The run that saved it." }),
     exportUrl: t.string({
       description:
-        "Where to download it as a standalone TensorFlow.js model (zip of model.json, shards, labels.json), relative to the API's origin; send your session cookie or token.",
+        "Where to download it for TensorFlow.js (a zip: for a layers base, one model of base and head with labels.json; for a graph base, base/ and head/ side by side with retrained.json and a README giving the three-line loader), relative to the API's origin; send your session cookie or token.",
       resolve: (c) => `/exports/${c.id}.zip`,
     }),
     onnxExportUrl: t.string({
+      nullable: true,
       description:
-        "Where to download it as one ONNX model (uint8 RGB pixels in, probabilities out; labels and preprocessing in its metadata), for ONNX Runtime or Triton. Relative to the API's origin; send your session cookie or token.",
-      resolve: (c) => `/exports/${c.id}.onnx`,
+        "Where to download it as one ONNX model (uint8 RGB pixels in, probabilities out; labels and preprocessing in its metadata), for ONNX Runtime or Triton. Relative to the API's origin; send your session cookie or token. Null when its base model does not convert to ONNX (onnxExportUnavailable says why).",
+      resolve: async (c, _a, { loaders }) =>
+        (await loaders.baseModel.load(c.baseModelId)).onnxUnsupported ? null : `/exports/${c.id}.onnx`,
+    }),
+    onnxExportUnavailable: t.string({
+      nullable: true,
+      description:
+        "Why there is no ONNX download (its base model's op or layer with no conversion); null when there is.",
+      resolve: async (c, _a, { loaders }) => (await loaders.baseModel.load(c.baseModelId)).onnxUnsupported,
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was saved." }),
   }),

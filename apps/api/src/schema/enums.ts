@@ -39,7 +39,7 @@ export const ModelFormatEnum = builder.enumType("ModelFormat", {
   description: "TensorFlow.js model formats.",
   values: {
     LAYERS: { description: "A Keras layers model (tf.loadLayersModel)." },
-    GRAPH: { description: "A frozen graph model (tf.loadGraphModel)." },
+    GRAPH: { description: "A frozen graph model (tf.loadGraphModel), such as TF Hub's and EfficientNet-B0." },
   } as const,
 });
 
@@ -47,7 +47,11 @@ export const NormalizationEnum = builder.enumType("Normalization", {
   description: "The pixel range a base model expects.",
   values: {
     MINUS_ONE_TO_ONE: { value: "[-1,1]", description: "[-1, 1]: Keras applications (MobileNet, Inception-v3)." },
-    ZERO_TO_ONE: { value: "[0,1]", description: "[0, 1]: TF Hub image feature vectors." },
+    ZERO_TO_ONE: { value: "[0,1]", description: "[0, 1]: TF Hub image feature vectors, EfficientNet-B0." },
+    CAFFE_BGR: {
+      value: "caffe",
+      description: "Keras's caffe mode: channels as BGR, ImageNet's means subtracted, no scaling (ResNet-50).",
+    },
   } as const,
 });
 

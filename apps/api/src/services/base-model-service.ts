@@ -15,13 +15,13 @@ import {
   type DownloadOptions,
   EngineError,
   InvalidModelError,
-  isStoredModelCached,
+  isNormalization,
   loadBaseModel,
   ModelUnavailableError,
+  NORMALIZATIONS,
   parseModelJson,
-  UPLOAD_SCHEME,
 } from "@retrain/engine";
-import { openStoredBaseModel } from "@retrain/ingest";
+import { isStoredModelCached, openStoredBaseModel, UPLOAD_SCHEME } from "@retrain/models";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText, requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
@@ -138,8 +138,8 @@ export function createBaseModelService(
         throw new ValidationError("url", "Give either the URL of a model.json or the uploaded files.");
       if (input.url && (input.url.length > URL_LENGTH || !/^https?:\/\/\S+$/.test(input.url)))
         throw new ValidationError("url", `Give an http(s) URL of at most ${URL_LENGTH} characters.`);
-      if (input.normalization && !["[-1,1]", "[0,1]"].includes(input.normalization))
-        throw new ValidationError("normalization", "Use [-1,1] or [0,1].");
+      if (input.normalization && !isNormalization(input.normalization))
+        throw new ValidationError("normalization", `Use one of ${NORMALIZATIONS.join(", ")}.`);
       const bottleneck = optionalText("bottleneck", input.bottleneck, 200) ?? "";
       const files = input.files?.length ? checkedFiles(input.files, models.download) : [];
       const key = `custom_${randomBytes(6).toString("hex")}`;

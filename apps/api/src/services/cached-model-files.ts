@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { type BaseModel, baseModelsRepository, type Db } from "@retrain/db";
-import { storedModelDir } from "@retrain/engine";
+import { storedModelDir } from "@retrain/models";
 
 /**
  * Removes a deleted base model's folder from the model cache, unless another model still uses it (two

@@ -2,17 +2,18 @@ import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { checkpointsRepository, type Db } from "@retrain/db";
+import { baseModelsRepository, checkpointsRepository, type Db } from "@retrain/db";
 import {
   type DownloadOptions,
   EngineError,
+  exportMeta,
   exportModel,
   exportOnnxModel,
   fromCheckpointRecord,
-  loadBaseModel,
   restoreCheckpoint,
+  UnsupportedConversionError,
 } from "@retrain/engine";
-import { openStoredBaseModel } from "@retrain/ingest";
+import { openStoredBaseModel, storedModel } from "@retrain/models";
 import yazl from "yazl";
 import { ConflictError, NotFoundError } from "../domain/errors.js";
 import type { Access, Caller } from "./access.js";
@@ -20,9 +21,10 @@ import type { Access, Caller } from "./access.js";
 export type ExportFormat = "zip" | "onnx";
 
 /**
- * Models for download, built once per checkpoint (checkpoints never change) and kept on disk: `zip` is base
- * and head as one standalone TensorFlow.js model (model.json, 4 MB shards, labels.json); `onnx` the same
- * network as one ONNX model (labels and preprocessing in its metadata).
+ * Models for download, built once per checkpoint (checkpoints never change) and kept on disk: `zip` is the
+ * TensorFlow.js export (a layers base and the head as one model; a graph base beside the head with a loader
+ * in its README); `onnx` base and head as one ONNX model (labels and preprocessing in its metadata), for
+ * either format.
  */
 export function createExportService(
   db: Db,
@@ -39,29 +41,30 @@ export function createExportService(
     if (!row) throw new NotFoundError("Checkpoint");
     const checkpoint = fromCheckpointRecord(row);
     const resolved = await openStoredBaseModel(db, row.baseModel, dirs);
-    const base = await loadBaseModel(resolved.spec, resolved.dir);
-    const { head } = await restoreCheckpoint(checkpoint, base);
+    const base = { spec: storedModel(row.baseModel).spec, dir: resolved.dir };
+    // The checkpoint is checked against the stored model's identity (its weights and vector length).
+    const { head, optimizer } = await restoreCheckpoint(checkpoint, {
+      spec: base.spec,
+      weightsHash: row.baseModel.weightsHash ?? checkpoint.baseModel.weightsHash,
+    });
+    optimizer.dispose();
+    const meta = exportMeta(row.labels, checkpoint.preprocessing, checkpoint.calibration);
     await mkdir(dirs.exportDir, { recursive: true });
     const work = await mkdtemp(path.join(dirs.exportDir, `.${checkpointId}-`));
     try {
       const built = path.join(work, `model.${format}`);
-      if (format === "onnx")
-        await writeFile(
-          built,
-          exportOnnxModel(base, head, row.labels, checkpoint.preprocessing, checkpoint.calibration),
-        );
+      if (format === "onnx") await writeFile(built, await exportOnnxModel(base, head, meta));
       else {
-        await exportModel(
-          path.join(work, "model"),
-          base,
-          head,
-          row.labels,
-          checkpoint.preprocessing,
-          checkpoint.calibration,
-        );
+        await exportModel(path.join(work, "model"), base, head, meta);
         const zip = new yazl.ZipFile();
-        for (const name of await readdir(path.join(work, "model")))
-          zip.addFile(path.join(work, "model", name), `model/${name}`, { compress: name.endsWith(".json") });
+        // A graph base's export has folders (base/, head/): every file, at its path under model/.
+        const names = await readdir(path.join(work, "model"), { recursive: true, withFileTypes: true });
+        for (const entry of names.filter((e) => e.isFile())) {
+          const relative = path.relative(path.join(work, "model"), path.join(entry.parentPath, entry.name));
+          zip.addFile(path.join(entry.parentPath, entry.name), `model/${relative.split(path.sep).join("/")}`, {
+            compress: /\.(json|md)$/.test(entry.name),
+          });
+        }
         zip.end();
         await pipeline(zip.outputStream, createWriteStream(built));
       }
@@ -69,7 +72,6 @@ export function createExportService(
       return target;
     } finally {
       head.dispose();
-      base.dispose();
       await rm(work, { recursive: true, force: true });
     }
   }
@@ -89,6 +91,9 @@ export function createExportService(
       try {
         return await pending;
       } catch (error) {
+        // A base with no ONNX conversion: said once, so the dashboard stops offering that download.
+        if (error instanceof UnsupportedConversionError)
+          await baseModelsRepository(db).setOnnxUnsupported(found.baseModelId, error.message);
         if (error instanceof EngineError)
           throw new ConflictError(`This checkpoint cannot be exported: ${error.message}`);
         throw error;

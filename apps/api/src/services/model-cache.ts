@@ -1,4 +1,4 @@
-import { type BaseModel, checkpointsRepository, type Db } from "@retrain/db";
+import { type BaseModel, baseModelsRepository, checkpointsRepository, type Db } from "@retrain/db";
 import {
   createExtractionPool,
   createPoolClassifier,
@@ -13,7 +13,7 @@ import {
   type ServingCalibration,
   servingCalibration,
 } from "@retrain/engine";
-import { openStoredBaseModel } from "@retrain/ingest";
+import { openStoredBaseModel } from "@retrain/models";
 import { NotFoundError } from "../domain/errors.js";
 import { OwnedCache } from "./owned-cache.js";
 
@@ -63,7 +63,7 @@ export function createModelCache(db: Db, options: ModelCacheOptions, capacity = 
 
   async function openPool(baseModel: BaseModel, preprocessing: Preprocessing): Promise<ExtractionPool> {
     const resolved = await openStoredBaseModel(db, baseModel, options);
-    return createExtractionPool({
+    const pool = await createExtractionPool({
       spec: resolved.spec,
       dir: resolved.dir,
       inference: options.inference,
@@ -72,6 +72,8 @@ export function createModelCache(db: Db, options: ModelCacheOptions, capacity = 
       intraOpThreads: options.intraOpThreads,
       resize: preprocessing.resize,
     });
+    if (pool.onnxUnsupported) await baseModelsRepository(db).setOnnxUnsupported(baseModel.id, pool.onnxUnsupported);
+    return pool;
   }
 
   return {

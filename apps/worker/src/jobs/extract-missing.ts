@@ -7,7 +7,7 @@ import {
   extractBottlenecks,
   type InferenceChoice,
 } from "@retrain/engine";
-import { openStoredBaseModel } from "@retrain/ingest";
+import { openStoredBaseModel } from "@retrain/models";
 
 export interface WorkerDeps {
   db: Db;
@@ -68,7 +68,10 @@ export async function extractMissing(
       onFailure: (failed, reason) => void bottlenecks.recordFailure(failed.key, baseModel.id, reason),
       onProgress: (p) => void hooks.onProgress?.(p),
     });
-    if (!baseModel.weightsHash) await baseModelsRepository(deps.db).setWeightsHash(baseModel.id, pool.weightsHash);
+    const rows = baseModelsRepository(deps.db);
+    if (!baseModel.weightsHash) await rows.setWeightsHash(baseModel.id, pool.weightsHash);
+    if (pool.backend === "onnxruntime" || pool.onnxUnsupported)
+      await rows.setOnnxUnsupported(baseModel.id, pool.onnxUnsupported ?? null);
     if (pool.note) console.warn(`worker: ${pool.note}`);
     return {
       /** What ran the base model (onnxruntime, or a TensorFlow.js backend), shown on the run page. */

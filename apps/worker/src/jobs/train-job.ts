@@ -6,6 +6,7 @@ import {
   jobsRepository,
 } from "@retrain/db";
 import { resolveHyperparameters, trainClassifier, trainingPlan } from "@retrain/engine";
+import { storedModel } from "@retrain/models";
 import { JobFailure } from "../runner/job-failure.js";
 import type { JobContext, JobOutcome } from "../runner/job-runner.js";
 import { throttledProgress } from "../runner/progress.js";
@@ -73,6 +74,7 @@ export async function trainJob(deps: WorkerDeps, ctx: JobContext): Promise<JobOu
   );
   if (data.labels.length < 2 || data.sets.TRAIN.y.length === 0)
     throw new JobFailure("Training needs labelled TRAIN images of at least two labels.");
+  const stored = storedModel(model);
   const hyperparameters = resolveHyperparameters(run.hyperparameters as Record<string, unknown>);
   const plan = trainingPlan(hyperparameters, data.dim, data.labels.length);
   const trained = await trainClassifier({
@@ -81,18 +83,9 @@ export async function trainJob(deps: WorkerDeps, ctx: JobContext): Promise<JobOu
     validation: data.sets.VALIDATION,
     test: data.sets.TEST,
     plan,
-    baseModel: {
-      id: model.key,
-      url: model.sourceUrl,
-      format: model.format === "GRAPH" ? "graph" : "layers",
-      featureDim: data.dim,
-      weightsHash: model.weightsHash ?? "",
-    },
-    preprocessing: {
-      inputSize: model.inputWidth,
-      normalization: model.normalization === "[0,1]" ? "[0,1]" : "[-1,1]",
-      resize: "center-crop",
-    },
+    // The same identity and preprocessing the CLI records for this model (the cut point included).
+    baseModel: { ...stored.identity, featureDim: data.dim },
+    preprocessing: stored.preprocessing,
     resumeFrom: run.resumedFromId
       ? await checkpointToResume(deps.db, run.resumedFromId, model, data.labels)
       : undefined,

@@ -36,4 +36,7 @@ export const baseModelsRepository = (db: Db) => ({
     data: Pick<Prisma.BaseModelUpdateInput, "format" | "inputWidth" | "inputHeight" | "featureDim" | "weightsHash">,
   ) => db.baseModel.update({ where: { id }, data }),
   setWeightsHash: (id: string, weightsHash: string) => db.baseModel.update({ where: { id }, data: { weightsHash } }),
+  /** Records why the model does not convert to ONNX (null: it does), as the worker or an export found out. */
+  setOnnxUnsupported: (id: string, onnxUnsupported: string | null) =>
+    db.baseModel.update({ where: { id }, data: { onnxUnsupported } }),
 });

@@ -2,7 +2,6 @@ import * as tf from "@tensorflow/tfjs";
 import type { Calibration } from "../calibration/calibration.js";
 import { BaseModelMismatchError, EngineError } from "../errors.js";
 import type { ResizeMode } from "../images/decode-image.js";
-import type { BaseModel } from "../models/base-model.js";
 import type { BaseModelSpec, Normalization } from "../models/catalog.js";
 import type { HeadOptions } from "../training/head-model.js";
 import {
@@ -12,6 +11,7 @@ import {
   saveOptimizerState,
 } from "../training/optimizer.js";
 import type { TrainOptions } from "../training/train-head.js";
+import { modelArtifacts } from "./model-artifacts.js";
 
 export const CHECKPOINT_FORMAT = "retrain-studio-checkpoint/1";
 
@@ -49,22 +49,11 @@ export interface Checkpoint {
   optimizerState?: { specs: tf.io.WeightsManifestEntry[]; data: Uint8Array };
 }
 
-export function baseModelIdentity(base: BaseModel): BaseModelIdentity {
+export { modelArtifacts } from "./model-artifacts.js";
+
+export function baseModelIdentity(base: { spec: BaseModelSpec; weightsHash: string }): BaseModelIdentity {
   const { id, url, format, featureDim, bottleneck } = base.spec;
   return { id, url, format, featureDim, bottleneck, weightsHash: base.weightsHash };
-}
-
-/** The model's artifacts as TensorFlow.js would save them, kept in memory. */
-export async function modelArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
-  let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      saved = artifacts;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
-    }),
-  );
-  if (!saved) throw new EngineError("the model could not be serialised");
-  return saved;
 }
 
 const bytesOf = (data: tf.io.WeightData | undefined) =>
@@ -87,8 +76,11 @@ export async function createCheckpoint(
   };
 }
 
+/** The base model as far as a checkpoint's identity check goes. */
+export type BaseModelStamp = { spec: Pick<BaseModelSpec, "id" | "featureDim">; weightsHash: string };
+
 /** Refuses a checkpoint trained on another base model: its vectors would mean nothing to the head. */
-export function assertSameBase(checkpoint: Checkpoint, base: BaseModel): void {
+export function assertSameBase(checkpoint: Checkpoint, base: BaseModelStamp): void {
   const want = checkpoint.baseModel;
   if (want.weightsHash !== base.weightsHash || want.featureDim !== base.spec.featureDim) {
     throw new BaseModelMismatchError(
@@ -119,7 +111,7 @@ function assertWholeWeights(what: string, specs: tf.io.WeightsManifestEntry[], b
 /** Loads the head (and, to resume training, its optimizer with its state) from a checkpoint. */
 export async function restoreCheckpoint(
   checkpoint: Checkpoint,
-  base?: BaseModel,
+  base?: BaseModelStamp,
 ): Promise<{ head: tf.LayersModel; optimizer: tf.Optimizer }> {
   if (checkpoint.format !== CHECKPOINT_FORMAT)
     throw new EngineError(`unknown checkpoint format ${String(checkpoint.format)}`);

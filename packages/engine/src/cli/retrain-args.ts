@@ -4,13 +4,15 @@ import { parseArgs } from "node:util";
 import { InvalidOptionError } from "../errors.js";
 import { VARIANTS, type Variant } from "../images/decode-image.js";
 import { parseInferenceChoice } from "../inference/inference-plan.js";
+import { CATALOG, DEFAULT_BASE_MODEL, FAST_BASE_MODEL } from "../models/catalog.js";
 import type { RetrainOptions } from "../pipeline/retrain-options.js";
 import { DEFAULTS } from "../pipeline/retrain-options.js";
 
 export const USAGE = `retrain: train a new final layer on a pretrained image network (TensorFlow's retrain.py recipe)
 
   --image-dir DIR          a folder per class, its name the label (required)
-  --base-model ID|URL|DIR  catalog id (inception_v3, mobilenet_v2_035_224, ...), model.json URL, or folder (default mobilenet_v2_035_224)
+  --base-model ID|URL|DIR  catalog id (${CATALOG.map((m) => m.id).join(", ")}),
+                           model.json URL, or folder (default ${DEFAULT_BASE_MODEL}; ${FAST_BASE_MODEL} is the fast one)
   --bottleneck-dir DIR     bottleneck cache, reused across runs (default ./bottlenecks)
   --model-cache-dir DIR    downloaded base models (default ~/.cache/retrain-studio/models)
   --output DIR             checkpoint/, model/ (standalone TensorFlow.js export) and labels.txt (default ./retrained)
@@ -101,7 +103,7 @@ export function parseRetrainArgs(argv: string[]): { options: RetrainOptions; jso
     help: false,
     options: {
       imageDir: path.resolve(String(v["image-dir"])),
-      baseModel: String(v["base-model"] ?? "mobilenet_v2_035_224"),
+      baseModel: String(v["base-model"] ?? DEFAULT_BASE_MODEL),
       bottleneckDir: path.resolve(String(v["bottleneck-dir"] ?? "bottlenecks")),
       modelCacheDir: path.resolve(
         String(v["model-cache-dir"] ?? path.join(os.homedir(), ".cache", "retrain-studio", "models")),

@@ -35,6 +35,7 @@ async function main(): Promise<number> {
   }).finally(() => progress.stop());
 
   for (const u of summary.unreadable) process.stderr.write(`skipped ${u.file}: ${u.reason}\n`);
+  for (const why of summary.output.skipped) process.stderr.write(`export skipped, ${why}\n`);
   if (summary.backendNote) process.stderr.write(`note: ${summary.backendNote}\n`);
   // An empty split (--test-percent 0) has no figure: said as such, not as 0%.
   const pct = (x: number | null) => (x === null ? "none (no images)" : `${(x * 100).toFixed(1)}%`);
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
       `${summary.images.unreadable} unreadable) on ${summary.backend}; ${summary.extraction.imagesPerSecond.toFixed(1)} img/s\n` +
       `trained ${summary.training.epochs} epochs in ${summary.training.seconds.toFixed(1)} s: validation ${pct(summary.validationAccuracy)}, ` +
       `test ${pct(summary.testAccuracy)}${summary.testAccuracy === null ? "" : ` (top-k ${pct(summary.testTopKAccuracy)})`}\n` +
-      `saved ${summary.output.checkpoint}${summary.output.model ? ` and ${summary.output.model}` : ""}\n`,
+      `saved ${[summary.output.checkpoint, summary.output.model, summary.output.onnx].filter(Boolean).join(", ")}\n`,
   );
   if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   return 0;

@@ -1,74 +1,88 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { Calibration } from "../calibration/calibration.js";
-import { modelArtifacts, type Preprocessing } from "../checkpoints/checkpoint.js";
-import { EngineError } from "../errors.js";
-import type { BaseModel } from "../models/base-model.js";
+import type { Preprocessing } from "../checkpoints/checkpoint.js";
+import { formatOf } from "../formats/formats.js";
+import type { ExportMeta } from "../formats/model-format.js";
+import type { PixelTransform } from "../images/normalization.js";
+import type { BaseModelSpec } from "../models/catalog.js";
 import { readModelFolder } from "../models/model-files.js";
 
-const SHARD_BYTES = 4 * 1024 * 1024; // tfjs' usual shard size: browsers cache 4 MB files well
+/** What goes with an export: labels, preprocessing and the calibration's temperature and threshold. */
+export function exportMeta(labels: string[], preprocessing: Preprocessing, calibration?: Calibration): ExportMeta {
+  return {
+    labels,
+    preprocessing,
+    ...(calibration ? { temperature: calibration.temperature, abstentionThreshold: calibration.threshold } : {}),
+  };
+}
 
 /**
- * Base and head as one layers model that classifies raw images: input [n, size, size, 3] RGB values in
- * 0..255 (resized as `preprocessing.resize` says), output class probabilities in label order.
+ * Writes base and head for TensorFlow.js users: a layers base as one model classifying raw pixels, a graph base
+ * as the base and the head side by side with a three-line loader (see the formats).
  */
-export function combineModel(base: BaseModel, head: tf.LayersModel): tf.LayersModel {
-  if (!base.layers) throw new EngineError(`Export needs a layers-format base model; ${base.spec.id} is a graph model.`);
-  const size = base.spec.inputSize;
-  const input = tf.input({ shape: [size, size, 3], name: "image" });
-  const [scale, offset] = base.spec.normalization === "[-1,1]" ? [1 / 127.5, -1] : [1 / 255, 0];
-  const normalized = tf.layers.rescaling({ scale, offset, name: "normalize" }).apply(input) as tf.SymbolicTensor;
-  const features = base.layers.apply(normalized) as tf.SymbolicTensor;
-  const output = head.apply(features) as tf.SymbolicTensor;
-  return tf.model({ inputs: input, outputs: output, name: "retrained_classifier" });
-}
-
-/** Writes the standalone model: model.json (with labels, preprocessing, temperature), weight shards, labels.json. */
 export async function exportModel(
   dir: string,
-  base: BaseModel,
+  base: { spec: BaseModelSpec; dir: string },
   head: tf.LayersModel,
-  labels: string[],
-  preprocessing: Preprocessing,
-  calibration?: Calibration,
+  meta: ExportMeta,
 ): Promise<void> {
-  const combined = combineModel(base, head);
-  const artifacts = await modelArtifacts(combined);
-  const weights = new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData ?? new ArrayBuffer(0)));
-  const count = Math.max(1, Math.ceil(weights.length / SHARD_BYTES));
-  const paths = Array.from({ length: count }, (_, i) => `group1-shard${i + 1}of${count}.bin`);
-  await mkdir(dir, { recursive: true });
-  for (const [i, name] of paths.entries())
-    await writeFile(path.join(dir, name), weights.subarray(i * SHARD_BYTES, (i + 1) * SHARD_BYTES));
-  const modelJson = {
-    format: "layers-model",
-    generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,
-    convertedBy: "Retrain Studio",
-    modelTopology: artifacts.modelTopology,
-    weightsManifest: [{ paths, weights: artifacts.weightSpecs }],
-    // The model outputs the head's own probabilities; a calibrated serving divides their logs by the
-    // temperature and answers "unknown" under the threshold, as the API does.
-    userDefinedMetadata: {
-      labels,
-      preprocessing,
-      baseModel: base.spec.id,
-      ...(calibration ? { temperature: calibration.temperature, abstentionThreshold: calibration.threshold } : {}),
-    },
-  };
-  await writeFile(path.join(dir, "model.json"), JSON.stringify(modelJson));
-  await writeFile(path.join(dir, "labels.json"), JSON.stringify(labels, null, 2));
+  const files = await readModelFolder(base.dir);
+  await formatOf(files.json).exportTfjs(dir, base.spec, files, head, meta);
 }
 
-/** Loads an exported model (any folder with model.json and shards) as a layers model. */
-export async function loadExportedModel(
-  dir: string,
-): Promise<{ model: tf.LayersModel; labels: string[]; preprocessing: Preprocessing }> {
-  const { artifacts, json } = await readModelFolder(dir);
-  const meta = json.userDefinedMetadata as { labels: string[]; preprocessing: Preprocessing };
+/** An exported model loaded back: raw pixels [n, size, size, 3] (0..255, as floats) to class probabilities. */
+export interface ExportedModel {
+  labels: string[];
+  preprocessing: Preprocessing;
+  predict(pixels: tf.Tensor4D): tf.Tensor2D;
+  /** The same from decoded RGB bytes (n images of size x size), for callers without TensorFlow.js at hand. */
+  probabilities(pixels: Uint8Array, n: number): Float32Array;
+  dispose(): void;
+}
+
+/** Adds `probabilities` to a loaded export's predict. */
+function withBytes(model: Omit<ExportedModel, "probabilities">): ExportedModel {
+  const size = model.preprocessing.inputSize;
   return {
-    model: await tf.loadLayersModel(tf.io.fromMemory(artifacts)),
+    ...model,
+    probabilities: (pixels, n) =>
+      tf.tidy(
+        () => model.predict(tf.tensor4d(Float32Array.from(pixels), [n, size, size, 3])).dataSync() as Float32Array,
+      ),
+  };
+}
+
+/** Loads an export folder of either kind (one layers model, or a graph base beside a head). */
+export async function loadExportedModel(dir: string): Promise<ExportedModel> {
+  if (!existsSync(path.join(dir, "retrained.json"))) {
+    const { artifacts, json } = await readModelFolder(dir);
+    const meta = json.userDefinedMetadata as { labels: string[]; preprocessing: Preprocessing };
+    const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+    return withBytes({ ...meta, predict: (x) => model.predict(x) as tf.Tensor2D, dispose: () => model.dispose() });
+  }
+  const meta = JSON.parse(await readFile(path.join(dir, "retrained.json"), "utf8")) as ExportMeta & {
+    preprocessing: Preprocessing;
+    bottleneck: string;
+    pixels: PixelTransform;
+  };
+  const base = await tf.loadGraphModel(tf.io.fromMemory((await readModelFolder(path.join(dir, "base"))).artifacts));
+  const head = await tf.loadLayersModel(tf.io.fromMemory((await readModelFolder(path.join(dir, "head"))).artifacts));
+  const { scale, offset, order } = meta.pixels;
+  return withBytes({
     labels: meta.labels,
     preprocessing: meta.preprocessing,
-  };
+    predict: (pixels) =>
+      tf.tidy(() => {
+        const ordered = order[0] === 2 ? tf.reverse(pixels, 3) : pixels;
+        const features = base.execute(ordered.mul(scale).add(tf.tensor1d(offset)), meta.bottleneck) as tf.Tensor;
+        return head.predict(features.rank === 4 ? features.mean([1, 2]) : features) as tf.Tensor2D;
+      }),
+    dispose: () => {
+      base.dispose();
+      head.dispose();
+    },
+  });
 }

@@ -18,6 +18,8 @@ export interface ExtractionPool {
   backend: string;
   /** Why ONNX Runtime does not run this model, when it does not. */
   note?: string;
+  /** When the model itself cannot be converted to ONNX (not the platform): why. Its ONNX export fails too. */
+  onnxUnsupported?: string;
   threads: number;
   /** Images a batch should hold for this backend (measured on 2 cores with MobileNetV2: bench/engine-bench.ts). */
   batchSize: number;
@@ -129,6 +131,7 @@ export async function createExtractionPool(options: PoolOptions): Promise<Extrac
     weightsHash: first.weightsHash,
     backend: first.backend,
     note: plan.engine === "tfjs" ? plan.note : undefined,
+    onnxUnsupported: plan.engine === "tfjs" ? plan.unsupported : undefined,
     threads,
     batchSize: plan.engine === "onnxruntime" ? 16 : 8,
     run: (items) =>

@@ -1,11 +1,13 @@
 import * as tf from "@tensorflow/tfjs";
-import type { Normalization } from "../models/catalog.js";
+import { type Normalization, pixelTransform, reordersChannels } from "./normalization.js";
 
-/** Raw RGB bytes [n, h, w, 3] to the float range the model was trained on. */
+/** Raw RGB bytes [n, h, w, 3] to the values the model was trained on. */
 export function normalizePixels(pixels: tf.Tensor4D, normalization: Normalization): tf.Tensor4D {
+  const t = pixelTransform(normalization);
   return tf.tidy(() => {
-    const x = tf.cast(pixels, "float32");
-    return normalization === "[-1,1]" ? x.div(127.5).sub(1) : x.div(255);
+    let x: tf.Tensor4D = tf.cast(pixels, "float32");
+    if (reordersChannels(t)) x = tf.reverse(x, 3);
+    return x.mul(t.scale).add(tf.tensor1d(t.offset));
   });
 }
 

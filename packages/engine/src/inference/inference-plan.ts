@@ -10,7 +10,7 @@ export type InferenceChoice = (typeof INFERENCE_CHOICES)[number];
 
 export type InferencePlan =
   | { engine: "onnxruntime"; onnxPath: string; spec: BaseModelSpec; weightsHash: string }
-  | { engine: "tfjs"; backend: BackendName | "auto"; note?: string };
+  | { engine: "tfjs"; backend: BackendName | "auto"; note?: string; unsupported?: string };
 
 export function parseInferenceChoice(value: string | undefined): InferenceChoice {
   if (value === undefined || value === "") return "auto";
@@ -29,9 +29,12 @@ export async function planInference(
 ): Promise<InferencePlan> {
   if (isBackendName(choice)) return { engine: "tfjs", backend: choice };
   const runtime = await loadOnnxRuntime();
-  const converted = runtime
-    ? await ensureOnnxBaseModel(model.spec, model.dir, model.cacheDir)
-    : { unsupported: "onnxruntime-node is not installed for this platform" };
+  if (!runtime) {
+    const note = `${model.spec.id} runs on TensorFlow.js: onnxruntime-node is not installed for this platform.`;
+    if (choice === "onnxruntime") throw new EngineError(note);
+    return { engine: "tfjs", backend: "auto", note };
+  }
+  const converted = await ensureOnnxBaseModel(model.spec, model.dir, model.cacheDir);
   if (!("unsupported" in converted))
     return {
       engine: "onnxruntime",
@@ -41,7 +44,7 @@ export async function planInference(
     };
   const note = `${model.spec.id} runs on TensorFlow.js: ONNX Runtime cannot run it, ${converted.unsupported}.`;
   if (choice === "onnxruntime") throw new EngineError(note);
-  return { engine: "tfjs", backend: "auto", note };
+  return { engine: "tfjs", backend: "auto", note, unsupported: converted.unsupported };
 }
 
 /** What base models run on in this process, for health reports and logs (one model may still fall back). */

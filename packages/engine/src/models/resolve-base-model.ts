@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { EngineError } from "../errors.js";
-import { type BaseModelSpec, CATALOG, catalogEntry, type Normalization } from "./catalog.js";
+import { formatOf } from "../formats/formats.js";
+import { type BaseModelSpec, CATALOG, catalogEntry, type ModelFormat, type Normalization } from "./catalog.js";
 import { type DownloadOptions, ensureModelCached } from "./model-cache.js";
-import type { ModelJson } from "./model-json.js";
+import { parseModelJson } from "./model-json.js";
 
 export interface ResolveOptions {
   /** Folder where downloaded base models are kept. */
@@ -22,13 +23,13 @@ export interface ResolvedBaseModel {
   dir: string;
 }
 
-function formatOf(dir: string): "layers" | "graph" {
-  const json = JSON.parse(readFileSync(path.join(dir, "model.json"), "utf8")) as ModelJson;
-  return json.format?.includes("graph") ? "graph" : "layers";
+/** The format model.json declares (or its topology shows, for TF Hub files that declare nothing). */
+function formatIn(dir: string): ModelFormat {
+  return formatOf(parseModelJson(readFileSync(path.join(dir, "model.json"), "utf8"))).name;
 }
 
 /** A spec for a model that is not in the catalog; input size and feature dimension are read when it loads. */
-function customSpec(id: string, url: string, format: "layers" | "graph", options: ResolveOptions): BaseModelSpec {
+function customSpec(id: string, url: string, format: ModelFormat, options: ResolveOptions): BaseModelSpec {
   return {
     id,
     name: `Custom model ${id}`,
@@ -58,13 +59,13 @@ export async function resolveBaseModel(ref: string, options: ResolveOptions): Pr
   if (/^https?:\/\//.test(ref)) {
     const provisional = customSpec(`url_${shortHash(ref)}`, ref, "layers", options);
     const dir = await ensureModelCached(provisional, options.cacheDir, download);
-    return { spec: customSpec(provisional.id, ref, formatOf(dir), options), dir };
+    return { spec: customSpec(provisional.id, ref, formatIn(dir), options), dir };
   }
   const dir = path.resolve(ref);
   if (existsSync(dir) && statSync(dir).isDirectory()) {
     if (!existsSync(path.join(dir, "model.json"))) throw new EngineError(`${dir} has no model.json.`);
     const id = `${path.basename(dir).replace(/[^\w.-]/g, "_")}_${shortHash(dir)}`;
-    return { spec: customSpec(id, `file://${dir}`, formatOf(dir), options), dir };
+    return { spec: customSpec(id, `file://${dir}`, formatIn(dir), options), dir };
   }
   throw new EngineError(
     `Unknown base model "${ref}": use a catalog id (${CATALOG.map((m) => m.id).join(", ")}), the URL of a model.json, or a folder holding one.`,

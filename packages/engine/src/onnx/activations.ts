@@ -1,5 +1,5 @@
-import type { LayerContext } from "./convert-model.js";
-import { UnsupportedLayerError } from "./convert-model.js";
+import { UnsupportedLayerError } from "./conversion-errors.js";
+import type { LayerContext } from "./layer-context.js";
 
 /** Keras activations by name; "linear" adds nothing. */
 export function activate(ctx: LayerContext, name: string, input: string, hint: string): string {
@@ -17,7 +17,7 @@ export function activate(ctx: LayerContext, name: string, input: string, hint: s
     case "tanh":
       return g.node("Tanh", [input], hint);
     case "elu":
-      return g.node("Elu", [input], hint, { alpha: 1.0 });
+      return g.node("Elu", [input], hint, { alpha: { float: 1 } });
     case "selu":
       return g.node("Selu", [input], hint);
     case "softplus":

@@ -1,10 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../backend.js";
-import { output, pixelInput } from "./base-model-graph.js";
-import { convertLayersModel, UnsupportedLayerError } from "./convert-model.js";
+import { UnsupportedLayerError } from "./conversion-errors.js";
+import { convertLayersModel } from "./convert-model.js";
 import { encodeModel, OnnxGraph } from "./onnx-graph.js";
 import { createOnnxSession } from "./onnx-runtime.js";
+import { output, pixelInput } from "./pixel-input.js";
 
 const L = tf.layers;
 type Sym = tf.SymbolicTensor;

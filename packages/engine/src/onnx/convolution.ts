@@ -1,7 +1,7 @@
 import { activate } from "./activations.js";
 import { convKernelToOIHW, depthwiseKernelToOIHW, foldBatchNorm, windowPads } from "./conv-weights.js";
-import type { LayerConfig, LayerContext, Value } from "./convert-model.js";
-import { UnsupportedLayerError } from "./convert-model.js";
+import { UnsupportedLayerError } from "./conversion-errors.js";
+import type { LayerConfig, LayerContext, Value } from "./layer-context.js";
 
 type Converter = (ctx: LayerContext) => Value;
 export const pair = (v: unknown, fallback = 1): [number, number] =>
@@ -61,6 +61,8 @@ function convolution(
   }
   const inputs = [input.name, g.weight(`${ctx.layer.name}/W`, w, dims)];
   if (b) inputs.push(g.weight(`${ctx.layer.name}/B`, b, [b.length]));
+  const [outH = 1, outW = 1] = ctx.outputShape;
+  g.flops += 2 * outH * outW * (dims[0] ?? 1) * (dims[1] ?? 1) * (dims[2] ?? 1) * (dims[3] ?? 1);
   const conv = g.node("Conv", inputs, `${outputName}/conv`, {
     kernel_shape: kernel,
     strides,

@@ -1,8 +1,8 @@
 import { activate } from "./activations.js";
 import { windowPads } from "./conv-weights.js";
-import type { LayerContext, Value } from "./convert-model.js";
-import { UnsupportedLayerError } from "./convert-model.js";
+import { UnsupportedLayerError } from "./conversion-errors.js";
 import { batchNormOf, CONVOLUTIONS, pair } from "./convolution.js";
+import type { LayerContext, Value } from "./layer-context.js";
 
 type Converter = (ctx: LayerContext) => Value;
 const isImage = (v: Value) => v.shape.length === 3;
@@ -89,7 +89,7 @@ export const CONVERTERS: Record<string, Converter> = {
   },
   LeakyReLU: (ctx) => ({
     name: ctx.graph.node("LeakyRelu", [ctx.materialize(ctx.inputs[0] as Value)], ctx.layer.name, {
-      alpha: Number(ctx.config.alpha ?? 0.3),
+      alpha: { float: Number(ctx.config.alpha ?? 0.3) },
     }),
     shape: ctx.outputShape,
   }),
@@ -155,6 +155,7 @@ export const CONVERTERS: Record<string, Converter> = {
     if (!kernel || input.shape.length !== 1)
       throw new UnsupportedLayerError(ctx.layer.name, "Dense on more than one axis");
     const g = ctx.graph;
+    g.flops += 2 * (kernel.shape[0] ?? 0) * (kernel.shape[1] ?? 0);
     let out = g.node(
       "MatMul",
       [ctx.materialize(input), g.weight(`${ctx.layer.name}/W`, kernel.data, kernel.shape)],

@@ -2,20 +2,23 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loadBaseModel } from "../models/base-model.js";
+import { formatOf } from "../formats/formats.js";
 import type { BaseModelSpec } from "../models/catalog.js";
-import { readModelFolder } from "../models/model-files.js";
-import { baseModelToOnnx } from "./base-model-graph.js";
-import { UnsupportedLayerError } from "./convert-model.js";
+import { type LoadedModelFiles, readModelFolder } from "../models/model-files.js";
+import { UnsupportedConversionError } from "./conversion-errors.js";
+import { encodeModel, OnnxGraph } from "./onnx-graph.js";
+import { output, pixelInput } from "./pixel-input.js";
 
 /** Changes whenever the converter's output would: cached graphs of older converters are not reused. */
-const CONVERTER_VERSION = 1;
+const CONVERTER_VERSION = 2;
 
 /** A converted base model: its ONNX file and what the graph takes and gives. */
 export interface OnnxBaseModel {
   path: string;
   spec: BaseModelSpec;
   weightsHash: string;
+  /** Floating-point operations of one image through the network (for benchmarks' GFLOP/s). */
+  flops: number;
 }
 
 export type OnnxConversion = OnnxBaseModel | { unsupported: string };
@@ -28,7 +31,7 @@ async function writeAtomically(file: string, data: Uint8Array | string): Promise
 
 /** What `<key>.json` beside a converted graph records: enough to refuse a file that is not what it claims. */
 type CacheEntry =
-  | { spec: BaseModelSpec; modelHash: string; onnxSha256: string }
+  | { spec: BaseModelSpec; modelHash: string; onnxSha256: string; flops: number }
   | { unsupported: string; modelHash: string };
 
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
@@ -46,19 +49,37 @@ async function cachedEntry(meta: string, file: string, modelHash: string): Promi
   return sha256(await readFile(file)) === saved.onnxSha256 ? (saved as CacheEntry) : null;
 }
 
+/** The base model cut at its bottleneck as one ONNX model: uint8 pixels in, pooled vectors out. */
+async function convert(
+  spec: BaseModelSpec,
+  files: LoadedModelFiles,
+): Promise<{ bytes: Uint8Array; spec: BaseModelSpec; flops: number }> {
+  const graph = new OnnxGraph();
+  graph.name("pixels");
+  const input = pixelInput(graph, spec.inputSize, spec.normalization);
+  const converted = await formatOf(files.json).emitOnnx(graph, spec, files, input);
+  output(graph, converted.features, "features");
+  const size = converted.spec.inputSize;
+  const bytes = encodeModel(graph, {
+    name: spec.id,
+    inputs: [{ name: "pixels", type: "uint8", shape: ["n", size, size, 3] }],
+    outputs: [{ name: "features", type: "float32", shape: ["n", converted.spec.featureDim] }],
+  });
+  return { bytes, spec: converted.spec, flops: graph.flops };
+}
+
 /**
- * The base model as an ONNX graph, converted once and kept in `<cacheDir>/onnx`. The key covers everything
- * that defines the graph: model.json's bytes and the weights (their `modelHash`), the cut point, the input
- * size, the normalisation and the converter's version. Folders of different models share the cache (a
- * catalog model and a workspace's upload), so a model with a catalog model's weights but an edited topology
- * must never land on the catalog model's entry, and an entry is checked against its record when loaded.
- * A model the converter cannot take is remembered as such, with the reason. Converting loads the model with
- * TensorFlow.js, so call it where a backend is initialised.
+ * The base model as an ONNX graph, converted once and kept in `<cacheDir>/onnx`, whatever its format. The key
+ * covers everything that defines the graph: model.json's bytes and the weights (their `modelHash`), the cut
+ * point, the input size, the normalisation and the converter's version. Folders of different models share
+ * the cache (a catalog model and a workspace's upload), so a model with a catalog model's weights but an
+ * edited topology must never land on the catalog model's entry, and an entry is checked against its record
+ * when loaded. A model the converter cannot take is remembered as such, with the reason. Converting a layers
+ * model loads it with TensorFlow.js, so call it where a backend is initialised.
  */
 export async function ensureOnnxBaseModel(spec: BaseModelSpec, dir: string, cacheDir: string): Promise<OnnxConversion> {
-  const { weightsHash, modelHash, json } = await readModelFolder(dir);
-  if (spec.format === "graph" || (json.format ?? "").includes("graph"))
-    return { unsupported: "it is a graph model (TF Hub format), which the converter does not read" };
+  const files = await readModelFolder(dir);
+  const { weightsHash, modelHash } = files;
   const key = sha256(
     [modelHash, spec.bottleneck ?? "", spec.inputSize, spec.normalization, `v${CONVERTER_VERSION}`].join("|"),
   ).slice(0, 32);
@@ -69,22 +90,19 @@ export async function ensureOnnxBaseModel(spec: BaseModelSpec, dir: string, cach
   if (cached)
     return "unsupported" in cached
       ? { unsupported: cached.unsupported }
-      : { path: file, spec: cached.spec, weightsHash };
+      : { path: file, spec: cached.spec, weightsHash, flops: cached.flops };
   await mkdir(folder, { recursive: true });
-  const base = await loadBaseModel(spec, dir);
   try {
-    if (!base.layers) return { unsupported: "it has no layers model to convert" };
-    const bytes = baseModelToOnnx(base.layers, base.spec.inputSize, base.spec.normalization);
-    await writeAtomically(file, bytes);
-    const entry: CacheEntry = { spec: base.spec, modelHash, onnxSha256: sha256(bytes) };
+    const converted = await convert(spec, files);
+    await writeAtomically(file, converted.bytes);
+    const { spec: resolved, flops } = converted;
+    const entry: CacheEntry = { spec: resolved, modelHash, onnxSha256: sha256(converted.bytes), flops };
     await writeAtomically(meta, JSON.stringify(entry));
-    return { path: file, spec: base.spec, weightsHash };
+    return { path: file, spec: resolved, weightsHash, flops };
   } catch (error) {
-    if (!(error instanceof UnsupportedLayerError)) throw error;
+    if (!(error instanceof UnsupportedConversionError)) throw error;
     const unsupported = error.message;
     await writeAtomically(meta, JSON.stringify({ unsupported, modelHash } satisfies CacheEntry));
     return { unsupported };
-  } finally {
-    base.dispose();
   }
 }

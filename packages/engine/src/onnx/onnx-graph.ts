@@ -6,12 +6,15 @@ const { onnx } = onnxProto;
 /** ONNX operator set the converter writes: 14 has HardSwish and Relu/Clip as used here; ORT runs it natively. */
 export const OPSET = 14;
 
-type Attribute = number | number[] | string | { tensor: Onnx.ITensorProto };
+/** An attribute's value; `{ float }` keeps a whole number a float (ONNX types attributes strictly). */
+type Attribute = number | number[] | string | { tensor: Onnx.ITensorProto } | { float: number };
 
 /** Builds one ONNX graph: nodes in order, weights as initializers, every value name unique. */
 export class OnnxGraph {
   readonly nodes: Onnx.INodeProto[] = [];
   readonly initializers: Onnx.ITensorProto[] = [];
+  /** Floating-point operations of one image through what is built (multiply and add counted as two). */
+  flops = 0;
   private readonly used = new Set<string>();
 
   /** A fresh value name from `hint` (layer names are unique; helper values get a suffix). */
@@ -65,6 +68,7 @@ function attribute(name: string, value: Attribute): Onnx.IAttributeProto {
   const A = onnx.AttributeProto.AttributeType;
   if (typeof value === "string") return { name, type: A.STRING, s: new TextEncoder().encode(value) };
   if (Array.isArray(value)) return { name, type: A.INTS, ints: value };
+  if (typeof value === "object" && "float" in value) return { name, type: A.FLOAT, f: value.float };
   if (typeof value === "object") return { name, type: A.TENSOR, t: value.tensor };
   return Number.isInteger(value) ? { name, type: A.INT, i: value } : { name, type: A.FLOAT, f: value };
 }

@@ -30,6 +30,10 @@ export async function createOnnxSession(model: string | Uint8Array, threads = 1)
     executionMode: "sequential",
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
+    // QuickGelu (its fusion of x * sigmoid(x), EfficientNet's swish) has no blocked-layout kernel: around each
+    // one the runtime reorders the tensor out of and back into the convolutions' layout. Unfused, Sigmoid and
+    // Mul stay in that layout (measured on EfficientNet-B0, one thread: 49 images/s fused, 60 unfused).
+    extra: { "optimization.disable_specified_optimizers": "QuickGeluFusion" },
   };
   const session =
     typeof model === "string"

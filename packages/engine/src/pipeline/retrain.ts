@@ -6,14 +6,16 @@ import { baseModelIdentity, type Checkpoint, restoreCheckpoint } from "../checkp
 import { writeCheckpointFolder } from "../checkpoints/checkpoint-files.js";
 import { readImageFolder } from "../data/image-folder.js";
 import { assignSplit, defaultGroupKey, type SplitName } from "../data/splits.js";
-import { exportModel } from "../export/export-model.js";
+import { exportMeta, exportModel } from "../export/export-model.js";
 import { exportOnnxModel } from "../export/export-onnx.js";
 import { fileBottleneckStore } from "../extraction/bottleneck-store.js";
 import { type ExtractionJob, type ExtractionProgress, extractBottlenecks } from "../extraction/extract-bottlenecks.js";
 import { createExtractionPool } from "../extraction/worker-pool.js";
 import type { Variant } from "../images/decode-image.js";
 import { type BaseModel, loadBaseModel } from "../models/base-model.js";
+import type { BaseModelSpec } from "../models/catalog.js";
 import { resolveBaseModel } from "../models/resolve-base-model.js";
+import { UnsupportedConversionError } from "../onnx/conversion-errors.js";
 import { trainClassifier } from "../training/train-classifier.js";
 import type { EpochMetrics } from "../training/train-head.js";
 import { VectorCollector } from "./collect-vectors.js";
@@ -127,8 +129,12 @@ export async function retrain(options: RetrainOptions, hooks: RetrainHooks = {})
     });
     hooks.onStage?.("save", options.outputDir);
     await writeCheckpointFolder(path.join(options.outputDir, "checkpoint"), trained.checkpoint);
-    const exported = base.layers ? path.join(options.outputDir, "model") : undefined;
-    if (exported) await exportBoth(trained.checkpoint, base, options.outputDir, exported);
+    const exports = await exportBoth(
+      trained.checkpoint,
+      { spec: base.spec, dir: resolved.dir },
+      base,
+      options.outputDir,
+    );
     await writeFile(path.join(options.outputDir, "labels.txt"), `${folder.labels.join("\n")}\n`);
     return summarize({
       backend: pool.backend,
@@ -139,7 +145,7 @@ export async function retrain(options: RetrainOptions, hooks: RetrainHooks = {})
       extraction,
       trained,
       outputDir: options.outputDir,
-      exported,
+      exports,
       counts: { train: train.y.length, validation: validation.y.length, test: test.y.length },
     });
   } finally {
@@ -147,13 +153,39 @@ export async function retrain(options: RetrainOptions, hooks: RetrainHooks = {})
   }
 }
 
-/** The standalone TensorFlow.js model and the ONNX model, from the checkpoint's head on `base`. */
-async function exportBoth(checkpoint: Checkpoint, base: BaseModel, outputDir: string, modelDir: string) {
+/** Where each export went, or why it was skipped (the CLI says so). */
+export interface ExportOutcome {
+  model?: string;
+  onnx?: string;
+  skipped: string[];
+}
+
+/**
+ * The TensorFlow.js export (one model for a layers base, base and head side by side for a graph base) and
+ * the ONNX model, from the checkpoint's head. An export the base cannot give (an op with no ONNX conversion)
+ * is skipped with the reason; the checkpoint is saved whatever happens to them.
+ */
+async function exportBoth(
+  checkpoint: Checkpoint,
+  model: { spec: BaseModelSpec; dir: string },
+  base: BaseModel,
+  outputDir: string,
+): Promise<ExportOutcome> {
   const { head, optimizer } = await restoreCheckpoint(checkpoint, base);
+  const meta = exportMeta(checkpoint.labels, checkpoint.preprocessing, checkpoint.calibration);
+  const outcome: ExportOutcome = { skipped: [] };
   try {
-    await exportModel(modelDir, base, head, checkpoint.labels, checkpoint.preprocessing, checkpoint.calibration);
-    const onnx = exportOnnxModel(base, head, checkpoint.labels, checkpoint.preprocessing, checkpoint.calibration);
-    await writeFile(path.join(outputDir, "model.onnx"), onnx);
+    const modelDir = path.join(outputDir, "model");
+    await exportModel(modelDir, model, head, meta);
+    outcome.model = modelDir;
+    try {
+      await writeFile(path.join(outputDir, "model.onnx"), await exportOnnxModel(model, head, meta));
+      outcome.onnx = path.join(outputDir, "model.onnx");
+    } catch (error) {
+      if (!(error instanceof UnsupportedConversionError)) throw error;
+      outcome.skipped.push(`model.onnx: ${error.message}`);
+    }
+    return outcome;
   } finally {
     head.dispose();
     optimizer.dispose();

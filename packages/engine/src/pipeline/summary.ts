@@ -29,7 +29,8 @@ export interface RetrainSummary {
   perClass: ClassMetrics[];
   confusionMatrix: number[][];
   unreadable: { file: string; reason: string }[];
-  output: { dir: string; checkpoint: string; model?: string };
+  /** Where the checkpoint and the exports went; exports the base could not give, with the reason. */
+  output: { dir: string; checkpoint: string; model?: string; onnx?: string; skipped: string[] };
   validation: Evaluation | null;
 }
 
@@ -42,7 +43,7 @@ export function summarize(input: {
   extraction: ExtractionSummary;
   trained: TrainedClassifier;
   outputDir: string;
-  exported?: string;
+  exports: { model?: string; onnx?: string; skipped: string[] };
   counts: { train: number; validation: number; test: number };
 }): RetrainSummary {
   const { extraction, trained } = input;
@@ -81,7 +82,7 @@ export function summarize(input: {
     perClass: trained.evaluation?.perClass ?? [],
     confusionMatrix: trained.evaluation?.confusionMatrix ?? [],
     unreadable,
-    output: { dir: input.outputDir, checkpoint: `${input.outputDir}/checkpoint`, model: input.exported },
+    output: { dir: input.outputDir, checkpoint: `${input.outputDir}/checkpoint`, ...input.exports },
     validation: trained.validation
       ? { ...trained.validation, misclassified: trained.validation.misclassified.slice(0, 20) }
       : null,

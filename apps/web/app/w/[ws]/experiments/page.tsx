@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { BaseModelSelect } from "../../../../components/base-model-select";
 import { CustomBaseModels } from "../../../../components/custom-base-models";
 import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback";
 import { HyperparameterFields, readHyperparameters } from "../../../../components/hyperparameter-fields";
@@ -11,7 +12,7 @@ import { can, gql, useQuery } from "../../../../lib/api";
 import { usePages } from "../../../../lib/use-pages";
 
 const ChoicesQuery = graphql(`query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }
-  baseModels { id key name cached featureDim custom } }`);
+  baseModels { id key name cached featureDim custom role benchmark { imagesPerSecond flowersValidationAccuracy } } }`);
 const ExperimentsQuery = graphql(`query Experiments($w: ID!, $after: String) { workspace(id: $w) {
   experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }
     nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }`);
@@ -105,16 +106,7 @@ export default function ExperimentsPage() {
                 ))}
               </select>
             </label>
-            <label>
-              Base model
-              <select name="baseModel" defaultValue={data.baseModels.find((m) => m.cached)?.id}>
-                {data.baseModels.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name} ({m.featureDim}-d{m.cached ? ", downloaded" : ", downloads on first use"})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <BaseModelSelect models={data.baseModels} />
             <HyperparameterFields />
             <ErrorNote error={createError} />
             <button type="submit">Create experiment</button>

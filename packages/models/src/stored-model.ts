@@ -1,14 +1,8 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type BaseModel, baseModelsRepository, type Db } from "@retrain/db";
-import {
-  type DownloadOptions,
-  isStoredModelCached,
-  type ResolvedBaseModel,
-  resolveStoredBaseModel,
-  storedModelDir,
-  UPLOAD_SCHEME,
-} from "@retrain/engine";
+import type { DownloadOptions, ResolvedBaseModel } from "@retrain/engine";
+import { isStoredModelCached, resolveStoredBaseModel, storedModelDir, UPLOAD_SCHEME } from "./stored-model-dir.js";
 
 /**
  * Writes an uploaded base model's files from the database into this machine's model cache, once: workers

@@ -2,9 +2,13 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { catalogEntry } from "./catalog.js";
-import type { DownloadOptions } from "./model-cache.js";
-import { type ResolvedBaseModel, resolveBaseModel } from "./resolve-base-model.js";
+import {
+  catalogEntry,
+  type DownloadOptions,
+  normalizationOf,
+  type ResolvedBaseModel,
+  resolveBaseModel,
+} from "@retrain/engine";
 
 /**
  * A base model as the product stores it: a catalog key; a custom model's URL (http or file); or
@@ -44,6 +48,6 @@ export function resolveStoredBaseModel(
     cacheDir,
     download,
     bottleneck: row.bottleneckOutput || undefined,
-    normalization: row.normalization === "[0,1]" ? "[0,1]" : "[-1,1]",
+    normalization: normalizationOf(row.normalization),
   });
 }

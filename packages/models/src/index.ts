@@ -1,0 +1,17 @@
+export {
+  createModelFetch,
+  type FetchPolicy,
+  isPublicAddress,
+  type ModelDownloadSettings,
+  modelDownloadOptions,
+  RefusedFetchError,
+} from "./model-fetch.js";
+export { openStoredBaseModel } from "./stored-model.js";
+export {
+  isStoredModelCached,
+  resolveStoredBaseModel,
+  type StoredBaseModel,
+  storedModelDir,
+  UPLOAD_SCHEME,
+} from "./stored-model-dir.js";
+export { formatOfRow, type StoredModelIdentity, storedModel } from "./stored-model-spec.js";
