@@ -1067,7 +1067,7 @@ export type MutationCreateDatasetArgs = {
 
 /** Everything Retrain Studio can be told to do. */
 export type MutationCreateExperimentArgs = {
-  baseModelId: Scalars['ID']['input'];
+  baseModelId: InputMaybe<Scalars['ID']['input']>;
   datasetId: Scalars['ID']['input'];
   description: InputMaybe<Scalars['String']['input']>;
   hyperparameters: InputMaybe<HyperparametersInput>;

@@ -31,7 +31,8 @@ export async function startThrowawayProduct(name = "product"): Promise<Throwaway
     { recursive: true },
   );
   const database = await openDatabase({ dataDir: path.join(dir, "pg"), port: await freePort(), database: name });
-  const env = { DATABASE_URL: database.url, MODEL_CACHE_DIR: modelCacheDir };
+  // Benchmarks and fault tests sign several people up: open sign-up (the default takes invitations only).
+  const env = { DATABASE_URL: database.url, MODEL_CACHE_DIR: modelCacheDir, SIGN_UP: "open" };
   const started: ServiceProcess[] = [];
   const track = async <P extends ServiceProcess>(process: Promise<P>) => {
     const running = await process;

@@ -129,7 +129,9 @@ builder.mutationFields((t) => ({
     description: "Create an experiment (MEMBER or above). Hyperparameters not given take the defaults.",
     args: {
       datasetId: t.arg.id({ required: true, description: "Dataset id." }),
-      baseModelId: t.arg.id({ required: true, description: "Base model id." }),
+      baseModelId: t.arg.id({
+        description: "Base model id; by default the catalog's recommended one (EfficientNet-B0, role DEFAULT).",
+      }),
       name: t.arg.string({ required: true, description: "Display name." }),
       description: t.arg.string({ description: "Free text." }),
       hyperparameters: t.arg({ type: HyperparametersInput, description: "Defaults for its runs." }),
@@ -137,7 +139,7 @@ builder.mutationFields((t) => ({
     resolve: (_r, a, { services, caller }) =>
       services.experiments.create(caller, {
         datasetId: String(a.datasetId),
-        baseModelId: String(a.baseModelId),
+        baseModelId: a.baseModelId == null ? null : String(a.baseModelId),
         name: a.name,
         description: a.description,
         hyperparameters: hyperparameterOverrides(a.hyperparameters),

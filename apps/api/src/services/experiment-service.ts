@@ -6,6 +6,7 @@ import {
   experimentsRepository,
   type PageRequest,
 } from "@retrain/db";
+import { DEFAULT_BASE_MODEL } from "@retrain/engine";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText, requireName, TEXT_LIMITS } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
@@ -33,7 +34,8 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
       caller: Caller | null,
       input: {
         datasetId: string;
-        baseModelId: string;
+        /** Null: the catalog's recommended model. */
+        baseModelId: string | null;
         name: string;
         description?: string | null;
         hyperparameters?: unknown;
@@ -41,7 +43,10 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
     ) {
       const dataset = await datasets.datasetFor(caller, input.datasetId, "write");
       await access.require(caller, dataset.workspaceId, "train");
-      const model = await baseModelsRepository(db).findById(input.baseModelId);
+      const rows = baseModelsRepository(db);
+      const model = input.baseModelId
+        ? await rows.findById(input.baseModelId)
+        : await rows.findByKey(DEFAULT_BASE_MODEL);
       if (!model || (model.workspaceId && model.workspaceId !== dataset.workspaceId))
         throw new NotFoundError("Base model");
       const experiment = await experiments.create({
