@@ -17,10 +17,11 @@ import {
 import { openArchive } from "@retrain/ingest";
 import { resolveStoredBaseModel } from "@retrain/models";
 import { sharedDir } from "@retrain/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "./api-client.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestApi } from "./api-client.js";
 import { flowerFiles, modelCacheWithEfficientNet, upload, workspaceWithDataset } from "./fixtures.js";
-import { startWorker, until, type WorkerProcess } from "./worker-process.js";
+import { apiWithWorker } from "./trained-team.js";
+import { until, type WorkerProcess } from "./worker-process.js";
 
 const CHECKPOINTS = `query($id: ID!) { run(id: $id) { status error metrics { validationAccuracy }
   checkpoints { id exportUrl onnxExportUrl onnxExportUnavailable } } }`;
@@ -38,12 +39,9 @@ describe("graph base models", () => {
   let modelCacheDir: string;
   let worker: WorkerProcess;
   let photo: Buffer;
-  afterAll(() => worker?.kill());
 
   beforeAll(async () => {
-    modelCacheDir = await modelCacheWithEfficientNet();
-    t = await startTestApi({ modelCacheDir });
-    worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: modelCacheDir, EXTRACTION_THREADS: "2" });
+    ({ t, worker, modelCacheDir } = await apiWithWorker(await modelCacheWithEfficientNet()));
     owner = await workspaceWithDataset(t, "graphs@example.com");
     await upload(t, owner.token, owner.datasetId, await flowerFiles(["daisy", "sunflower", "tulip"], 15));
     const sunflowers = path.join(sharedDir(), "datasets/flowers_small/sunflower");

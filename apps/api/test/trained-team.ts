@@ -1,18 +1,32 @@
 import { type TrainedWorkspace, trainedFlowersWorkspace } from "@retrain/testing";
+import { afterAll } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
 import { seededModelCache } from "./fixtures.js";
 import { startWorker, type WorkerProcess } from "./worker-process.js";
 
 /**
+ * The API and a real worker (two extraction threads) on one fresh database and model cache (MobileNetV2-0.35
+ * seeded, unless another cache is given); the worker is killed after the file's tests. Not waited for:
+ * `worker.ready` says when it takes jobs.
+ */
+export async function apiWithWorker(
+  modelCacheDir?: string,
+): Promise<{ t: TestApi; worker: WorkerProcess; modelCacheDir: string }> {
+  const cache = modelCacheDir ?? (await seededModelCache());
+  const t = await startTestApi({ modelCacheDir: cache });
+  const worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: cache, EXTRACTION_THREADS: "2" });
+  afterAll(() => worker.kill());
+  return { t, worker, modelCacheDir: cache };
+}
+
+/**
  * The API, a real worker, and a team whose flower classifier a run has trained and `production` serves:
- * where tests of serving start. Kill the worker when done.
+ * where tests of serving start.
  */
 export async function trainedTeam(
   email: string,
 ): Promise<{ t: TestApi; team: TrainedWorkspace; worker: WorkerProcess }> {
-  const modelCacheDir = await seededModelCache();
-  const t = await startTestApi({ modelCacheDir });
-  const worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: modelCacheDir, EXTRACTION_THREADS: "2" });
+  const { t, worker } = await apiWithWorker();
   await worker.ready;
   return { t, team: await trainedFlowersWorkspace(t.api.url, email), worker };
 }

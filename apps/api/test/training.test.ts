@@ -14,11 +14,12 @@ import {
 } from "@retrain/engine";
 import { resolveStoredBaseModel } from "@retrain/models";
 import { sharedDir } from "@retrain/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "./api-client.js";
-import { flowerFiles, seededModelCache, upload, workspaceWithDataset } from "./fixtures.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestApi } from "./api-client.js";
+import { flowerFiles, upload, workspaceWithDataset } from "./fixtures.js";
 import { collectSubscription } from "./live-client.js";
-import { startWorker, until, type WorkerProcess } from "./worker-process.js";
+import { apiWithWorker } from "./trained-team.js";
+import { until, type WorkerProcess } from "./worker-process.js";
 
 const RUN = `query($id: ID!) { run(id: $id) { status error metrics { testAccuracy validationAccuracy evaluatedOn } evaluation { labels confusionMatrix { label counts } perClass { label f1 } misclassified { image { id } trueLabel top { label probability } } } epochs { epoch trainLoss validationAccuracy } checkpoints { id step labels } } }`;
 const PREDICT = `mutation($c: ID, $e: ID, $imgs: [PredictImageInput!], $ids: [ID!], $k: Int) {
@@ -46,12 +47,9 @@ describe("training runs and predictions", () => {
   let experimentId: string;
   let run: RunView;
   let worker: WorkerProcess;
-  afterAll(() => worker?.kill());
 
   beforeAll(async () => {
-    modelCacheDir = await seededModelCache();
-    t = await startTestApi({ modelCacheDir });
-    worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: modelCacheDir, EXTRACTION_THREADS: "2" });
+    ({ t, worker, modelCacheDir } = await apiWithWorker());
     owner = await workspaceWithDataset(t, "trainer@example.com");
     viewer = (await t.join(owner.token, owner.workspaceId, "v@example.com", "VIEWER")).token;
     await upload(t, owner.token, owner.datasetId, await flowerFiles(["daisy", "sunflower", "tulip"], 30));

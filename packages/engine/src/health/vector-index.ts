@@ -11,6 +11,20 @@ function usearch(): Usearch {
   return loaded;
 }
 
+/** An empty HNSW index of `dim`-wide float vectors by cosine distance, with the settings both uses share. */
+function cosineIndex(dim: number) {
+  const { Index, MetricKind, ScalarKind } = usearch();
+  return new Index({
+    dimensions: dim,
+    metric: MetricKind.Cos,
+    quantization: ScalarKind.F32,
+    connectivity: 16,
+    expansion_add: 128,
+    expansion_search: 64,
+    multi: false,
+  });
+}
+
 /** Each vector's nearest neighbours (itself excluded), as row-major matrices `n x k`. */
 export interface Neighbours {
   k: number;
@@ -26,16 +40,7 @@ export interface Neighbours {
  */
 export function nearestNeighbours(vectors: Float32Array, dim: number, k: number, threads = 2): Neighbours {
   const n = Math.floor(vectors.length / dim);
-  const { Index, MetricKind, ScalarKind } = usearch();
-  const index = new Index({
-    dimensions: dim,
-    metric: MetricKind.Cos,
-    quantization: ScalarKind.F32,
-    connectivity: 16,
-    expansion_add: 128,
-    expansion_search: 64,
-    multi: false,
-  });
+  const index = cosineIndex(dim);
   const indices = new Int32Array(n * k).fill(-1);
   const distances = new Float32Array(n * k).fill(Number.POSITIVE_INFINITY);
   if (n === 0) return { k, indices, distances };
@@ -73,16 +78,7 @@ export interface VectorIndex {
 /** Builds a search index over `vectors` (row-major, `dim` wide): about n log n once, then ~log n a query. */
 export function buildVectorIndex(vectors: Float32Array, dim: number, threads = 1): VectorIndex {
   const n = dim > 0 ? Math.floor(vectors.length / dim) : 0;
-  const { Index, MetricKind, ScalarKind } = usearch();
-  const index = new Index({
-    dimensions: Math.max(dim, 1),
-    metric: MetricKind.Cos,
-    quantization: ScalarKind.F32,
-    connectivity: 16,
-    expansion_add: 128,
-    expansion_search: 64,
-    multi: false,
-  });
+  const index = cosineIndex(Math.max(dim, 1));
   if (n > 0)
     index.add(
       BigUint64Array.from({ length: n }, (_, i) => BigInt(i)),
