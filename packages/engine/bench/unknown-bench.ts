@@ -13,9 +13,9 @@ import { decide } from "../src/calibration/calibration.js";
 import { topOf } from "../src/calibration/reliability.js";
 import { restoreCheckpoint } from "../src/checkpoints/checkpoint.js";
 import { assignSplit } from "../src/data/splits.js";
+import { trainClassifier } from "../src/pipeline/train-classifier.js";
 import { predictVectors, servingCalibration } from "../src/predict/classifier.js";
 import { resolveHyperparameters, trainingPlan } from "../src/training/hyperparameters.js";
-import { trainClassifier } from "../src/training/train-classifier.js";
 import { sharedDir, tempDir } from "../test/fixtures.js";
 import { extractAll } from "./extract-all.js";
 

@@ -44,6 +44,7 @@ export type { BottleneckStore } from "./extraction/bottleneck-store.js";
 export { type ExtractionJob, type ExtractionProgress, extractBottlenecks } from "./extraction/extract-bottlenecks.js";
 export { createExtractionPool, type ExtractionPool, type PoolOptions } from "./extraction/worker-pool.js";
 export { FORMATS, formatOf } from "./formats/formats.js";
+export { type BaseModel, loadBaseModel } from "./formats/load-base-model.js";
 export type { ExportMeta, ModelFormatModule } from "./formats/model-format.js";
 export { type Balance, FEW_IMAGES, type HealthSplit } from "./health/balance.js";
 export type { LabelIssue } from "./health/confident-learning.js";
@@ -65,7 +66,7 @@ export {
   parseInferenceChoice,
   planInference,
 } from "./inference/inference-plan.js";
-export { type BaseModel, loadBaseModel } from "./models/base-model.js";
+export { ensureOnnxBaseModel } from "./inference/onnx-cache.js";
 export {
   type BaseModelSpec,
   CATALOG,
@@ -81,10 +82,16 @@ export { checkModelSize, DEFAULT_MODEL_LIMITS, type ModelLimits } from "./models
 export { type NpmPack, npmPack, parseNpmSource } from "./models/npm-package.js";
 export { type ResolvedBaseModel, resolveBaseModel } from "./models/resolve-base-model.js";
 export { UnsupportedConversionError } from "./onnx/conversion-errors.js";
-export { ensureOnnxBaseModel } from "./onnx/onnx-cache.js";
 export { createOnnxSession, loadOnnxRuntime } from "./onnx/onnx-runtime.js";
 export { retrain } from "./pipeline/retrain.js";
 export { DEFAULTS, type RetrainOptions } from "./pipeline/retrain-options.js";
+export {
+  type ClassifierMetrics,
+  type NamedVectors,
+  type TrainClassifierInput,
+  type TrainedClassifier,
+  trainClassifier,
+} from "./pipeline/train-classifier.js";
 export {
   type Classifier,
   createClassifier,
@@ -104,11 +111,4 @@ export {
   trainingPlan,
 } from "./training/hyperparameters.js";
 export { createOptimizer, type OptimizerConfig } from "./training/optimizer.js";
-export {
-  type ClassifierMetrics,
-  type NamedVectors,
-  type TrainClassifierInput,
-  type TrainedClassifier,
-  trainClassifier,
-} from "./training/train-classifier.js";
 export { type EpochMetrics, type TrainOptions, trainHead, type VectorSet } from "./training/train-head.js";

@@ -4,11 +4,11 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../src/backend.js";
+import { loadBaseModel } from "../src/formats/load-base-model.js";
 import { decodeImage } from "../src/images/decode-image.js";
-import { loadBaseModel } from "../src/models/base-model.js";
+import { ensureOnnxBaseModel } from "../src/inference/onnx-cache.js";
 import { catalogEntry } from "../src/models/catalog.js";
 import { cachedModelDir } from "../src/models/model-cache.js";
-import { ensureOnnxBaseModel } from "../src/onnx/onnx-cache.js";
 import { createOnnxSession } from "../src/onnx/onnx-runtime.js";
 import { npmModelCache, npmSamples, tempDir } from "./fixtures.js";
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../src/backend.js";
 import { extractBatch } from "../src/extraction/extract-batch.js";
 import { tfjsExtractor } from "../src/extraction/pixel-extractor.js";
-import { loadBaseModel } from "../src/models/base-model.js";
+import { loadBaseModel } from "../src/formats/load-base-model.js";
 import { resolveBaseModel } from "../src/models/resolve-base-model.js";
 import { gradientImage, nsfwjsInceptionFolder, tempDir } from "./fixtures.js";
 

@@ -5,10 +5,10 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../src/backend.js";
 import { tfjsExtractor } from "../src/extraction/pixel-extractor.js";
+import { loadBaseModel } from "../src/formats/load-base-model.js";
 import { decodeImage } from "../src/images/decode-image.js";
-import { loadBaseModel } from "../src/models/base-model.js";
+import { ensureOnnxBaseModel } from "../src/inference/onnx-cache.js";
 import { resolveBaseModel } from "../src/models/resolve-base-model.js";
-import { ensureOnnxBaseModel } from "../src/onnx/onnx-cache.js";
 import { createOnnxSession } from "../src/onnx/onnx-runtime.js";
 import { npmModelCache, nsfwjsInceptionFolder, sharedDir, tempDir } from "./fixtures.js";
 

@@ -6,7 +6,7 @@ import { initBackend } from "../src/backend.js";
 import { extractBatch } from "../src/extraction/extract-batch.js";
 import { tfjsExtractor } from "../src/extraction/pixel-extractor.js";
 import { createExtractionPool } from "../src/extraction/worker-pool.js";
-import { loadBaseModel } from "../src/models/base-model.js";
+import { loadBaseModel } from "../src/formats/load-base-model.js";
 import { resolveBaseModel } from "../src/models/resolve-base-model.js";
 import { tempDir, writeImageFolder, writeTinyBaseModel } from "./fixtures.js";
 

@@ -5,6 +5,7 @@ import { builder } from "./builder.js";
 import { CheckpointRef } from "./checkpoint.js";
 import { cursorPage } from "./connection.js";
 import { ImageRef } from "./image.js";
+import { LabelProbabilityRef } from "./label-probability.js";
 import { WorkspaceRef } from "./workspace.js";
 
 type Result =
@@ -36,16 +37,6 @@ const EvidenceRef = builder.objectRef<EvidenceItem>("Evidence").implement({
     distance: t.exposeFloat("distance", { description: "Cosine distance between their vectors (0: same)." }),
   }),
 });
-
-export const LabelProbabilityRef = builder
-  .objectRef<{ label: string; probability: number }>("LabelProbability")
-  .implement({
-    description: "A label and its probability.",
-    fields: (t) => ({
-      label: t.exposeString("label", { description: "Class name." }),
-      probability: t.exposeFloat("probability", { description: "From 0 to 1." }),
-    }),
-  });
 
 const ImagePrediction = builder.objectRef<Result>("ImagePrediction").implement({
   description: "The top-k labels for one image, or why it could not be read.",

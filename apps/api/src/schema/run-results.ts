@@ -2,7 +2,7 @@ import type { ClassifierMetrics, ClassMetrics, Evaluation, Misclassified } from 
 import { builder } from "./builder.js";
 import { EvaluationSplitEnum } from "./enums.js";
 import { ImageRef } from "./image.js";
-import { LabelProbabilityRef } from "./prediction.js";
+import { LabelProbabilityRef } from "./label-probability.js";
 
 /** Metrics as stored by any version: figures missing from older rows read as null. */
 type StoredMetrics = Partial<ClassifierMetrics> & Record<string, unknown>;

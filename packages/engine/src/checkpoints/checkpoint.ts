@@ -3,6 +3,7 @@ import type { Calibration } from "../calibration/calibration.js";
 import { BaseModelMismatchError, EngineError } from "../errors.js";
 import type { ResizeMode } from "../images/decode-image.js";
 import type { BaseModelSpec, Normalization } from "../models/catalog.js";
+import { modelArtifacts } from "../models/model-artifacts.js";
 import type { HeadOptions } from "../training/head-model.js";
 import {
   createOptimizer,
@@ -11,7 +12,6 @@ import {
   saveOptimizerState,
 } from "../training/optimizer.js";
 import type { TrainOptions } from "../training/train-head.js";
-import { modelArtifacts } from "./model-artifacts.js";
 
 export const CHECKPOINT_FORMAT = "retrain-studio-checkpoint/1";
 
@@ -49,7 +49,7 @@ export interface Checkpoint {
   optimizerState?: { specs: tf.io.WeightsManifestEntry[]; data: Uint8Array };
 }
 
-export { modelArtifacts } from "./model-artifacts.js";
+export { modelArtifacts } from "../models/model-artifacts.js";
 
 export function baseModelIdentity(base: { spec: BaseModelSpec; weightsHash: string }): BaseModelIdentity {
   const { id, url, format, featureDim, bottleneck } = base.spec;

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import sharp from "sharp";
 import { initBackend } from "../backend.js";
-import { loadBaseModel } from "../models/base-model.js";
+import { loadBaseModel } from "../formats/load-base-model.js";
 import { extractBatch } from "./extract-batch.js";
 import type { FromWorker, ToWorker, WorkerInit } from "./messages.js";
 import { onnxExtractor, type PixelExtractor, tfjsExtractor } from "./pixel-extractor.js";

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import type { BaseModel } from "../models/base-model.js";
+import type { BaseModel } from "../formats/load-base-model.js";
 import type { BaseModelSpec } from "../models/catalog.js";
 import { createOnnxSession } from "../onnx/onnx-runtime.js";
 

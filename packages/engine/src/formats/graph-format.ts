@@ -1,11 +1,11 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { modelArtifacts } from "../checkpoints/model-artifacts.js";
 import { pixelTransform } from "../images/normalization.js";
 import { normalizePixels } from "../images/normalize.js";
 import type { BaseModelSpec } from "../models/catalog.js";
-import type { ModelJson } from "../models/model-json.js";
+import { modelArtifacts } from "../models/model-artifacts.js";
+import { declaredFormat, type ModelJson } from "../models/model-json.js";
 import { convertGraphModel, defaultOutputNode } from "../onnx/graph/convert-graph.js";
 import { graphConstants } from "../onnx/graph/graph-nodes.js";
 import { graphLoader } from "./graph-loader.js";
@@ -19,8 +19,7 @@ function cutOf(spec: BaseModelSpec, json: ModelJson) {
 
 export const graphFormat: ModelFormatModule = {
   name: "graph",
-  detect: (json: ModelJson) =>
-    json.format ? json.format.includes("graph") : Array.isArray((json.modelTopology as { node?: unknown }).node),
+  detect: (json: ModelJson) => declaredFormat(json) === "graph",
 
   async load(spec, files) {
     const cut = cutOf(spec, files.json);

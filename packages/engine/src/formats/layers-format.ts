@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { modelArtifacts } from "../checkpoints/model-artifacts.js";
 import { EngineError, InvalidModelError } from "../errors.js";
 import { type Normalization, pixelTransform, reordersChannels } from "../images/normalization.js";
 import { normalizePixels } from "../images/normalize.js";
 import type { BaseModelSpec } from "../models/catalog.js";
-import type { ModelJson } from "../models/model-json.js";
+import { modelArtifacts } from "../models/model-artifacts.js";
+import { declaredFormat, type ModelJson } from "../models/model-json.js";
 import { runModel } from "../models/run-model.js";
 import { convertLayersModel } from "../onnx/convert-model.js";
 import type { ModelFormatModule } from "./model-format.js";
@@ -78,11 +78,7 @@ function normalizationLayer(normalization: Normalization): tf.layers.Layer {
 
 export const layersFormat: ModelFormatModule = {
   name: "layers",
-  detect: (json: ModelJson) => {
-    if (json.format) return json.format.includes("layers");
-    const topology = json.modelTopology as Record<string, unknown>;
-    return "model_config" in topology || "class_name" in topology || "config" in topology;
-  },
+  detect: (json: ModelJson) => declaredFormat(json) === "layers",
 
   async load(spec, files) {
     const { cut, spec: resolved } = await loadCut(spec, files.artifacts);

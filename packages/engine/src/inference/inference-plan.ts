@@ -1,8 +1,8 @@
 import { type BackendName, isBackendName } from "../backend.js";
 import { EngineError } from "../errors.js";
 import type { BaseModelSpec } from "../models/catalog.js";
-import { ensureOnnxBaseModel } from "../onnx/onnx-cache.js";
 import { loadOnnxRuntime } from "../onnx/onnx-runtime.js";
+import { ensureOnnxBaseModel } from "./onnx-cache.js";
 
 /** Where a base model runs: ONNX Runtime (native CPU), or a TensorFlow.js backend. */
 export const INFERENCE_CHOICES = ["auto", "onnxruntime", "tensorflow", "wasm", "cpu"] as const;

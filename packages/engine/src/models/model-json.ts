@@ -53,3 +53,12 @@ export function parseModelJson(text: string): ModelJson {
 }
 
 const isPlainString = (p: unknown) => typeof p === "string" && p.length > 0 && p.length <= 500;
+
+/**
+ * The format a model.json declares, or, for files that declare none (TF Hub's), the one its topology shows:
+ * a GraphDef's node list, or a Keras model's config.
+ */
+export function declaredFormat(json: ModelJson): "layers" | "graph" {
+  if (json.format) return json.format.includes("graph") ? "graph" : "layers";
+  return Array.isArray((json.modelTopology as { node?: unknown }).node) ? "graph" : "layers";
+}

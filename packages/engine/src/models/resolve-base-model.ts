@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { EngineError } from "../errors.js";
-import { formatOf } from "../formats/formats.js";
 import { type BaseModelSpec, CATALOG, catalogEntry, type ModelFormat, type Normalization } from "./catalog.js";
 import { type DownloadOptions, ensureModelCached } from "./model-cache.js";
-import { parseModelJson } from "./model-json.js";
+import { declaredFormat, parseModelJson } from "./model-json.js";
 
 export interface ResolveOptions {
   /** Folder where downloaded base models are kept. */
@@ -25,7 +24,7 @@ export interface ResolvedBaseModel {
 
 /** The format model.json declares (or its topology shows, for TF Hub files that declare nothing). */
 function formatIn(dir: string): ModelFormat {
-  return formatOf(parseModelJson(readFileSync(path.join(dir, "model.json"), "utf8"))).name;
+  return declaredFormat(parseModelJson(readFileSync(path.join(dir, "model.json"), "utf8")));
 }
 
 /** A spec for a model that is not in the catalog; input size and feature dimension are read when it loads. */

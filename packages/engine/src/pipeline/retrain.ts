@@ -11,16 +11,16 @@ import { exportOnnxModel } from "../export/export-onnx.js";
 import { fileBottleneckStore } from "../extraction/bottleneck-store.js";
 import { type ExtractionJob, type ExtractionProgress, extractBottlenecks } from "../extraction/extract-bottlenecks.js";
 import { createExtractionPool } from "../extraction/worker-pool.js";
+import { type BaseModel, loadBaseModel } from "../formats/load-base-model.js";
 import type { Variant } from "../images/decode-image.js";
-import { type BaseModel, loadBaseModel } from "../models/base-model.js";
 import type { BaseModelSpec } from "../models/catalog.js";
 import { resolveBaseModel } from "../models/resolve-base-model.js";
 import { UnsupportedConversionError } from "../onnx/conversion-errors.js";
-import { trainClassifier } from "../training/train-classifier.js";
 import type { EpochMetrics } from "../training/train-head.js";
 import { VectorCollector } from "./collect-vectors.js";
 import { DEFAULTS, type RetrainOptions } from "./retrain-options.js";
 import { type RetrainSummary, summarize } from "./summary.js";
+import { trainClassifier } from "./train-classifier.js";
 
 export interface RetrainHooks {
   onStage?: (stage: "load" | "extract" | "train" | "evaluate" | "save", detail?: string) => void;

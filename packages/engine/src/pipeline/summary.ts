@@ -2,7 +2,7 @@ import type { ImageFolder } from "../data/image-folder.js";
 import type { SplitName } from "../data/splits.js";
 import type { ExtractionSummary } from "../extraction/extract-bottlenecks.js";
 import type { ClassMetrics, Evaluation } from "../training/evaluate.js";
-import type { TrainedClassifier } from "../training/train-classifier.js";
+import type { TrainedClassifier } from "./train-classifier.js";
 
 /** What the retrain CLI prints with --json (its last line), and what the retrain function returns. */
 export interface RetrainSummary {

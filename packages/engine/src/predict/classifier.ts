@@ -2,9 +2,9 @@ import * as tf from "@tensorflow/tfjs";
 import { type Calibration, decide, type UnknownReason } from "../calibration/calibration.js";
 import type { Preprocessing } from "../checkpoints/checkpoint.js";
 import { ImageDecodeError } from "../errors.js";
+import type { BaseModel } from "../formats/load-base-model.js";
 import { decodeImage } from "../images/decode-image.js";
 import { pixelBatch } from "../images/normalize.js";
-import type { BaseModel } from "../models/base-model.js";
 import { runModel } from "../models/run-model.js";
 
 export interface LabelProbability {

@@ -1,5 +1,5 @@
 import { InvalidOptionError } from "../errors.js";
-import { DEFAULTS } from "../pipeline/retrain-options.js";
+import { DEFAULTS } from "./defaults.js";
 import type { HeadOptions } from "./head-model.js";
 import type { OptimizerConfig } from "./optimizer.js";
 import type { TrainOptions } from "./train-head.js";

@@ -5,9 +5,9 @@ import path from "node:path";
 import { formatOf } from "../formats/formats.js";
 import type { BaseModelSpec } from "../models/catalog.js";
 import { type LoadedModelFiles, readModelFolder } from "../models/model-files.js";
-import { UnsupportedConversionError } from "./conversion-errors.js";
-import { encodeModel, OnnxGraph } from "./onnx-graph.js";
-import { output, pixelInput } from "./pixel-input.js";
+import { UnsupportedConversionError } from "../onnx/conversion-errors.js";
+import { encodeModel, OnnxGraph } from "../onnx/onnx-graph.js";
+import { output, pixelInput } from "../onnx/pixel-input.js";
 
 /** Changes whenever the converter's output would: cached graphs of older converters are not reused. */
 const CONVERTER_VERSION = 2;

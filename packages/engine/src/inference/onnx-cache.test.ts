@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir, writeTinyBaseModel } from "../../test/fixtures.js";
 import { initBackend } from "../backend.js";
 import type { BaseModelSpec } from "../models/catalog.js";
+import { createOnnxSession } from "../onnx/onnx-runtime.js";
 import { ensureOnnxBaseModel } from "./onnx-cache.js";
-import { createOnnxSession } from "./onnx-runtime.js";
 
 const spec: BaseModelSpec = {
   id: "tiny",

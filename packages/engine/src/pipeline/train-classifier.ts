@@ -8,10 +8,10 @@ import {
 } from "../checkpoints/checkpoint.js";
 import { EngineError } from "../errors.js";
 import { predictVectors } from "../predict/classifier.js";
-import { type Evaluation, evaluate } from "./evaluate.js";
-import { createHeadModel, type HeadOptions } from "./head-model.js";
-import { createOptimizer, type OptimizerConfig } from "./optimizer.js";
-import { type EpochMetrics, type TrainOptions, trainHead, type VectorSet } from "./train-head.js";
+import { type Evaluation, evaluate } from "../training/evaluate.js";
+import { createHeadModel, type HeadOptions } from "../training/head-model.js";
+import { createOptimizer, type OptimizerConfig } from "../training/optimizer.js";
+import { type EpochMetrics, type TrainOptions, trainHead, type VectorSet } from "../training/train-head.js";
 
 /** Vectors of one split with the names of their images (for the evaluation's mistakes). */
 export type NamedVectors = VectorSet & { names: string[] };

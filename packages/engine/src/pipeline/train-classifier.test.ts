@@ -5,7 +5,7 @@ import { blobs } from "../../test/fixtures.js";
 import { initBackend } from "../backend.js";
 import { type Checkpoint, restoreCheckpoint } from "../checkpoints/checkpoint.js";
 import { EngineError } from "../errors.js";
-import { resolveHyperparameters, trainingPlan } from "./hyperparameters.js";
+import { resolveHyperparameters, trainingPlan } from "../training/hyperparameters.js";
 import { type TrainClassifierInput, trainClassifier } from "./train-classifier.js";
 
 const named = (set: ReturnType<typeof blobs>) => ({ ...set, names: Array.from(set.y, (_, i) => `img${i}`) });

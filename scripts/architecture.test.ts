@@ -1,0 +1,78 @@
+// The shape of the code, checked: no module imports itself back through others (an import circle), and the
+// engine's folders import only the ones below them, so a change low down never needs one high up.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import madge from "madge";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SOURCES = [
+  "packages/engine/src",
+  "packages/db/src",
+  "packages/jobs/src",
+  "packages/ingest/src",
+  "packages/models/src",
+  "packages/config/src",
+  "packages/testing/src",
+  "apps/api/src",
+  "apps/worker/src",
+  "apps/web/app",
+  "apps/web/components",
+  "apps/web/lib",
+];
+
+/**
+ * The engine's folders from the bottom up: each may import its own and the ones before it. (`errors.ts` and
+ * `backend.ts` sit at the bottom, `index.ts` at the top.)
+ */
+const ENGINE_LAYERS = [
+  "data",
+  "images",
+  "models",
+  "training",
+  "calibration",
+  "onnx",
+  "onnx/graph",
+  "checkpoints",
+  "formats",
+  "inference",
+  "extraction",
+  "predict",
+  "health",
+  "comparison",
+  "export",
+  "pipeline",
+  "cli",
+];
+
+describe("the code's shape", () => {
+  it.each(SOURCES)("%s has no import circle", async (dir) => {
+    const graph = await madge(path.join(root, dir), {
+      fileExtensions: ["ts", "tsx"],
+      excludeRegExp: [/generated/, /\.test\.ts$/],
+      tsConfig: path.join(root, "tsconfig.base.json"),
+    });
+    expect(graph.circular()).toEqual([]);
+  });
+
+  it("the engine's folders import only downwards", async () => {
+    const src = path.join(root, "packages/engine/src");
+    const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+    const rank = (file: string) => {
+      const dir = path.dirname(file);
+      if (dir === ".") return path.basename(file) === "index.ts" ? Number.POSITIVE_INFINITY : -1;
+      const at = ENGINE_LAYERS.indexOf(dir);
+      if (at < 0) throw new Error(`${dir} is not in ENGINE_LAYERS: place it in the order`);
+      return at;
+    };
+    const upward: string[] = [];
+    for (const file of files) {
+      const text = await readFile(path.join(src, file), "utf8");
+      for (const [, target = ""] of text.matchAll(/from "(\.\.?\/[^"]+)\.js"/g)) {
+        const imported = path.normalize(path.join(path.dirname(file), `${target}.ts`));
+        if (rank(imported) > rank(file)) upward.push(`${file} -> ${imported}`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+});
