@@ -53,12 +53,29 @@ describe("workspaces, members and invitations", () => {
     expect(accepted.data?.acceptInvitation.myRole).toBe("VIEWER");
     const again = await t.gql(ACCEPT, { t: link?.token }, (await t.signUp("late@example.com")).token);
     expect(again.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-    const seen = await t.gql<{ workspace: { myRole: string; members: { role: string; user: { email: string } }[] } }>(
-      "query($w: ID!) { workspace(id: $w) { myRole members { role user { email } } } }",
+    type Seen = {
+      workspace: {
+        myRole: string;
+        myPermissions: Record<string, boolean>;
+        members: { role: string; user: { email: string } }[];
+      };
+    };
+    const seen = await t.gql<Seen>(
+      "query($w: ID!) { workspace(id: $w) { myRole myPermissions { read predict write train manageMembers destroy manageWorkspace } members { role user { email } } } }",
       { w: workspaceId },
       viewer.token,
     );
     expect(seen.data?.workspace.myRole).toBe("VIEWER");
+    // What the dashboard hides comes from the API's own role rules.
+    expect(seen.data?.workspace.myPermissions).toEqual({
+      read: true,
+      predict: true,
+      write: false,
+      train: false,
+      manageMembers: false,
+      destroy: false,
+      manageWorkspace: false,
+    });
     expect(seen.data?.workspace.members.map((m) => [m.user.email, m.role])).toEqual([
       ["owner@example.com", "OWNER"],
       ["viv@example.com", "VIEWER"],
@@ -75,6 +92,17 @@ describe("workspaces, members and invitations", () => {
     expect(adminMakesOwner.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const adminInvites = await t.gql(INVITE, { w: workspaceId, e: "z@example.com", r: "MEMBER" }, viewer.token);
     expect(adminInvites.errors).toBeUndefined();
+    const asAdmin = await t.gql<Seen>(
+      "query($w: ID!) { workspace(id: $w) { myPermissions { write destroy manageMembers manageWorkspace } } }",
+      { w: workspaceId },
+      viewer.token,
+    );
+    expect(asAdmin.data?.workspace.myPermissions).toEqual({
+      write: true,
+      destroy: true,
+      manageMembers: true,
+      manageWorkspace: false,
+    });
   });
 
   it("expired and revoked links do not work", async () => {

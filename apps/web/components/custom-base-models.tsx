@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { graphql } from "../gql";
-import { can, gql } from "../lib/api";
+import { gql } from "../lib/api";
 import { ErrorNote } from "./feedback";
 import { useWorkspace } from "./workspace-context";
 
@@ -25,7 +25,7 @@ export function CustomBaseModels({
         {models.map((m) => (
           <li key={m.id}>
             {m.name} <span className="muted">({m.featureDim}-d vectors)</span>{" "}
-            {can(workspace.role, "ADMIN") && (
+            {workspace.can.destroy && (
               <button
                 type="button"
                 className="link danger"

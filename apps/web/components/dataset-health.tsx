@@ -3,6 +3,7 @@ import { useState } from "react";
 import { graphql } from "../gql";
 import { describeError, gql, useQuery } from "../lib/api";
 import { followSubscription } from "../lib/live";
+import { isJobActive } from "../lib/statuses";
 import { BulkImageActions } from "./bulk-image-actions";
 import { DatasetMap } from "./dataset-map";
 import { ErrorNote, Loading, ProgressBar } from "./feedback";
@@ -43,7 +44,7 @@ export function DatasetHealth({
   const { data, error, mutate } = useQuery(
     HealthQuery,
     { id: datasetId },
-    { refreshInterval: (d) => (d && ["QUEUED", "RUNNING"].includes(d.dataset.healthCheck?.status ?? "") ? 2000 : 0) },
+    { refreshInterval: (d) => (isJobActive(d?.dataset.healthCheck?.status) ? 2000 : 0) },
   );
   const [running, setRunning] = useState<{ done: number; total: number; stage: string | null } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -97,7 +98,7 @@ export function DatasetHealth({
       {running && (
         <ProgressBar value={running.done} max={running.total || 100} label={STAGE[running.stage ?? ""] ?? "Checking"} />
       )}
-      {!running && (last?.status === "QUEUED" || last?.status === "RUNNING") && (
+      {!running && last && isJobActive(last.status) && (
         <ProgressBar value={last.progress.done} max={last.progress.total || 100} label="Checking" />
       )}
       {!running && last?.status === "FAILED" && <p className="bad">The last check failed: {last.error}</p>}

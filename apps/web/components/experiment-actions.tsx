@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { graphql } from "../gql";
-import { can, gql } from "../lib/api";
+import { gql } from "../lib/api";
 import { ErrorNote } from "./feedback";
 import { useWorkspace } from "./workspace-context";
 
@@ -32,7 +32,7 @@ export function ExperimentActions({ experiment, onChange }: Props) {
       setError(e);
     }
   };
-  if (!can(workspace.role, "MEMBER")) return null;
+  if (!workspace.can.write) return null;
   return (
     <div className="toolbar" role="toolbar" aria-label="Experiment actions">
       <button
@@ -58,7 +58,7 @@ export function ExperimentActions({ experiment, onChange }: Props) {
           Remove alias {a.name}
         </button>
       ))}
-      {can(workspace.role, "ADMIN") && (
+      {workspace.can.destroy && (
         <button
           type="button"
           className="danger"

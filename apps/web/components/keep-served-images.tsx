@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { graphql } from "../gql";
-import { can, gql, useQuery } from "../lib/api";
+import { gql, useQuery } from "../lib/api";
 import { ErrorNote } from "./feedback";
 import { useWorkspace } from "./workspace-context";
 
@@ -15,7 +15,7 @@ export function KeepServedImages() {
   const { data, mutate } = useQuery(KeepQuery, { w: workspace.id });
   const [error, setError] = useState<unknown>(null);
   if (!data) return null;
-  const owner = can(workspace.role, "OWNER");
+  const owner = workspace.can.manageWorkspace;
   return (
     <>
       <label className="check">

@@ -1,7 +1,7 @@
 "use client";
 import { type FormEvent, useState } from "react";
 import { graphql } from "../gql";
-import { can, gql } from "../lib/api";
+import { gql } from "../lib/api";
 import { ErrorNote } from "./feedback";
 import { KeepServedImages } from "./keep-served-images";
 import { useWorkspace } from "./workspace-context";
@@ -18,7 +18,7 @@ const LeaveWorkspace = graphql(`mutation LeaveWorkspace($id: ID!) { leaveWorkspa
 export function WorkspaceSettings() {
   const workspace = useWorkspace();
   const [error, setError] = useState<unknown>(null);
-  const owner = can(workspace.role, "OWNER");
+  const owner = workspace.can.manageWorkspace;
   // A full page load: every list read before (the workspace switcher, the list) still names this workspace.
   const leaveForList = () => window.location.assign("/workspaces");
   const act = async (change: () => Promise<unknown>, then: () => void) => {

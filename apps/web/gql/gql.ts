@@ -36,7 +36,7 @@ type Documents = {
     "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom role benchmark { imagesPerSecond flowersValidationAccuracy } } }": typeof types.ExperimentChoicesDocument,
     "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }": typeof types.ExperimentsDocument,
     "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }": typeof types.CreateExperimentDocument,
-    "query Shell { me { name email } workspaces { id name myRole } }": typeof types.ShellDocument,
+    "query Shell { me { name email } workspaces { id name myRole myPermissions { write train manageMembers destroy manageWorkspace } } }": typeof types.ShellDocument,
     "mutation SignOut { signOut }": typeof types.SignOutDocument,
     "query PredictTargets($w: ID!) { workspace(id: $w) { keepServedImages experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }": typeof types.PredictTargetsDocument,
     "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!, $keep: Boolean) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5, keep: $keep) {\n    checkpointId latencyMs kept results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }": typeof types.PredictDocument,
@@ -129,7 +129,7 @@ const documents: Documents = {
     "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom role benchmark { imagesPerSecond flowersValidationAccuracy } } }": types.ExperimentChoicesDocument,
     "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }": types.ExperimentsDocument,
     "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }": types.CreateExperimentDocument,
-    "query Shell { me { name email } workspaces { id name myRole } }": types.ShellDocument,
+    "query Shell { me { name email } workspaces { id name myRole myPermissions { write train manageMembers destroy manageWorkspace } } }": types.ShellDocument,
     "mutation SignOut { signOut }": types.SignOutDocument,
     "query PredictTargets($w: ID!) { workspace(id: $w) { keepServedImages experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }": types.PredictTargetsDocument,
     "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!, $keep: Boolean) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5, keep: $keep) {\n    checkpointId latencyMs kept results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }": types.PredictDocument,
@@ -288,7 +288,7 @@ export function graphql(source: "mutation CreateExperiment($d: ID!, $m: ID!, $n:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Shell { me { name email } workspaces { id name myRole } }"): typeof import('./graphql').ShellDocument;
+export function graphql(source: "query Shell { me { name email } workspaces { id name myRole myPermissions { write train manageMembers destroy manageWorkspace } } }"): typeof import('./graphql').ShellDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1436,6 +1436,24 @@ export type PasswordResetLink = {
   token: Scalars['String']['output'];
 };
 
+/** What the signed-in user may do in a workspace. */
+export type Permissions = {
+  /** Delete what others may rely on: datasets with experiments, experiments, custom base models. */
+  destroy: Scalars['Boolean']['output'];
+  /** Invite people and change or remove members below their own role. */
+  manageMembers: Scalars['Boolean']['output'];
+  /** Rename and delete the workspace, and decide whether served images are kept. */
+  manageWorkspace: Scalars['Boolean']['output'];
+  /** Ask for predictions. */
+  predict: Scalars['Boolean']['output'];
+  /** See the workspace's datasets, experiments, runs and models. */
+  read: Scalars['Boolean']['output'];
+  /** Start and cancel training runs and extractions. */
+  train: Scalars['Boolean']['output'];
+  /** Create and edit datasets, images, labels and experiments. */
+  write: Scalars['Boolean']['output'];
+};
+
 /** An image to classify, base64-encoded. */
 export type PredictImageInput = {
   /** The file's bytes, base64. */
@@ -1917,6 +1935,8 @@ export type Workspace = {
   keepServedImages: Scalars['Boolean']['output'];
   /** Everyone in the workspace. */
   members: Array<Member>;
+  /** What the signed-in user may do here (what their role allows). */
+  myPermissions: Permissions;
   /** The signed-in user's role here. */
   myRole: Role;
   /** Display name. */
@@ -2164,7 +2184,7 @@ export type CreateExperimentMutation = { createExperiment: { id: string } };
 export type ShellQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ShellQuery = { me: { name: string, email: string } | null, workspaces: Array<{ id: string, name: string, myRole: Role }> };
+export type ShellQuery = { me: { name: string, email: string } | null, workspaces: Array<{ id: string, name: string, myRole: Role, myPermissions: { write: boolean, train: boolean, manageMembers: boolean, destroy: boolean, manageWorkspace: boolean } }> };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -3157,6 +3177,13 @@ export const ShellDocument = new TypedDocumentString(`
     id
     name
     myRole
+    myPermissions {
+      write
+      train
+      manageMembers
+      destroy
+      manageWorkspace
+    }
   }
 }
     `) as unknown as TypedDocumentString<ShellQuery, ShellQueryVariables>;

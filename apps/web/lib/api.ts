@@ -1,6 +1,6 @@
 "use client";
 import useSWR, { type SWRConfiguration } from "swr";
-import type { Role, TypedDocumentString } from "../gql/graphql";
+import type { TypedDocumentString } from "../gql/graphql";
 
 /** An error the API answered with, its GraphQL code kept so the page can say what to do. */
 export class ApiError extends Error {
@@ -83,7 +83,3 @@ export function fileToBase64(file: Blob): Promise<string> {
 }
 
 export type { Role } from "../gql/graphql";
-
-const RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
-/** Whether a role may do what needs `least`: the dashboard hides what the API would refuse. */
-export const can = (role: Role | undefined, least: Role) => role !== undefined && RANK[role] >= RANK[least];

@@ -58,6 +58,6 @@ builder.mutationField("revokeApiToken", (t) =>
   t.boolean({
     description: "Revoke one of your tokens, and every token made with it; they stop working at once.",
     args: { id: t.arg.id({ required: true, description: "The token's id." }) },
-    resolve: (_root, args, { services, caller }) => services.apiTokens.revoke(caller, String(args.id)),
+    resolve: (_root, args, { services, caller }) => services.apiTokens.revoke(caller, args.id),
   }),
 );

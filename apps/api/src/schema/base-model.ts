@@ -83,7 +83,7 @@ builder.mutationField("registerBaseModel", (t) =>
       bottleneck: t.arg.string({ description: "Layer or node to cut at (default: the last pooling layer)." }),
     },
     resolve: (_r, a, { services, caller }) =>
-      services.baseModels.register(caller, { ...a, workspaceId: String(a.workspaceId) }),
+      services.baseModels.register(caller, { ...a, workspaceId: a.workspaceId }),
   }),
 );
 
@@ -91,6 +91,6 @@ builder.mutationField("deleteBaseModel", (t) =>
   t.boolean({
     description: "Delete a workspace's own base model that no experiment uses (ADMIN or above); catalog models stay.",
     args: { id: t.arg.id({ required: true, description: "Base model id." }) },
-    resolve: (_r, a, { services, caller }) => services.baseModels.remove(caller, String(a.id)),
+    resolve: (_r, a, { services, caller }) => services.baseModels.remove(caller, a.id),
   }),
 );

@@ -6,7 +6,8 @@ import type { ApiContext } from "../context.js";
 export const builder = new SchemaBuilder<{
   Context: ApiContext;
   DefaultFieldNullability: false;
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  // Ids are the database's strings: typed so, resolvers pass them on without converting.
+  Scalars: { ID: { Input: string; Output: string }; DateTime: { Input: Date; Output: Date } };
 }>({
   // Fields are non-null unless a field says otherwise: clients need not guard against nulls that never come.
   defaultFieldNullability: false,

@@ -76,6 +76,6 @@ builder.mutationField("setTargetPrecision", (t) =>
       targetPrecision: t.arg.float({ required: true, description: "From 0.5 to 0.999." }),
     },
     resolve: (_r, a, { services, caller }) =>
-      services.calibration.setTargetPrecision(caller, String(a.checkpointId), a.targetPrecision),
+      services.calibration.setTargetPrecision(caller, a.checkpointId, a.targetPrecision),
   }),
 );

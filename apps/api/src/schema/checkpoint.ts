@@ -52,6 +52,6 @@ builder.mutationFields((t) => ({
       alias: t.arg.string({ defaultValue: "production", description: "Alias name." }),
     },
     resolve: (_r, a, { services, caller }) =>
-      services.promotion.promote(caller, String(a.checkpointId), a.alias ?? "production"),
+      services.promotion.promote(caller, a.checkpointId, a.alias ?? "production"),
   }),
 }));

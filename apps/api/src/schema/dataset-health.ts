@@ -164,7 +164,7 @@ builder.objectFields(DatasetRef, (t) => ({
     description: "Its health report for a base model (the latest of any when none is named); null before a check.",
     args: { baseModelId: t.arg.id({ description: "Base model id." }) },
     resolve: (d, a, { services, caller }) =>
-      services.datasetHealth.report(caller, d.id, a.baseModelId ? String(a.baseModelId) : null),
+      services.datasetHealth.report(caller, d.id, a.baseModelId ? a.baseModelId : null),
   }),
   healthCheck: t.field({
     type: JobRef,
@@ -192,8 +192,7 @@ builder.mutationFields((t) => ({
       datasetId: t.arg.id({ required: true, description: "Dataset id." }),
       baseModelId: t.arg.id({ required: true, description: "Base model id." }),
     },
-    resolve: (_r, a, { services, caller }) =>
-      services.extraction.startHealthCheck(caller, String(a.datasetId), String(a.baseModelId)),
+    resolve: (_r, a, { services, caller }) => services.extraction.startHealthCheck(caller, a.datasetId, a.baseModelId),
   }),
   markFindingReviewed: t.boolean({
     description: "Dismiss a health finding: it stays hidden in this and later reports.",
@@ -201,6 +200,6 @@ builder.mutationFields((t) => ({
       datasetId: t.arg.id({ required: true, description: "Dataset id." }),
       key: t.arg.string({ required: true, description: "The finding's key." }),
     },
-    resolve: (_r, a, { services, caller }) => services.datasetHealth.markReviewed(caller, String(a.datasetId), a.key),
+    resolve: (_r, a, { services, caller }) => services.datasetHealth.markReviewed(caller, a.datasetId, a.key),
   }),
 }));

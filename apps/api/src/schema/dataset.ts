@@ -52,7 +52,7 @@ builder.queryField("dataset", (t) =>
     type: DatasetRef,
     description: "One dataset of a workspace you belong to (NOT_FOUND otherwise).",
     args: { id: t.arg.id({ required: true, description: "Dataset id." }) },
-    resolve: (_r, args, { services, caller }) => services.datasets.datasetFor(caller, String(args.id), "read"),
+    resolve: (_r, args, { services, caller }) => services.datasets.datasetFor(caller, args.id, "read"),
   }),
 );
 
@@ -67,7 +67,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_r, args, { services, caller }) =>
       services.datasets.create(caller, {
-        workspaceId: String(args.workspaceId),
+        workspaceId: args.workspaceId,
         name: args.name,
         description: args.description,
       }),
@@ -80,13 +80,13 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ description: "New name." }),
       description: t.arg.string({ description: "New description." }),
     },
-    resolve: (_r, args, { services, caller }) => services.datasets.update(caller, String(args.id), args),
+    resolve: (_r, args, { services, caller }) => services.datasets.update(caller, args.id, args),
   }),
   deleteDataset: t.boolean({
     description:
       "Delete a dataset with its labels and images (MEMBER); one with experiments also deletes them, their runs and checkpoints, so it needs what deleting experiments needs: ADMIN, and no run under way (CONFLICT).",
     args: { id: t.arg.id({ required: true, description: "Dataset id." }) },
-    resolve: (_r, args, { services, caller }) => services.datasets.delete(caller, String(args.id)),
+    resolve: (_r, args, { services, caller }) => services.datasets.delete(caller, args.id),
   }),
   createLabel: t.field({
     type: LabelRef,
@@ -95,8 +95,7 @@ builder.mutationFields((t) => ({
       datasetId: t.arg.id({ required: true, description: "Dataset id." }),
       name: t.arg.string({ required: true, description: "Class name." }),
     },
-    resolve: (_r, args, { services, caller }) =>
-      services.datasets.createLabel(caller, String(args.datasetId), args.name),
+    resolve: (_r, args, { services, caller }) => services.datasets.createLabel(caller, args.datasetId, args.name),
   }),
   renameLabel: t.field({
     type: LabelRef,
@@ -105,12 +104,12 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: "Label id." }),
       name: t.arg.string({ required: true, description: "New name." }),
     },
-    resolve: (_r, args, { services, caller }) => services.datasets.renameLabel(caller, String(args.id), args.name),
+    resolve: (_r, args, { services, caller }) => services.datasets.renameLabel(caller, args.id, args.name),
   }),
   deleteLabel: t.boolean({
     description: "Delete a class; its images become unlabelled.",
     args: { id: t.arg.id({ required: true, description: "Label id." }) },
-    resolve: (_r, args, { services, caller }) => services.datasets.deleteLabel(caller, String(args.id)),
+    resolve: (_r, args, { services, caller }) => services.datasets.deleteLabel(caller, args.id),
   }),
   mergeLabels: t.field({
     type: LabelRef,
@@ -119,8 +118,7 @@ builder.mutationFields((t) => ({
       fromId: t.arg.id({ required: true, description: "The label to merge away." }),
       intoId: t.arg.id({ required: true, description: "The label that receives its images." }),
     },
-    resolve: (_r, args, { services, caller }) =>
-      services.datasets.mergeLabels(caller, String(args.fromId), String(args.intoId)),
+    resolve: (_r, args, { services, caller }) => services.datasets.mergeLabels(caller, args.fromId, args.intoId),
   }),
 }));
 
@@ -129,7 +127,7 @@ builder.subscriptionField("datasetUpdates", (t) =>
     type: DatasetRef,
     description: "The dataset each time its images or labels change (uploads, imports, relabels, deletions by anyone).",
     args: { id: t.arg.id({ required: true, description: "Dataset id." }) },
-    subscribe: (_r, a, ctx) => ctx.services.datasets.watch(() => currentCaller(ctx), String(a.id)),
+    subscribe: (_r, a, ctx) => ctx.services.datasets.watch(() => currentCaller(ctx), a.id),
     resolve: (update) => update.dataset,
   }),
 );

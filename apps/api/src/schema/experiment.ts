@@ -1,4 +1,4 @@
-import type { Comment, Experiment, TrainingRun } from "@retrain/db";
+import { type Comment, type Experiment, isRunActive, type TrainingRun } from "@retrain/db";
 import { BaseModelRef } from "./base-model.js";
 import { builder } from "./builder.js";
 import { CheckpointRef } from "./checkpoint.js";
@@ -51,7 +51,7 @@ const ExperimentSummaryRef = builder.objectRef<TrainingRun[]>("ExperimentSummary
     runCount: t.int({ description: "Runs started.", resolve: (runs) => runs.length }),
     activeRunCount: t.int({
       description: "Runs queued, extracting or training.",
-      resolve: (runs) => runs.filter((r) => ["QUEUED", "EXTRACTING", "TRAINING"].includes(r.status)).length,
+      resolve: (runs) => runs.filter((r) => isRunActive(r.status)).length,
     }),
     bestTestAccuracy: t.float({
       nullable: true,
@@ -119,7 +119,7 @@ builder.queryFields((t) => ({
     type: ExperimentRef,
     description: "One experiment (NOT_FOUND outside your workspaces).",
     args: { id: t.arg.id({ required: true, description: "Experiment id." }) },
-    resolve: (_r, a, { services, caller }) => services.experiments.experimentFor(caller, String(a.id), "read"),
+    resolve: (_r, a, { services, caller }) => services.experiments.experimentFor(caller, a.id, "read"),
   }),
 }));
 
@@ -138,8 +138,8 @@ builder.mutationFields((t) => ({
     },
     resolve: (_r, a, { services, caller }) =>
       services.experiments.create(caller, {
-        datasetId: String(a.datasetId),
-        baseModelId: a.baseModelId == null ? null : String(a.baseModelId),
+        datasetId: a.datasetId,
+        baseModelId: a.baseModelId == null ? null : a.baseModelId,
         name: a.name,
         description: a.description,
         hyperparameters: hyperparameterOverrides(a.hyperparameters),
@@ -154,13 +154,13 @@ builder.mutationFields((t) => ({
       description: t.arg.string({ description: "New description." }),
     },
     resolve: (_r, a, { services, caller }) =>
-      services.experimentHousekeeping.update(caller, String(a.id), { name: a.name, description: a.description }),
+      services.experimentHousekeeping.update(caller, a.id, { name: a.name, description: a.description }),
   }),
   deleteExperiment: t.boolean({
     description:
       "Delete an experiment with its runs and checkpoints (ADMIN or above); CONFLICT while a run is under way.",
     args: { id: t.arg.id({ required: true, description: "Experiment id." }) },
-    resolve: (_r, a, { services, caller }) => services.experimentHousekeeping.delete(caller, String(a.id)),
+    resolve: (_r, a, { services, caller }) => services.experimentHousekeeping.delete(caller, a.id),
   }),
   removeAlias: t.boolean({
     description: "Remove an alias (MEMBER or above): predictions by it answer NOT_FOUND until it is set again.",
@@ -169,7 +169,7 @@ builder.mutationFields((t) => ({
       alias: t.arg.string({ required: true, description: "Alias name." }),
     },
     resolve: (_r, a, { services, caller }) =>
-      services.experimentHousekeeping.removeAlias(caller, String(a.experimentId), a.alias),
+      services.experimentHousekeeping.removeAlias(caller, a.experimentId, a.alias),
   }),
   addComment: t.field({
     type: CommentRef,
@@ -181,8 +181,8 @@ builder.mutationFields((t) => ({
     },
     resolve: (_r, a, { services, caller }) =>
       services.experiments.comment(caller, {
-        experimentId: a.experimentId ? String(a.experimentId) : null,
-        runId: a.runId ? String(a.runId) : null,
+        experimentId: a.experimentId ? a.experimentId : null,
+        runId: a.runId ? a.runId : null,
         body: a.body,
       }),
   }),

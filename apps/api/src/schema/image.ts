@@ -89,8 +89,8 @@ builder.queryField("images", (t) =>
       },
       resolve: async (_r, a, { services, caller }) => {
         const filter = {
-          datasetId: String(a.datasetId),
-          labelId: a.labelId ? String(a.labelId) : undefined,
+          datasetId: a.datasetId,
+          labelId: a.labelId ? a.labelId : undefined,
           split: a.split ?? undefined,
           unlabelled: a.unlabelled ?? false,
           failed: a.failed ?? false,
@@ -119,7 +119,7 @@ builder.mutationFields((t) => ({
       datasetId: t.arg.id({ required: true, description: "Dataset id." }),
       files: t.arg({ type: [UploadFileInput], required: true, description: "The files." }),
     },
-    resolve: (_r, a, { services, caller }) => services.images.upload(caller, String(a.datasetId), a.files),
+    resolve: (_r, a, { services, caller }) => services.images.upload(caller, a.datasetId, a.files),
   }),
   updateImages: t.field({
     type: [ImageRef],
@@ -130,14 +130,14 @@ builder.mutationFields((t) => ({
       split: t.arg({ type: SplitEnum, description: "New split." }),
     },
     resolve: (_r, a, { services, caller }) =>
-      services.images.update(caller, a.ids.map(String), {
-        labelId: a.labelId === undefined ? undefined : a.labelId === null ? null : String(a.labelId),
+      services.images.update(caller, a.ids, {
+        labelId: a.labelId === undefined ? undefined : a.labelId === null ? null : a.labelId,
         split: a.split,
       }),
   }),
   deleteImages: t.int({
     description: "Delete images; returns how many.",
     args: { ids: t.arg.idList({ required: true, description: "Image ids." }) },
-    resolve: (_r, a, { services, caller }) => services.images.delete(caller, a.ids.map(String)),
+    resolve: (_r, a, { services, caller }) => services.images.delete(caller, a.ids),
   }),
 }));

@@ -128,7 +128,7 @@ builder.queryField("job", (t) =>
     type: JobRef,
     description: "A job of one of your workspaces; poll it for progress.",
     args: { id: t.arg.id({ required: true, description: "Job id." }) },
-    resolve: (_r, a, { services, caller }) => services.extraction.get(caller, String(a.id)),
+    resolve: (_r, a, { services, caller }) => services.extraction.get(caller, a.id),
   }),
 );
 
@@ -140,14 +140,13 @@ builder.mutationFields((t) => ({
       datasetId: t.arg.id({ required: true, description: "Dataset id." }),
       baseModelId: t.arg.id({ required: true, description: "Base model id." }),
     },
-    resolve: (_r, a, { services, caller }) =>
-      services.extraction.start(caller, String(a.datasetId), String(a.baseModelId)),
+    resolve: (_r, a, { services, caller }) => services.extraction.start(caller, a.datasetId, a.baseModelId),
   }),
   cancelJob: t.field({
     type: JobRef,
     description: "Ask a running job to stop; vectors computed so far are kept.",
     args: { id: t.arg.id({ required: true, description: "Job id." }) },
-    resolve: (_r, a, { services, caller }) => services.extraction.cancel(caller, String(a.id)),
+    resolve: (_r, a, { services, caller }) => services.extraction.cancel(caller, a.id),
   }),
 }));
 
@@ -161,7 +160,7 @@ builder.mutationField("importArchive", (t) =>
       base64: t.arg.string({ required: true, description: "The zip, base64-encoded." }),
     },
     resolve: (_r, a, { services, caller }) =>
-      services.imports.start(caller, String(a.datasetId), Buffer.from(a.base64, "base64")),
+      services.imports.start(caller, a.datasetId, Buffer.from(a.base64, "base64")),
   }),
 );
 
@@ -170,7 +169,7 @@ builder.subscriptionField("jobProgress", (t) =>
     type: JobRef,
     description: "The job each time its progress or status changes, until it ends.",
     args: { id: t.arg.id({ required: true, description: "Job id." }) },
-    subscribe: (_r, a, ctx) => ctx.services.extraction.watch(() => currentCaller(ctx), String(a.id)),
+    subscribe: (_r, a, ctx) => ctx.services.extraction.watch(() => currentCaller(ctx), a.id),
     resolve: (job) => job,
   }),
 );

@@ -115,11 +115,11 @@ builder.mutationField("predict", (t) =>
     },
     resolve: (_r, a, { services, caller }) =>
       services.predictions.predict(caller, {
-        checkpointId: a.checkpointId ? String(a.checkpointId) : null,
-        experimentId: a.experimentId ? String(a.experimentId) : null,
+        checkpointId: a.checkpointId ? a.checkpointId : null,
+        experimentId: a.experimentId ? a.experimentId : null,
         alias: a.alias,
         images: a.images,
-        imageIds: a.imageIds?.map(String),
+        imageIds: a.imageIds,
         topK: a.topK,
         keep: a.keep,
       }),

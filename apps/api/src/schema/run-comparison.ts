@@ -61,6 +61,6 @@ builder.queryField("compareRuns", (t) =>
       runA: t.arg.id({ required: true, description: "The earlier or baseline run." }),
       runB: t.arg.id({ required: true, description: "The run to judge against it." }),
     },
-    resolve: (_r, a, { services, caller }) => services.runs.compare(caller, String(a.runA), String(a.runB)),
+    resolve: (_r, a, { services, caller }) => services.runs.compare(caller, a.runA, a.runB),
   }),
 );

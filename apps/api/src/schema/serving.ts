@@ -94,8 +94,7 @@ builder.mutationFields((t) => ({
       workspaceId: t.arg.id({ required: true, description: "Workspace id." }),
       keep: t.arg.boolean({ required: true, description: "Allow it." }),
     },
-    resolve: (_r, a, { services, caller }) =>
-      services.serving.setKeepServedImages(caller, String(a.workspaceId), a.keep),
+    resolve: (_r, a, { services, caller }) => services.serving.setKeepServedImages(caller, a.workspaceId, a.keep),
   }),
   labelServedPrediction: t.field({
     type: LabelledRef,
@@ -106,11 +105,11 @@ builder.mutationFields((t) => ({
       split: t.arg({ type: SplitEnum, defaultValue: "TRAIN", description: "Its split." }),
     },
     resolve: (_r, a, { services, caller }) =>
-      services.serving.label(caller, String(a.predictionId), a.label, a.split ?? "TRAIN"),
+      services.serving.label(caller, a.predictionId, a.label, a.split ?? "TRAIN"),
   }),
   dismissServedPrediction: t.boolean({
     description: "Take a kept image off the review queue without adding it.",
     args: { predictionId: t.arg.id({ required: true, description: "Served prediction id." }) },
-    resolve: (_r, a, { services, caller }) => services.serving.dismiss(caller, String(a.predictionId)),
+    resolve: (_r, a, { services, caller }) => services.serving.dismiss(caller, a.predictionId),
   }),
 }));

@@ -86,7 +86,7 @@ builder.mutationFields((t) => ({
       memberId: t.arg.id({ required: true, description: "The member's user id." }),
     },
     resolve: (_r, args, { services, caller }) =>
-      services.passwordResets.createLink(caller, String(args.workspaceId), String(args.memberId)),
+      services.passwordResets.createLink(caller, args.workspaceId, args.memberId),
   }),
   requestPasswordReset: t.boolean({
     description:

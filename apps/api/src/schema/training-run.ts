@@ -79,7 +79,7 @@ builder.queryFields((t) => ({
     type: RunRef,
     description: "One training run; poll it for status and epochs.",
     args: { id: t.arg.id({ required: true, description: "Run id." }) },
-    resolve: (_r, a, { services, caller }) => services.runs.run(caller, String(a.id)),
+    resolve: (_r, a, { services, caller }) => services.runs.run(caller, a.id),
   }),
 }));
 
@@ -99,22 +99,22 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_r, a, { services, caller }) =>
-      services.runs.start(caller, String(a.experimentId), {
+      services.runs.start(caller, a.experimentId, {
         overrides: hyperparameterOverrides(a.hyperparameters),
-        resumeFromCheckpointId: a.resumeFromCheckpointId ? String(a.resumeFromCheckpointId) : null,
+        resumeFromCheckpointId: a.resumeFromCheckpointId ?? null,
       }),
   }),
   deleteRun: t.boolean({
     description:
       "Delete a finished run and its checkpoints (MEMBER or above); CONFLICT while it runs or while an alias serves one of its checkpoints.",
     args: { id: t.arg.id({ required: true, description: "Run id." }) },
-    resolve: (_r, a, { services, caller }) => services.experimentHousekeeping.deleteRun(caller, String(a.id)),
+    resolve: (_r, a, { services, caller }) => services.experimentHousekeeping.deleteRun(caller, a.id),
   }),
   cancelRun: t.field({
     type: RunRef,
     description: "Stop a run between extraction batches or epochs (MEMBER or above); what it stored is kept.",
     args: { id: t.arg.id({ required: true, description: "Run id." }) },
-    resolve: (_r, a, { services, caller }) => services.runs.cancel(caller, String(a.id)),
+    resolve: (_r, a, { services, caller }) => services.runs.cancel(caller, a.id),
   }),
 }));
 
@@ -123,7 +123,7 @@ builder.subscriptionField("runProgress", (t) =>
     type: RunRef,
     description: "The run each time its status, extraction progress or epochs change, until it ends.",
     args: { id: t.arg.id({ required: true, description: "Run id." }) },
-    subscribe: (_r, a, ctx) => ctx.services.runs.watch(() => currentCaller(ctx), String(a.id)),
+    subscribe: (_r, a, ctx) => ctx.services.runs.watch(() => currentCaller(ctx), a.id),
     resolve: (update) => update.row,
   }),
 );

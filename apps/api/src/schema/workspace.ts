@@ -1,6 +1,8 @@
 import type { Invitation, Membership, Role, Workspace } from "@retrain/db";
+import type { Loaders } from "../loaders.js";
 import { builder } from "./builder.js";
 import { DatasetRef } from "./dataset.js";
+import { PermissionsRef } from "./permissions.js";
 import { UserRef } from "./user.js";
 
 export const RoleEnum = builder.enumType("Role", {
@@ -13,6 +15,12 @@ export const RoleEnum = builder.enumType("Role", {
     VIEWER: { description: "Reads and predicts." },
   } as const,
 });
+
+/** The caller's role in a workspace they can see (a workspace they are not in never reaches a resolver). */
+async function myRole(loaders: Loaders, workspaceId: string, userId: string | undefined): Promise<Role> {
+  const mine = (await loaders.memberships.load(workspaceId)).find((m) => m.userId === userId);
+  return mine?.role ?? "VIEWER";
+}
 
 const MemberRef = builder.objectRef<Membership>("Member").implement({
   description: "A person in a workspace, with their role.",
@@ -80,10 +88,12 @@ export const WorkspaceRef = builder.objectRef<Workspace>("Workspace").implement(
     myRole: t.field({
       type: RoleEnum,
       description: "The signed-in user's role here.",
-      resolve: async (w, _a, { loaders, caller }) => {
-        const mine = (await loaders.memberships.load(w.id)).find((m) => m.userId === caller?.userId);
-        return (mine?.role ?? "VIEWER") as Role;
-      },
+      resolve: (w, _a, { loaders, caller }) => myRole(loaders, w.id, caller?.userId),
+    }),
+    myPermissions: t.field({
+      type: PermissionsRef,
+      description: "What the signed-in user may do here (what their role allows).",
+      resolve: (w, _a, { loaders, caller }) => myRole(loaders, w.id, caller?.userId),
     }),
     members: t.field({
       type: [MemberRef],
@@ -116,7 +126,7 @@ builder.queryField("workspace", (t) =>
     type: WorkspaceRef,
     description: "One workspace you belong to (NOT_FOUND otherwise).",
     args: { id: t.arg.id({ required: true, description: "Workspace id." }) },
-    resolve: (_r, args, { services, caller }) => services.workspaces.get(caller, String(args.id)),
+    resolve: (_r, args, { services, caller }) => services.workspaces.get(caller, args.id),
   }),
 );
 
@@ -137,7 +147,7 @@ builder.mutationFields((t) => ({
       role: t.arg({ type: RoleEnum, required: true, description: "The role they will get." }),
     },
     resolve: (_r, args, { services, caller }) =>
-      services.workspaces.invite(caller, String(args.workspaceId), args.email, args.role),
+      services.workspaces.invite(caller, args.workspaceId, args.email, args.role),
   }),
   acceptInvitation: t.field({
     type: WorkspaceRef,
@@ -152,7 +162,7 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: "Invitation id." }),
     },
     resolve: (_r, args, { services, caller }) =>
-      services.workspaces.revokeInvitation(caller, String(args.workspaceId), String(args.id)),
+      services.workspaces.revokeInvitation(caller, args.workspaceId, args.id),
   }),
   setMemberRole: t.field({
     type: MemberRef,
@@ -163,7 +173,7 @@ builder.mutationFields((t) => ({
       role: t.arg({ type: RoleEnum, required: true, description: "The new role." }),
     },
     resolve: (_r, args, { services, caller }) =>
-      services.workspaces.setRole(caller, String(args.workspaceId), String(args.userId), args.role),
+      services.workspaces.setRole(caller, args.workspaceId, args.userId, args.role),
   }),
   renameWorkspace: t.field({
     type: WorkspaceRef,
@@ -172,8 +182,7 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: "Workspace id." }),
       name: t.arg.string({ required: true, description: "New display name." }),
     },
-    resolve: (_r, args, { services, caller }) =>
-      services.workspaceHousekeeping.rename(caller, String(args.id), args.name),
+    resolve: (_r, args, { services, caller }) => services.workspaceHousekeeping.rename(caller, args.id, args.name),
   }),
   deleteWorkspace: t.boolean({
     description: "Delete a workspace and everything in it (OWNER). Irreversible: confirm with its name.",
@@ -182,12 +191,12 @@ builder.mutationFields((t) => ({
       confirmName: t.arg.string({ required: true, description: "The workspace's name, typed again." }),
     },
     resolve: (_r, args, { services, caller }) =>
-      services.workspaceHousekeeping.delete(caller, String(args.id), args.confirmName),
+      services.workspaceHousekeeping.delete(caller, args.id, args.confirmName),
   }),
   leaveWorkspace: t.boolean({
     description: "Leave a workspace (its last owner cannot: CONFLICT).",
     args: { id: t.arg.id({ required: true, description: "Workspace id." }) },
-    resolve: (_r, args, { services, caller }) => services.workspaceHousekeeping.leave(caller, String(args.id)),
+    resolve: (_r, args, { services, caller }) => services.workspaceHousekeeping.leave(caller, args.id),
   }),
   removeMember: t.boolean({
     description: "Remove a member (OWNER or ADMIN).",
@@ -196,6 +205,6 @@ builder.mutationFields((t) => ({
       userId: t.arg.id({ required: true, description: "The member's user id." }),
     },
     resolve: (_r, args, { services, caller }) =>
-      services.workspaces.removeMember(caller, String(args.workspaceId), String(args.userId)),
+      services.workspaces.removeMember(caller, args.workspaceId, args.userId),
   }),
 }));

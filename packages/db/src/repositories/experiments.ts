@@ -1,6 +1,7 @@
 import type { Db } from "../client.js";
 import type { Prisma, RunStatus } from "../generated/prisma/client.js";
 import { type PageRequest, pageArgs, pageRows } from "./pages.js";
+import { ACTIVE_RUN_STATUSES } from "./run-statuses.js";
 
 export const experimentsRepository = (db: Db) => ({
   create: (data: Prisma.ExperimentUncheckedCreateInput) => db.experiment.create({ data }),
@@ -9,7 +10,7 @@ export const experimentsRepository = (db: Db) => ({
   delete: (id: string) => db.experiment.delete({ where: { id } }),
   /** Runs of an experiment still queued or under way. */
   activeRunCount: (experimentId: string) =>
-    db.trainingRun.count({ where: { experimentId, status: { in: ["QUEUED", "EXTRACTING", "TRAINING"] } } }),
+    db.trainingRun.count({ where: { experimentId, status: { in: [...ACTIVE_RUN_STATUSES] } } }),
   /** Deletes a run with its epochs, checkpoints and jobs. */
   deleteRun: (id: string) => db.trainingRun.delete({ where: { id } }),
   findById: (id: string) => db.experiment.findUnique({ where: { id }, include: { dataset: true } }),
@@ -54,7 +55,7 @@ export const experimentsRepository = (db: Db) => ({
     (
       await db.trainingRun.findMany({
         where: {
-          status: { in: ["QUEUED", "EXTRACTING", "TRAINING"] },
+          status: { in: [...ACTIVE_RUN_STATUSES] },
           queuedAt: { lt: before },
           jobs: { none: { kind: "TRAIN", finishedAt: null } },
         },
@@ -66,7 +67,7 @@ export const experimentsRepository = (db: Db) => ({
   cancelRun: async (id: string) =>
     (
       await db.trainingRun.updateMany({
-        where: { id, status: { in: ["QUEUED", "EXTRACTING", "TRAINING"] } },
+        where: { id, status: { in: [...ACTIVE_RUN_STATUSES] } },
         data: { status: "CANCELLED", finishedAt: new Date() },
       })
     ).count === 1,

@@ -8,7 +8,9 @@ import { WorkspaceContext } from "../../../components/workspace-context";
 import { graphql } from "../../../gql";
 import { gql, useQuery } from "../../../lib/api";
 
-const ShellQuery = graphql(`query Shell { me { name email } workspaces { id name myRole } }`);
+const ShellQuery = graphql(
+  `query Shell { me { name email } workspaces { id name myRole myPermissions { write train manageMembers destroy manageWorkspace } } }`,
+);
 const SignOut = graphql(`mutation SignOut { signOut }`);
 
 const SECTIONS = [
@@ -50,7 +52,9 @@ export default function WorkspaceLayout({ children }: { children: ReactNode }) {
   }
 
   return (
-    <WorkspaceContext.Provider value={{ id: current.id, name: current.name, role: current.myRole }}>
+    <WorkspaceContext.Provider
+      value={{ id: current.id, name: current.name, role: current.myRole, can: current.myPermissions }}
+    >
       <div className="shell">
         <nav className="sidebar" aria-label="Workspace">
           <label className="switcher">

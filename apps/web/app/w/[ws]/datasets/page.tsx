@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback";
 import { useWorkspace } from "../../../../components/workspace-context";
 import { graphql } from "../../../../gql";
-import { can, gql, useQuery } from "../../../../lib/api";
+import { gql, useQuery } from "../../../../lib/api";
 
 const DatasetsQuery = graphql(`query Datasets($w: ID!) { workspace(id: $w) { datasets { id name description
   labels { name imageCount } splitCounts { train validation test unlabelled } } } }`);
@@ -35,7 +35,7 @@ export default function DatasetsPage() {
   return (
     <section>
       <h1>Datasets</h1>
-      {can(workspace.role, "MEMBER") && (
+      {workspace.can.write && (
         <form onSubmit={create} className="inline card">
           <label>
             New dataset

@@ -8,7 +8,7 @@ import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback"
 import { HyperparameterFields, readHyperparameters } from "../../../../components/hyperparameter-fields";
 import { useWorkspace } from "../../../../components/workspace-context";
 import { graphql } from "../../../../gql";
-import { can, gql, useQuery } from "../../../../lib/api";
+import { gql, useQuery } from "../../../../lib/api";
 import { usePages } from "../../../../lib/use-pages";
 
 const ChoicesQuery = graphql(`query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }
@@ -86,7 +86,7 @@ export default function ExperimentsPage() {
         </button>
       )}
       <CustomBaseModels models={data.baseModels.filter((m) => m.custom)} onChange={() => void mutate()} />
-      {can(workspace.role, "MEMBER") &&
+      {workspace.can.write &&
         (datasets.length === 0 ? (
           <p>Create a dataset first: an experiment trains on one.</p>
         ) : (

@@ -4,7 +4,7 @@ import { EmptyState, ErrorNote, Loading } from "../../../../components/feedback"
 import { useWorkspace } from "../../../../components/workspace-context";
 import { graphql } from "../../../../gql";
 import type { Split } from "../../../../gql/graphql";
-import { can, gql } from "../../../../lib/api";
+import { gql } from "../../../../lib/api";
 import { usePages } from "../../../../lib/use-pages";
 
 const QueueQuery = graphql(`query ReviewQueue($w: ID!, $after: String) { workspace(id: $w) {
@@ -22,7 +22,7 @@ export default function ReviewPage() {
   const queue = usePages(QueueQuery, { w: workspace.id }, (d) => d.workspace.reviewQueue);
   const [split, setSplit] = useState<Split>("TRAIN");
   const [error, setError] = useState<unknown>(null);
-  const canWrite = can(workspace.role, "MEMBER");
+  const canWrite = workspace.can.write;
   if (queue.error) return <ErrorNote error={queue.error} />;
   if (queue.loading) return <Loading />;
   const act = (change: Promise<unknown>) => void change.then(() => queue.mutate()).catch((e: unknown) => setError(e));

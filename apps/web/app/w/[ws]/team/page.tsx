@@ -4,7 +4,7 @@ import { ErrorNote, Loading } from "../../../../components/feedback";
 import { useWorkspace } from "../../../../components/workspace-context";
 import { WorkspaceSettings } from "../../../../components/workspace-settings";
 import { graphql } from "../../../../gql";
-import { can, gql, type Role, useQuery } from "../../../../lib/api";
+import { gql, type Role, useQuery } from "../../../../lib/api";
 
 const TeamQuery = graphql(`query Team($w: ID!) { workspace(id: $w) {
   members { role user { id name email } } invitations { id email role expiresAt } } }`);
@@ -24,7 +24,7 @@ const ROLE_HELP = "Owners and admins manage members; members upload and train; v
 /** Members and roles; owners and admins invite, change roles and remove. */
 export default function TeamPage() {
   const workspace = useWorkspace();
-  const manage = can(workspace.role, "ADMIN");
+  const manage = workspace.can.manageMembers;
   const { data, error, mutate } = useQuery(TeamQuery, { w: workspace.id });
   const [actionError, setActionError] = useState<unknown>(null);
   const [link, setLink] = useState<{ email: string; url: string; kind: "invitation" | "reset" } | null>(null);

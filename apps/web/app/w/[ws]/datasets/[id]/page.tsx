@@ -9,7 +9,7 @@ import { LabelManager } from "../../../../../components/label-manager";
 import { UploadPanel } from "../../../../../components/upload-panel";
 import { useWorkspace } from "../../../../../components/workspace-context";
 import { graphql } from "../../../../../gql";
-import { can, useQuery } from "../../../../../lib/api";
+import { useQuery } from "../../../../../lib/api";
 import { type LiveState, useSubscription } from "../../../../../lib/live";
 
 const DatasetQuery = graphql(`query Dataset($id: ID!) {
@@ -43,7 +43,7 @@ export default function DatasetPage() {
   if (error) return <ErrorNote error={error} />;
   if (!data) return <Loading />;
   const { dataset } = data;
-  const canWrite = can(workspace.role, "MEMBER");
+  const canWrite = workspace.can.write;
   const s = dataset.splitCounts;
   return (
     <section>

@@ -10,8 +10,8 @@ import { RunComparison } from "../../../../../components/run-comparison";
 import { ServingSummary } from "../../../../../components/serving-summary";
 import { useWorkspace } from "../../../../../components/workspace-context";
 import { graphql } from "../../../../../gql";
-import type { RunStatus } from "../../../../../gql/graphql";
-import { can, gql, useQuery } from "../../../../../lib/api";
+import { gql, useQuery } from "../../../../../lib/api";
+import { isRunActive } from "../../../../../lib/statuses";
 import { usePages } from "../../../../../lib/use-pages";
 
 const ExperimentQuery = graphql(`query Experiment($id: ID!) { experiment(id: $id) { id name dataset { id name }
@@ -22,7 +22,6 @@ const RunsQuery = graphql(`query ExperimentRuns($id: ID!, $before: String) { exp
     hyperparameters { epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing }
     metrics { validationAccuracy testAccuracy } epochs { ...EpochPoint } } } } }`);
 const StartRun = graphql(`mutation StartRun($e: ID!) { startRun(experimentId: $e) { id } }`);
-const ACTIVE: RunStatus[] = ["QUEUED", "EXTRACTING", "TRAINING"];
 const SHOWN_HYPER = ["epochs", "batchSize", "learningRate", "hiddenUnits", "dropout", "l2", "labelSmoothing"] as const;
 const pct = (v: number | null | undefined) => (typeof v === "number" ? `${(v * 100).toFixed(1)}%` : "—");
 
@@ -38,7 +37,7 @@ export default function ExperimentPage() {
   const runs = usePages(RunsQuery, { id }, (d) => d.experiment.runs, {
     backward: true,
     refreshInterval: (pages) =>
-      pages?.some((p) => p.experiment.runs.nodes.some((r) => ACTIVE.includes(r.status))) ? 1000 : 0,
+      pages?.some((p) => p.experiment.runs.nodes.some((r) => isRunActive(r.status))) ? 1000 : 0,
   });
   const refresh = () => {
     void mutate();
@@ -47,7 +46,7 @@ export default function ExperimentPage() {
   if (loadError || runs.error) return <ErrorNote error={loadError ?? runs.error} />;
   if (!data || runs.loading) return <Loading />;
   const { experiment } = data;
-  const canTrain = can(workspace.role, "MEMBER");
+  const canTrain = workspace.can.train;
 
   const leaking = experiment.datasetHealth?.summary.leakingGroups ?? 0;
   const leakingImages = (experiment.datasetHealth?.duplicates ?? [])
@@ -147,7 +146,7 @@ export default function ExperimentPage() {
                     <td>{pct(r.metrics?.testAccuracy)}</td>
                     {canTrain && (
                       <td>
-                        {!ACTIVE.includes(r.status) && (
+                        {!isRunActive(r.status) && (
                           <DeleteRunButton runId={r.id} label={runName(i)} onDeleted={refresh} />
                         )}
                       </td>

@@ -9,9 +9,9 @@ import { EvaluationView } from "../../../../../components/evaluation-view";
 import { ErrorNote, Loading, ProgressBar } from "../../../../../components/feedback";
 import { useWorkspace } from "../../../../../components/workspace-context";
 import { graphql } from "../../../../../gql";
-import type { RunStatus } from "../../../../../gql/graphql";
-import { can, gql, useQuery } from "../../../../../lib/api";
+import { gql, useQuery } from "../../../../../lib/api";
 import { type LiveState, useSubscription } from "../../../../../lib/live";
+import { isRunActive } from "../../../../../lib/statuses";
 
 const RunQuery = graphql(`query Run($id: ID!) { run(id: $id) { ...RunDetails } }`);
 // Its fields are spread into the query and the subscription above (codegen inlines the fragment).
@@ -23,7 +23,6 @@ graphql(`fragment RunDetails on TrainingRun { id experimentId status error resum
 const RunProgress = graphql(`subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }`);
 const RunDataset = graphql(`query RunDataset($e: ID!) { experiment(id: $e) { datasetId } }`);
 const CancelRun = graphql(`mutation CancelRun($id: ID!) { cancelRun(id: $id) { id } }`);
-const ACTIVE: RunStatus[] = ["QUEUED", "EXTRACTING", "TRAINING"];
 
 /** One run, live while it runs: extraction bar, epoch bar and curves; then its evaluation and checkpoints. */
 export default function RunPage() {
@@ -41,10 +40,10 @@ export default function RunPage() {
     // Polled only while the run is active and its live updates cannot arrive over the WebSocket.
     {
       refreshInterval: (latest) =>
-        liveState.current !== "live" && (!latest || ACTIVE.includes(latest.run.status)) ? 1000 : 0,
+        liveState.current !== "live" && (!latest || isRunActive(latest.run.status)) ? 1000 : 0,
     },
   );
-  const running = !data || ACTIVE.includes(data.run.status);
+  const running = !data || isRunActive(data.run.status);
   const live = useSubscription(running ? RunProgress : null, { id }, (update) =>
     mutate({ run: update.runProgress }, { revalidate: false }),
   );
@@ -54,8 +53,8 @@ export default function RunPage() {
   if (loadError) return <ErrorNote error={loadError} />;
   if (!data) return <Loading />;
   const { run } = data;
-  const active = ACTIVE.includes(run.status);
-  const canTrain = can(workspace.role, "MEMBER");
+  const active = isRunActive(run.status);
+  const canTrain = workspace.can.train;
   const x = run.extraction?.progress;
   async function cancel() {
     try {
