@@ -1,4 +1,4 @@
-import { type Db, type Role, type TokenScope, workspacesRepository } from "@retrain/db";
+import { checkpointsRepository, type Db, type Role, type TokenScope, workspacesRepository } from "@retrain/db";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../domain/errors.js";
 import { type Action, allows, NEEDS } from "../domain/roles.js";
 
@@ -51,10 +51,19 @@ export function checkRole(role: Role | null | undefined, action: Action, what = 
 
 export function createAccess(db: Db) {
   const workspaces = workspacesRepository(db);
+  const checkpoints = checkpointsRepository(db);
+  async function require(caller: Caller | null, workspaceId: string, action: Action, what = "Workspace") {
+    const { userId } = requireCaller(caller, action);
+    return checkRole((await workspaces.membership(workspaceId, userId))?.role, action, what);
+  }
   return {
-    async require(caller: Caller | null, workspaceId: string, action: Action, what = "Workspace"): Promise<Role> {
-      const { userId } = requireCaller(caller, action);
-      return checkRole((await workspaces.membership(workspaceId, userId))?.role, action, what);
+    require,
+    /** A checkpoint with its run, experiment and dataset, if the caller may do `action` in its workspace. */
+    async checkpointFor(caller: Caller | null, checkpointId: string, action: Action) {
+      const checkpoint = await checkpoints.findById(checkpointId);
+      if (!checkpoint) throw new NotFoundError("Checkpoint");
+      await require(caller, checkpoint.run.experiment.dataset.workspaceId, action, "Checkpoint");
+      return checkpoint;
     },
   };
 }

@@ -1,15 +1,16 @@
-import { activityRepository, type Db, usersRepository, workspacesRepository } from "@retrain/db";
+import { type Db, usersRepository, workspacesRepository } from "@retrain/db";
 import type { PasswordHasher } from "../auth/passwords.js";
 import type { AuthLimits } from "../auth/rate-limits.js";
 import { ConflictError, ValidationError } from "../domain/errors.js";
 import { requireName, requirePassword } from "../domain/validate.js";
 import { type Caller, requireCaller } from "./access.js";
+import { activityLog } from "./activity-log.js";
 
 /** One's own account: the name others see, and leaving the product for good. */
 export function createAccountService(db: Db, passwords: PasswordHasher, limits: AuthLimits) {
   const users = usersRepository(db);
   const workspaces = workspacesRepository(db);
-  const activity = activityRepository(db);
+  const log = activityLog(db);
 
   return {
     async rename(caller: Caller | null, name: string) {
@@ -34,13 +35,7 @@ export function createAccountService(db: Db, passwords: PasswordHasher, limits: 
           `You are the only owner of ${alone.map((w) => w.name).join(", ")}: make someone else an owner, or delete the workspace, first.`,
         );
       for (const workspace of await workspaces.listForUser(userId))
-        await activity.record({
-          workspaceId: workspace.id,
-          actorId: userId,
-          verb: "member.left",
-          subjectType: "User",
-          subjectId: userId,
-        });
+        await log.record({ userId }, workspace.id, "member.left", ["User", userId]);
       await users.delete(userId);
       return true;
     },

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
 import {
-  activityRepository,
   type BaseModel,
   baseModelsRepository,
   type Db,
@@ -25,6 +24,7 @@ import { isStoredModelCached, openStoredBaseModel, UPLOAD_SCHEME } from "@retrai
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText, requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
+import { activityLog } from "./activity-log.js";
 import { dropCachedModelFiles } from "./cached-model-files.js";
 
 export const MODEL_UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
@@ -102,6 +102,7 @@ export function createBaseModelService(
   models: { modelCacheDir: string; download: DownloadOptions },
 ) {
   const baseModels = baseModelsRepository(db);
+  const log = activityLog(db);
 
   /** Loads a model the way training will, so a bad one is refused now, with the engine's reason. */
   async function probe(row: BaseModel) {
@@ -178,13 +179,7 @@ export function createBaseModelService(
           featureDim: base.spec.featureDim,
           weightsHash: base.weightsHash,
         });
-        await activityRepository(db).record({
-          workspaceId: input.workspaceId,
-          actorId: requireCaller(caller).userId,
-          verb: "base_model.registered",
-          subjectType: "BaseModel",
-          subjectId: row.id,
-        });
+        await log.record(caller, input.workspaceId, "base_model.registered", ["BaseModel", row.id]);
         return { ...updated, cached: true };
       } catch (error) {
         await forget(
@@ -203,14 +198,7 @@ export function createBaseModelService(
       const used = await baseModels.experimentCount(id);
       if (used > 0) throw new ConflictError(`${used} experiment(s) use this base model: delete them first.`);
       await forget(row, await baseModels.fileHashes(id));
-      await activityRepository(db).record({
-        workspaceId: row.workspaceId,
-        actorId: caller?.userId ?? null,
-        verb: "base_model.deleted",
-        subjectType: "BaseModel",
-        subjectId: id,
-        data: { name: row.name },
-      });
+      await log.record(caller, row.workspaceId, "base_model.deleted", ["BaseModel", id], { name: row.name });
       return true;
     },
   };

@@ -1,19 +1,19 @@
-import { activityRepository, checkpointsRepository, type Db } from "@retrain/db";
+import { checkpointsRepository, type Db } from "@retrain/db";
 import { type Calibration, withTargetPrecision } from "@retrain/engine";
-import { NotFoundError, ValidationError } from "../domain/errors.js";
+import { ValidationError } from "../domain/errors.js";
 import type { Access, Caller } from "./access.js";
+import { activityLog } from "./activity-log.js";
 import type { ModelCache } from "./model-cache.js";
 
 /** Moving a checkpoint along its precision/coverage curve: the precision its answers keep, and so its threshold. */
 export function createCalibrationService(db: Db, access: Access, models: ModelCache) {
   const checkpoints = checkpointsRepository(db);
+  const log = activityLog(db);
 
   return {
     async setTargetPrecision(caller: Caller | null, checkpointId: string, targetPrecision: number) {
-      const checkpoint = await checkpoints.findById(checkpointId);
-      if (!checkpoint) throw new NotFoundError("Checkpoint");
+      const checkpoint = await access.checkpointFor(caller, checkpointId, "train");
       const workspaceId = checkpoint.run.experiment.dataset.workspaceId;
-      await access.require(caller, workspaceId, "train", "Checkpoint");
       if (!(targetPrecision >= 0.5 && targetPrecision <= 0.999))
         throw new ValidationError("targetPrecision", "Give a target precision from 0.5 to 0.999.");
       if (!checkpoint.calibration)
@@ -21,13 +21,7 @@ export function createCalibrationService(db: Db, access: Access, models: ModelCa
       const calibration = withTargetPrecision(checkpoint.calibration as unknown as Calibration, targetPrecision);
       const updated = await checkpoints.setCalibration(checkpointId, calibration);
       models.forget(checkpointId); // the next prediction reloads it with the new threshold
-      await activityRepository(db).record({
-        workspaceId,
-        actorId: caller?.userId ?? null,
-        verb: "checkpoint.threshold_changed",
-        subjectType: "Checkpoint",
-        subjectId: checkpointId,
-      });
+      await log.record(caller, workspaceId, "checkpoint.threshold_changed", ["Checkpoint", checkpointId]);
       return updated;
     },
   };

@@ -1,7 +1,8 @@
-import { activityRepository, type ChangeFeed, type Db, datasetsRepository } from "@retrain/db";
+import { type ChangeFeed, type Db, datasetsRepository } from "@retrain/db";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText, requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
+import { activityLog } from "./activity-log.js";
 import { removeExports } from "./export-files.js";
 import { watchRow } from "./watch.js";
 
@@ -17,7 +18,7 @@ async function unique<T>(work: Promise<T>, message: string): Promise<T> {
 
 export function createDatasetService(db: Db, access: Access, changes: ChangeFeed, exportDir: string) {
   const datasets = datasetsRepository(db);
-  const activity = activityRepository(db);
+  const log = activityLog(db);
 
   /** The dataset, if the caller may do `action` in its workspace; NOT_FOUND for outsiders. */
   async function datasetFor(caller: Caller | null, id: string, action: "read" | "write") {
@@ -72,14 +73,7 @@ export function createDatasetService(db: Db, access: Access, changes: ChangeFeed
         }),
         `A dataset named "${name}" exists already in this workspace.`,
       );
-      await activity.record({
-        workspaceId: input.workspaceId,
-        actorId: userId,
-        verb: "dataset.created",
-        subjectType: "Dataset",
-        subjectId: dataset.id,
-        data: { name },
-      });
+      await log.record({ userId }, input.workspaceId, "dataset.created", ["Dataset", dataset.id], { name });
       return dataset;
     },
 
@@ -106,14 +100,7 @@ export function createDatasetService(db: Db, access: Access, changes: ChangeFeed
       }
       await datasets.delete(id);
       await removeExports(exportDir, dependents.checkpointIds);
-      await activity.record({
-        workspaceId: dataset.workspaceId,
-        actorId: caller?.userId ?? null,
-        verb: "dataset.deleted",
-        subjectType: "Dataset",
-        subjectId: id,
-        data: { name: dataset.name },
-      });
+      await log.record(caller, dataset.workspaceId, "dataset.deleted", ["Dataset", id], { name: dataset.name });
       return true;
     },
 

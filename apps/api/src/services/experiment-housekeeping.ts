@@ -1,7 +1,8 @@
-import { activityRepository, checkpointsRepository, type Db, experimentsRepository, isRunActive } from "@retrain/db";
+import { checkpointsRepository, type Db, experimentsRepository, isRunActive } from "@retrain/db";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText, requireName } from "../domain/validate.js";
-import { type Access, type Caller, requireCaller } from "./access.js";
+import type { Access, Caller } from "./access.js";
+import { activityLog } from "./activity-log.js";
 import type { ExperimentService } from "./experiment-service.js";
 import { removeExports } from "./export-files.js";
 
@@ -14,9 +15,7 @@ export function createExperimentHousekeeping(
 ) {
   const rows = experimentsRepository(db);
   const checkpoints = checkpointsRepository(db);
-  const activity = activityRepository(db);
-  const record = (workspaceId: string, caller: Caller | null, verb: string, subjectType: string, subjectId: string) =>
-    activity.record({ workspaceId, actorId: requireCaller(caller).userId, verb, subjectType, subjectId });
+  const log = activityLog(db);
   const dropExports = (ids: string[]) => removeExports(exportDir, ids);
 
   return {
@@ -26,7 +25,7 @@ export function createExperimentHousekeeping(
         ...(change.name != null ? { name: requireName("name", change.name) } : {}),
         ...(change.description != null ? { description: optionalText("description", change.description) ?? "" } : {}),
       });
-      await record(experiment.dataset.workspaceId, caller, "experiment.renamed", "Experiment", id);
+      await log.record(caller, experiment.dataset.workspaceId, "experiment.renamed", ["Experiment", id]);
       return updated;
     },
 
@@ -40,7 +39,7 @@ export function createExperimentHousekeeping(
       const saved = await checkpoints.ofRuns(runs.map((r) => r.id));
       await rows.delete(id);
       await dropExports(saved.map((c) => c.id));
-      await record(experiment.dataset.workspaceId, caller, "experiment.deleted", "Experiment", id);
+      await log.record(caller, experiment.dataset.workspaceId, "experiment.deleted", ["Experiment", id]);
       return true;
     },
 
@@ -58,7 +57,7 @@ export function createExperimentHousekeeping(
       const saved = await checkpoints.ofRuns([runId]);
       await rows.deleteRun(runId);
       await dropExports(saved.map((c) => c.id));
-      await record(experiment.dataset.workspaceId, caller, "run.deleted", "TrainingRun", runId);
+      await log.record(caller, experiment.dataset.workspaceId, "run.deleted", ["TrainingRun", runId]);
       return true;
     },
 
@@ -67,7 +66,7 @@ export function createExperimentHousekeeping(
       const experiment = await experiments.experimentFor(caller, experimentId, "train");
       const { count } = await checkpoints.removeAlias(experimentId, name);
       if (count === 0) throw new ValidationError("alias", `This experiment has no ${name} alias.`);
-      await record(experiment.dataset.workspaceId, caller, "alias.removed", "Experiment", experimentId);
+      await log.record(caller, experiment.dataset.workspaceId, "alias.removed", ["Experiment", experimentId]);
       return true;
     },
   };

@@ -1,5 +1,4 @@
 import {
-  activityRepository,
   baseModelsRepository,
   commentsRepository,
   type Db,
@@ -10,14 +9,13 @@ import { DEFAULT_BASE_MODEL } from "@retrain/engine";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { optionalText, requireName, TEXT_LIMITS } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
+import { activityLog } from "./activity-log.js";
 import type { DatasetService } from "./dataset-service.js";
 import { checkedHyperparameters } from "./hyperparameters.js";
 
 export function createExperimentService(db: Db, access: Access, datasets: DatasetService) {
   const experiments = experimentsRepository(db);
-  const activity = activityRepository(db);
-  const record = (workspaceId: string, caller: Caller | null, verb: string, subjectType: string, subjectId: string) =>
-    activity.record({ workspaceId, actorId: caller?.userId ?? null, verb, subjectType, subjectId });
+  const log = activityLog(db);
 
   async function experimentFor(caller: Caller | null, id: string, action: "read" | "train") {
     requireCaller(caller);
@@ -57,7 +55,7 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
         hyperparameters: checkedHyperparameters(input.hyperparameters) as object,
         authorId: requireCaller(caller).userId,
       });
-      await record(dataset.workspaceId, caller, "experiment.created", "Experiment", experiment.id);
+      await log.record(caller, dataset.workspaceId, "experiment.created", ["Experiment", experiment.id]);
       return experiment;
     },
 
@@ -81,7 +79,7 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
         runId: run?.id ?? null,
         body,
       });
-      await record(experiment.dataset.workspaceId, caller, "comment.created", "Comment", comment.id);
+      await log.record(caller, experiment.dataset.workspaceId, "comment.created", ["Comment", comment.id]);
       return comment;
     },
   };

@@ -79,9 +79,7 @@ export function createExportService(
   return {
     /** The export's path on disk; NOT_FOUND outside the caller's workspaces. */
     async fileOf(caller: Caller | null, checkpointId: string, format: ExportFormat): Promise<string> {
-      const found = await checkpointsRepository(db).findById(checkpointId);
-      if (!found) throw new NotFoundError("Checkpoint");
-      await access.require(caller, found.run.experiment.dataset.workspaceId, "read", "Checkpoint");
+      const found = await access.checkpointFor(caller, checkpointId, "read");
       const key = `${checkpointId}.${format}`;
       let pending = building.get(key);
       if (!pending) {

@@ -1,4 +1,4 @@
-import { activityRepository, credentialsRepository, type Db, usersRepository, workspacesRepository } from "@retrain/db";
+import { credentialsRepository, type Db, usersRepository, workspacesRepository } from "@retrain/db";
 import type { Mailer } from "../auth/mailer.js";
 import type { PasswordHasher } from "../auth/passwords.js";
 import type { AuthLimits } from "../auth/rate-limits.js";
@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors
 import { mayInvite } from "../domain/roles.js";
 import { requireEmail, requirePassword } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
+import { activityLog } from "./activity-log.js";
 import type { RequestOrigin } from "./auth-service.js";
 
 const RESET_HOURS = 24;
@@ -33,7 +34,7 @@ export function createPasswordResetService(
   const credentials = credentialsRepository(db);
   const workspaces = workspacesRepository(db);
   const users = usersRepository(db);
-  const activity = activityRepository(db);
+  const log = activityLog(db);
 
   async function newLink(userId: string, createdById: string | null) {
     const { secret, hash } = newSecret("rsr_");
@@ -73,13 +74,7 @@ export function createPasswordResetService(
         throw new ValidationError("memberId", "Change your own password from your account page instead.");
       await requireAuthorityOver(userId, memberId);
       const link = await newLink(memberId, userId);
-      await activity.record({
-        workspaceId,
-        actorId: userId,
-        verb: "member.reset_link_created",
-        subjectType: "User",
-        subjectId: memberId,
-      });
+      await log.record({ userId }, workspaceId, "member.reset_link_created", ["User", memberId]);
       return link;
     },
 

@@ -1,8 +1,9 @@
-import { activityRepository, checkpointsRepository, type Db } from "@retrain/db";
+import { checkpointsRepository, type Db } from "@retrain/db";
 import type { Calibration, Evaluation, ParityResult } from "@retrain/engine";
-import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { ConflictError, ValidationError } from "../domain/errors.js";
 import { requireName } from "../domain/validate.js";
 import type { Access, Caller } from "./access.js";
+import { activityLog } from "./activity-log.js";
 import type { ParityService } from "./parity-service.js";
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -21,14 +22,12 @@ function refusal(parity: ParityResult): string {
 /** Pointing an alias at a checkpoint, once serving is shown to answer what its evaluation saw (the parity gate). */
 export function createPromotionService(db: Db, access: Access, parity: ParityService) {
   const checkpoints = checkpointsRepository(db);
-  const activity = activityRepository(db);
+  const log = activityLog(db);
 
   return {
     async promote(caller: Caller | null, checkpointId: string, alias: string) {
-      const checkpoint = await checkpoints.findById(checkpointId);
-      if (!checkpoint) throw new NotFoundError("Checkpoint");
+      const checkpoint = await access.checkpointFor(caller, checkpointId, "train");
       const workspaceId = checkpoint.run.experiment.dataset.workspaceId;
-      await access.require(caller, workspaceId, "train", "Checkpoint");
       const name = requireName("alias", alias, 40);
       if (!/^[a-z0-9][a-z0-9_-]*$/.test(name))
         throw new ValidationError("alias", "alias uses lower-case letters, digits, - and _");
@@ -46,21 +45,14 @@ export function createPromotionService(db: Db, access: Access, parity: ParitySer
             differences: result.differences.slice(0, 20).map((d) => ({ ...d })),
           }
         : { checked: 0, passed: true, note: "no reference images in its evaluation (trained before the check)" };
-      const log = (verb: string) =>
-        activity.record({
-          workspaceId,
-          actorId: caller?.userId ?? null,
-          verb,
-          subjectType: "Checkpoint",
-          subjectId: checkpoint.id,
-          data: { alias: name, parity: parityData },
-        });
+      const recordParity = (verb: string) =>
+        log.record(caller, workspaceId, verb, ["Checkpoint", checkpoint.id], { alias: name, parity: parityData });
       if (result && !result.passed) {
-        await log("checkpoint.parity_failed");
+        await recordParity("checkpoint.parity_failed");
         throw new ConflictError(refusal(result));
       }
       await checkpoints.promote(checkpoint.run.experimentId, name, checkpoint.id);
-      await log("checkpoint.promoted");
+      await recordParity("checkpoint.promoted");
       return checkpoint;
     },
   };

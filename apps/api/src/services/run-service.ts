@@ -1,16 +1,10 @@
-import {
-  activityRepository,
-  type ChangeFeed,
-  checkpointsRepository,
-  type Db,
-  experimentsRepository,
-  jobsRepository,
-} from "@retrain/db";
+import { type ChangeFeed, type Db, experimentsRepository, jobsRepository } from "@retrain/db";
 import { compareRuns, type Evaluation } from "@retrain/engine";
 import type { JobQueue } from "@retrain/jobs";
 import { LRUCache } from "lru-cache";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
+import { activityLog } from "./activity-log.js";
 import type { ExperimentService } from "./experiment-service.js";
 import { checkedHyperparameters } from "./hyperparameters.js";
 import type { JobQuota } from "./job-quota.js";
@@ -28,6 +22,7 @@ export function createRunService(
   quota: JobQuota,
 ) {
   const experiments = experimentsRepository(db);
+  const log = activityLog(db);
   const comparisons = new LRUCache<string, { comparison: ReturnType<typeof compareRuns> }>({ max: 256 });
 
   async function run(caller: Caller | null, id: string, action: "read" | "train" = "read") {
@@ -86,10 +81,11 @@ export function createRunService(
     ) {
       const experiment = await experimentService.experimentFor(caller, experimentId, "train");
       const from = options.resumeFromCheckpointId
-        ? await checkpointsRepository(db).findById(options.resumeFromCheckpointId)
+        ? await access.checkpointFor(caller, options.resumeFromCheckpointId, "train")
         : null;
-      if (options.resumeFromCheckpointId) {
-        if (!from || from.run.experiment.dataset.workspaceId !== experiment.dataset.workspaceId)
+      if (from) {
+        // Only a checkpoint of this workspace: another one's weights never seed this workspace's runs.
+        if (from.run.experiment.dataset.workspaceId !== experiment.dataset.workspaceId)
           throw new NotFoundError("Checkpoint");
         if (from.baseModelId !== experiment.baseModelId)
           throw new ConflictError("That checkpoint was trained on another base model than this experiment's.");
@@ -113,13 +109,10 @@ export function createRunService(
         createdById: requireCaller(caller).userId,
       });
       await queue.send("train", { jobId: job.id });
-      await activityRepository(db).record({
-        workspaceId: experiment.dataset.workspaceId,
-        actorId: requireCaller(caller).userId,
-        verb: from ? "run.resumed" : "run.started",
-        subjectType: "TrainingRun",
-        subjectId: created.id,
-      });
+      await log.record(caller, experiment.dataset.workspaceId, from ? "run.resumed" : "run.started", [
+        "TrainingRun",
+        created.id,
+      ]);
       return created;
     },
 

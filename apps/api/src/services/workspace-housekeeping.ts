@@ -1,26 +1,20 @@
-import { activityRepository, baseModelsRepository, type Db, workspacesRepository } from "@retrain/db";
+import { baseModelsRepository, type Db, workspacesRepository } from "@retrain/db";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
+import { activityLog } from "./activity-log.js";
 import { dropCachedModelFiles } from "./cached-model-files.js";
 
 /** Renaming, deleting and leaving workspaces. */
 export function createWorkspaceHousekeeping(db: Db, access: Access, modelCacheDir: string) {
   const workspaces = workspacesRepository(db);
-  const activity = activityRepository(db);
+  const log = activityLog(db);
 
   return {
     async rename(caller: Caller | null, workspaceId: string, name: string) {
       await access.require(caller, workspaceId, "manageWorkspace");
       const workspace = await workspaces.rename(workspaceId, requireName("name", name));
-      await activity.record({
-        workspaceId,
-        actorId: requireCaller(caller).userId,
-        verb: "workspace.renamed",
-        subjectType: "Workspace",
-        subjectId: workspaceId,
-        data: { name: workspace.name },
-      });
+      await log.record(caller, workspaceId, "workspace.renamed", ["Workspace", workspaceId], { name: workspace.name });
       return workspace;
     },
 
@@ -50,13 +44,7 @@ export function createWorkspaceHousekeeping(db: Db, access: Access, modelCacheDi
         throw new ConflictError("You are its last owner: make someone else an owner, or delete the workspace.");
       // Links they made die with their membership (they are checked again when used, too).
       await workspaces.deleteInvitations((await workspaces.pendingInvitationsBy(workspaceId, userId)).map((i) => i.id));
-      await activity.record({
-        workspaceId,
-        actorId: userId,
-        verb: "member.left",
-        subjectType: "User",
-        subjectId: userId,
-      });
+      await log.record({ userId }, workspaceId, "member.left", ["User", userId]);
       return true;
     },
   };

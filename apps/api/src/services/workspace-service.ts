@@ -11,6 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { mayInvite, outranks } from "../domain/roles.js";
 import { requireEmail, requireName } from "../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
+import { activityLog } from "./activity-log.js";
 
 const INVITATION_DAYS = 14;
 
@@ -28,14 +29,7 @@ export function createWorkspaceService(db: Db, access: Access) {
   const workspaces = workspacesRepository(db);
   const users = usersRepository(db);
   const activity = activityRepository(db);
-  const record = (
-    workspaceId: string,
-    actorId: string,
-    verb: string,
-    subjectType: string,
-    subjectId: string,
-    data?: Record<string, string>,
-  ) => activity.record({ workspaceId, actorId, verb, subjectType, subjectId, data });
+  const log = activityLog(db);
 
   /** Admins manage members below their own rank; only owners touch owners. */
   async function requireManager(caller: Caller | null, workspaceId: string, targetRole: Role) {
@@ -63,7 +57,7 @@ export function createWorkspaceService(db: Db, access: Access) {
       let slug = slugify(clean);
       for (let i = 2; await workspaces.slugExists(slug); i++) slug = `${slugify(clean)}-${i}`;
       const workspace = await workspaces.createWithOwner({ name: clean, slug }, userId);
-      await record(workspace.id, userId, "workspace.created", "Workspace", workspace.id);
+      await log.record({ userId }, workspace.id, "workspace.created", ["Workspace", workspace.id]);
       return workspace;
     },
 
@@ -95,7 +89,7 @@ export function createWorkspaceService(db: Db, access: Access) {
         tokenHash: hash,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       });
-      await record(workspaceId, userId, "member.invited", "Invitation", invitation.id, { email, role });
+      await log.record({ userId }, workspaceId, "member.invited", ["Invitation", invitation.id], { email, role });
       return { invitation, token: secret };
     },
 
@@ -120,7 +114,7 @@ export function createWorkspaceService(db: Db, access: Access) {
       const taken =
         token.length <= 200 ? await workspaces.acceptInvitation(hashSecret(token), userId, mayInvite) : null;
       if (!taken) throw new NotFoundError("Invitation");
-      await record(taken.workspaceId, userId, "member.joined", "User", userId, { role: taken.role });
+      await log.record({ userId }, taken.workspaceId, "member.joined", ["User", userId], { role: taken.role });
       return (await workspaces.findById(taken.workspaceId)) ?? Promise.reject(new NotFoundError("Workspace"));
     },
 
@@ -128,7 +122,7 @@ export function createWorkspaceService(db: Db, access: Access) {
       const { userId } = await requireManager(caller, workspaceId, "VIEWER");
       const { count } = await workspaces.deleteInvitation(workspaceId, invitationId);
       if (count === 0) throw new NotFoundError("Invitation");
-      await record(workspaceId, userId, "invitation.revoked", "Invitation", invitationId);
+      await log.record({ userId }, workspaceId, "invitation.revoked", ["Invitation", invitationId]);
       return true;
     },
 
@@ -143,7 +137,7 @@ export function createWorkspaceService(db: Db, access: Access) {
       if (changed.outcome === "not-found") throw new NotFoundError("Member");
       if (changed.outcome === "last-owner") throw new ValidationError("role", "A workspace keeps at least one owner.");
       await dropInvitationsBeyond(workspaceId, memberId, role);
-      await record(workspaceId, userId, "member.role_changed", "User", memberId, { role });
+      await log.record({ userId }, workspaceId, "member.role_changed", ["User", memberId], { role });
       return changed.membership;
     },
 
@@ -159,7 +153,7 @@ export function createWorkspaceService(db: Db, access: Access) {
       if (changed.outcome === "last-owner")
         throw new ValidationError("memberId", "A workspace keeps at least one owner.");
       await dropInvitationsBeyond(workspaceId, memberId, undefined);
-      await record(workspaceId, userId, "member.removed", "User", memberId);
+      await log.record({ userId }, workspaceId, "member.removed", ["User", memberId]);
       return true;
     },
 
