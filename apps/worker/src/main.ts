@@ -5,13 +5,10 @@ import { ConfigError, loadConfig } from "@retrain/config";
 import { createPrismaClient, experimentsRepository, imagesRepository, jobsRepository } from "@retrain/db";
 import { EngineError, inferenceBackendName, initBackend } from "@retrain/engine";
 import { ArchiveError } from "@retrain/ingest";
-import { openJobQueue } from "@retrain/jobs";
+import { JOB_KIND_NAMES, type JobKind, openJobQueue } from "@retrain/jobs";
 import { modelDownloadOptions } from "@retrain/models";
 import { workerSettings } from "./config.js";
-import { extractJob } from "./jobs/extract-job.js";
-import { healthJob } from "./jobs/health-job.js";
-import { importArchiveJob } from "./jobs/import-archive-job.js";
-import { trainJob } from "./jobs/train-job.js";
+import { HANDLERS } from "./jobs/handlers.js";
 import { startHealthRefresher } from "./runner/health-refresher.js";
 import { startHeartbeat } from "./runner/heartbeat.js";
 import { JobFailure } from "./runner/job-failure.js";
@@ -66,14 +63,15 @@ const runner = createJobRunner({
     }
   },
 });
-await queue.work("extract", ({ jobId }) => runner.run(jobId, (ctx) => extractJob(deps, ctx)));
-await queue.work("health", ({ jobId }) => runner.run(jobId, (ctx) => healthJob(deps, ctx)));
-await queue.work("import", ({ jobId }) => runner.run(jobId, (ctx) => importArchiveJob(deps, ctx)));
-await queue.work("train", async (payload) => {
-  // Messages queued before runs had a job row name the run: give it one.
-  const jobId = "jobId" in payload ? payload.jobId : (await jobs.trainingJobOf(payload.runId))?.id;
-  if (jobId) await runner.run(jobId, (ctx) => trainJob(deps, ctx));
-});
+// Every kind in the job registry, each with its handler; a training message from before runs had a job row
+// names the run: it gets one.
+async function workKind<K extends JobKind>(kind: K) {
+  await queue.work(kind, async (payload: { jobId: string } | { runId: string }) => {
+    const jobId = "jobId" in payload ? payload.jobId : (await jobs.trainingJobOf(payload.runId))?.id;
+    if (jobId) await runner.run(kind, jobId, (ctx) => HANDLERS[kind](deps, ctx));
+  });
+}
+for (const kind of JOB_KIND_NAMES) await workKind(kind);
 const reaper = startReaper({ db, queue, runner, maxAttempts: config.JOB_MAX_ATTEMPTS, everyMs: 5000 });
 const heartbeat = startHeartbeat(db, { id: workerId, inferenceBackend });
 const healthRefresher = startHealthRefresher({ db, queue, everyMs: config.HEALTH_REFRESH_SECONDS * 1000 });

@@ -12,5 +12,7 @@ export {
 export type * from "./generated/prisma/client.js";
 export { applyMigrations, migrationsDir } from "./migrations.js";
 export * from "./repositories/index.js";
+// Rows with JSON columns, as the repositories return them: typed by their schemas (these names win over the above).
+export type { Job } from "./repositories/jobs.js";
 export { inTransaction, pingDatabase, serverVersion } from "./transaction.js";
 export { bytesToVector, vectorToBytes } from "./vectors.js";

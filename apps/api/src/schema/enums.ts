@@ -1,3 +1,4 @@
+import { JOB_KIND_NAMES, JOB_KINDS, type JobKind } from "@retrain/jobs";
 import { builder } from "./builder.js";
 
 /** The closed sets of the API that more than one entity file uses. */
@@ -25,14 +26,12 @@ export const JobStatusEnum = builder.enumType("JobStatus", {
   } as const,
 });
 
+/** One value per kind in the job registry (packages/jobs), described there. */
 export const JobKindEnum = builder.enumType("JobKind", {
   description: "What a background job does.",
-  values: {
-    IMPORT_ARCHIVE: { description: "Imports a class-per-folder zip into a dataset." },
-    EXTRACT: { description: "Computes the bottleneck vectors a dataset lacks for a base model." },
-    TRAIN: { description: "Trains a run (extracting what is missing first)." },
-    HEALTH: { description: "Checks a dataset's health for a base model (extracting what is missing first)." },
-  } as const,
+  values: Object.fromEntries(
+    JOB_KIND_NAMES.map((kind) => [kind, { description: JOB_KINDS[kind].description }]),
+  ) as Record<JobKind, { description: string }>,
 });
 
 export const ModelFormatEnum = builder.enumType("ModelFormat", {

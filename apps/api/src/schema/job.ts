@@ -2,6 +2,7 @@ import type { Job } from "@retrain/db";
 import { currentCaller } from "../context.js";
 import { builder } from "./builder.js";
 import { JobKindEnum, JobStatusEnum } from "./enums.js";
+import { JobResultUnion } from "./job-results.js";
 
 const JobProgress = builder.objectRef<Job>("JobProgress").implement({
   description: "How far a job is.",
@@ -11,91 +12,14 @@ const JobProgress = builder.objectRef<Job>("JobProgress").implement({
     imagesPerSecond: t.float({
       nullable: true,
       description: "Current rate.",
-      resolve: (j) => (j.result as { imagesPerSecond?: number } | null)?.imagesPerSecond ?? null,
+      resolve: (j) => j.result?.imagesPerSecond ?? null,
     }),
     etaSeconds: t.float({
       nullable: true,
       description: "Estimated seconds left.",
-      resolve: (j) => (j.result as { etaSeconds?: number } | null)?.etaSeconds ?? null,
+      resolve: (j) => j.result?.etaSeconds ?? null,
     }),
   }),
-});
-
-type Stored = Record<string, unknown>;
-const num = (r: Stored, key: string) => (typeof r[key] === "number" ? (r[key] as number) : 0);
-
-const ExtractionResultRef = builder.objectRef<Stored>("ExtractionResult").implement({
-  description: "What an extraction did (so far, while it runs).",
-  fields: (t) => ({
-    computed: t.int({ description: "Vectors computed.", resolve: (r) => num(r, "computed") }),
-    failed: t.int({ description: "Images the base model could not read.", resolve: (r) => num(r, "failed") }),
-    imagesPerSecond: t.float({
-      description: "Images per second, end to end.",
-      resolve: (r) => num(r, "imagesPerSecond"),
-    }),
-    seconds: t.float({ description: "Time taken.", resolve: (r) => num(r, "seconds") }),
-  }),
-});
-
-const RejectionRef = builder.objectRef<{ name: string; reason: string }>("Rejection").implement({
-  description: "A file that was not imported, and why.",
-  fields: (t) => ({
-    name: t.exposeString("name", { description: "Its path in the archive." }),
-    reason: t.exposeString("reason", { description: "Why." }),
-  }),
-});
-
-const ImportResultRef = builder.objectRef<Stored>("ImportResult").implement({
-  description: "What an archive import did (so far, while it runs).",
-  fields: (t) => ({
-    accepted: t.int({ description: "Images stored.", resolve: (r) => num(r, "accepted") }),
-    duplicates: t.int({ description: "Images the dataset had already.", resolve: (r) => num(r, "duplicates") }),
-    rejected: t.int({ description: "Files not imported.", resolve: (r) => num(r, "rejected") }),
-    rejections: t.field({
-      type: [RejectionRef],
-      description: "The first 200 of them, with reasons.",
-      resolve: (r) => (Array.isArray(r.rejections) ? (r.rejections as { name: string; reason: string }[]) : []),
-    }),
-  }),
-});
-
-const TrainingResultRef = builder.objectRef<Stored>("TrainingResult").implement({
-  description: "What a training job saved (the run holds its metrics and evaluation).",
-  fields: (t) => ({
-    checkpointStep: t.int({ description: "The epoch its checkpoint keeps.", resolve: (r) => num(r, "checkpointStep") }),
-  }),
-});
-
-const HealthResultRef = builder.objectRef<Stored>("HealthResult").implement({
-  description: "What a health check found (the dataset's `health` has the findings).",
-  fields: (t) => ({
-    images: t.int({ description: "Labelled images checked.", resolve: (r) => num(r, "images") }),
-    duplicateGroups: t.int({ description: "Groups of near-duplicates.", resolve: (r) => num(r, "duplicateGroups") }),
-    leakingGroups: t.int({
-      description: "Of them, groups spanning splits.",
-      resolve: (r) => num(r, "leakingGroups"),
-    }),
-    mislabeled: t.int({ description: "Likely mislabeled images.", resolve: (r) => num(r, "mislabeled") }),
-    strays: t.int({ description: "Images far from every class.", resolve: (r) => num(r, "strays") }),
-    stage: t.string({
-      nullable: true,
-      description: "While it runs: extract, neighbours, folds (out-of-fold heads) or map.",
-      resolve: (r) => (typeof r.stage === "string" ? r.stage : null),
-    }),
-  }),
-});
-
-const RESULT_OF_KIND = {
-  EXTRACT: ExtractionResultRef,
-  IMPORT_ARCHIVE: ImportResultRef,
-  TRAIN: TrainingResultRef,
-  HEALTH: HealthResultRef,
-};
-
-const JobResultUnion = builder.unionType("JobResult", {
-  description: "What a job did, by kind.",
-  types: [ExtractionResultRef, ImportResultRef, TrainingResultRef, HealthResultRef],
-  resolveType: (result) => RESULT_OF_KIND[result.kind as Job["kind"]] ?? ExtractionResultRef,
 });
 
 export const JobRef = builder.objectRef<Job>("Job").implement({
@@ -108,14 +32,14 @@ export const JobRef = builder.objectRef<Job>("Job").implement({
     backend: t.string({
       nullable: true,
       description: "What ran the base model: onnxruntime (native), or a TensorFlow.js backend (extraction jobs).",
-      resolve: (j) => (j.result as { backend?: string } | null)?.backend ?? null,
+      resolve: (j) => j.result?.backend ?? null,
     }),
     result: t.field({
       type: JobResultUnion,
       nullable: true,
       description: "What it did, by kind (so far, while it runs).",
       // The stored JSON carries no kind: the job's own tells the union which type it is.
-      resolve: (j) => (j.result && typeof j.result === "object" ? { ...(j.result as Stored), kind: j.kind } : null),
+      resolve: (j) => (j.result ? { ...j.result, kind: j.kind } : null),
     }),
     error: t.exposeString("error", { nullable: true, description: "Why it failed." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was queued." }),

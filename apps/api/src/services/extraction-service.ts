@@ -1,5 +1,5 @@
 import { baseModelsRepository, type ChangeFeed, type Db, jobsRepository } from "@retrain/db";
-import { type JobQueue, QUEUE_OF } from "@retrain/jobs";
+import type { JobQueue } from "@retrain/jobs";
 import { NotFoundError } from "../domain/errors.js";
 import type { Access, Caller } from "./access.js";
 import type { DatasetService } from "./dataset-service.js";
@@ -47,7 +47,7 @@ export function createExtractionService(
       baseModelId,
       createdById: caller?.userId ?? null,
     });
-    await queue.send(QUEUE_OF[kind], { jobId: job.id });
+    await queue.send(kind, { jobId: job.id });
     return job;
   }
 

@@ -44,7 +44,7 @@ export function createImportService(
         { sha256, bytes: new Uint8Array(archive), mimeType: "application/zip" },
         { workspaceId: dataset.workspaceId, kind: "IMPORT_ARCHIVE", datasetId, createdById: caller?.userId ?? null },
       );
-      await queue.send("import", { jobId: job.id });
+      await queue.send("IMPORT_ARCHIVE", { jobId: job.id });
       return job;
     },
   };

@@ -108,7 +108,7 @@ export function createRunService(
         runId: created.id,
         createdById: requireCaller(caller).userId,
       });
-      await queue.send("train", { jobId: job.id });
+      await queue.send("TRAIN", { jobId: job.id });
       await log.record(caller, experiment.dataset.workspaceId, from ? "run.resumed" : "run.started", [
         "TrainingRun",
         created.id,

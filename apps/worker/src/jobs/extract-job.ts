@@ -4,7 +4,7 @@ import type { JobContext, JobOutcome } from "../runner/job-runner.js";
 import { extractMissing, type WorkerDeps } from "./extract-missing.js";
 
 /** EXTRACT: the vectors a dataset lacks for a base model; progress, rate and ETA on its row. */
-export async function extractJob(deps: WorkerDeps, ctx: JobContext): Promise<JobOutcome> {
+export async function extractJob(deps: WorkerDeps, ctx: JobContext<"EXTRACT">): Promise<JobOutcome<"EXTRACT">> {
   const { job } = ctx;
   if (!job.datasetId || !job.baseModelId) throw new JobFailure("The job names no dataset or base model.");
   const baseModel = await baseModelsRepository(deps.db).findById(job.baseModelId);

@@ -29,7 +29,7 @@ const BAR: Record<HealthStage | "extract", [start: number, span: number]> = {
  * HEALTH: the dataset's missing vectors first, then duplicates and leakage, likely wrong labels, strays,
  * balance and the map, stored whole per (dataset, base model) with the signature of what it looked at.
  */
-export async function healthJob(deps: WorkerDeps, ctx: JobContext): Promise<JobOutcome> {
+export async function healthJob(deps: WorkerDeps, ctx: JobContext<"HEALTH">): Promise<JobOutcome<"HEALTH">> {
   const { job } = ctx;
   if (!job.datasetId || !job.baseModelId) throw new JobFailure("The job names no dataset or base model.");
   const datasetId = job.datasetId;

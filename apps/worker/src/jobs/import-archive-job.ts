@@ -19,7 +19,10 @@ interface Counts {
  * skipped. A retry (its worker died or stopped) goes on from the last recorded entry with the counts so far,
  * and anything it meets again is recognised by its hash: nothing lands twice, nothing is skipped.
  */
-export async function importArchiveJob(deps: WorkerDeps, ctx: JobContext): Promise<JobOutcome> {
+export async function importArchiveJob(
+  deps: WorkerDeps,
+  ctx: JobContext<"IMPORT_ARCHIVE">,
+): Promise<JobOutcome<"IMPORT_ARCHIVE">> {
   const { job } = ctx;
   const jobs = jobsRepository(deps.db);
   const images = imagesRepository(deps.db);
@@ -28,7 +31,7 @@ export async function importArchiveJob(deps: WorkerDeps, ctx: JobContext): Promi
   if (!bytes) throw new JobFailure("The archive is gone.");
   const archive = await openArchive(Buffer.from(bytes));
   const resumeAt = job.attempts > 1 ? job.progressDone : 0;
-  const saved = (job.result ?? {}) as Partial<Counts>;
+  const saved = job.result ?? {};
   const counts: Counts = {
     accepted: resumeAt ? (saved.accepted ?? 0) : 0,
     duplicates: resumeAt ? (saved.duplicates ?? 0) : 0,

@@ -23,7 +23,7 @@ class Stopped extends Error {}
  * checkpoint. A retry starts training afresh: epochs are overwritten, never duplicated; extraction computes
  * only what is still missing.
  */
-export async function trainJob(deps: WorkerDeps, ctx: JobContext): Promise<JobOutcome> {
+export async function trainJob(deps: WorkerDeps, ctx: JobContext<"TRAIN">): Promise<JobOutcome<"TRAIN">> {
   const experiments = experimentsRepository(deps.db);
   const jobs = jobsRepository(deps.db);
   const runId = ctx.job.runId;

@@ -21,7 +21,7 @@ export function startHealthRefresher(options: { db: Db; queue: JobQueue; everyMs
         datasetId: report.datasetId,
         baseModelId: report.baseModelId,
       });
-      await options.queue.send("health", { jobId: job.id });
+      await options.queue.send("HEALTH", { jobId: job.id });
     }
   }
 

@@ -1,20 +1,20 @@
-import type { Db, Job, JobStatus, Prisma } from "@retrain/db";
+import type { Db, Job, JobStatus } from "@retrain/db";
 import { isDatabaseUnavailable, jobsRepository, pingDatabase } from "@retrain/db";
-import { type JobQueue, QUEUE_OF } from "@retrain/jobs";
+import type { JobKind, JobProgress, JobQueue, JobResult, StoredJobResult } from "@retrain/jobs";
 import { throttledProgress } from "./progress.js";
 
 /** What a job handler works with: its row, a signal that stops it, and progress that is cheap to call. */
-export interface JobContext {
-  job: Job;
+export interface JobContext<K extends JobKind = JobKind> {
+  job: Job<K>;
   /** Aborted when the job is cancelled, taken over (lease lost) or the worker stops: stop at the next boundary. */
   signal: AbortSignal;
   /** Throttled; also notices a cancel request. `force` writes at once (at the end of a phase). */
-  progress(done: number, result?: Prisma.InputJsonValue, force?: boolean): Promise<void>;
+  progress(done: number, result?: StoredJobResult<K>, force?: boolean): Promise<void>;
 }
 
-export interface JobOutcome {
+export interface JobOutcome<K extends JobKind = JobKind> {
   status: "SUCCEEDED" | "CANCELLED";
-  result?: Prisma.InputJsonValue;
+  result?: JobResult<K> & JobProgress;
   inputSha256?: null;
 }
 
@@ -32,6 +32,7 @@ export interface RunnerOptions {
 }
 
 type StopReason = "cancel" | "lost" | "shutdown";
+const isOfKind = <K extends JobKind>(job: Job, kind: K): job is Job<K> => job.kind === kind;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 
 /**
@@ -48,14 +49,14 @@ export function createJobRunner(options: RunnerOptions) {
   async function end(
     job: Job,
     status: JobStatus,
-    data: { result?: Prisma.InputJsonValue; error?: string; inputSha256?: null } = {},
+    data: { result?: StoredJobResult; error?: string; inputSha256?: null } = {},
   ) {
     if (await jobs.finish(job.id, status, data)) await options.onEnded?.(job, status, data.error);
   }
 
   async function handBack(job: Job, refund = false) {
     await jobs.release(job.id, options.workerId, { refund });
-    await options.queue.send(QUEUE_OF[job.kind], { jobId: job.id });
+    await options.queue.send(job.kind, { jobId: job.id });
   }
 
   /** The database went away under a job: once it answers again, the job goes back to the queue, uncounted. */
@@ -72,10 +73,17 @@ export function createJobRunner(options: RunnerOptions) {
     // Still away: the lease runs out meanwhile, and whichever worker sees the database first takes the job.
   }
 
-  async function run(jobId: string, handler: (ctx: JobContext) => Promise<JobOutcome>): Promise<void> {
+  async function run<K extends JobKind>(
+    kind: K,
+    jobId: string,
+    handler: (ctx: JobContext<K>) => Promise<JobOutcome<K>>,
+  ): Promise<void> {
     if (stopping) throw new Error("this worker is stopping; the job goes to another");
-    const job = await jobs.claim(jobId, options.workerId, options.leaseSeconds);
-    if (!job) return; // ended already, or another worker holds it
+    const claimed = await jobs.claim(jobId, options.workerId, options.leaseSeconds);
+    if (!claimed) return; // ended already, or another worker holds it
+    if (!isOfKind(claimed, kind))
+      return void (await end(claimed, "FAILED", { error: `A ${kind} message named a ${claimed.kind} job.` }));
+    const job = claimed;
     if (job.cancelRequested) return void (await end(job, "CANCELLED"));
     const state: { abort: AbortController; reason?: StopReason } = { abort: new AbortController() };
     const stop = (reason: StopReason) => {
@@ -92,7 +100,7 @@ export function createJobRunner(options: RunnerOptions) {
       },
       (options.leaseSeconds * 1000) / 3,
     );
-    const ctx: JobContext = {
+    const ctx: JobContext<K> = {
       job,
       signal: state.abort.signal,
       progress: throttledProgress(options.db, job.id, async () => {

@@ -1,4 +1,5 @@
-import { type Db, jobsRepository, type Prisma } from "@retrain/db";
+import { type Db, jobsRepository } from "@retrain/db";
+import type { StoredJobResult } from "@retrain/jobs";
 
 /**
  * Progress of a job row, written at most every `everyMs` (a write per image would cost more than the image),
@@ -7,7 +8,7 @@ import { type Db, jobsRepository, type Prisma } from "@retrain/db";
 export function throttledProgress(db: Db, jobId: string, onWrite?: () => Promise<void>, everyMs = 250) {
   const jobs = jobsRepository(db);
   let last = 0;
-  return async (done: number, result?: Prisma.InputJsonValue, force = false) => {
+  return async (done: number, result?: StoredJobResult, force = false) => {
     if (!force && Date.now() - last < everyMs) return;
     last = Date.now();
     await jobs.progress(jobId, done, result);

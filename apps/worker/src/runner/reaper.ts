@@ -1,5 +1,5 @@
 import { type Db, experimentsRepository, jobsRepository } from "@retrain/db";
-import { type JobQueue, QUEUE_OF } from "@retrain/jobs";
+import type { JobQueue } from "@retrain/jobs";
 import type { JobRunner } from "./job-runner.js";
 
 /**
@@ -30,7 +30,7 @@ export function startReaper(options: {
         continue;
       }
       console.warn(`worker: job ${job.id} (${job.kind}) lost its worker; queued again`);
-      await options.queue.send(QUEUE_OF[job.kind], { jobId: job.id });
+      await options.queue.send(job.kind, { jobId: job.id });
     }
   }
 
@@ -38,12 +38,11 @@ export function startReaper(options: {
   async function requeueOrphans() {
     const before = new Date(Date.now() - 60_000);
     for (const job of await jobs.waitingSince(before)) {
-      if (!(await options.queue.hasMessage(QUEUE_OF[job.kind], job.id)))
-        await options.queue.send(QUEUE_OF[job.kind], { jobId: job.id });
+      if (!(await options.queue.hasMessage(job.kind, job.id))) await options.queue.send(job.kind, { jobId: job.id });
     }
     for (const run of await experiments.unfinishedRunsWithoutJob(before)) {
       const job = await jobs.create({ workspaceId: run.workspaceId, kind: "TRAIN", runId: run.id });
-      await options.queue.send("train", { jobId: job.id });
+      await options.queue.send("TRAIN", { jobId: job.id });
     }
   }
 

@@ -8,7 +8,7 @@ export { experimentsRepository } from "./experiments.js";
 export { healthRepository, type StoredHealth, type StoredHealthReport } from "./health.js";
 export { heartbeatsRepository } from "./heartbeats.js";
 export { type ImageFilter, imagesRepository } from "./images.js";
-export { jobsRepository } from "./jobs.js";
+export { type Job, jobsRepository } from "./jobs.js";
 export { type PageRequest, pageArgs, pageRows } from "./pages.js";
 export { ACTIVE_RUN_STATUSES, ENDED_RUN_STATUSES, isRunActive } from "./run-statuses.js";
 export { type ServedDayRow, servedPredictionsRepository } from "./served-predictions.js";

@@ -1,38 +1,63 @@
+import { isJobKind, type JobKind, parseJobResult, type StoredJobResult } from "@retrain/jobs";
 import type { Db } from "../client.js";
-import type { JobStatus, Prisma } from "../generated/prisma/client.js";
+import type { Job as JobRecord, JobStatus, Prisma } from "../generated/prisma/client.js";
 import { type BlobData, upsertBlob } from "./images.js";
 
+/** A job as everything above the database sees it: a kind of the registry's, its result read by that kind's schema. */
+export type Job<K extends JobKind = JobKind> = Omit<JobRecord, "kind" | "result"> & {
+  kind: K;
+  result: StoredJobResult<K> | null;
+};
+
+type NewJob = Omit<Prisma.JobUncheckedCreateInput, "kind" | "result"> & { kind: JobKind };
+
+function typed(row: JobRecord): Job {
+  if (!isJobKind(row.kind)) throw new Error(`Job ${row.id} is of kind ${row.kind}, which this version does not know.`);
+  return { ...row, kind: row.kind, result: parseJobResult(row.kind, row.result) };
+}
+/** A result checked by its schema on the way in already (typed): stored as the JSON it is. */
+const json = (result: StoredJobResult) => result as Prisma.InputJsonObject;
+const typedOrNull = (row: JobRecord | null) => (row ? typed(row) : null);
+const typedAll = (rows: JobRecord[]) => rows.map(typed);
+
 export const jobsRepository = (db: Db) => ({
-  create: (data: Prisma.JobUncheckedCreateInput) => db.job.create({ data }),
+  create: async (data: NewJob) => typed(await db.job.create({ data })),
   /** Jobs of a workspace waiting or running (what its cap on work at once counts). */
   activeCountOf: (workspaceId: string) =>
     db.job.count({ where: { workspaceId, status: { in: ["QUEUED", "RUNNING"] } } }),
   /** A job with the bytes it works on (an archive to import), in one transaction: never one without the other. */
-  createWithInput: async (input: BlobData, data: Omit<Prisma.JobUncheckedCreateInput, "inputSha256">) => {
+  createWithInput: async (input: BlobData, data: Omit<NewJob, "inputSha256">) => {
     const [, job] = await db.$transaction([
       upsertBlob(db, input),
       db.job.create({ data: { ...data, inputSha256: input.sha256 } }),
     ]);
-    return job;
+    return typed(job);
   },
-  findById: (id: string) => db.job.findUnique({ where: { id } }),
+  findById: async (id: string) => typedOrNull(await db.job.findUnique({ where: { id } })),
   start: (id: string, total: number) =>
     db.job.update({
       where: { id },
       data: { status: "RUNNING", startedAt: new Date(), progressTotal: total, progressDone: 0, error: null },
     }),
-  progress: (id: string, done: number, result?: Prisma.InputJsonValue) =>
-    db.job.update({ where: { id }, data: { progressDone: done, ...(result ? { result } : {}) } }),
+  progress: (id: string, done: number, result?: StoredJobResult) =>
+    db.job.update({ where: { id }, data: { progressDone: done, ...(result ? { result: json(result) } : {}) } }),
   /** Ends a job once: a second finish (a retry racing a reaper) changes nothing. True when this one did. */
   finish: async (
     id: string,
     status: JobStatus,
-    data: { result?: Prisma.InputJsonValue; error?: string; inputSha256?: null } = {},
+    { result, ...data }: { result?: StoredJobResult; error?: string; inputSha256?: null } = {},
   ) =>
     (
       await db.job.updateMany({
         where: { id, finishedAt: null },
-        data: { status, finishedAt: new Date(), workerId: null, leaseUntil: null, ...data },
+        data: {
+          status,
+          finishedAt: new Date(),
+          workerId: null,
+          leaseUntil: null,
+          ...data,
+          ...(result ? { result: json(result) } : {}),
+        },
       })
     ).count === 1,
 
@@ -55,7 +80,7 @@ export const jobsRepository = (db: Db) => ({
         attempts: { increment: 1 },
       },
     });
-    return count === 1 ? db.job.findUnique({ where: { id } }) : null;
+    return count === 1 ? typedOrNull(await db.job.findUnique({ where: { id } })) : null;
   },
   /** Extends the worker's lease; false when it no longer holds the job (taken over, or ended). */
   renew: async (id: string, workerId: string, leaseSeconds: number) =>
@@ -80,12 +105,14 @@ export const jobsRepository = (db: Db) => ({
       },
     }),
   /** Jobs whose worker stopped renewing its lease before `now`. */
-  expired: (now: Date) =>
-    db.job.findMany({
-      where: { finishedAt: null, leaseUntil: { lt: now } },
-      orderBy: { leaseUntil: "asc" },
-      take: 100,
-    }),
+  expired: async (now: Date) =>
+    typedAll(
+      await db.job.findMany({
+        where: { finishedAt: null, leaseUntil: { lt: now } },
+        orderBy: { leaseUntil: "asc" },
+        take: 100,
+      }),
+    ),
   /** Takes an expired job back for requeueing, once (reapers on several workers race for it). */
   reclaimExpired: async (id: string, now: Date) =>
     (
@@ -95,26 +122,32 @@ export const jobsRepository = (db: Db) => ({
       })
     ).count === 1,
   /** Jobs waiting since before `before`, for the check that each still has a queue message. */
-  waitingSince: (before: Date) =>
-    db.job.findMany({
-      where: { status: "QUEUED", finishedAt: null, leaseUntil: null, createdAt: { lt: before } },
-      take: 100,
-    }),
+  waitingSince: async (before: Date) =>
+    typedAll(
+      await db.job.findMany({
+        where: { status: "QUEUED", finishedAt: null, leaseUntil: null, createdAt: { lt: before } },
+        take: 100,
+      }),
+    ),
   /** The latest extraction of each run, for the run page's progress bar. */
-  latestOfRuns: (runIds: readonly string[]) =>
-    db.job.findMany({
-      where: { runId: { in: [...runIds] }, kind: "EXTRACT" },
-      orderBy: { createdAt: "desc" },
-      distinct: ["runId"],
-    }),
+  latestOfRuns: async (runIds: readonly string[]) =>
+    typedAll(
+      await db.job.findMany({
+        where: { runId: { in: [...runIds] }, kind: "EXTRACT" satisfies JobKind },
+        orderBy: { createdAt: "desc" },
+        distinct: ["runId"],
+      }),
+    ),
   /** A run's training job, and its extraction's progress row (reused by a retry rather than left behind). */
-  latestOfDataset: (datasetId: string, kind: "HEALTH" | "EXTRACT", baseModelId?: string) =>
-    db.job.findFirst({
-      where: { datasetId, kind, runId: null, ...(baseModelId ? { baseModelId } : {}) },
-      orderBy: { createdAt: "desc" },
-    }),
-  ofRun: (runId: string, kind: "TRAIN" | "EXTRACT") =>
-    db.job.findFirst({ where: { runId, kind }, orderBy: { createdAt: "desc" } }),
+  latestOfDataset: async (datasetId: string, kind: JobKind, baseModelId?: string) =>
+    typedOrNull(
+      await db.job.findFirst({
+        where: { datasetId, kind, runId: null, ...(baseModelId ? { baseModelId } : {}) },
+        orderBy: { createdAt: "desc" },
+      }),
+    ),
+  ofRun: async (runId: string, kind: JobKind) =>
+    typedOrNull(await db.job.findFirst({ where: { runId, kind }, orderBy: { createdAt: "desc" } })),
   /** Cancels a job no worker has taken up yet (true when it was waiting). */
   cancelWaiting: async (id: string) =>
     (
@@ -134,13 +167,13 @@ export const jobsRepository = (db: Db) => ({
   /** A run's training job, made if the run has none (runs queued before they had one). */
   trainingJobOf: async (runId: string) => {
     const found = await db.job.findFirst({ where: { runId, kind: "TRAIN" }, orderBy: { createdAt: "desc" } });
-    if (found) return found;
+    if (found) return typed(found);
     const run = await db.trainingRun.findUnique({
       where: { id: runId },
       select: { experiment: { select: { dataset: { select: { workspaceId: true } } } } },
     });
     return run
-      ? db.job.create({ data: { workspaceId: run.experiment.dataset.workspaceId, kind: "TRAIN", runId } })
+      ? typed(await db.job.create({ data: { workspaceId: run.experiment.dataset.workspaceId, kind: "TRAIN", runId } }))
       : null;
   },
   requestCancelOfRun: (runId: string) =>

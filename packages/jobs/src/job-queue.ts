@@ -1,0 +1,76 @@
+import PgBoss from "pg-boss";
+import { JOB_KINDS, type JobKind, type JobPayload, QUEUES } from "./job-kinds.js";
+
+export interface QueueOptions {
+  /**
+   * A message taken by a worker and not finished after this long is handed out again. Liveness is the job
+   * rows' leases (a dead worker's job moves on within a minute); this is the queue's own last resort.
+   */
+  expireInSeconds?: number;
+  retryLimit?: number;
+  pollingIntervalSeconds?: number;
+  /** How often expired messages are looked for. */
+  maintenanceIntervalSeconds?: number;
+}
+
+export interface JobQueue {
+  /** Sends a job of this kind to its queue. */
+  send<K extends JobKind>(kind: K, payload: JobPayload<K>): Promise<string | null>;
+  /** Works this kind's messages; one that does not fit the kind's payload schema is logged and dropped. */
+  work<K extends JobKind>(kind: K, handler: (payload: JobPayload<K>) => Promise<void>): Promise<void>;
+  /** Whether a message for this job is waiting or being worked on (for jobs whose message may be lost). */
+  hasMessage(kind: JobKind, jobId: string): Promise<boolean>;
+  /** Takes no new messages (a worker stopping); those in hand go on. */
+  stopTaking(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * pg-boss in its own `pgboss` schema of the product's database. Any number of workers, on any machines,
+ * can work the same queues: each message is locked by one of them (SKIP LOCKED) at a time.
+ */
+export async function openJobQueue(connectionString: string, options: QueueOptions = {}): Promise<JobQueue> {
+  const expireInSeconds = options.expireInSeconds ?? 6 * 3600;
+  const boss = new PgBoss({
+    connectionString,
+    max: 4,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
+    schedule: false,
+  });
+  boss.on("error", (error) => console.error("job queue:", error.message));
+  await boss.start();
+  for (const name of QUEUES) {
+    await boss.createQueue(name, {
+      name,
+      expireInSeconds,
+      retryLimit: options.retryLimit ?? 5,
+      retryDelay: 2,
+    });
+  }
+  return {
+    // Expiry travels with each message: the sender's setting holds whichever worker runs it.
+    send: (kind, payload) => boss.send(JOB_KINDS[kind].queue, payload, { expireInSeconds }),
+    work: async (kind, handler) => {
+      const { queue, payload } = JOB_KINDS[kind];
+      await boss.work(queue, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async ([job]) => {
+        if (!job) return;
+        const parsed = payload.safeParse(job.data);
+        if (!parsed.success) return void console.error(`job queue: dropped a ${kind} message that is not a job's`);
+        await handler(parsed.data as JobPayload<typeof kind>);
+      });
+    },
+    hasMessage: async (kind, jobId) => {
+      const rows = (await boss
+        .getDb()
+        .executeSql(
+          "SELECT 1 FROM pgboss.job WHERE name = $1 AND data->>'jobId' = $2 AND state IN ('created', 'retry', 'active') LIMIT 1",
+          [JOB_KINDS[kind].queue, jobId],
+        )) as { rows: unknown[] };
+      return rows.rows.length > 0;
+    },
+    stopTaking: async () => {
+      for (const name of QUEUES) await boss.offWork(name);
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 15_000 }),
+  };
+}
