@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { chooseBaseModel } from "./experiment-form.js";
 import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
 
 // One team's day in the dashboard, in a real Chromium against the real stack: sign up, build a dataset
@@ -51,9 +52,7 @@ test("a team trains a flower classifier and a viewer cannot start a run", async 
   // EfficientNet-B0 is offered first, with its measured speed and accuracy; this test takes the fast model.
   const baseModel = page.getByLabel("Base model");
   await expect(baseModel.locator("option:checked")).toHaveText(/EfficientNet-B0.*recommended/);
-  await baseModel.selectOption({
-    label: (await baseModel.locator("option", { hasText: "MobileNetV2 0.35" }).textContent()) ?? "",
-  });
+  await chooseBaseModel(page, "MobileNetV2 0.35");
   await page.locator('input[name="epochs"]').fill("25");
   await page.getByRole("button", { name: "Create experiment" }).click();
   await page.getByRole("button", { name: "Start a run" }).click();

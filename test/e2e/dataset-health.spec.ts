@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { chooseBaseModel } from "./experiment-form.js";
 import { gql } from "./page-gql.js";
 import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
 
@@ -72,6 +73,7 @@ test("a health check finds a leak, maps the dataset, warns before a run, and one
   // Starting a run warns of the leak and links to it.
   await page.getByRole("link", { name: "Experiments" }).click();
   await page.getByLabel("Name").fill("Garden on MobileNet");
+  await chooseBaseModel(page, "MobileNetV2 0.35");
   await page.getByRole("button", { name: "Create experiment" }).click();
   await page.getByRole("button", { name: "Start a run" }).click();
   await expect(page.getByRole("alert", { name: "Leakage warning" })).toContainText(
