@@ -14,8 +14,8 @@ export interface QueueOptions {
 }
 
 export interface JobQueue {
-  /** Sends a job of this kind to its queue. */
-  send<K extends JobKind>(kind: K, payload: JobPayload<K>): Promise<string | null>;
+  /** Sends a job of this kind to its queue: its row's id (every kind's message). */
+  send(kind: JobKind, payload: { jobId: string }): Promise<string | null>;
   /** Works this kind's messages; one that does not fit the kind's payload schema is logged and dropped. */
   work<K extends JobKind>(kind: K, handler: (payload: JobPayload<K>) => Promise<void>): Promise<void>;
   /** Whether a message for this job is waiting or being worked on (for jobs whose message may be lost). */

@@ -170,7 +170,7 @@ builder.objectFields(DatasetRef, (t) => ({
     type: JobRef,
     nullable: true,
     description: "Its latest health check job (follow it with jobProgress).",
-    resolve: (d, _a, { services, caller }) => services.extraction.latestHealthCheck(caller, d.id),
+    resolve: (d, _a, { services, caller }) => services.jobs.latestHealthCheck(caller, d.id),
   }),
 }));
 
@@ -192,7 +192,13 @@ builder.mutationFields((t) => ({
       datasetId: t.arg.id({ required: true, description: "Dataset id." }),
       baseModelId: t.arg.id({ required: true, description: "Base model id." }),
     },
-    resolve: (_r, a, { services, caller }) => services.extraction.startHealthCheck(caller, a.datasetId, a.baseModelId),
+    resolve: (_r, a, { services, caller }) =>
+      services.jobs.start(
+        caller,
+        "HEALTH",
+        { datasetId: a.datasetId, baseModelId: a.baseModelId },
+        { reuseUnfinished: true },
+      ),
   }),
   markFindingReviewed: t.boolean({
     description: "Dismiss a health finding: it stays hidden in this and later reports.",

@@ -52,7 +52,7 @@ builder.queryField("job", (t) =>
     type: JobRef,
     description: "A job of one of your workspaces; poll it for progress.",
     args: { id: t.arg.id({ required: true, description: "Job id." }) },
-    resolve: (_r, a, { services, caller }) => services.extraction.get(caller, a.id),
+    resolve: (_r, a, { services, caller }) => services.jobs.get(caller, a.id),
   }),
 );
 
@@ -64,13 +64,14 @@ builder.mutationFields((t) => ({
       datasetId: t.arg.id({ required: true, description: "Dataset id." }),
       baseModelId: t.arg.id({ required: true, description: "Base model id." }),
     },
-    resolve: (_r, a, { services, caller }) => services.extraction.start(caller, a.datasetId, a.baseModelId),
+    resolve: (_r, a, { services, caller }) =>
+      services.jobs.start(caller, "EXTRACT", { datasetId: a.datasetId, baseModelId: a.baseModelId }),
   }),
   cancelJob: t.field({
     type: JobRef,
     description: "Ask a running job to stop; vectors computed so far are kept.",
     args: { id: t.arg.id({ required: true, description: "Job id." }) },
-    resolve: (_r, a, { services, caller }) => services.extraction.cancel(caller, a.id),
+    resolve: (_r, a, { services, caller }) => services.jobs.cancel(caller, a.id),
   }),
 }));
 
@@ -93,7 +94,7 @@ builder.subscriptionField("jobProgress", (t) =>
     type: JobRef,
     description: "The job each time its progress or status changes, until it ends.",
     args: { id: t.arg.id({ required: true, description: "Job id." }) },
-    subscribe: (_r, a, ctx) => ctx.services.extraction.watch(() => currentCaller(ctx), a.id),
+    subscribe: (_r, a, ctx) => ctx.services.jobs.watch(() => currentCaller(ctx), a.id),
     resolve: (job) => job,
   }),
 );

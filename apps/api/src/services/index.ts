@@ -16,11 +16,11 @@ import { createDatasetService } from "./dataset-service.js";
 import { createExperimentHousekeeping } from "./experiment-housekeeping.js";
 import { createExperimentService } from "./experiment-service.js";
 import { createExportService } from "./export-service.js";
-import { createExtractionService } from "./extraction-service.js";
 import { createHealthService } from "./health-service.js";
 import { createImageService } from "./image-service.js";
 import { createImportService } from "./import-service.js";
 import { createJobQuota } from "./job-quota.js";
+import { createJobService } from "./job-service.js";
 import { createModelCache } from "./model-cache.js";
 import { createParityService } from "./parity-service.js";
 import { createPasswordResetService } from "./password-reset-service.js";
@@ -102,7 +102,7 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     datasets,
     images: createImageService(db, access, datasets),
     baseModels: createBaseModelService(db, access, modelOptions),
-    extraction: createExtractionService(db, access, datasets, options.queue, options.changes, quota),
+    jobs: createJobService(db, access, datasets, options.queue, options.changes, quota),
     datasetHealth: createDatasetHealthService(db, datasets),
     imports: createImportService(db, access, datasets, options.queue, quota),
     experiments,
