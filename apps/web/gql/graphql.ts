@@ -779,6 +779,8 @@ export type JobKind =
   | 'HEALTH'
   /** Imports a class-per-folder zip into a dataset. */
   | 'IMPORT_ARCHIVE'
+  /** Downloads a base model into the worker's cache and converts it for ONNX Runtime, so its first extraction starts at once. */
+  | 'PREPARE_BASE_MODEL'
   /** Trains a run (extracting what is missing first). */
   | 'TRAIN';
 
@@ -795,7 +797,7 @@ export type JobProgress = {
 };
 
 /** What a job did, by kind. */
-export type JobResult = ExtractionResult | HealthResult | ImportResult | TrainingResult;
+export type JobResult = ExtractionResult | HealthResult | ImportResult | PreparationResult | TrainingResult;
 
 /** Where a background job is. */
 export type JobStatus =
@@ -963,6 +965,8 @@ export type Mutation = {
   mergeLabels: Label;
   /** Classify images with a checkpoint, or an experiment's alias (default production). VIEWER or above. */
   predict: PredictionResult;
+  /** Download a base model into the workers' cache and convert it for ONNX Runtime now (MEMBER or above), so the first extraction with it starts at once. A PREPARE_BASE_MODEL job: follow it with `job` or `jobUpdates`. */
+  prepareBaseModel: Job;
   /** Point an alias of the experiment (such as production) at this checkpoint, after the parity gate: a sample of its held-out images is served and must answer what its evaluation saw (CONFLICT, with the differences, otherwise). Recorded in the activity feed. */
   promoteCheckpoint: Checkpoint;
   /** Add a workspace's own base model (MEMBER or above), from the URL of a model.json or uploaded files. It is loaded once to check it and learn its input size and vector length. */
@@ -1202,6 +1206,13 @@ export type MutationPredictArgs = {
   images: InputMaybe<Array<PredictImageInput>>;
   keep: InputMaybe<Scalars['Boolean']['input']>;
   topK?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationPrepareBaseModelArgs = {
+  id: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
 };
 
 
@@ -1474,6 +1485,16 @@ export type PredictionResult = {
   latencyMs: Scalars['Float']['output'];
   /** One per image, in order. */
   results: Array<ImagePrediction>;
+};
+
+/** What preparing a base model did. */
+export type PreparationResult = {
+  /** The size of its files. */
+  megabytes: Scalars['Float']['output'];
+  /** What runs it on the worker: onnxruntime, or TensorFlow.js and why. */
+  runsOn: Scalars['String']['output'];
+  /** Time taken. */
+  seconds: Scalars['Float']['output'];
 };
 
 /** Everything Retrain Studio can be asked. */
@@ -2635,16 +2656,16 @@ export type ImportJobQueryVariables = Exact<{
 }>;
 
 
-export type ImportJobQuery = { job: { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'HealthResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'TrainingResult' } | null } };
+export type ImportJobQuery = { job: { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'HealthResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'PreparationResult' } | { __typename: 'TrainingResult' } | null } };
 
 export type ImportJobProgressSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ImportJobProgressSubscription = { jobProgress: { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'HealthResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'TrainingResult' } | null } };
+export type ImportJobProgressSubscription = { jobProgress: { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'HealthResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'PreparationResult' } | { __typename: 'TrainingResult' } | null } };
 
-export type ImportJobStateFragment = { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'HealthResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'TrainingResult' } | null };
+export type ImportJobStateFragment = { status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { __typename: 'ExtractionResult' } | { __typename: 'HealthResult' } | { __typename: 'ImportResult', accepted: number, rejected: number, duplicates: number } | { __typename: 'PreparationResult' } | { __typename: 'TrainingResult' } | null };
 
 export type WorkersQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -81,6 +81,19 @@ export const JOB_KINDS = {
         description: "What a health check found (the dataset's `health` has the findings).",
       }),
   },
+  PREPARE_BASE_MODEL: {
+    queue: "prepare",
+    description:
+      "Downloads a base model into the worker's cache and converts it for ONNX Runtime, so its first extraction starts at once.",
+    payload: byJobId,
+    result: z
+      .object({
+        megabytes: z.number().describe("The size of its files."),
+        runsOn: z.string().describe("What runs it on the worker: onnxruntime, or TensorFlow.js and why."),
+        seconds: z.number().describe("Time taken."),
+      })
+      .meta({ title: "PreparationResult", description: "What preparing a base model did." }),
+  },
 } as const satisfies Record<string, JobKindDefinition>;
 
 export interface JobKindDefinition {

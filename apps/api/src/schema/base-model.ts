@@ -3,6 +3,7 @@ import { CATALOG_FIGURES, DEFAULT_BASE_MODEL, FAST_BASE_MODEL, normalizationOf }
 import { BaseModelBenchmarkRef, BaseModelRoleEnum } from "./base-model-benchmark.js";
 import { builder } from "./builder.js";
 import { ModelFormatEnum, NormalizationEnum } from "./enums.js";
+import { JobRef } from "./job.js";
 
 export const BaseModelRef = builder.objectRef<BaseModel & { cached: boolean }>("BaseModel").implement({
   description: "A pretrained network cut at its bottleneck: a catalog model, or a workspace's own.",
@@ -82,8 +83,7 @@ builder.mutationField("registerBaseModel", (t) =>
       }),
       bottleneck: t.arg.string({ description: "Layer or node to cut at (default: the last pooling layer)." }),
     },
-    resolve: (_r, a, { services, caller }) =>
-      services.baseModels.register(caller, { ...a, workspaceId: a.workspaceId }),
+    resolve: (_r, a, { services, caller }) => services.baseModels.register(caller, a),
   }),
 );
 
@@ -92,5 +92,19 @@ builder.mutationField("deleteBaseModel", (t) =>
     description: "Delete a workspace's own base model that no experiment uses (ADMIN or above); catalog models stay.",
     args: { id: t.arg.id({ required: true, description: "Base model id." }) },
     resolve: (_r, a, { services, caller }) => services.baseModels.remove(caller, a.id),
+  }),
+);
+
+builder.mutationField("prepareBaseModel", (t) =>
+  t.field({
+    type: JobRef,
+    description:
+      "Download a base model into the workers' cache and convert it for ONNX Runtime now (MEMBER or above), so the first extraction with it starts at once. A PREPARE_BASE_MODEL job: follow it with `job` or `jobUpdates`.",
+    args: {
+      workspaceId: t.arg.id({ required: true, description: "The workspace it is for (its job counts there)." }),
+      id: t.arg.id({ required: true, description: "Base model id: a catalog model or one of the workspace's." }),
+    },
+    resolve: (_r, a, { services, caller }) =>
+      services.jobs.start(caller, "PREPARE_BASE_MODEL", { workspaceId: a.workspaceId, baseModelId: a.id }),
   }),
 );

@@ -4,6 +4,7 @@ import { extractJob } from "./extract-job.js";
 import type { WorkerDeps } from "./extract-missing.js";
 import { healthJob } from "./health-job.js";
 import { importArchiveJob } from "./import-archive-job.js";
+import { prepareBaseModelJob } from "./prepare-base-model-job.js";
 import { trainJob } from "./train-job.js";
 
 /**
@@ -15,4 +16,5 @@ export const HANDLERS: { [K in JobKind]: (deps: WorkerDeps, ctx: JobContext<K>) 
   IMPORT_ARCHIVE: importArchiveJob,
   TRAIN: trainJob,
   HEALTH: healthJob,
+  PREPARE_BASE_MODEL: prepareBaseModelJob,
 };
