@@ -3,7 +3,7 @@ import { isJobKind, JOB_KIND_NAMES, JOB_KINDS, parseJobResult, QUEUES } from "./
 
 describe("the job registry", () => {
   it("gives every kind its own queue and a named result type", () => {
-    expect(JOB_KIND_NAMES).toEqual(["EXTRACT", "IMPORT_ARCHIVE", "TRAIN", "HEALTH"]);
+    expect(JOB_KIND_NAMES).toEqual(["EXTRACT", "IMPORT_ARCHIVE", "TRAIN", "HEALTH", "PREPARE_BASE_MODEL"]);
     expect(QUEUES).toHaveLength(JOB_KIND_NAMES.length);
     for (const kind of JOB_KIND_NAMES) expect(JOB_KINDS[kind].result.meta()?.title).toMatch(/Result$/);
   });
