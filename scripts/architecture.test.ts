@@ -31,6 +31,7 @@ const ENGINE_LAYERS = [
   "models",
   "training",
   "calibration",
+  "records",
   "onnx",
   "onnx/graph",
   "checkpoints",

@@ -86,7 +86,6 @@ export { createOnnxSession, loadOnnxRuntime } from "./onnx/onnx-runtime.js";
 export { retrain } from "./pipeline/retrain.js";
 export { DEFAULTS, type RetrainOptions } from "./pipeline/retrain-options.js";
 export {
-  type ClassifierMetrics,
   type NamedVectors,
   type TrainClassifierInput,
   type TrainedClassifier,
@@ -101,6 +100,7 @@ export {
   servingCalibration,
 } from "./predict/classifier.js";
 export { createPoolClassifier } from "./predict/pool-classifier.js";
+export type { ClassifierMetrics, StoredEvaluation, StoredMetrics } from "./records/index.js";
 export { type ClassMetrics, type Evaluation, evaluate, type Misclassified } from "./training/evaluate.js";
 export { createHeadModel, type HeadOptions } from "./training/head-model.js";
 export {

@@ -27,9 +27,8 @@ const ActivityRef = builder.objectRef<Activity>("Activity").implement({
 });
 
 /** A promotion's parity check in words (the activity's data holds its figures). */
-function parityDetail(data: unknown): string | null {
-  const parity = (data as { alias?: string; parity?: { checked: number; passed: boolean; differences?: unknown[] } })
-    ?.parity;
+function parityDetail(data: Activity["data"]): string | null {
+  const parity = data?.parity;
   if (!parity) return null;
   if (parity.checked === 0) return "no held-out images to check through serving";
   return parity.passed

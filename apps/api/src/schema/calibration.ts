@@ -62,7 +62,7 @@ builder.objectField(CheckpointRef, "calibration", (t) =>
     type: CalibrationRef,
     nullable: true,
     description: "Its calibration and abstention threshold (null for checkpoints trained before calibration).",
-    resolve: async (c, _a, { loaders }) => ((await loaders.calibration.load(c.id)) as Calibration | null) ?? null,
+    resolve: (c, _a, { loaders }) => loaders.calibration.load(c.id),
   }),
 );
 

@@ -14,7 +14,7 @@ export const CheckpointRef = builder.objectRef<CheckpointSummary>("Checkpoint").
       type: RunMetricsRef,
       nullable: true,
       description: "The run's figures at that step.",
-      resolve: (c) => (c.metrics && typeof c.metrics === "object" ? (c.metrics as Record<string, unknown>) : null),
+      resolve: (c) => c.metrics,
     }),
     baseModelWeightsHash: t.exposeString("baseModelWeightsHash", {
       description: "The base model's weights it was trained on.",

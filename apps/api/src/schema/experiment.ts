@@ -4,12 +4,7 @@ import { builder } from "./builder.js";
 import { CheckpointRef } from "./checkpoint.js";
 import { cursorPage } from "./connection.js";
 import { DatasetRef } from "./dataset.js";
-import {
-  HyperparametersInput,
-  HyperparametersRef,
-  hyperparameterOverrides,
-  storedHyperparameters,
-} from "./hyperparameters.js";
+import { HyperparametersInput, HyperparametersRef, hyperparameterOverrides } from "./hyperparameters.js";
 import { RunRef } from "./training-run.js";
 import { UserRef } from "./user.js";
 import { WorkspaceRef } from "./workspace.js";
@@ -57,10 +52,9 @@ const ExperimentSummaryRef = builder.objectRef<TrainingRun[]>("ExperimentSummary
       nullable: true,
       description: "The best test accuracy of its finished runs.",
       resolve: (runs) => {
-        const accuracies = runs.flatMap((r) => {
-          const value = (r.metrics as { testAccuracy?: unknown } | null)?.testAccuracy;
-          return typeof value === "number" ? [value] : [];
-        });
+        const accuracies = runs.flatMap((r) =>
+          typeof r.metrics?.testAccuracy === "number" ? [r.metrics.testAccuracy] : [],
+        );
         return accuracies.length ? Math.max(...accuracies) : null;
       },
     }),
@@ -78,7 +72,7 @@ export const ExperimentRef = builder.objectRef<Experiment>("Experiment").impleme
     hyperparameters: t.field({
       type: HyperparametersRef,
       description: "Defaults for its runs.",
-      resolve: (e) => storedHyperparameters(e.hyperparameters),
+      resolve: (e) => e.hyperparameters,
     }),
     runs: t.connection({
       type: RunRef,

@@ -74,11 +74,6 @@ export const HyperparametersInput = builder.inputType("HyperparametersInput", {
   }),
 });
 
-/** Stored hyperparameters (JSON) with the defaults under them, for rows written by any version. */
-export function storedHyperparameters(stored: unknown): Hyperparameters {
-  return { ...DEFAULT_HYPERPARAMETERS, ...((stored ?? {}) as Partial<Hyperparameters>) };
-}
-
 /** An input with its unset (null) fields dropped, as the engine's resolver expects. */
 export function hyperparameterOverrides(input: Record<string, unknown> | null | undefined): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input ?? {}).filter(([, v]) => v !== null && v !== undefined));

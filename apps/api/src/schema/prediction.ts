@@ -138,7 +138,7 @@ export const ServedPredictionRef = builder.objectRef<Prediction>("ServedPredicti
     top: t.field({
       type: [LabelProbabilityRef],
       description: "The labels it answered, most likely first.",
-      resolve: (p) => (Array.isArray(p.topK) ? (p.topK as { label: string; probability: number }[]) : []),
+      resolve: (p) => (Array.isArray(p.topK) ? p.topK : []),
     }),
     imageSha256: t.exposeString("imageSha256", { nullable: true, description: "Content hash of the image." }),
     alias: t.exposeString("alias", { nullable: true, description: "The alias it was asked through." }),

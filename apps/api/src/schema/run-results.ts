@@ -1,13 +1,8 @@
-import type { ClassifierMetrics, ClassMetrics, Evaluation, Misclassified } from "@retrain/engine";
+import type { ClassMetrics, Misclassified, StoredEvaluation, StoredMetrics } from "@retrain/engine";
 import { builder } from "./builder.js";
 import { EvaluationSplitEnum } from "./enums.js";
 import { ImageRef } from "./image.js";
 import { LabelProbabilityRef } from "./label-probability.js";
-
-/** Metrics as stored by any version: figures missing from older rows read as null. */
-type StoredMetrics = Partial<ClassifierMetrics> & Record<string, unknown>;
-
-const num = (m: StoredMetrics, key: string) => (typeof m[key] === "number" ? (m[key] as number) : null);
 
 export const RunMetricsRef = builder.objectRef<StoredMetrics>("RunMetrics").implement({
   description: "A finished run's figures, each from the split its name says (null when that split is empty).",
@@ -15,44 +10,44 @@ export const RunMetricsRef = builder.objectRef<StoredMetrics>("RunMetrics").impl
     trainAccuracy: t.float({
       nullable: true,
       description: "On the training split, at the kept epoch.",
-      resolve: (m) => num(m, "trainAccuracy"),
+      resolve: (m) => m.trainAccuracy ?? null,
     }),
     validationAccuracy: t.float({
       nullable: true,
       description: "On the validation split (which early stopping watched).",
-      resolve: (m) => num(m, "validationAccuracy"),
+      resolve: (m) => m.validationAccuracy ?? null,
     }),
     testAccuracy: t.float({
       nullable: true,
       description: "On the test split.",
-      resolve: (m) => num(m, "testAccuracy"),
+      resolve: (m) => m.testAccuracy ?? null,
     }),
     testTopKAccuracy: t.float({
       nullable: true,
       description: "Top-k accuracy on the test split.",
-      resolve: (m) => num(m, "testTopKAccuracy"),
+      resolve: (m) => m.testTopKAccuracy ?? null,
     }),
     evaluatedOn: t.field({
       type: EvaluationSplitEnum,
       nullable: true,
       description: "The split the run's `evaluation` was computed on (test when it has images).",
-      resolve: (m) => (m.evaluatedOn === "test" || m.evaluatedOn === "validation" ? m.evaluatedOn : null),
+      resolve: (m) => m.evaluatedOn ?? null,
     }),
-    epochs: t.int({ nullable: true, description: "Epochs trained.", resolve: (m) => num(m, "epochs") }),
+    epochs: t.int({ nullable: true, description: "Epochs trained.", resolve: (m) => m.epochs ?? null }),
     bestEpoch: t.int({
       nullable: true,
       description: "The epoch whose weights the checkpoint keeps.",
-      resolve: (m) => num(m, "bestEpoch"),
+      resolve: (m) => m.bestEpoch ?? null,
     }),
     stoppedEarly: t.boolean({
       nullable: true,
       description: "Whether early stopping ended it.",
-      resolve: (m) => (typeof m.stoppedEarly === "boolean" ? m.stoppedEarly : null),
+      resolve: (m) => m.stoppedEarly ?? null,
     }),
     trainingSeconds: t.float({
       nullable: true,
       description: "Time spent training the head.",
-      resolve: (m) => num(m, "trainingSeconds"),
+      resolve: (m) => m.trainingSeconds ?? null,
     }),
   }),
 });
@@ -95,7 +90,7 @@ const MisclassifiedRef = builder.objectRef<Misclassified>("Misclassified").imple
   }),
 });
 
-export const EvaluationRef = builder.objectRef<Evaluation>("Evaluation").implement({
+export const EvaluationRef = builder.objectRef<StoredEvaluation>("Evaluation").implement({
   description: "A finished run measured on held-out images (see `RunMetrics.evaluatedOn` for which split).",
   fields: (t) => ({
     count: t.exposeInt("count", { description: "Images evaluated." }),

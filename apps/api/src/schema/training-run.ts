@@ -1,15 +1,9 @@
 import type { EpochMetric, TrainingRun } from "@retrain/db";
-import type { Evaluation } from "@retrain/engine";
 import { currentCaller } from "../context.js";
 import { builder } from "./builder.js";
 import { CheckpointRef } from "./checkpoint.js";
 import { RunStatusEnum } from "./enums.js";
-import {
-  HyperparametersInput,
-  HyperparametersRef,
-  hyperparameterOverrides,
-  storedHyperparameters,
-} from "./hyperparameters.js";
+import { HyperparametersInput, HyperparametersRef, hyperparameterOverrides } from "./hyperparameters.js";
 import { JobRef } from "./job.js";
 import { EvaluationRef, RunMetricsRef } from "./run-results.js";
 
@@ -36,20 +30,19 @@ export const RunRef = builder.objectRef<TrainingRun>("TrainingRun").implement({
     hyperparameters: t.field({
       type: HyperparametersRef,
       description: "What it was trained with.",
-      resolve: (r) => storedHyperparameters(r.hyperparameters),
+      resolve: (r) => r.hyperparameters,
     }),
     metrics: t.field({
       type: RunMetricsRef,
       nullable: true,
       description: "Final accuracies and timings, once finished.",
-      resolve: (r) => (r.metrics && typeof r.metrics === "object" ? (r.metrics as Record<string, unknown>) : null),
+      resolve: (r) => r.metrics,
     }),
     evaluation: t.field({
       type: EvaluationRef,
       nullable: true,
       description: "Confusion matrix, per-class precision/recall/F1 and mistakes, once finished.",
-      resolve: (r) =>
-        r.evaluation && typeof r.evaluation === "object" ? (r.evaluation as unknown as Evaluation) : null,
+      resolve: (r) => r.evaluation,
     }),
     error: t.exposeString("error", { nullable: true, description: "Why it failed." }),
     queuedAt: t.expose("queuedAt", { type: "DateTime", description: "When it was started." }),

@@ -1,5 +1,5 @@
 import { checkpointsRepository, type Db } from "@retrain/db";
-import { type Calibration, withTargetPrecision } from "@retrain/engine";
+import { withTargetPrecision } from "@retrain/engine";
 import { ValidationError } from "../domain/errors.js";
 import type { Access, Caller } from "./access.js";
 import { activityLog } from "./activity-log.js";
@@ -18,7 +18,7 @@ export function createCalibrationService(db: Db, access: Access, models: ModelCa
         throw new ValidationError("targetPrecision", "Give a target precision from 0.5 to 0.999.");
       if (!checkpoint.calibration)
         throw new ValidationError("checkpointId", "This checkpoint was trained before calibration; train a new run.");
-      const calibration = withTargetPrecision(checkpoint.calibration as unknown as Calibration, targetPrecision);
+      const calibration = withTargetPrecision(checkpoint.calibration, targetPrecision);
       const updated = await checkpoints.setCalibration(checkpointId, calibration);
       models.forget(checkpointId); // the next prediction reloads it with the new threshold
       await log.record(caller, workspaceId, "checkpoint.threshold_changed", ["Checkpoint", checkpointId]);

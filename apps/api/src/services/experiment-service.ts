@@ -36,7 +36,7 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
         baseModelId: string | null;
         name: string;
         description?: string | null;
-        hyperparameters?: unknown;
+        hyperparameters?: Record<string, unknown> | null;
       },
     ) {
       const dataset = await datasets.datasetFor(caller, input.datasetId, "write");
@@ -52,7 +52,7 @@ export function createExperimentService(db: Db, access: Access, datasets: Datase
         baseModelId: model.id,
         name: requireName("name", input.name),
         description: optionalText("description", input.description) ?? "",
-        hyperparameters: checkedHyperparameters(input.hyperparameters) as object,
+        hyperparameters: checkedHyperparameters(input.hyperparameters),
         authorId: requireCaller(caller).userId,
       });
       await log.record(caller, dataset.workspaceId, "experiment.created", ["Experiment", experiment.id]);

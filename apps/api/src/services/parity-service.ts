@@ -1,12 +1,12 @@
 import { type Db, imagesRepository } from "@retrain/db";
-import { type Calibration, type Evaluation, type ParityResult, parityCheck } from "@retrain/engine";
+import { type Calibration, type ParityResult, parityCheck, type StoredEvaluation } from "@retrain/engine";
 import type { ModelCache } from "./model-cache.js";
 
 export interface ParityInput {
   checkpointId: string;
   workspaceId: string;
   labels: string[];
-  evaluation: Evaluation | null;
+  evaluation: StoredEvaluation | null;
   calibration: Calibration | null;
 }
 

@@ -156,7 +156,7 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
           workspaceId,
           checkpointId,
           userId: caller?.userId ?? null,
-          topK: ("top" in r ? r.top : { error: r.error }) as object,
+          topK: "top" in r ? r.top : { error: r.error },
           latencyMs,
           alias,
           ...summary,

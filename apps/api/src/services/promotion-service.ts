@@ -1,5 +1,5 @@
 import { checkpointsRepository, type Db } from "@retrain/db";
-import type { Calibration, Evaluation, ParityResult } from "@retrain/engine";
+import type { ParityResult } from "@retrain/engine";
 import { ConflictError, ValidationError } from "../domain/errors.js";
 import { requireName } from "../domain/validate.js";
 import type { Access, Caller } from "./access.js";
@@ -35,8 +35,8 @@ export function createPromotionService(db: Db, access: Access, parity: ParitySer
         checkpointId,
         workspaceId,
         labels: checkpoint.labels,
-        evaluation: checkpoint.run.evaluation as Evaluation | null,
-        calibration: checkpoint.calibration as Calibration | null,
+        evaluation: checkpoint.run.evaluation,
+        calibration: checkpoint.calibration,
       });
       const parityData = result
         ? {

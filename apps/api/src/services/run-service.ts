@@ -1,5 +1,5 @@
 import { type ChangeFeed, type Db, experimentsRepository, jobsRepository } from "@retrain/db";
-import { compareRuns, type Evaluation } from "@retrain/engine";
+import { compareRuns } from "@retrain/engine";
 import type { JobQueue } from "@retrain/jobs";
 import { LRUCache } from "lru-cache";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
@@ -43,8 +43,7 @@ export function createRunService(
       const [a, b] = [await run(caller, idA), await run(caller, idB)];
       if (a.experimentId !== b.experimentId)
         throw new ValidationError("runB", "Compare runs of one experiment: they share its dataset and splits.");
-      const [ea, eb] = [a.evaluation as Evaluation | null, b.evaluation as Evaluation | null];
-      const [ma, mb] = [a.metrics as { evaluatedOn?: string } | null, b.metrics as { evaluatedOn?: string } | null];
+      const [ea, eb, ma, mb] = [a.evaluation, b.evaluation, a.metrics, b.metrics];
       const refuse = (reason: string) => ({ comparison: null, reason });
       if (!ea?.outcomes || !eb?.outcomes)
         return refuse(
@@ -77,7 +76,7 @@ export function createRunService(
     async start(
       caller: Caller | null,
       experimentId: string,
-      options: { overrides?: unknown; resumeFromCheckpointId?: string | null } = {},
+      options: { overrides?: Record<string, unknown>; resumeFromCheckpointId?: string | null } = {},
     ) {
       const experiment = await experimentService.experimentFor(caller, experimentId, "train");
       const from = options.resumeFromCheckpointId
@@ -92,12 +91,12 @@ export function createRunService(
       }
       await quota.check(experiment.dataset.workspaceId);
       const hyperparameters = checkedHyperparameters({
-        ...(from ? (from.run.hyperparameters as object) : (experiment.hyperparameters as object)),
-        ...((options.overrides ?? {}) as object),
+        ...(from ? from.run.hyperparameters : experiment.hyperparameters),
+        ...options.overrides,
       });
       const created = await experiments.createRun({
         experimentId,
-        hyperparameters: hyperparameters as object,
+        hyperparameters,
         createdById: requireCaller(caller).userId,
         resumedFromId: from?.id ?? null,
       });

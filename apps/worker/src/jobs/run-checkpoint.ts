@@ -27,6 +27,6 @@ export function saveRunCheckpoint(
     ...toCheckpointRecord(checkpoint),
     baseModelId: baseModel.id,
     baseModelWeightsHash: checkpoint.baseModel.weightsHash,
-    metrics: (checkpoint.metrics ?? {}) as object,
+    metrics: checkpoint.metrics ?? {},
   });
 }

@@ -75,7 +75,7 @@ export async function trainJob(deps: WorkerDeps, ctx: JobContext<"TRAIN">): Prom
   if (data.labels.length < 2 || data.sets.TRAIN.y.length === 0)
     throw new JobFailure("Training needs labelled TRAIN images of at least two labels.");
   const stored = storedModel(model);
-  const hyperparameters = resolveHyperparameters(run.hyperparameters as Record<string, unknown>);
+  const hyperparameters = resolveHyperparameters(run.hyperparameters);
   const plan = trainingPlan(hyperparameters, data.dim, data.labels.length);
   const trained = await trainClassifier({
     labels: data.labels,
@@ -104,8 +104,8 @@ export async function trainJob(deps: WorkerDeps, ctx: JobContext<"TRAIN">): Prom
     : null;
   await experiments.advanceRun(runId, "SUCCEEDED", {
     finishedAt: new Date(),
-    metrics: trained.metrics as object,
-    evaluation: evaluation as object,
+    metrics: trained.metrics,
+    evaluation,
   });
   return { status: "SUCCEEDED", result: { checkpointStep: trained.checkpoint.step } };
 }

@@ -1,5 +1,6 @@
+import type { StoredEvaluation } from "@retrain/engine/records";
 import type { Db } from "../client.js";
-import type { Prisma, RunStatus } from "../generated/prisma/client.js";
+import { Prisma, type RunStatus } from "../generated/prisma/client.js";
 import { type PageRequest, pageArgs, pageRows } from "./pages.js";
 import { ACTIVE_RUN_STATUSES } from "./run-statuses.js";
 
@@ -47,9 +48,27 @@ export const experimentsRepository = (db: Db) => ({
   setRunStatus: (id: string, status: RunStatus, data: Prisma.TrainingRunUncheckedUpdateInput = {}) =>
     db.trainingRun.update({ where: { id }, data: { status, ...data } }),
   /** Moves a run on unless it was cancelled meanwhile; false tells the worker to stop. */
-  advanceRun: async (id: string, status: RunStatus, data: Prisma.TrainingRunUncheckedUpdateInput = {}) =>
-    (await db.trainingRun.updateMany({ where: { id, status: { not: "CANCELLED" } }, data: { status, ...data } }))
-      .count === 1,
+  advanceRun: async (
+    id: string,
+    status: RunStatus,
+    {
+      evaluation,
+      ...data
+    }: Omit<Prisma.TrainingRunUncheckedUpdateInput, "evaluation"> & {
+      evaluation?: StoredEvaluation | null;
+    } = {},
+  ) =>
+    (
+      await db.trainingRun.updateMany({
+        where: { id, status: { not: "CANCELLED" } },
+        // A run without an evaluation (no test or validation images) stores SQL NULL, as one never evaluated.
+        data: {
+          status,
+          ...data,
+          ...(evaluation !== undefined ? { evaluation: evaluation ?? Prisma.DbNull } : {}),
+        },
+      })
+    ).count === 1,
   /** Runs not ended and queued before `before` that have no training job waiting or running (a lost write). */
   unfinishedRunsWithoutJob: async (before: Date) =>
     (

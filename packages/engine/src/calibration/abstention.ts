@@ -1,13 +1,13 @@
 import { topOf } from "./reliability.js";
 
-export interface CurvePoint {
+export type CurvePoint = {
   /** Answer only when the top calibrated probability is at least this. */
   threshold: number;
   /** Fraction of images answered. */
   coverage: number;
   /** Fraction of the answered whose label is right (1 when none is answered). */
   precision: number;
-}
+};
 
 /**
  * Precision against coverage as the confidence threshold rises, one point per distinct confidence (at most

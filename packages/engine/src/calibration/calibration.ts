@@ -7,7 +7,7 @@ import { applyTemperature, fitTemperature } from "./temperature-scaling.js";
 export const DEFAULT_TARGET_PRECISION = 0.95;
 
 /** What a checkpoint keeps to give calibrated probabilities and to say "don't know". */
-export interface Calibration {
+export type Calibration = {
   temperature: number;
   /** Fitted on the validation split (the training split when validation has no images). */
   fittedOn: "validation" | "train";
@@ -23,7 +23,7 @@ export interface Calibration {
   /** Unit mean vector per class (label order), and the distance beyond which an image is far from all. */
   centroids: number[][];
   farDistance: number;
-}
+};
 
 export type UnknownReason = "LOW_CONFIDENCE" | "FAR_FROM_TRAINING";
 

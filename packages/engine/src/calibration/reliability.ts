@@ -1,10 +1,10 @@
-export interface ReliabilityBin {
+export type ReliabilityBin = {
   /** Mean confidence (top probability) of the images in the bin. */
   confidence: number;
   /** Fraction of them whose top label is right. */
   accuracy: number;
   count: number;
-}
+};
 
 /** The top label and its probability of each row of probabilities [n, k]. */
 export function topOf(probabilities: Float32Array, k: number, row: number): { label: number; probability: number } {

@@ -1,4 +1,4 @@
-import type { Calibration } from "../calibration/calibration.js";
+import { calibrationSchema, readStored } from "../records/stored-records.js";
 import { CHECKPOINT_FORMAT, type Checkpoint, type Preprocessing } from "./checkpoint.js";
 
 /**
@@ -49,6 +49,8 @@ export function fromCheckpointRecord(record: {
   optimizerState: Uint8Array | null;
   calibration?: unknown;
 }): Checkpoint {
+  // Read by its schema, as the database reads it: a calibration this release cannot read is none.
+  const calibration = readStored(calibrationSchema, record.calibration);
   const topology = record.topology as StoredTopology;
   return {
     format: CHECKPOINT_FORMAT,
@@ -59,7 +61,7 @@ export function fromCheckpointRecord(record: {
     training: topology.training,
     topology: topology.modelTopology,
     weightSpecs: topology.weightSpecs,
-    ...(record.calibration ? { calibration: record.calibration as Calibration } : {}),
+    ...(calibration ? { calibration } : {}),
     weights: new Uint8Array(record.weights),
     optimizerState:
       record.optimizerState && topology.optimizerSpecs

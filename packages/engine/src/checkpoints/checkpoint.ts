@@ -4,6 +4,7 @@ import { BaseModelMismatchError, EngineError } from "../errors.js";
 import type { ResizeMode } from "../images/decode-image.js";
 import type { BaseModelSpec, Normalization } from "../models/catalog.js";
 import { modelArtifacts } from "../models/model-artifacts.js";
+import type { StoredMetrics } from "../records/stored-records.js";
 import type { HeadOptions } from "../training/head-model.js";
 import {
   createOptimizer,
@@ -39,7 +40,7 @@ export interface Checkpoint {
   baseModel: BaseModelIdentity;
   preprocessing: Preprocessing;
   training: { head: HeadOptions; optimizer: OptimizerConfig; options: TrainOptions };
-  metrics?: Record<string, unknown>;
+  metrics?: StoredMetrics;
   /** Temperature, abstention threshold and class centroids (checkpoints saved before them have none). */
   calibration?: Calibration;
   /** The head's Keras topology (model.json's modelTopology). */

@@ -26,17 +26,19 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
  * Two runs' evaluations compared honestly: paired on the images both were evaluated on (McNemar's exact test
  * at 5%, paired bootstrap intervals), or refused when those images differ (different splits, images added).
  */
-export function compareRuns(a: Evaluation, b: Evaluation, labels: string[], alpha = 0.05): RunComparison | null {
-  if (!a.outcomes || !b.outcomes) return null;
-  const indexOfB = new Map(b.outcomes.names.map((name, i) => [name, i]));
+/** What a comparison reads of an evaluation: its per-image outcomes (runs stored before them lack them). */
+type WithOutcomes = Partial<Pick<Evaluation, "outcomes">>;
+
+export function compareRuns(a: WithOutcomes, b: WithOutcomes, labels: string[], alpha = 0.05): RunComparison | null {
+  const [outA, outB] = [a.outcomes, b.outcomes];
+  if (!outA || !outB) return null;
+  const indexOfB = new Map(outB.names.map((name, i) => [name, i]));
   const sameImages =
-    a.outcomes.names.length === b.outcomes.names.length &&
-    a.outcomes.names.every(
-      (name, i) => indexOfB.has(name) && b.outcomes.actual[indexOfB.get(name) ?? -1] === a.outcomes.actual[i],
-    );
+    outA.names.length === outB.names.length &&
+    outA.names.every((name, i) => indexOfB.has(name) && outB.actual[indexOfB.get(name) ?? -1] === outA.actual[i]);
   if (!sameImages) return null;
-  const predictedB = a.outcomes.names.map((name) => b.outcomes.predicted[indexOfB.get(name) ?? 0] ?? -1);
-  const { actual, predicted: predictedA } = a.outcomes;
+  const predictedB = outA.names.map((name) => outB.predicted[indexOfB.get(name) ?? 0] ?? -1);
+  const { actual, predicted: predictedA } = outA;
   let onlyA = 0;
   let onlyB = 0;
   for (const [i, truth] of actual.entries()) {

@@ -8,6 +8,7 @@ import {
 } from "../checkpoints/checkpoint.js";
 import { EngineError } from "../errors.js";
 import { predictVectors } from "../predict/classifier.js";
+import type { ClassifierMetrics } from "../records/stored-records.js";
 import { type Evaluation, evaluate } from "../training/evaluate.js";
 import { createHeadModel, type HeadOptions } from "../training/head-model.js";
 import { createOptimizer, type OptimizerConfig } from "../training/optimizer.js";
@@ -33,19 +34,6 @@ export interface TrainClassifierInput {
 }
 
 /** Which split each figure comes from: an empty split gives no figure, never a crash. */
-export interface ClassifierMetrics {
-  trainAccuracy: number | null;
-  validationAccuracy: number | null;
-  testAccuracy: number | null;
-  testTopKAccuracy: number | null;
-  /** The split `evaluation` was computed on: test when it has images, else validation, else none. */
-  evaluatedOn: "test" | "validation" | null;
-  epochs: number;
-  bestEpoch: number;
-  stoppedEarly: boolean;
-  trainingSeconds: number;
-}
-
 export interface TrainedClassifier {
   checkpoint: Checkpoint;
   history: EpochMetrics[];

@@ -7,10 +7,10 @@ import { decodeImage } from "../images/decode-image.js";
 import { pixelBatch } from "../images/normalize.js";
 import { runModel } from "../models/run-model.js";
 
-export interface LabelProbability {
+export type LabelProbability = {
   label: string;
   probability: number;
-}
+};
 
 export type Prediction =
   | {

@@ -1,20 +1,20 @@
-export interface ClassMetrics {
+export type ClassMetrics = {
   label: string;
   precision: number;
   recall: number;
   f1: number;
   support: number;
-}
+};
 
-export interface Misclassified {
+export type Misclassified = {
   name: string;
   trueLabel: string;
   predictedLabel: string;
   /** The top three classes with their probabilities. */
   top: { label: string; probability: number }[];
-}
+};
 
-export interface Evaluation {
+export type Evaluation = {
   count: number;
   accuracy: number;
   topK: number;
@@ -27,7 +27,7 @@ export interface Evaluation {
   outcomes: { names: string[]; actual: number[]; predicted: number[] };
   /** The head's full probabilities for the first images (what promotion re-checks through serving). */
   reference: { names: string[]; probabilities: number[][] };
-}
+};
 
 /** How many images an evaluation keeps full probabilities of, for the parity check before serving. */
 export const REFERENCE_IMAGES = 24;

@@ -5,7 +5,7 @@ import type { OptimizerConfig } from "./optimizer.js";
 import type { TrainOptions } from "./train-head.js";
 
 /** What a user sets for a training run, as stored with experiments and runs (JSON). */
-export interface Hyperparameters {
+export type Hyperparameters = {
   epochs: number;
   batchSize: number;
   learningRate: number;
@@ -18,7 +18,7 @@ export interface Hyperparameters {
   classWeights: "balanced" | "none";
   earlyStoppingPatience: number;
   seed: number;
-}
+};
 
 export const DEFAULT_HYPERPARAMETERS: Hyperparameters = {
   epochs: DEFAULTS.training.epochs,
