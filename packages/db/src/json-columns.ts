@@ -7,6 +7,7 @@ import {
 } from "@retrain/engine/records";
 import { z } from "zod";
 import { Prisma } from "./generated/prisma/client.js";
+import { storedHealthReportSchema } from "./health-report.js";
 
 /** What an activity records beside its verb: a name, a role, or a promotion's alias and parity check. */
 const activityDataSchema = z
@@ -49,6 +50,9 @@ export const jsonColumns = Prisma.defineExtension({
     },
     prediction: {
       topK: { needs: { topK: true }, compute: (p) => readStored(servedAnswerSchema, p.topK) ?? [] },
+    },
+    datasetHealth: {
+      report: { needs: { report: true }, compute: (h) => readStored(storedHealthReportSchema, h.report) },
     },
     checkpoint: {
       metrics: { needs: { metrics: true }, compute: (c) => readStored(storedMetricsSchema, c.metrics) },

@@ -5,6 +5,7 @@ import { DEFAULT_HYPERPARAMETERS } from "@retrain/engine";
 import { useTestDatabase } from "@retrain/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../src/client.js";
+import { healthRepository } from "../src/repositories/health.js";
 
 const evaluation = {
   count: 2,
@@ -20,6 +21,8 @@ describe("typed JSON columns", () => {
   let db: Db;
   let experimentId: string;
   let runId: string;
+  let datasetId: string;
+  let baseModelId: string;
   beforeAll(async () => {
     ({ db } = await useTestDatabase());
     const workspace = await db.workspace.create({ data: { name: "J", slug: "j" } });
@@ -38,6 +41,8 @@ describe("typed JSON columns", () => {
       },
     });
     // As an earlier release wrote them: two hyperparameters only, one of them of the wrong type.
+    datasetId = dataset.id;
+    baseModelId = model.id;
     const experiment = await db.experiment.create({
       data: { datasetId: dataset.id, baseModelId: model.id, name: "e", hyperparameters: { epochs: 7, seed: "x" } },
     });
@@ -86,5 +91,22 @@ describe("typed JSON columns", () => {
       select: { runs: { select: { evaluation: true } } },
     });
     expect(selected.runs[0]?.evaluation?.accuracy).toBe(0.5);
+  });
+
+  it("reads a health report it cannot read as no report, so the next check writes it anew", async () => {
+    const health = healthRepository(db);
+    const report = {
+      images: 2,
+      duplicates: [],
+      mislabeled: [],
+      strays: [{ imageId: "i", score: 0.5 }],
+      balance: { perClass: [], small: [], missing: [] },
+      seconds: { neighbours: 0, folds: 0, map: 0 },
+    };
+    const stored = { signature: "s", report, mapImageIds: [], mapPoints: new Uint8Array(0) };
+    await health.save(datasetId, baseModelId, stored);
+    expect((await health.find(datasetId, baseModelId))?.report).toEqual(report);
+    await db.datasetHealth.updateMany({ where: { datasetId }, data: { report: { strays: "none" } } });
+    expect(await health.find(datasetId, baseModelId)).toBeNull();
   });
 });

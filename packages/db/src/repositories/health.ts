@@ -1,26 +1,5 @@
 import type { Db } from "../client.js";
-import type { Prisma } from "../generated/prisma/client.js";
-
-/** The report as stored: findings name images and labels by id, so they survive renames and reordering. */
-export interface StoredHealthReport {
-  /** Labelled images with a vector that the report looked at. */
-  images: number;
-  duplicates: { imageIds: string[]; maxDistance: number; crossesSplits: boolean }[];
-  mislabeled: {
-    imageId: string;
-    givenLabelId: string;
-    suggestedLabelId: string;
-    givenProbability: number;
-    suggestedProbability: number;
-  }[];
-  strays: { imageId: string; score: number }[];
-  balance: {
-    perClass: { label: string; train: number; validation: number; test: number; total: number }[];
-    small: string[];
-    missing: { split: string; labels: string[] }[];
-  };
-  seconds: { neighbours: number; folds: number; map: number };
-}
+import type { StoredHealthReport } from "../health-report.js";
 
 export interface StoredHealth {
   signature: string;
@@ -44,17 +23,20 @@ export const healthRepository = (db: Db) => ({
   save: (datasetId: string, baseModelId: string, health: StoredHealth) =>
     db.datasetHealth.upsert({
       where: { datasetId_baseModelId: { datasetId, baseModelId } },
-      create: { datasetId, baseModelId, ...health, report: health.report as unknown as Prisma.InputJsonValue },
-      update: { ...health, report: health.report as unknown as Prisma.InputJsonValue, computedAt: new Date() },
+      create: { datasetId, baseModelId, ...health, report: health.report },
+      update: { ...health, report: health.report, computedAt: new Date() },
     }),
 
-  /** The report for this base model, or the latest of any when none is named. */
+  /**
+   * The report for this base model, or the latest of any when none is named. A report this release cannot
+   * read (an earlier one's shape) counts as none: the next check writes it anew.
+   */
   async find(datasetId: string, baseModelId?: string | null) {
     const row = await db.datasetHealth.findFirst({
       where: { datasetId, ...(baseModelId ? { baseModelId } : {}) },
       orderBy: { computedAt: "desc" },
     });
-    return row ? { ...row, report: row.report as unknown as StoredHealthReport } : null;
+    return row?.report ? { ...row, report: row.report } : null;
   },
 
   /** Every image's label and split now: findings are read against them (a fix shows at once). */

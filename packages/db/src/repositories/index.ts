@@ -1,3 +1,4 @@
+export type { StoredHealthReport } from "../health-report.js";
 export { activityRepository } from "./activity.js";
 export { baseModelsRepository } from "./base-models.js";
 export { bottlenecksRepository } from "./bottlenecks.js";
@@ -5,7 +6,7 @@ export { checkpointsRepository } from "./checkpoints.js";
 export { commentsRepository } from "./comments.js";
 export { datasetsRepository } from "./datasets.js";
 export { experimentsRepository } from "./experiments.js";
-export { healthRepository, type StoredHealth, type StoredHealthReport } from "./health.js";
+export { healthRepository, type StoredHealth } from "./health.js";
 export { heartbeatsRepository } from "./heartbeats.js";
 export { type ImageFilter, imagesRepository } from "./images.js";
 export { type Job, jobsRepository } from "./jobs.js";
