@@ -2,7 +2,7 @@ import type express from "express";
 import type { SessionCookie } from "./auth/session-cookie.js";
 import type { Services } from "./context.js";
 import { asDomainError, HTTP_STATUS, toGraphQLError } from "./errors.js";
-import type { Caller } from "./services/access.js";
+import type { Caller } from "./services/workspaces/access.js";
 
 /** A request once `identify` has run: the caller behind its token or cookie, or null. */
 export type AuthenticatedRequest = express.Request & { caller: Caller | null };

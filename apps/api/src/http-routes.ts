@@ -4,7 +4,7 @@ import { readBody } from "./body-reader.js";
 import type { Services } from "./context.js";
 import { asDomainError, HTTP_STATUS, toGraphQLError } from "./errors.js";
 import type { AuthenticatedRequest } from "./http-guards.js";
-import type { ExportFormat } from "./services/export-service.js";
+import type { ExportFormat } from "./services/serving/export-service.js";
 
 /** A domain error as JSON with the same code GraphQL would give; anything else is masked. */
 function sendError(res: express.Response, error: unknown) {

@@ -1,6 +1,6 @@
 import { setting } from "@retrain/config";
 import { z } from "zod";
-import { SIGN_UP_MODES } from "./services/sign-up-policy.js";
+import { SIGN_UP_MODES } from "./services/identity/sign-up-policy.js";
 
 /** Settings of who gets in: the sign-up policy, single sign-on, reset e-mails, live connection limits. */
 export const identitySettings = {

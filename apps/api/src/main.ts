@@ -5,7 +5,7 @@ import { inferenceBackendName, initBackend } from "@retrain/engine";
 import { openJobQueue } from "@retrain/jobs";
 import { apiSettings, serverOptionsFrom, serviceOptionsFrom } from "./config.js";
 import { startApiServer } from "./server.js";
-import { syncCatalog } from "./services/base-model-service.js";
+import { syncCatalog } from "./services/base-models/base-model-service.js";
 import { createServices } from "./services/index.js";
 import { appVersion } from "./version.js";
 

@@ -10,7 +10,7 @@ import { type TestDatabase, useTestDatabase } from "@retrain/testing";
 import { afterAll } from "vitest";
 import { apiSettings, serverOptionsFrom, serviceOptionsFrom } from "../src/config.js";
 import { type ApiServer, startApiServer } from "../src/server.js";
-import { syncCatalog } from "../src/services/base-model-service.js";
+import { syncCatalog } from "../src/services/base-models/base-model-service.js";
 import { createServices } from "../src/services/index.js";
 
 export interface GraphQLResult<T = Record<string, unknown>> {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { printedSchema } from "../src/schema/index.js";
 import type { ApiServer } from "../src/server.js";
-import { createHealthService } from "../src/services/health-service.js";
+import { createHealthService } from "../src/services/system/health-service.js";
 import { startTestApi, type TestApi } from "./api-client.js";
 
 describe("health over HTTP", () => {

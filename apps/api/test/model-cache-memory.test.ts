@@ -14,8 +14,8 @@ import {
 } from "@retrain/engine";
 import { sharedDir, useTestDatabase } from "@retrain/testing";
 import { beforeAll, describe, expect, it } from "vitest";
-import { syncCatalog } from "../src/services/base-model-service.js";
-import { createModelCache } from "../src/services/model-cache.js";
+import { syncCatalog } from "../src/services/base-models/base-model-service.js";
+import { createModelCache } from "../src/services/base-models/model-cache.js";
 
 const BASES = [
   { key: "mobilenet_v2_035_224", folder: "mobilenet_v2_035_224_notop", dim: 1280 },

@@ -14,4 +14,4 @@ export {
   storedModelDir,
   UPLOAD_SCHEME,
 } from "./stored-model-dir.js";
-export { formatOfRow, type StoredModelIdentity, storedModel } from "./stored-model-spec.js";
+export { formatOfRow, type StoredModelIdentity, storedFormat, storedModel } from "./stored-model-spec.js";

@@ -1,4 +1,4 @@
-import type { BaseModel as BaseModelRow } from "@retrain/db";
+import type { BaseModel as BaseModelRow, ModelFormat as StoredFormat } from "@retrain/db";
 import { type BaseModelSpec, catalogEntry, type ModelFormat, normalizationOf } from "@retrain/engine";
 
 /** What a head trained on a stored base model records of it, and the pixels it expects. */
@@ -11,8 +11,13 @@ export interface StoredModelIdentity {
   bottleneck?: string;
 }
 
-export const formatOfRow = (row: Pick<BaseModelRow, "format">): ModelFormat =>
-  row.format === "GRAPH" ? "graph" : "layers";
+// The engine's formats and the database enum's values, both ways: a format added on either side fails the
+// typecheck here until it is mapped (and the enum has its migration).
+const ENGINE_FORMAT = { LAYERS: "layers", GRAPH: "graph" } as const satisfies Record<StoredFormat, ModelFormat>;
+const STORED_FORMAT = { layers: "LAYERS", graph: "GRAPH" } as const satisfies Record<ModelFormat, StoredFormat>;
+
+export const formatOfRow = (row: Pick<BaseModelRow, "format">): ModelFormat => ENGINE_FORMAT[row.format];
+export const storedFormat = (format: ModelFormat): StoredFormat => STORED_FORMAT[format];
 
 /**
  * The one mapping from a stored base model row to the engine's terms, used by the API and the worker alike:

@@ -1,7 +1,7 @@
 import type { Image, Split, StoredHealthReport } from "@retrain/db";
 import type { Loaders } from "../loaders.js";
-import type { DatasetHealthReport } from "../services/dataset-health-service.js";
-import type { HealthView } from "../services/health-view.js";
+import type { DatasetHealthReport } from "../services/health/dataset-health-service.js";
+import type { HealthView } from "../services/health/health-view.js";
 import { BaseModelRef } from "./base-model.js";
 import { builder } from "./builder.js";
 import { DatasetRef } from "./dataset.js";

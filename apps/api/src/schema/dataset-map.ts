@@ -1,4 +1,4 @@
-import type { DatasetHealthReport } from "../services/dataset-health-service.js";
+import type { DatasetHealthReport } from "../services/health/dataset-health-service.js";
 import { builder } from "./builder.js";
 
 /** Parallel lists rather than an object per point: 50,000 points stay a few compact arrays on the wire. */

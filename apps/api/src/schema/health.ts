@@ -1,4 +1,4 @@
-import type { HealthReport, WorkerStatus } from "../services/health-service.js";
+import type { HealthReport, WorkerStatus } from "../services/system/health-service.js";
 import { builder } from "./builder.js";
 
 const Worker = builder.objectRef<WorkerStatus>("WorkerStatus").implement({

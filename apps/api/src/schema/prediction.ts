@@ -1,6 +1,6 @@
 import type { Prediction } from "@retrain/db";
 import type { Prediction as EnginePrediction } from "@retrain/engine";
-import type { EvidenceItem } from "../services/evidence.js";
+import type { EvidenceItem } from "../services/serving/evidence.js";
 import { builder } from "./builder.js";
 import { CheckpointRef } from "./checkpoint.js";
 import { cursorPage } from "./connection.js";

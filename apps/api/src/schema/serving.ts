@@ -1,4 +1,4 @@
-import type { ServingService } from "../services/serving-service.js";
+import type { ServingService } from "../services/serving/serving-service.js";
 import { builder } from "./builder.js";
 import { cursorPage } from "./connection.js";
 import { ExperimentRef } from "./experiment.js";

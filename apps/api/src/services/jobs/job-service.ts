@@ -1,10 +1,10 @@
 import { baseModelsRepository, type ChangeFeed, type Db, jobsRepository } from "@retrain/db";
 import type { JobKind, JobQueue } from "@retrain/jobs";
-import { NotFoundError, ValidationError } from "../domain/errors.js";
-import type { Access, Caller } from "./access.js";
-import type { DatasetService } from "./dataset-service.js";
-import type { JobQuota } from "./job-quota.js";
-import { watchRow } from "./watch.js";
+import { NotFoundError, ValidationError } from "../../domain/errors.js";
+import type { DatasetService } from "../datasets/dataset-service.js";
+import { watchRow } from "../datasets/watch.js";
+import type { Access, Caller } from "../workspaces/access.js";
+import type { JobQuota } from "../workspaces/job-quota.js";
 
 /** What a job works on: a dataset (and so its workspace), or a workspace, and the base model it uses. */
 export interface JobTarget {

@@ -1,5 +1,5 @@
 import { InvalidOptionError, resolveHyperparameters } from "@retrain/engine";
-import { ValidationError } from "../domain/errors.js";
+import { ValidationError } from "../../domain/errors.js";
 
 /** Hyperparameters checked by the engine's rules; a bad one is a BAD_USER_INPUT naming it. */
 export function checkedHyperparameters(input: Record<string, unknown> | null | undefined) {

@@ -1,10 +1,10 @@
 import { checkpointsRepository, type Db, experimentsRepository, isRunActive } from "@retrain/db";
-import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { optionalText, requireName } from "../domain/validate.js";
-import type { Access, Caller } from "./access.js";
-import { activityLog } from "./activity-log.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors.js";
+import { optionalText, requireName } from "../../domain/validate.js";
+import { removeExports } from "../serving/export-files.js";
+import type { Access, Caller } from "../workspaces/access.js";
+import { activityLog } from "../workspaces/activity-log.js";
 import type { ExperimentService } from "./experiment-service.js";
-import { removeExports } from "./export-files.js";
 
 /** Renaming and deleting experiments, deleting runs, removing aliases: what a month of use needs. */
 export function createExperimentHousekeeping(

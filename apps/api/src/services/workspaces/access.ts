@@ -1,6 +1,6 @@
 import { checkpointsRepository, type Db, type Role, type TokenScope, workspacesRepository } from "@retrain/db";
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../domain/errors.js";
-import { type Action, allows, NEEDS } from "../domain/roles.js";
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../../domain/errors.js";
+import { type Action, allows, NEEDS } from "../../domain/roles.js";
 
 /**
  * Who is asking: a signed-in browser session (everything the user's roles allow), or an API token limited

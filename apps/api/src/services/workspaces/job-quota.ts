@@ -1,5 +1,5 @@
 import { type Db, jobsRepository } from "@retrain/db";
-import { QuotaExceededError } from "../domain/errors.js";
+import { QuotaExceededError } from "../../domain/errors.js";
 
 /**
  * A cap on the work one workspace may have queued or running at once (runs, extractions, imports, health

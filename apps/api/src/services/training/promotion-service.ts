@@ -1,9 +1,9 @@
 import { checkpointsRepository, type Db } from "@retrain/db";
 import type { ParityResult } from "@retrain/engine";
-import { ConflictError, ValidationError } from "../domain/errors.js";
-import { requireName } from "../domain/validate.js";
-import type { Access, Caller } from "./access.js";
-import { activityLog } from "./activity-log.js";
+import { ConflictError, ValidationError } from "../../domain/errors.js";
+import { requireName } from "../../domain/validate.js";
+import type { Access, Caller } from "../workspaces/access.js";
+import { activityLog } from "../workspaces/activity-log.js";
 import type { ParityService } from "./parity-service.js";
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;

@@ -6,10 +6,10 @@ import {
   usersRepository,
   workspacesRepository,
 } from "@retrain/db";
-import { hashSecret, newSecret } from "../auth/secrets.js";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { mayInvite, outranks } from "../domain/roles.js";
-import { requireEmail, requireName } from "../domain/validate.js";
+import { hashSecret, newSecret } from "../../auth/secrets.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.js";
+import { mayInvite, outranks } from "../../domain/roles.js";
+import { requireEmail, requireName } from "../../domain/validate.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
 import { activityLog } from "./activity-log.js";
 

@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { type Db, jobsRepository } from "@retrain/db";
 import { ARCHIVE_LIMITS, ArchiveError, inspectArchive } from "@retrain/ingest";
 import type { JobQueue } from "@retrain/jobs";
-import { ValidationError } from "../domain/errors.js";
-import type { Access, Caller } from "./access.js";
+import { ValidationError } from "../../domain/errors.js";
+import type { Access, Caller } from "../workspaces/access.js";
+import type { JobQuota } from "../workspaces/job-quota.js";
 import type { DatasetService } from "./dataset-service.js";
-import type { JobQuota } from "./job-quota.js";
 
 const ZIP_MAGIC = Buffer.from("PK\u0003\u0004", "latin1");
 

@@ -1,10 +1,10 @@
 import { type Db, usersRepository, workspacesRepository } from "@retrain/db";
-import type { PasswordHasher } from "../auth/passwords.js";
-import type { AuthLimits } from "../auth/rate-limits.js";
-import { ConflictError, ValidationError } from "../domain/errors.js";
-import { requireName, requirePassword } from "../domain/validate.js";
-import { type Caller, requireCaller } from "./access.js";
-import { activityLog } from "./activity-log.js";
+import type { PasswordHasher } from "../../auth/passwords.js";
+import type { AuthLimits } from "../../auth/rate-limits.js";
+import { ConflictError, ValidationError } from "../../domain/errors.js";
+import { requireName, requirePassword } from "../../domain/validate.js";
+import { type Caller, requireCaller } from "../workspaces/access.js";
+import { activityLog } from "../workspaces/activity-log.js";
 
 /** One's own account: the name others see, and leaving the product for good. */
 export function createAccountService(db: Db, passwords: PasswordHasher, limits: AuthLimits) {

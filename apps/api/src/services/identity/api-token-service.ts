@@ -1,8 +1,8 @@
 import { credentialsRepository, type Db, type TokenScope } from "@retrain/db";
-import { newSecret } from "../auth/secrets.js";
-import { NotFoundError, ValidationError } from "../domain/errors.js";
-import { requireName } from "../domain/validate.js";
-import { type Caller, requireCaller } from "./access.js";
+import { newSecret } from "../../auth/secrets.js";
+import { NotFoundError, ValidationError } from "../../domain/errors.js";
+import { requireName } from "../../domain/validate.js";
+import { type Caller, requireCaller } from "../workspaces/access.js";
 
 const TOKEN_MAX_DAYS = 3650;
 

@@ -15,8 +15,8 @@ import {
 } from "@retrain/engine";
 import { openStoredBaseModel, storedModel } from "@retrain/models";
 import yazl from "yazl";
-import { ConflictError, NotFoundError } from "../domain/errors.js";
-import type { Access, Caller } from "./access.js";
+import { ConflictError, NotFoundError } from "../../domain/errors.js";
+import type { Access, Caller } from "../workspaces/access.js";
 
 export type ExportFormat = "zip" | "onnx";
 

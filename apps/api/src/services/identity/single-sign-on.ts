@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { credentialsRepository, type Db, usersRepository, workspacesRepository } from "@retrain/db";
 import * as oidc from "openid-client";
-import { ForbiddenError, UnauthenticatedError, UnavailableError } from "../domain/errors.js";
-import { safeRedirectPath } from "../domain/validate.js";
+import { ForbiddenError, UnauthenticatedError, UnavailableError } from "../../domain/errors.js";
+import { safeRedirectPath } from "../../domain/validate.js";
 import type { AuthService, RequestOrigin } from "./auth-service.js";
 import { NO_PASSWORD } from "./auth-service.js";
 import type { SignUpPolicy } from "./sign-up-policy.js";

@@ -7,9 +7,9 @@ import {
   type Split,
 } from "@retrain/db";
 import { createImageIngest, IMAGE_LIMITS, type IngestResult } from "@retrain/ingest";
-import { NotFoundError, ValidationError } from "../domain/errors.js";
-import { requireName } from "../domain/validate.js";
-import type { Access, Caller } from "./access.js";
+import { NotFoundError, ValidationError } from "../../domain/errors.js";
+import { requireName } from "../../domain/validate.js";
+import type { Access, Caller } from "../workspaces/access.js";
 import type { DatasetService } from "./dataset-service.js";
 
 export const UPLOAD_LIMITS = { filesPerRequest: 100, bytesPerFile: IMAGE_LIMITS.bytesPerFile };

@@ -1,8 +1,8 @@
 import { type Db, experimentsRepository, type PageRequest, servedPredictionsRepository } from "@retrain/db";
 import { DRIFT_THRESHOLD, populationStability } from "@retrain/engine";
 import { createImageIngest } from "@retrain/ingest";
-import { NotFoundError, ValidationError } from "../domain/errors.js";
-import type { Access, Caller } from "./access.js";
+import { NotFoundError, ValidationError } from "../../domain/errors.js";
+import type { Access, Caller } from "../workspaces/access.js";
 
 /** Served answers with a lead over the runner-up below this go to the review queue too. */
 export const REVIEW_MARGIN = 0.2;

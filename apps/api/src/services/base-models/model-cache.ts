@@ -14,7 +14,7 @@ import {
   servingCalibration,
 } from "@retrain/engine";
 import { openStoredBaseModel } from "@retrain/models";
-import { NotFoundError } from "../domain/errors.js";
+import { NotFoundError } from "../../domain/errors.js";
 import { OwnedCache } from "./owned-cache.js";
 
 interface LoadedHead {

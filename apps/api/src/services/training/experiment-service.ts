@@ -6,11 +6,11 @@ import {
   type PageRequest,
 } from "@retrain/db";
 import { DEFAULT_BASE_MODEL } from "@retrain/engine";
-import { NotFoundError, ValidationError } from "../domain/errors.js";
-import { optionalText, requireName, TEXT_LIMITS } from "../domain/validate.js";
-import { type Access, type Caller, requireCaller } from "./access.js";
-import { activityLog } from "./activity-log.js";
-import type { DatasetService } from "./dataset-service.js";
+import { NotFoundError, ValidationError } from "../../domain/errors.js";
+import { optionalText, requireName, TEXT_LIMITS } from "../../domain/validate.js";
+import type { DatasetService } from "../datasets/dataset-service.js";
+import { type Access, type Caller, requireCaller } from "../workspaces/access.js";
+import { activityLog } from "../workspaces/activity-log.js";
 import { checkedHyperparameters } from "./hyperparameters.js";
 
 export function createExperimentService(db: Db, access: Access, datasets: DatasetService) {

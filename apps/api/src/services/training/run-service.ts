@@ -2,13 +2,13 @@ import { type ChangeFeed, type Db, experimentsRepository, jobsRepository } from 
 import { compareRuns } from "@retrain/engine";
 import type { JobQueue } from "@retrain/jobs";
 import { LRUCache } from "lru-cache";
-import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { type Access, type Caller, requireCaller } from "./access.js";
-import { activityLog } from "./activity-log.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors.js";
+import { watchRow } from "../datasets/watch.js";
+import { type Access, type Caller, requireCaller } from "../workspaces/access.js";
+import { activityLog } from "../workspaces/activity-log.js";
+import type { JobQuota } from "../workspaces/job-quota.js";
 import type { ExperimentService } from "./experiment-service.js";
 import { checkedHyperparameters } from "./hyperparameters.js";
-import type { JobQuota } from "./job-quota.js";
-import { watchRow } from "./watch.js";
 
 const ENDED = ["SUCCEEDED", "FAILED", "CANCELLED"];
 

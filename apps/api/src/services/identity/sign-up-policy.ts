@@ -1,6 +1,6 @@
 import type { Db } from "@retrain/db";
 import { usersRepository } from "@retrain/db";
-import { ForbiddenError } from "../domain/errors.js";
+import { ForbiddenError } from "../../domain/errors.js";
 
 /** Who may create an account: anyone, people holding an invitation link, or nobody new. */
 export const SIGN_UP_MODES = ["open", "invite-only", "closed"] as const;

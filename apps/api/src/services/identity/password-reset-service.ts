@@ -1,13 +1,13 @@
 import { credentialsRepository, type Db, usersRepository, workspacesRepository } from "@retrain/db";
-import type { Mailer } from "../auth/mailer.js";
-import type { PasswordHasher } from "../auth/passwords.js";
-import type { AuthLimits } from "../auth/rate-limits.js";
-import { hashSecret, newSecret } from "../auth/secrets.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { mayInvite } from "../domain/roles.js";
-import { requireEmail, requirePassword } from "../domain/validate.js";
-import { type Access, type Caller, requireCaller } from "./access.js";
-import { activityLog } from "./activity-log.js";
+import type { Mailer } from "../../auth/mailer.js";
+import type { PasswordHasher } from "../../auth/passwords.js";
+import type { AuthLimits } from "../../auth/rate-limits.js";
+import { hashSecret, newSecret } from "../../auth/secrets.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.js";
+import { mayInvite } from "../../domain/roles.js";
+import { requireEmail, requirePassword } from "../../domain/validate.js";
+import { type Access, type Caller, requireCaller } from "../workspaces/access.js";
+import { activityLog } from "../workspaces/activity-log.js";
 import type { RequestOrigin } from "./auth-service.js";
 
 const RESET_HOURS = 24;

@@ -1,6 +1,6 @@
 import { type Db, imagesRepository } from "@retrain/db";
 import { type Calibration, type ParityResult, parityCheck, type StoredEvaluation } from "@retrain/engine";
-import type { ModelCache } from "./model-cache.js";
+import type { ModelCache } from "../base-models/model-cache.js";
 
 export interface ParityInput {
   checkpointId: string;

@@ -1,12 +1,12 @@
 import { credentialsRepository, type Db, type User, usersRepository } from "@retrain/db";
-import type { PasswordHasher } from "../auth/passwords.js";
-import type { AuthLimits } from "../auth/rate-limits.js";
-import { hashSecret, newSecret } from "../auth/secrets.js";
-import { ConflictError, UnauthenticatedError, ValidationError } from "../domain/errors.js";
-import { requireEmail, requireName, requirePassword } from "../domain/validate.js";
-import { type Caller, requireCaller } from "./access.js";
+import type { PasswordHasher } from "../../auth/passwords.js";
+import type { AuthLimits } from "../../auth/rate-limits.js";
+import { hashSecret, newSecret } from "../../auth/secrets.js";
+import { ConflictError, UnauthenticatedError, ValidationError } from "../../domain/errors.js";
+import { requireEmail, requireName, requirePassword } from "../../domain/validate.js";
+import { type Caller, requireCaller } from "../workspaces/access.js";
+import type { WorkspaceService } from "../workspaces/workspace-service.js";
 import type { SignUpPolicy } from "./sign-up-policy.js";
-import type { WorkspaceService } from "./workspace-service.js";
 
 const SESSION_DAYS = 30;
 

@@ -1,7 +1,7 @@
 import { bytesToVector, type Db, healthRepository } from "@retrain/db";
-import { ValidationError } from "../domain/errors.js";
-import type { Caller } from "./access.js";
-import type { DatasetService } from "./dataset-service.js";
+import { ValidationError } from "../../domain/errors.js";
+import type { DatasetService } from "../datasets/dataset-service.js";
+import type { Caller } from "../workspaces/access.js";
 import { type CurrentImage, healthView, isFindingKey, reviewKey } from "./health-view.js";
 
 /** Dataset health reports, read against the dataset as it is now, and the findings members dismiss. */

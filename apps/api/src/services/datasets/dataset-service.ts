@@ -1,9 +1,9 @@
 import { type ChangeFeed, type Db, datasetsRepository } from "@retrain/db";
-import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { optionalText, requireName } from "../domain/validate.js";
-import { type Access, type Caller, requireCaller } from "./access.js";
-import { activityLog } from "./activity-log.js";
-import { removeExports } from "./export-files.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors.js";
+import { optionalText, requireName } from "../../domain/validate.js";
+import { removeExports } from "../serving/export-files.js";
+import { type Access, type Caller, requireCaller } from "../workspaces/access.js";
+import { activityLog } from "../workspaces/activity-log.js";
 import { watchRow } from "./watch.js";
 
 /** Prisma's unique-constraint violation, turned into a conflict the user can act on. */

@@ -1,9 +1,9 @@
 import { checkpointsRepository, type Db } from "@retrain/db";
 import { withTargetPrecision } from "@retrain/engine";
-import { ValidationError } from "../domain/errors.js";
-import type { Access, Caller } from "./access.js";
-import { activityLog } from "./activity-log.js";
-import type { ModelCache } from "./model-cache.js";
+import { ValidationError } from "../../domain/errors.js";
+import type { ModelCache } from "../base-models/model-cache.js";
+import type { Access, Caller } from "../workspaces/access.js";
+import { activityLog } from "../workspaces/activity-log.js";
 
 /** Moving a checkpoint along its precision/coverage curve: the precision its answers keep, and so its threshold. */
 export function createCalibrationService(db: Db, access: Access, models: ModelCache) {

@@ -20,11 +20,11 @@ import {
   NORMALIZATIONS,
   parseModelJson,
 } from "@retrain/engine";
-import { isStoredModelCached, openStoredBaseModel, UPLOAD_SCHEME } from "@retrain/models";
-import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { optionalText, requireName } from "../domain/validate.js";
-import { type Access, type Caller, requireCaller } from "./access.js";
-import { activityLog } from "./activity-log.js";
+import { isStoredModelCached, openStoredBaseModel, storedFormat, UPLOAD_SCHEME } from "@retrain/models";
+import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors.js";
+import { optionalText, requireName } from "../../domain/validate.js";
+import { type Access, type Caller, requireCaller } from "../workspaces/access.js";
+import { activityLog } from "../workspaces/activity-log.js";
 import { dropCachedModelFiles } from "./cached-model-files.js";
 
 export const MODEL_UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
@@ -49,7 +49,7 @@ export async function syncCatalog(db: Db): Promise<void> {
       key: m.id,
       name: m.name,
       sourceUrl: m.url,
-      format: m.format === "graph" ? "GRAPH" : "LAYERS",
+      format: storedFormat(m.format),
       inputWidth: m.inputSize,
       inputHeight: m.inputSize,
       normalization: m.normalization,
@@ -173,7 +173,7 @@ export function createBaseModelService(
       try {
         const base = await probe(row);
         const updated = await baseModels.describeLoaded(row.id, {
-          format: base.spec.format === "graph" ? "GRAPH" : "LAYERS",
+          format: storedFormat(base.spec.format),
           inputWidth: base.spec.inputSize,
           inputHeight: base.spec.inputSize,
           featureDim: base.spec.featureDim,

@@ -1,9 +1,9 @@
 import { baseModelsRepository, type Db, workspacesRepository } from "@retrain/db";
-import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { requireName } from "../domain/validate.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors.js";
+import { requireName } from "../../domain/validate.js";
+import { dropCachedModelFiles } from "../base-models/cached-model-files.js";
 import { type Access, type Caller, requireCaller } from "./access.js";
 import { activityLog } from "./activity-log.js";
-import { dropCachedModelFiles } from "./cached-model-files.js";
 
 /** Renaming, deleting and leaving workspaces. */
 export function createWorkspaceHousekeeping(db: Db, access: Access, modelCacheDir: string) {

@@ -10,11 +10,11 @@ import {
 import { inspectImage, type Prediction } from "@retrain/engine";
 import { IMAGE_LIMITS } from "@retrain/ingest";
 import DataLoader from "dataloader";
-import { NotFoundError, ValidationError } from "../domain/errors.js";
-import { optionalText } from "../domain/validate.js";
-import { type Access, type Caller, checkRole, requireCaller } from "./access.js";
+import { NotFoundError, ValidationError } from "../../domain/errors.js";
+import { optionalText } from "../../domain/validate.js";
+import type { ModelCache } from "../base-models/model-cache.js";
+import { type Access, type Caller, checkRole, requireCaller } from "../workspaces/access.js";
 import { createEvidence } from "./evidence.js";
-import type { ModelCache } from "./model-cache.js";
 import { createWriteBehind } from "./write-behind.js";
 
 export interface PredictInput {
