@@ -5,20 +5,12 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {
-  createClassifier,
-  createOnnxSession,
-  decodeImage,
-  fromCheckpointRecord,
-  loadBaseModel,
-  loadExportedModel,
-  restoreCheckpoint,
-} from "@retrain/engine";
+import { createOnnxSession, decodeImage, loadExportedModel } from "@retrain/engine";
 import { openArchive } from "@retrain/ingest";
-import { resolveStoredBaseModel } from "@retrain/models";
 import { sharedDir } from "@retrain/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TestApi } from "./api-client.js";
+import { engineAnswer } from "./engine-answer.js";
 import { flowerFiles, modelCacheWithEfficientNet, upload, workspaceWithDataset } from "./fixtures.js";
 import { apiWithWorker } from "./trained-team.js";
 import { until, type WorkerProcess } from "./worker-process.js";
@@ -99,23 +91,8 @@ describe("graph base models", () => {
     expect(top).toHaveLength(3);
 
     // The engine on its own, from the stored rows (TensorFlow.js running the graph model).
-    const stored = await t.db.checkpoint.findUniqueOrThrow({
-      where: { id: checkpoint.id },
-      include: { baseModel: true },
-    });
-    const record = fromCheckpointRecord(stored);
-    expect(record.baseModel.bottleneck).toBe("StatefulPartitionedCall/model/top_pool/Mean");
-    const resolved = await resolveStoredBaseModel(stored.baseModel, modelCacheDir);
-    const base = await loadBaseModel(resolved.spec, resolved.dir);
-    const { head } = await restoreCheckpoint(record, base);
-    const [engine] = await createClassifier(
-      base,
-      head,
-      stored.labels,
-      record.preprocessing,
-      record.calibration,
-    ).predict([{ name: "sun.jpg", bytes: photo }], 3);
-    if (!engine || !("top" in engine)) throw new Error("the engine did not predict");
+    const engine = await engineAnswer(t.db, checkpoint.id, modelCacheDir, photo, 3);
+    expect(engine.record.baseModel.bottleneck).toBe("StatefulPartitionedCall/model/top_pool/Mean");
     for (const [i, p] of engine.top.entries()) expect(top[i]?.probability).toBeCloseTo(p.probability, 3);
 
     // TensorFlow.js export: the graph base and the head side by side, with a loader; the head's own answers.
@@ -143,9 +120,7 @@ describe("graph base models", () => {
     const session = await createOnnxSession(new Uint8Array(await download(checkpoint.onnxExportUrl ?? "")));
     const probabilities = await session.run(pixels, [1, 224, 224, 3]);
     await session.dispose();
-    for (const p of top) expect(probabilities[stored.labels.indexOf(p.label)]).toBeCloseTo(p.probability, 3);
-    base.dispose();
-    head.dispose();
+    for (const p of top) expect(probabilities[engine.labels.indexOf(p.label)]).toBeCloseTo(p.probability, 3);
   }, 600_000);
 
   it("a graph model with an op the converter does not take runs on TensorFlow.js, and offers no ONNX download", async () => {

@@ -3,19 +3,11 @@
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {
-  createClassifier,
-  createOnnxSession,
-  decodeImage,
-  fromCheckpointRecord,
-  loadBaseModel,
-  loadExportedModel,
-  restoreCheckpoint,
-} from "@retrain/engine";
-import { resolveStoredBaseModel } from "@retrain/models";
+import { createOnnxSession, decodeImage, loadExportedModel } from "@retrain/engine";
 import { sharedDir } from "@retrain/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TestApi } from "./api-client.js";
+import { engineAnswer } from "./engine-answer.js";
 import { flowerFiles, upload, workspaceWithDataset } from "./fixtures.js";
 import { collectSubscription } from "./live-client.js";
 import { apiWithWorker } from "./trained-team.js";
@@ -119,19 +111,7 @@ describe("training runs and predictions", () => {
     expect(top).toHaveLength(3);
 
     // The engine, on its own, from the stored checkpoint rows.
-    const row = await t.db.checkpoint.findUniqueOrThrow({ where: { id: checkpointId }, include: { baseModel: true } });
-    const checkpoint = fromCheckpointRecord(row);
-    const resolved = await resolveStoredBaseModel(row.baseModel, modelCacheDir);
-    const base = await loadBaseModel(resolved.spec, resolved.dir);
-    const { head } = await restoreCheckpoint(checkpoint, base);
-    const [engine] = await createClassifier(
-      base,
-      head,
-      row.labels,
-      checkpoint.preprocessing,
-      checkpoint.calibration,
-    ).predict([{ name: "sun.jpg", bytes: photo }], 3);
-    if (!engine || !("top" in engine)) throw new Error("engine failed");
+    const engine = await engineAnswer(t.db, checkpointId, modelCacheDir, photo, 3);
     expect(top.map((p) => p.label)).toEqual(engine.top.map((p) => p.label));
     // The API runs the base model on ONNX Runtime, this comparison on TensorFlow.js: equal to float rounding.
     for (const [i, p] of top.entries()) expect(p.probability).toBeCloseTo(engine.top[i]?.probability ?? -1, 3);
