@@ -49,6 +49,14 @@ async function compare(ref: string, cacheDir: string, bottleneck?: string) {
   return { maxAbs, cosine: dot / Math.sqrt(a2 * b2), dim: base.spec.featureDim, length: actual.length / n };
 }
 
+/** The bar for a converted model: every vector element within 1e-3, cosine at least 0.9999. */
+function expectFaithful(result: Awaited<ReturnType<typeof compare>>, dim?: number) {
+  if (dim !== undefined) expect(result.dim).toBe(dim);
+  expect(result.length).toBe(result.dim);
+  expect(result.maxAbs).toBeLessThanOrEqual(1e-3);
+  expect(result.cosine).toBeGreaterThanOrEqual(0.9999);
+}
+
 describe("ONNX Runtime gives the TensorFlow.js vectors", () => {
   let cacheDir: string;
   beforeAll(async () => {
@@ -63,9 +71,7 @@ describe("ONNX Runtime gives the TensorFlow.js vectors", () => {
     "%s",
     async (_name, folder) => {
       const result = await compare(path.join(sharedDir(), folder), cacheDir);
-      expect(result.length).toBe(result.dim);
-      expect(result.maxAbs).toBeLessThanOrEqual(1e-3);
-      expect(result.cosine).toBeGreaterThanOrEqual(0.9999);
+      expectFaithful(result);
     },
     120_000,
   );
@@ -77,31 +83,23 @@ describe("ONNX Runtime gives the TensorFlow.js vectors", () => {
       cacheDir,
       "module_apply_default/MobilenetV1/Logits/global_pool",
     );
-    expect(result.dim).toBe(256);
-    expect(result.maxAbs).toBeLessThanOrEqual(1e-3);
-    expect(result.cosine).toBeGreaterThanOrEqual(0.9999);
+    expectFaithful(result, 256);
   }, 120_000);
 
   it("EfficientNet-B0 from npm (fused convolutions, swish, squeeze-and-excite, its own standardisation)", async () => {
     const result = await compare("efficientnet_b0_224", await npmModelCache());
-    expect(result.dim).toBe(1280);
-    expect(result.maxAbs).toBeLessThanOrEqual(1e-3);
-    expect(result.cosine).toBeGreaterThanOrEqual(0.9999);
+    expectFaithful(result, 1280);
   }, 300_000);
 
   it("ResNet-50 from npm (a layers model, caffe's BGR preprocessing)", async () => {
     const result = await compare("resnet50_224", await npmModelCache());
-    expect(result.dim).toBe(2048);
-    expect(result.maxAbs).toBeLessThanOrEqual(1e-3);
-    expect(result.cosine).toBeGreaterThanOrEqual(0.9999);
+    expectFaithful(result, 2048);
   }, 300_000);
 
   it("Inception-v3 (the nsfwjs fixture: batch norms without gamma, 299 x 299, 2048-d)", async () => {
     const dir = path.join(await tempDir("inception-onnx"), "inception_v3");
     await nsfwjsInceptionFolder(dir);
     const result = await compare(dir, cacheDir);
-    expect(result.dim).toBe(2048);
-    expect(result.maxAbs).toBeLessThanOrEqual(1e-3);
-    expect(result.cosine).toBeGreaterThanOrEqual(0.9999);
+    expectFaithful(result, 2048);
   }, 300_000);
 });
