@@ -13,6 +13,7 @@ const SOURCES = [
   "packages/ingest/src",
   "packages/models/src",
   "packages/config/src",
+  "packages/telemetry/src",
   "packages/testing/src",
   "apps/api/src",
   "apps/worker/src",

@@ -54,6 +54,8 @@ const childEnv = {
   // The dashboard's own origins may send the session cookie to the API and open its WebSockets.
   WEB_ORIGINS: env.WEB_ORIGINS ?? `http://localhost:${webPort},http://127.0.0.1:${webPort}`,
   NEXT_TELEMETRY_DISABLED: "1",
+  // The services write through this terminal: readable lines when a person watches it, JSON otherwise.
+  LOG_FORMAT: env.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
 };
 const services = supervise([
   { name: "api", command: bin("tsx"), args: ["apps/api/src/main.ts"], cwd: root, env: childEnv },

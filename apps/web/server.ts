@@ -40,7 +40,13 @@ apiSockets.on("error", (_error, _request, socket) => {
 
 // The API limits sign-ins and sign-ups per client address and trusts this server to name it.
 const vouch = vouchForClient(settings.TRUST_PROXY);
+let stopping = false;
 const server = http.createServer((request, response) => {
+  // The dashboard's own probe: it answers (and is not draining), whatever the API's state.
+  if (request.url === "/healthz") {
+    response.writeHead(stopping ? 503 : 200, { "content-type": "application/json", "cache-control": "no-store" });
+    return void response.end(JSON.stringify({ ok: !stopping }));
+  }
   vouch(request);
   void handle(request, response);
 });
@@ -55,7 +61,6 @@ server.listen(port, () => {
 });
 
 // Stops taking connections, lets requests and uploads in flight finish (up to SHUTDOWN_SECONDS), then leaves.
-let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => {
     if (stopping) return;

@@ -21,3 +21,11 @@ test("the home page explains the product and shows the API as ready", async ({ p
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   await page.screenshot({ path: "test-results/screenshots/home.png", fullPage: true });
 });
+
+test("the dashboard and the API answer their probes", async ({ request }) => {
+  const dashboard = await request.get("/healthz");
+  expect(dashboard.status()).toBe(200);
+  expect(await dashboard.json()).toEqual({ ok: true });
+  expect((await request.get("http://localhost:4100/healthz")).status()).toBe(200);
+  await expect.poll(async () => (await request.get("http://localhost:4100/readyz")).status()).toBe(200);
+});

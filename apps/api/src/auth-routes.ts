@@ -3,6 +3,8 @@ import express from "express";
 import type { SessionCookie } from "./auth/session-cookie.js";
 import type { Services } from "./context.js";
 import { asDomainError } from "./errors.js";
+import { log } from "./observability/log.js";
+import type { TracedRequest } from "./observability/request-logging.js";
 
 /**
  * Single sign-on's two browser stops, reached through the dashboard's origin: `/auth/oidc/start` sends the
@@ -46,7 +48,7 @@ export function authRoutes(services: Services, session: SessionCookie, secure: b
 
 function refuse(res: express.Response, error: unknown) {
   const domain = asDomainError(error);
-  if (!domain) console.error("single sign-on failed:", error);
+  if (!domain) log.error({ err: error, requestId: (res.req as TracedRequest).requestId }, "single sign-on failed");
   const message = domain?.message ?? "Single sign-on failed; try again, or sign in with your password.";
   res.redirect(302, `/signin?error=${encodeURIComponent(message)}`);
 }

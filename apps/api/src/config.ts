@@ -1,4 +1,4 @@
-import { databaseUrl, modelSettings, setting } from "@retrain/config";
+import { databaseUrl, modelSettings, operationsSettings, setting } from "@retrain/config";
 import { modelDownloadOptions } from "@retrain/models";
 import { z } from "zod";
 import { dashboardUrlOf, identitySettings, singleSignOnFrom } from "./identity-config.js";
@@ -49,8 +49,13 @@ export const apiSettings = z.object({
     20,
     "Runs, extractions, imports and health checks one workspace may have queued or running at once.",
   ),
+  READY_NEEDS_WORKER: z
+    .enum(["0", "1"])
+    .default("0")
+    .describe("1: /readyz answers 503 until a worker's heartbeat is fresh (jobs would wait in the queue)."),
   ...identitySettings,
   ...modelSettings,
+  ...operationsSettings,
 });
 
 export type ApiConfig = z.infer<typeof apiSettings>;
@@ -89,5 +94,6 @@ export function serverOptionsFrom(config: ApiConfig) {
     webOrigins: config.WEB_ORIGINS,
     trustProxy: config.TRUST_PROXY,
     webSockets: { perAddress: config.WS_CONNECTIONS_PER_ADDRESS, perUser: config.WS_CONNECTIONS_PER_USER },
+    readyNeedsWorker: config.READY_NEEDS_WORKER === "1",
   };
 }

@@ -65,6 +65,8 @@ export interface ApiContext {
   cookie: SessionCookieAccess;
   /** The client's address (through trusted proxies), for the limits on sign-in and sign-up. */
   address: string;
+  /** The HTTP request's id (x-request-id), named in its log lines; none for subscriptions. */
+  requestId?: string;
   /** For long-lived contexts (subscriptions): the caller as of now, the credential checked again. */
   reauthenticate?: () => Promise<Caller | null>;
 }

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError, ValidationError } from "./domain/errors.js";
 import { formatError } from "./errors.js";
 
@@ -20,7 +20,6 @@ describe("formatError", () => {
   });
 
   it("masks unexpected errors: no message, no stack, no SQL reaches the client", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const formatted = formatError(
       { message: 'relation "User" does not exist', extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["..."] } },
       wrap(new Error('relation "User" does not exist')),
@@ -31,8 +30,6 @@ describe("formatError", () => {
       path: undefined,
       extensions: { code: "INTERNAL_SERVER_ERROR" },
     });
-    expect(log).toHaveBeenCalled();
-    log.mockRestore();
   });
 });
 

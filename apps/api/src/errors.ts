@@ -61,7 +61,10 @@ export function asDomainError(error: unknown): DomainError | undefined {
   return undefined;
 }
 
-/** Apollo's formatError: domain errors keep their words; anything unexpected is logged and masked. */
+/**
+ * Apollo's formatError: domain errors keep their words; anything unexpected is masked (and logged once, with
+ * its stack and request id, by the observability plugin).
+ */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   const domain = asDomainError(original);
@@ -75,7 +78,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  console.error("unexpected error:", original);
   return {
     message: "Internal server error",
     locations: formatted.locations,

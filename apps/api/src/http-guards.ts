@@ -2,6 +2,8 @@ import type express from "express";
 import type { SessionCookie } from "./auth/session-cookie.js";
 import type { Services } from "./context.js";
 import { asDomainError, HTTP_STATUS, toGraphQLError } from "./errors.js";
+import { log } from "./observability/log.js";
+import type { TracedRequest } from "./observability/request-logging.js";
 import type { Caller } from "./services/workspaces/access.js";
 
 /** A request once `identify` has run: the caller behind its token or cookie, or null. */
@@ -41,14 +43,14 @@ export function checkOrigin(allowed: ReadonlySet<string>): express.RequestHandle
  * Whatever a route did not handle (such as the caller's lookup with the database away), answered as JSON in
  * GraphQL's error shape with its code, never a stack; what is not a domain error is logged and masked.
  */
-export const unexpectedErrors: express.ErrorRequestHandler = (error, _req, res, next) => {
+export const unexpectedErrors: express.ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const domain = asDomainError(error);
   if (domain) {
     const { message, extensions } = toGraphQLError(domain);
     return void res.status(HTTP_STATUS[String(extensions.code)] ?? 400).json({ errors: [{ message, extensions }] });
   }
-  console.error("unexpected error:", error);
+  log.error({ err: error, requestId: (req as TracedRequest).requestId }, "unexpected error");
   res
     .status(500)
     .json({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });

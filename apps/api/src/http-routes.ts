@@ -4,13 +4,15 @@ import { readBody } from "./body-reader.js";
 import type { Services } from "./context.js";
 import { asDomainError, HTTP_STATUS, toGraphQLError } from "./errors.js";
 import type { AuthenticatedRequest } from "./http-guards.js";
+import { log } from "./observability/log.js";
+import type { TracedRequest } from "./observability/request-logging.js";
 import type { ExportFormat } from "./services/serving/export-service.js";
 
 /** A domain error as JSON with the same code GraphQL would give; anything else is masked. */
 function sendError(res: express.Response, error: unknown) {
   const domain = asDomainError(error);
   if (!domain) {
-    console.error("unexpected error:", error);
+    log.error({ err: error, requestId: (res.req as TracedRequest).requestId }, "unexpected error");
     return void res.status(500).json({ error: { message: "Internal server error", code: "INTERNAL_SERVER_ERROR" } });
   }
   const mapped = toGraphQLError(domain);

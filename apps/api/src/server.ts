@@ -16,6 +16,9 @@ import { parseOptions, validationRules } from "./graphql-limits.js";
 import { type AuthenticatedRequest, checkOrigin, identify, unexpectedErrors } from "./http-guards.js";
 import { httpRoutes } from "./http-routes.js";
 import { createLoaders } from "./loaders.js";
+import { graphqlObservability } from "./observability/graphql-observability.js";
+import { probeRoutes } from "./observability/probes.js";
+import { requestLogging, type TracedRequest } from "./observability/request-logging.js";
 import { schema } from "./schema/index.js";
 import { startSubscriptions } from "./subscriptions.js";
 
@@ -36,6 +39,8 @@ export interface ApiServerOptions {
   trustProxy?: string;
   /** Live-update WebSockets one client address, and one account, may hold open at once. */
   webSockets?: { perAddress: number; perUser: number };
+  /** Whether /readyz waits for a live worker (READY_NEEDS_WORKER). */
+  readyNeedsWorker?: boolean;
 }
 
 /** Request bodies before and after the caller is known: a stranger cannot make the server read megabytes. */
@@ -73,10 +78,13 @@ export async function startApiServer(services: Services, db: Db, options: ApiSer
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      graphqlObservability(),
       { serverWillStart: async () => ({ drainServer: async () => void (await subscriptions.stop()) }) },
     ],
   });
   await apollo.start();
+  app.use(requestLogging());
+  app.use(probeRoutes(db, { needsWorker: options.readyNeedsWorker ?? false }));
   app.use(checkOrigin(origins), identify(services, cookie));
   app.use(httpRoutes(services));
   app.use(authRoutes(services, cookie, options.publicUrl?.startsWith("https://") ?? false));
@@ -92,6 +100,7 @@ export async function startApiServer(services: Services, db: Db, options: ApiSer
         caller: (req as AuthenticatedRequest).caller,
         loaders: createLoaders(db, options.modelCacheDir),
         address: req.ip ?? "unknown",
+        requestId: (req as TracedRequest).requestId,
         cookie: {
           current: cookie.read(req.headers.cookie),
           set: (token, expires) => res.append("Set-Cookie", cookie.set(token, expires)),

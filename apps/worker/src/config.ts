@@ -1,4 +1,4 @@
-import { databaseUrl, modelSettings, setting } from "@retrain/config";
+import { databaseUrl, modelSettings, operationsSettings, setting } from "@retrain/config";
 import { z } from "zod";
 
 /** Every setting the worker reads, with its type, default and meaning (the README's table lists them too). */
@@ -28,7 +28,17 @@ export const workerSettings = z.object({
     "Days an image kept for the review queue (predict keep: true) stays; the prediction itself is kept.",
   ),
   SHUTDOWN_SECONDS: setting.positive(10, "On SIGTERM, how long running jobs get to reach a boundary and hand back."),
+  WORKER_HEALTH_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe(
+      "Port of the worker's /healthz (200 while it takes jobs; 503 when stopping), on METRICS_HOST; none when unset.",
+    ),
   ...modelSettings,
+  ...operationsSettings,
 });
 
 export type WorkerConfig = z.infer<typeof workerSettings>;

@@ -7,8 +7,11 @@ import { EngineError, inferenceBackendName, initBackend } from "@retrain/engine"
 import { ArchiveError } from "@retrain/ingest";
 import { JOB_KIND_NAMES, type JobKind, openJobQueue } from "@retrain/jobs";
 import { modelDownloadOptions } from "@retrain/models";
+import { metricsAnswer, type OpsServer, startOpsServer } from "@retrain/telemetry";
 import { workerSettings } from "./config.js";
 import { HANDLERS } from "./jobs/handlers.js";
+import { log } from "./observability/log.js";
+import { registry } from "./observability/worker-metrics.js";
 import { startHealthRefresher } from "./runner/health-refresher.js";
 import { startHeartbeat } from "./runner/heartbeat.js";
 import { JobFailure } from "./runner/job-failure.js";
@@ -32,6 +35,7 @@ const queue = await openJobQueue(config.DATABASE_URL, {
   maintenanceIntervalSeconds: config.JOB_MAINTENANCE_SECONDS,
 });
 const workerId = randomUUID();
+let stopping = false;
 const jobs = jobsRepository(db);
 const deps = {
   db,
@@ -76,10 +80,33 @@ const reaper = startReaper({ db, queue, runner, maxAttempts: config.JOB_MAX_ATTE
 const heartbeat = startHeartbeat(db, { id: workerId, inferenceBackend });
 const healthRefresher = startHealthRefresher({ db, queue, everyMs: config.HEALTH_REFRESH_SECONDS * 1000 });
 const retention = startRetention({ db, keepDays: config.KEPT_IMAGE_DAYS, everyMs: 3_600_000 });
-console.log(`worker: ready, waiting for jobs (base models: ${inferenceBackend}; TensorFlow.js: ${backend})`);
+/** The worker's operations ports, when set: /healthz for an orchestrator, /metrics for Prometheus. */
+const opsServers: OpsServer[] = [];
+if (config.WORKER_HEALTH_PORT !== undefined)
+  opsServers.push(
+    await startOpsServer(
+      {
+        "/healthz": () =>
+          stopping
+            ? { status: 503, body: { ok: false, stopping: true } }
+            : { status: 200, body: { ok: true, workerId, activeJobs: runner.activeJobs() } },
+      },
+      { port: config.WORKER_HEALTH_PORT, host: config.METRICS_HOST },
+    ),
+  );
+if (config.METRICS_PORT !== undefined)
+  opsServers.push(
+    await startOpsServer(
+      { "/metrics": () => metricsAnswer(registry) },
+      { port: config.METRICS_PORT, host: config.METRICS_HOST },
+    ),
+  );
+log.info(
+  { workerId, inferenceBackend, tfjsBackend: backend, ops: opsServers.map((o) => o.url) },
+  `worker: ready, waiting for jobs (base models: ${inferenceBackend}; TensorFlow.js: ${backend})`,
+);
 
 /** SIGTERM: take nothing new, let running jobs reach a boundary and hand them back, then leave. */
-let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
@@ -93,7 +120,8 @@ async function stop() {
   await heartbeat.stop();
   await queue.stop().catch(() => {});
   await db.$disconnect();
-  console.log("worker: stopped");
+  await Promise.all(opsServers.map((o) => o.close()));
+  log.info("worker: stopped");
   process.exit(0);
 }
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop());

@@ -1,2 +1,2 @@
 export { ConfigError, describeSettings, loadConfig } from "./load-config.js";
-export { databaseUrl, modelSettings, setting } from "./settings.js";
+export { databaseUrl, modelSettings, operationsSettings, setting } from "./settings.js";

@@ -66,3 +66,26 @@ export const databaseUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
   .describe("PostgreSQL URL. `npm start` sets it to its embedded server unless you set it.");
+
+/** How a process is watched: its log lines and, when a port is given, its metrics (and the worker's probes). */
+export const operationsSettings = {
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info")
+    .describe("Least severe log lines written."),
+  LOG_FORMAT: z
+    .enum(["json", "pretty"])
+    .optional()
+    .describe("json (one object a line, for collectors) or pretty (for people). Default: pretty on a terminal."),
+  METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe("Port of the process's Prometheus metrics (/metrics), apart from its own; none when unset."),
+  METRICS_HOST: z
+    .string()
+    .default("127.0.0.1")
+    .describe("Address the metrics port listens on: loopback, unless a scraper on another machine needs it."),
+};

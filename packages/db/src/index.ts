@@ -10,7 +10,7 @@ export {
 } from "./database-url.js";
 // Row and enum types only: code outside this package reaches the database through repositories.
 export type * from "./generated/prisma/client.js";
-export { applyMigrations, migrationsDir } from "./migrations.js";
+export { applyMigrations, migrationsDir, pendingMigrations } from "./migrations.js";
 export * from "./repositories/index.js";
 // Rows with JSON columns, as the repositories return them: typed by their schemas (these names win over the above).
 export type { Job } from "./repositories/jobs.js";

@@ -70,7 +70,7 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<S
 export async function startApiProcess(env: Record<string, string>): Promise<ServiceProcess & { url: string }> {
   const port = await freePort();
   const api = startService("api", { API_PORT: String(port), API_HOST: "127.0.0.1", ...env });
-  await api.printed("api: GraphQL at");
+  await api.printed("GraphQL at");
   return { ...api, url: `http://127.0.0.1:${port}/graphql` };
 }
 

@@ -8,6 +8,8 @@ import {
   type InferenceChoice,
 } from "@retrain/engine";
 import { openStoredBaseModel } from "@retrain/models";
+import { log } from "../observability/log.js";
+import { extractedImages } from "../observability/worker-metrics.js";
 
 export interface WorkerDeps {
   db: Db;
@@ -72,7 +74,8 @@ export async function extractMissing(
     if (!baseModel.weightsHash) await rows.setWeightsHash(baseModel.id, pool.weightsHash);
     if (pool.backend === "onnxruntime" || pool.onnxUnsupported)
       await rows.setOnnxUnsupported(baseModel.id, pool.onnxUnsupported ?? null);
-    if (pool.note) console.warn(`worker: ${pool.note}`);
+    if (pool.note) log.warn(pool.note);
+    extractedImages.inc(summary.computed);
     return {
       /** What ran the base model (onnxruntime, or a TensorFlow.js backend), shown on the run page. */
       backend: pool.backend,

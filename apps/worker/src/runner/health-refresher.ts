@@ -1,5 +1,6 @@
 import { type Db, healthRepository, jobsRepository } from "@retrain/db";
 import type { JobQueue } from "@retrain/jobs";
+import { log } from "../observability/log.js";
 
 /**
  * Keeps health reports current: every `everyMs`, a report whose dataset changed since (its images, labels or
@@ -30,7 +31,7 @@ export function startHealthRefresher(options: { db: Db; queue: JobQueue; everyMs
     if (running) return;
     running = true;
     round()
-      .catch((error: unknown) => console.error("worker: health refresh:", error))
+      .catch((error: unknown) => log.error({ err: error }, "health refresh failed"))
       .finally(() => {
         running = false;
       });

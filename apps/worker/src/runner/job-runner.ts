@@ -1,6 +1,8 @@
 import type { Db, Job, JobStatus } from "@retrain/db";
 import { isDatabaseUnavailable, jobsRepository, pingDatabase } from "@retrain/db";
 import type { JobKind, JobProgress, JobQueue, JobResult, StoredJobResult } from "@retrain/jobs";
+import { log } from "../observability/log.js";
+import { jobDuration } from "../observability/worker-metrics.js";
 import { throttledProgress } from "./progress.js";
 
 /** What a job handler works with: its row, a signal that stops it, and progress that is cheap to call. */
@@ -51,7 +53,11 @@ export function createJobRunner(options: RunnerOptions) {
     status: JobStatus,
     data: { result?: StoredJobResult; error?: string; inputSha256?: null } = {},
   ) {
-    if (await jobs.finish(job.id, status, data)) await options.onEnded?.(job, status, data.error);
+    if (!(await jobs.finish(job.id, status, data))) return;
+    const seconds = (Date.now() - (job.startedAt ?? job.createdAt).getTime()) / 1000;
+    jobDuration.observe({ kind: job.kind, status }, seconds);
+    log.info({ jobId: job.id, kind: job.kind, runId: job.runId, status, seconds, error: data.error }, "job ended");
+    await options.onEnded?.(job, status, data.error);
   }
 
   async function handBack(job: Job, refund = false) {
@@ -117,7 +123,10 @@ export function createJobRunner(options: RunnerOptions) {
       if (state.reason === "shutdown") return void (await handBack(job));
       if (state.reason === "cancel") return void (await end(job, "CANCELLED"));
       if (isDatabaseUnavailable(error)) {
-        console.warn(`worker: the database went away during job ${job.id}; it goes back to the queue on return`);
+        log.warn(
+          { jobId: job.id, kind: job.kind },
+          "the database went away during the job; it goes back to the queue on return",
+        );
         return void (await handBackWhenDatabaseReturns(job));
       }
       if (options.isFinal(error)) return void (await end(job, "FAILED", { error: message(error), inputSha256: null }));

@@ -1,5 +1,7 @@
 import { type Db, experimentsRepository, jobsRepository } from "@retrain/db";
 import type { JobQueue } from "@retrain/jobs";
+import { log } from "../observability/log.js";
+import { leaseTakeovers } from "../observability/worker-metrics.js";
 import type { JobRunner } from "./job-runner.js";
 
 /**
@@ -29,7 +31,8 @@ export function startReaper(options: {
         });
         continue;
       }
-      console.warn(`worker: job ${job.id} (${job.kind}) lost its worker; queued again`);
+      leaseTakeovers.inc({ kind: job.kind });
+      log.warn({ jobId: job.id, kind: job.kind }, "the job lost its worker; queued again");
       await options.queue.send(job.kind, { jobId: job.id });
     }
   }
@@ -50,7 +53,7 @@ export function startReaper(options: {
     rounds++;
     reclaimExpired()
       .then(() => (rounds % 12 === 0 ? requeueOrphans() : undefined))
-      .catch((error: unknown) => console.error("worker: reaper:", (error as Error).message));
+      .catch((error: unknown) => log.error({ err: error }, "reaper failed"));
   }, options.everyMs);
   timer.unref();
   return { stop: () => clearInterval(timer), reclaimExpired, requeueOrphans };

@@ -1,4 +1,5 @@
 import { type Db, servedPredictionsRepository } from "@retrain/db";
+import { log } from "../observability/log.js";
 
 /**
  * Forgets served images kept for review once they are older than `keepDays`, at start and then every
@@ -10,9 +11,9 @@ export function startRetention(options: { db: Db; keepDays: number; everyMs: num
     served
       .forgetKeptBefore(new Date(Date.now() - options.keepDays * 86_400_000))
       .then((count) => {
-        if (count > 0) console.log(`worker: forgot ${count} served images older than ${options.keepDays} days`);
+        if (count > 0) log.info(`forgot ${count} served images older than ${options.keepDays} days`);
       })
-      .catch((error: unknown) => console.error("worker: kept image retention:", error));
+      .catch((error: unknown) => log.error({ err: error }, "kept image retention failed"));
   void round();
   const timer = setInterval(() => void round(), options.everyMs);
   timer.unref();

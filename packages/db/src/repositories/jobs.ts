@@ -181,4 +181,11 @@ export const jobsRepository = (db: Db) => ({
   requestCancel: (id: string) => db.job.update({ where: { id }, data: { cancelRequested: true } }),
   cancelRequested: async (id: string) =>
     (await db.job.findUnique({ where: { id }, select: { cancelRequested: true } }))?.cancelRequested ?? false,
+  /** How many jobs there are of each kind in each status (for metrics: one grouped query). */
+  countsByKindAndStatus: async () =>
+    (await db.job.groupBy({ by: ["kind", "status"], _count: { _all: true } })).map((g) => ({
+      kind: g.kind,
+      status: g.status,
+      count: g._count._all,
+    })),
 });

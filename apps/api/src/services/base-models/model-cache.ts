@@ -15,6 +15,7 @@ import {
 } from "@retrain/engine";
 import { openStoredBaseModel } from "@retrain/models";
 import { NotFoundError } from "../../domain/errors.js";
+import { modelCacheEvents } from "../../observability/api-metrics.js";
 import { OwnedCache } from "./owned-cache.js";
 
 interface LoadedHead {
@@ -42,8 +43,16 @@ export interface ModelCacheOptions {
  * prediction uses them.
  */
 export function createModelCache(db: Db, options: ModelCacheOptions, capacity = { bases: 2, heads: 16 }) {
-  const heads = new OwnedCache<LoadedHead>(capacity.heads, (h) => void h.head.dispose());
-  const pools = new OwnedCache<ExtractionPool>(capacity.bases, (p) => p.close());
+  const heads = new OwnedCache<LoadedHead>(
+    capacity.heads,
+    (h) => void h.head.dispose(),
+    (event) => modelCacheEvents.inc({ cache: "head", event }),
+  );
+  const pools = new OwnedCache<ExtractionPool>(
+    capacity.bases,
+    (p) => p.close(),
+    (event) => modelCacheEvents.inc({ cache: "base", event }),
+  );
 
   async function loadHead(checkpointId: string): Promise<LoadedHead> {
     await initBackend("auto"); // the head's backend; a no-op once the process has chosen one

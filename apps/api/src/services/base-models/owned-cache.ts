@@ -1,3 +1,6 @@
+/** What a cache tells whoever counts: a value found, one made, one dropped to stay within the limit. */
+export type CacheEvent = "hit" | "miss" | "eviction";
+
 interface Entry<V> {
   value: Promise<V>;
   users: number;
@@ -15,11 +18,13 @@ export class OwnedCache<V> {
   constructor(
     private readonly limit: number,
     private readonly release: (value: V) => void | Promise<void>,
+    private readonly onEvent: (event: CacheEvent) => void = () => {},
   ) {}
 
   /** Runs `work` with the value for `key`, made by `make` if missing; the value stays alive while it runs. */
   async use<T>(key: string, make: () => Promise<V>, work: (value: V) => Promise<T>): Promise<T> {
     let entry = this.entries.get(key);
+    this.onEvent(entry ? "hit" : "miss");
     if (entry) {
       this.entries.delete(key); // most recently used goes to the back
       this.entries.set(key, entry);
@@ -73,6 +78,7 @@ export class OwnedCache<V> {
       if (entry.users > 0) continue;
       this.entries.delete(key);
       entry.evicted = true;
+      this.onEvent("eviction");
       void this.free(entry);
     }
   }

@@ -6,6 +6,7 @@ import { hashSecret, newSecret } from "../../auth/secrets.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../domain/errors.js";
 import { mayInvite } from "../../domain/roles.js";
 import { requireEmail, requirePassword } from "../../domain/validate.js";
+import { log as logger } from "../../observability/log.js";
 import { type Access, type Caller, requireCaller } from "../workspaces/access.js";
 import { activityLog } from "../workspaces/activity-log.js";
 import type { RequestOrigin } from "./auth-service.js";
@@ -98,7 +99,7 @@ export function createPasswordResetService(
             subject: "Reset your Retrain Studio password",
             text: `Someone asked to reset the password of ${email}.\n\nOpen this link within ${RESET_HOURS} hours to choose a new one (it works once):\n${url}\n\nIf it was not you, ignore this message.`,
           })
-          .catch((error: unknown) => console.error("password reset e-mail not sent:", error));
+          .catch((error: unknown) => logger.error({ err: error }, "password reset e-mail not sent"));
       }
       return true;
     },

@@ -12,6 +12,7 @@ import { IMAGE_LIMITS } from "@retrain/ingest";
 import DataLoader from "dataloader";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
 import { optionalText } from "../../domain/validate.js";
+import { predictedImages, predictionDuration } from "../../observability/api-metrics.js";
 import type { ModelCache } from "../base-models/model-cache.js";
 import { type Access, type Caller, checkRole, requireCaller } from "../workspaces/access.js";
 import { createEvidence } from "./evidence.js";
@@ -146,6 +147,11 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
       const results = answers.map((a) =>
         a instanceof Error ? { name: "?", error: a.message } : { ...a.prediction, checkpointId },
       );
+      predictionDuration.observe(
+        { outcome: results.some((r) => "error" in r) ? "some_failed" : "ok" },
+        latencyMs / 1000,
+      );
+      predictedImages.inc(items.length);
       const labels = answers.find((a): a is Answer => !(a instanceof Error))?.labels ?? [];
       for (const [i, r] of results.entries()) {
         const answer = answers[i];

@@ -1,3 +1,5 @@
+import { log } from "../../observability/log.js";
+
 /**
  * Rows written in batches instead of one statement each: a busy prediction endpoint logs every answer, and
  * one INSERT per answer costs more than the prediction. Flushed every `intervalMs`, or at `maxRows`; a failed
@@ -17,7 +19,7 @@ export function createWriteBehind<T>(write: (rows: T[]) => Promise<unknown>, int
       .then(() => write(rows))
       .then(
         () => undefined,
-        (error: unknown) => console.error("buffered write failed:", error),
+        (error: unknown) => log.error({ err: error }, "buffered write failed"),
       );
     return writing;
   };

@@ -1,7 +1,7 @@
 import { type Db, heartbeatsRepository, serverVersion } from "@retrain/db";
 
 /** A worker that has not beaten for this long (it beats every 5 s) is taken as gone. */
-const WORKER_SILENCE_MS = 15_000;
+export const WORKER_SILENCE_MS = 15_000;
 
 export interface WorkerStatus {
   hostname: string;

@@ -1,0 +1,13 @@
+export { Counter, Gauge, Histogram, type Registry } from "prom-client";
+export {
+  createLogger,
+  LOG_LEVELS,
+  type LogFormat,
+  type Logger,
+  type LoggerOptions,
+  type LogLevel,
+  loggingFromEnv,
+  REDACTED_PATHS,
+} from "./logger.js";
+export { createRegistry, LATENCY_BUCKETS, metricsAnswer } from "./metrics.js";
+export { type OpsAnswer, type OpsRoutes, type OpsServer, startOpsServer } from "./ops-server.js";
