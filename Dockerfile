@@ -9,3 +9,6 @@ RUN pnpm install --frozen-lockfile \
  && pnpm --filter @retrain/web build
 # Production mode at run time (set after the install, which needs the dev tools: tsx, prisma).
 ENV NODE_ENV=production
+# Not root: the image's own `node` user, owning only what it writes (the data volume, Next.js's cache).
+RUN mkdir -p /data && chown node:node /data && chown -R node:node /app/apps/web/.next
+USER node

@@ -39,3 +39,12 @@ describe("docker-compose.yml", () => {
     expect(services.api?.environment?.TRUST_PROXY).toBe("172.28.0.10");
   });
 });
+
+describe("the image", () => {
+  it("runs as a user that is not root, and its build context leaves out the repository, data and installs", () => {
+    const dockerfile = readFileSync(path.join(import.meta.dirname, "../Dockerfile"), "utf8");
+    expect(dockerfile).toMatch(/^USER node$/m);
+    const ignored = readFileSync(path.join(import.meta.dirname, "../.dockerignore"), "utf8").split("\n");
+    for (const entry of [".git", ".data", "node_modules"]) expect(ignored).toContain(entry);
+  });
+});
