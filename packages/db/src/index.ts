@@ -15,5 +15,5 @@ export * from "./repositories/index.js";
 // Rows with JSON columns, as the repositories return them: typed by their schemas (these names win over the above).
 export type { Job } from "./repositories/jobs.js";
 export type { Activity, Checkpoint, Experiment, Prediction, TrainingRun } from "./rows.js";
-export { inTransaction, pingDatabase, serverVersion } from "./transaction.js";
+export { inTransaction, pingDatabase, serverVersion, transactionCount } from "./transaction.js";
 export { bytesToVector, vectorToBytes } from "./vectors.js";

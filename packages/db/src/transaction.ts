@@ -20,3 +20,10 @@ export async function serverVersion(db: Db): Promise<string | null> {
   const rows = await db.$queryRaw<{ version: string }[]>`SELECT current_setting('server_version') AS version`;
   return rows[0]?.version ?? null;
 }
+
+/** Transactions this database has ended so far (each statement outside one counts): what benchmarks diff. */
+export async function transactionCount(db: Db): Promise<number> {
+  const rows = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`;
+  return Number(rows[0]?.n ?? 0);
+}
