@@ -9,6 +9,8 @@ import { formatError } from "./errors.js";
 import { parseOptions } from "./graphql-limits.js";
 import { bearer } from "./http-guards.js";
 import { createLoaders } from "./loaders.js";
+import { sharedInFlight } from "./services/in-flight.js";
+import type { Caller } from "./services/workspaces/access.js";
 
 /** Subscriptions one WebSocket may hold at once: a dashboard page needs one or two. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 10;
@@ -58,6 +60,8 @@ export function startSubscriptions(
 ) {
   const byAddress = counter();
   const byUser = counter();
+  // A change wakes every subscription of a credential at once: its check again is one lookup, shared.
+  const credentials = sharedInFlight<Caller | null>();
   const wsServer = new WebSocketServer({
     server: httpServer,
     path: "/graphql",
@@ -96,7 +100,7 @@ export function startSubscriptions(
           loaders: createLoaders(options.db, options.modelCacheDir, { cache: false }),
           address: options.addressOf(ctx.extra.request),
           // Each update checks again that this credential still works (signed out, revoked, expired).
-          reauthenticate: () => options.services.auth.authenticate(token),
+          reauthenticate: () => credentials(token ?? "", () => options.services.auth.authenticate(token)),
           cookie: { current: token, set: () => {}, clear: () => {} },
         };
       },

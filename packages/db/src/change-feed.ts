@@ -12,6 +12,11 @@ export interface ChangeFeed {
   subscribe(key: string, onChange: () => void): () => void;
   /** Subscriptions held now (for tests and metrics). */
   size(): number;
+  /**
+   * How many changes this feed has announced so far, of any key. A read started at sequence n has seen every
+   * change announced up to n (announcements follow commits): readers may share it while the sequence holds.
+   */
+  sequence(): number;
   close(): Promise<void>;
 }
 
@@ -26,7 +31,9 @@ export function openChangeFeed(databaseUrl: string, options: { onError?: (error:
   let closed = false;
   let retryMs = 250;
 
+  let sequence = 0;
   const notify = (key: string) => {
+    sequence++;
     for (const listener of listeners.get(key) ?? []) listener();
   };
   const notifyAll = () => {
@@ -80,6 +87,7 @@ export function openChangeFeed(databaseUrl: string, options: { onError?: (error:
       };
     },
     size: () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0),
+    sequence: () => sequence,
     async close() {
       closed = true;
       await ready;

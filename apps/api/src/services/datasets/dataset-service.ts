@@ -1,6 +1,7 @@
 import { type ChangeFeed, type Db, datasetsRepository } from "@retrain/db";
 import { ConflictError, NotFoundError, ValidationError } from "../../domain/errors.js";
 import { optionalText, requireName } from "../../domain/validate.js";
+import { sharedInFlight } from "../in-flight.js";
 import { removeExports } from "../serving/export-files.js";
 import { type Access, type Caller, requireCaller } from "../workspaces/access.js";
 import { activityLog } from "../workspaces/activity-log.js";
@@ -19,6 +20,10 @@ async function unique<T>(work: Promise<T>, message: string): Promise<T> {
 export function createDatasetService(db: Db, access: Access, changes: ChangeFeed, exportDir: string) {
   const datasets = datasetsRepository(db);
   const log = activityLog(db);
+  const shapes = sharedInFlight<{
+    dataset: NonNullable<Awaited<ReturnType<typeof datasets.findById>>>;
+    signature: string;
+  }>();
 
   /** The dataset, if the caller may do `action` in its workspace; NOT_FOUND for outsiders. */
   async function datasetFor(caller: Caller | null, id: string, action: "read" | "write") {
@@ -50,10 +55,16 @@ export function createDatasetService(db: Db, access: Access, changes: ChangeFeed
         changes,
         [`dataset:${id}`],
         async () => {
-          const dataset = await datasetFor(await caller(), id, "read");
-          const [counts, labels] = await Promise.all([datasets.splitCounts([id]), datasets.labelsOf([id])]);
-          const shape = counts.map((c) => `${c.split}:${c.labelId}:${c._count._all}`).sort();
-          return { dataset, signature: `${shape.join(",")}|${labels.map((l) => `${l.id}:${l.name}`).join(",")}` };
+          // One read per change for every subscriber of the dataset; each is checked on its own.
+          const row = await shapes(`${id}@${changes.sequence()}`, async () => {
+            const dataset = await datasets.findById(id);
+            if (!dataset) throw new NotFoundError("Dataset");
+            const [counts, labels] = await Promise.all([datasets.splitCounts([id]), datasets.labelsOf([id])]);
+            const shape = counts.map((c) => `${c.split}:${c.labelId}:${c._count._all}`).sort();
+            return { dataset, signature: `${shape.join(",")}|${labels.map((l) => `${l.id}:${l.name}`).join(",")}` };
+          });
+          await access.require(await caller(), row.dataset.workspaceId, "read", "Dataset");
+          return row;
         },
         (row) => row.signature,
         () => false,

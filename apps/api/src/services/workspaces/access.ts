@@ -1,6 +1,7 @@
 import { checkpointsRepository, type Db, type Role, type TokenScope, workspacesRepository } from "@retrain/db";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../../domain/errors.js";
 import { type Action, allows, NEEDS } from "../../domain/roles.js";
+import { sharedInFlight } from "../in-flight.js";
 
 /**
  * Who is asking: a signed-in browser session (everything the user's roles allow), or an API token limited
@@ -52,9 +53,12 @@ export function checkRole(role: Role | null | undefined, action: Action, what = 
 export function createAccess(db: Db) {
   const workspaces = workspacesRepository(db);
   const checkpoints = checkpointsRepository(db);
+  // Live updates check every subscriber's membership at once: one query per member and workspace.
+  const memberships = sharedInFlight<Awaited<ReturnType<typeof workspaces.membership>>>();
   async function require(caller: Caller | null, workspaceId: string, action: Action, what = "Workspace") {
     const { userId } = requireCaller(caller, action);
-    return checkRole((await workspaces.membership(workspaceId, userId))?.role, action, what);
+    const membership = await memberships(`${userId}:${workspaceId}`, () => workspaces.membership(workspaceId, userId));
+    return checkRole(membership?.role, action, what);
   }
   return {
     require,
