@@ -7,6 +7,7 @@ import { parseInferenceChoice } from "../inference/inference-plan.js";
 import { CATALOG, DEFAULT_BASE_MODEL, FAST_BASE_MODEL } from "../models/catalog.js";
 import type { RetrainOptions } from "../pipeline/retrain-options.js";
 import { DEFAULTS } from "../pipeline/retrain-options.js";
+import { fromRetrainPyFlags } from "./retrain-py-flags.js";
 
 export const USAGE = `retrain: train a new final layer on a pretrained image network (TensorFlow's retrain.py recipe)
 
@@ -26,6 +27,10 @@ export const USAGE = `retrain: train a new final layer on a pretrained image net
   --backend auto|onnxruntime|tensorflow|wasm|cpu   where the base model runs (auto: ONNX Runtime where it can)
   --threads N (extraction worker threads; default: one per core)
   --json                   print a JSON summary as the last line of output
+
+  retrain.py's flags work too (--image_dir, --bottleneck_dir, --learning_rate, --testing_percentage,
+  --validation_percentage, --train_batch_size, --architecture, --flip_left_right, --random_crop,
+  --random_scale); those with no equivalent here say what to use instead.
 `;
 
 function numberOption(values: Record<string, unknown>, name: string, fallback: number, min = 0): number {
@@ -72,7 +77,7 @@ const STRING_OPTIONS = [
 
 export function parseRetrainArgs(argv: string[]): { options: RetrainOptions; json: boolean; help: boolean } {
   const { values } = parseArgs({
-    args: argv,
+    args: fromRetrainPyFlags(argv),
     allowPositionals: false,
     options: {
       ...Object.fromEntries(STRING_OPTIONS.map((name) => [name, { type: "string" as const }])),
