@@ -9,6 +9,9 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "apps/web/{app,components,gql,.next}/**"],
     // One embedded PostgreSQL for the whole run; each test file gets a fresh database from a migrated template.
     globalSetup: ["packages/testing/src/global-setup.ts"],
+    // The API and worker in the test process log warnings and errors only (their processes, as npm start runs
+    // them, log at info: tests wait for their start lines).
+    env: { LOG_LEVEL: "warn" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // 2-core machines: files run two at a time, each in its own process (TensorFlow.js keeps global state).

@@ -6,6 +6,7 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  PayloadTooLargeError,
   QuotaExceededError,
   RateLimitedError,
   UnauthenticatedError,
@@ -22,6 +23,7 @@ const CODES: [new (...args: never[]) => DomainError, string][] = [
   [RateLimitedError, "RATE_LIMITED"],
   [UnavailableError, "SERVICE_UNAVAILABLE"],
   [QuotaExceededError, "QUOTA_EXCEEDED"],
+  [PayloadTooLargeError, "PAYLOAD_TOO_LARGE"],
 ];
 
 /** HTTP statuses for the same codes, for the routes that are not GraphQL. */

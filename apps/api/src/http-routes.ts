@@ -2,23 +2,11 @@ import { ARCHIVE_LIMITS } from "@retrain/ingest";
 import express from "express";
 import { readBody } from "./body-reader.js";
 import type { Services } from "./context.js";
-import { asDomainError, HTTP_STATUS, toGraphQLError } from "./errors.js";
+import { sendError } from "./http-errors.js";
 import type { AuthenticatedRequest } from "./http-guards.js";
-import { log } from "./observability/log.js";
-import type { TracedRequest } from "./observability/request-logging.js";
+import { OPENAPI } from "./rest/openapi.js";
+import { predictRoute } from "./rest/predict-route.js";
 import type { ExportFormat } from "./services/serving/export-service.js";
-
-/** A domain error as JSON with the same code GraphQL would give; anything else is masked. */
-function sendError(res: express.Response, error: unknown) {
-  const domain = asDomainError(error);
-  if (!domain) {
-    log.error({ err: error, requestId: (res.req as TracedRequest).requestId }, "unexpected error");
-    return void res.status(500).json({ error: { message: "Internal server error", code: "INTERNAL_SERVER_ERROR" } });
-  }
-  const mapped = toGraphQLError(domain);
-  const code = String(mapped.extensions.code);
-  res.status(HTTP_STATUS[code] ?? 400).json({ error: { message: mapped.message, ...mapped.extensions } });
-}
 
 const callerOf = (req: express.Request) => (req as AuthenticatedRequest).caller;
 
@@ -28,6 +16,8 @@ const callerOf = (req: express.Request) => (req as AuthenticatedRequest).caller;
  */
 export function httpRoutes(services: Services): express.Router {
   const router = express.Router();
+  router.get("/v1/openapi.json", (_req, res) => void res.json(OPENAPI));
+  router.post("/v1/experiments/:id/predict", predictRoute(services));
   const archiveBody = readBody({ json: false, limitOf: () => ARCHIVE_LIMITS.archiveBytes });
   router.get("/thumbnails/:id", async (req, res) => {
     try {

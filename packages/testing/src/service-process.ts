@@ -26,7 +26,7 @@ export function startService(name: "api" | "worker" | "web", env: Record<string,
   const entry = name === "web" ? "apps/web/server.ts" : `apps/${name}/src/main.ts`;
   const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, entry)], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: "production", ...env },
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

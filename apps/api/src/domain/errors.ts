@@ -46,3 +46,6 @@ export class UnavailableError extends DomainError {}
 
 /** A workspace holds as much work at once as it may: more can start once some ends. */
 export class QuotaExceededError extends DomainError {}
+
+/** A request body, or one file in it, larger than the server takes. */
+export class PayloadTooLargeError extends DomainError {}

@@ -1,6 +1,6 @@
 import type { Prediction } from "@retrain/db";
-import type { Prediction as EnginePrediction } from "@retrain/engine";
 import type { EvidenceItem } from "../services/serving/evidence.js";
+import { type ImageResult, imageAnswer } from "../services/serving/image-answer.js";
 import { builder } from "./builder.js";
 import { CheckpointRef } from "./checkpoint.js";
 import { cursorPage } from "./connection.js";
@@ -8,9 +8,7 @@ import { ImageRef } from "./image.js";
 import { LabelProbabilityRef } from "./label-probability.js";
 import { WorkspaceRef } from "./workspace.js";
 
-type Result =
-  | (Exclude<EnginePrediction, { error: string }> & { checkpointId: string })
-  | { name: string; error: string };
+type Result = ImageResult;
 
 const UnknownReasonEnum = builder.enumType("UnknownReason", {
   description: 'Why a prediction says "don\'t know".',
@@ -45,27 +43,27 @@ const ImagePrediction = builder.objectRef<Result>("ImagePrediction").implement({
     top: t.field({
       type: [LabelProbabilityRef],
       description: "Most likely first.",
-      resolve: (r) => ("top" in r ? r.top : []),
+      resolve: (r) => imageAnswer(r).top,
     }),
     error: t.string({
       nullable: true,
       description: "Why the image could not be read.",
-      resolve: (r) => ("error" in r ? r.error : null),
+      resolve: (r) => imageAnswer(r).error,
     }),
     unknown: t.boolean({
       description:
         "True when the model would rather not answer: low calibrated confidence, or unlike every class it learned. `top` still lists its guesses.",
-      resolve: (r) => "top" in r && r.unknown !== null,
+      resolve: (r) => imageAnswer(r).unknown,
     }),
     unknownReason: t.field({
       type: UnknownReasonEnum,
       nullable: true,
       description: 'Why it says "don\'t know".',
-      resolve: (r) => ("top" in r ? r.unknown : null),
+      resolve: (r) => imageAnswer(r).unknownReason,
     }),
     calibrated: t.boolean({
       description: "Whether the probabilities are temperature-scaled (checkpoints trained before calibration are not).",
-      resolve: (r) => "top" in r && r.calibrated,
+      resolve: (r) => imageAnswer(r).calibrated,
     }),
     evidence: t.field({
       type: [EvidenceRef],

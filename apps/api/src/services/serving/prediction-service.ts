@@ -22,7 +22,8 @@ export interface PredictInput {
   checkpointId?: string | null;
   experimentId?: string | null;
   alias?: string | null;
-  images?: { name?: string | null; base64: string }[] | null;
+  /** Uploaded images: base64 from GraphQL, bytes from the REST route. */
+  images?: ({ name?: string | null; base64: string } | { name?: string | null; bytes: Uint8Array })[] | null;
   imageIds?: string[] | null;
   topK?: number | null;
   /** Keep uploaded images for the review queue (only where the workspace allows it). */
@@ -135,7 +136,7 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
       const topK = Math.min(Math.max(input.topK ?? 5, 1), 100);
       const items: Item[] = uploads.map((img, i) => ({
         name: optionalText(`images.${i}.name`, img.name, 255) ?? `image ${i + 1}`,
-        bytes: Buffer.from(img.base64, "base64"),
+        bytes: "bytes" in img ? img.bytes : Buffer.from(img.base64, "base64"),
         topK,
       }));
       const unique = [...new Set(ids)];
