@@ -35,6 +35,10 @@ describe("REST predict", () => {
     url = t.api.url.replace(/\/graphql$/, `/v1/experiments/${team.experimentId}/predict`);
   }, 300_000);
 
+  /** A signed-in stranger to the team. */
+  let outsiders = 0;
+  const outsiderToken = async () => (await t.signUp(`outsider${++outsiders}@example.com`)).token;
+
   const post = (body: RequestInit["body"], headers: Record<string, string> = {}, query = "topK=3") =>
     fetch(`${url}?${query}`, { method: "POST", body, headers: { authorization: `Bearer ${token}`, ...headers } });
 
@@ -88,6 +92,21 @@ describe("REST predict", () => {
         }),
       ),
     ).toEqual([404, "NOT_FOUND"]);
+    // Nothing of the body is read for an experiment the caller may not use: 30 MB (over one image's 20 MB)
+    // is answered NOT_FOUND, as the unknown id is, not PAYLOAD_TOO_LARGE.
+    const big = Buffer.alloc(30 * 1024 * 1024);
+    for (const target of [stranger, url.replace(/\?.*$/, "")]) {
+      const other = await outsiderToken();
+      expect(
+        await errorOf(
+          await fetch(target, {
+            method: "POST",
+            body: big,
+            headers: { authorization: `Bearer ${other}`, "content-type": "image/jpeg" },
+          }),
+        ),
+      ).toEqual([404, "NOT_FOUND"]);
+    }
   });
 
   it("serves an OpenAPI 3.1 document whose response schema the real answer fits", async () => {

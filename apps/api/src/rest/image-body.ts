@@ -1,9 +1,10 @@
 import busboy from "busboy";
 import type express from "express";
 import { PayloadTooLargeError, ValidationError } from "../domain/errors.js";
+import { MAX_IMAGES } from "../services/serving/prediction-service.js";
 
 /** What one REST request may carry: as many images as GraphQL's predict, each as large as an upload. */
-export const IMAGE_BODY_LIMITS = { files: 64, fileBytes: 20 * 1024 * 1024, totalBytes: 50 * 1024 * 1024 };
+export const IMAGE_BODY_LIMITS = { files: MAX_IMAGES, fileBytes: 20 * 1024 * 1024, totalBytes: 50 * 1024 * 1024 };
 
 export interface BodyImage {
   name: string;
@@ -44,6 +45,7 @@ async function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<Ui
 function readForm(req: express.Request): Promise<BodyImage[]> {
   return new Promise((resolve, reject) => {
     const images: Promise<BodyImage>[] = [];
+    let total = 0;
     let settled = false;
     const fail = (error: Error) => {
       if (settled) return;
@@ -61,7 +63,13 @@ function readForm(req: express.Request): Promise<BodyImage[]> {
       images.push(
         new Promise((done, broken) => {
           const chunks: Buffer[] = [];
-          file.on("data", (chunk: Buffer) => chunks.push(chunk));
+          file.on("data", (chunk: Buffer) => {
+            // A form sent without a length is bounded as it arrives: all its files together.
+            total += chunk.length;
+            if (total > IMAGE_BODY_LIMITS.totalBytes)
+              fail(new PayloadTooLargeError(`The body is larger than ${IMAGE_BODY_LIMITS.totalBytes / 1024 ** 2} MB.`));
+            else chunks.push(chunk);
+          });
           file.on("limit", () => {
             fail(new PayloadTooLargeError(`${name} is larger than ${IMAGE_BODY_LIMITS.fileBytes / 1024 ** 2} MB.`));
             file.resume();

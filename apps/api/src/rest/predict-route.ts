@@ -8,20 +8,19 @@ import { readImageBody } from "./image-body.js";
 
 /**
  * POST /v1/experiments/:id/predict: images as raw bytes or a multipart form, answered as GraphQL's predict
- * answers (same service, same fields but evidence). `?alias=` (production by default), `?topK=`. The caller
- * is known before a byte of the body is read; a PREDICT-scope token is enough.
+ * answers (same service, same fields but evidence). `?alias=` (production by default), `?topK=`. The body is
+ * read only once the caller may predict with the experiment's alias; a PREDICT-scope token is enough.
  */
 export function predictRoute(services: Services): express.RequestHandler {
   return async (req, res) => {
     try {
       const caller = (req as AuthenticatedRequest).caller;
       if (!caller) throw new UnauthenticatedError();
-      const images = await readImageBody(req);
       const topK = req.query.topK === undefined ? undefined : Number(req.query.topK);
       const result = await services.predictions.predict(caller, {
         experimentId: String(req.params.id),
         alias: typeof req.query.alias === "string" ? req.query.alias : "production",
-        images,
+        readImages: () => readImageBody(req),
         topK: Number.isFinite(topK) ? topK : undefined,
       });
       res.json({

@@ -24,6 +24,8 @@ export interface PredictInput {
   alias?: string | null;
   /** Uploaded images: base64 from GraphQL, bytes from the REST route. */
   images?: ({ name?: string | null; base64: string } | { name?: string | null; bytes: Uint8Array })[] | null;
+  /** The REST route's body: read only once the caller may predict with the target (a stranger sends nothing). */
+  readImages?: () => Promise<{ name: string; bytes: Uint8Array }[]>;
   imageIds?: string[] | null;
   topK?: number | null;
   /** Keep uploaded images for the review queue (only where the workspace allows it). */
@@ -45,7 +47,8 @@ function summaryOf(p: Prediction): Summary {
     unknown: p.unknown !== null,
   };
 }
-const MAX_IMAGES = 64;
+/** Images one prediction request may carry (uploaded and stored together), over GraphQL and REST alike. */
+export const MAX_IMAGES = 64;
 
 export function createPredictionService(db: Db, access: Access, models: ModelCache) {
   const checkpoints = checkpointsRepository(db);
@@ -126,11 +129,15 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
     async predict(caller: Caller | null, input: PredictInput) {
       const started = performance.now();
       // Counted first, from the arguments alone: 10,000 ids are refused before a row or a byte is read.
-      const uploads = input.images ?? [];
       const ids = input.imageIds ?? [];
-      if (uploads.length + ids.length === 0 || uploads.length + ids.length > MAX_IMAGES)
-        throw new ValidationError("images", `Give 1 to ${MAX_IMAGES} images (uploaded and stored together).`);
+      const requireCount = (n: number) => {
+        if (n === 0 || n > MAX_IMAGES)
+          throw new ValidationError("images", `Give 1 to ${MAX_IMAGES} images (uploaded and stored together).`);
+      };
+      if (!input.readImages) requireCount((input.images?.length ?? 0) + ids.length);
       const { checkpointId, workspaceId } = await target(caller, input);
+      const uploads = input.readImages ? await input.readImages() : (input.images ?? []);
+      requireCount(uploads.length + ids.length);
       const alias = input.checkpointId ? null : (input.alias ?? "production");
       const keep = input.keep === true && uploads.length > 0 && (await served.keepAllowed(workspaceId));
       const topK = Math.min(Math.max(input.topK ?? 5, 1), 100);
