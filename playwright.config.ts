@@ -38,7 +38,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node_modules/.bin/tsx scripts/start.ts",
+    // The product as it ships: compiled by `pnpm build` (run before the tests), as `npm start` runs it.
+    command: "node --enable-source-maps --conditions=compiled dist/start.js",
     url: `http://localhost:${ports.api}/graphql?query=%7B__typename%7D`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -1,5 +1,6 @@
 // `npm start` and `npm test` on a fresh machine with only Node 20: get pnpm, install the workspace,
-// generate the Prisma client, build the dashboard when its sources changed, then start or test.
+// generate the Prisma client, compile the services (`pnpm build`, a second) and build the dashboard when its
+// sources changed, then start or test.
 // Plain Node on purpose: it runs before any dependency is installed.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -65,8 +66,9 @@ run(pnpm, [...pnpmArgs, "exec", "prisma", "generate"]);
 
 if (task === "start") {
   if (!dashboardIsBuilt()) run(pnpm, [...pnpmArgs, "--filter", "@retrain/web", "build"]);
+  run(pnpm, [...pnpmArgs, "run", "build"]);
   // Signals reach the starter directly, so Ctrl-C and SIGTERM stop every service and the database.
-  const starter = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+  const starter = spawn(process.execPath, ["--enable-source-maps", "--conditions=compiled", "dist/start.js"], {
     cwd: root,
     stdio: "inherit",
     env,

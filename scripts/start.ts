@@ -1,7 +1,7 @@
 // Starts the whole product: the database (embedded PostgreSQL unless DATABASE_URL is set, migrated), the
 // GraphQL API, the worker and the dashboard, each restarted if it dies. Ctrl-C or SIGTERM stops all of them,
 // the database last.
-// Run through `npm start` (scripts/bootstrap.mjs), which installs and builds first.
+// Run through `npm start` (scripts/bootstrap.mjs), which installs, compiles (dist/start.js) and builds first.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError, loadConfig } from "@retrain/config";
@@ -57,18 +57,24 @@ const childEnv = {
   // The services write through this terminal: readable lines when a person watches it, JSON otherwise.
   LOG_FORMAT: env.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
 };
+// Compiled by `pnpm build` when this launcher runs compiled (`npm start`), else from TypeScript (dev:start).
+const compiled = !import.meta.url.endsWith(".ts");
+const run = (source: string, built: string) =>
+  compiled
+    ? { command: process.execPath, args: ["--enable-source-maps", "--conditions=compiled", path.join(root, built)] }
+    : { command: bin("tsx"), args: [path.join(root, source)] };
 const services = supervise([
-  { name: "api", command: bin("tsx"), args: ["apps/api/src/main.ts"], cwd: root, env: childEnv },
-  { name: "worker", command: bin("tsx"), args: ["apps/worker/src/main.ts"], cwd: root, env: childEnv },
+  { name: "api", ...run("apps/api/src/main.ts", "apps/api/dist/main.js"), cwd: root, env: childEnv },
+  { name: "worker", ...run("apps/worker/src/main.ts", "apps/worker/dist/main.js"), cwd: root, env: childEnv },
   {
     name: "web",
     // Next.js behind a small server that also passes live updates' WebSockets through to the API.
-    command: bin("tsx"),
-    args: [path.join(webDir, "server.ts")],
+    ...run("apps/web/server.ts", "apps/web/dist/server.js"),
     cwd: webDir,
     env: { ...childEnv, PORT: String(webPort), API_URL: env.API_URL ?? `http://localhost:${apiPort}/graphql` },
   },
 ]);
+
 console.log(
   `\nRetrain Studio is starting:\n  dashboard  http://localhost:${webPort}\n  API        http://localhost:${apiPort}/graphql\n  database   ${where}\nPress Ctrl-C to stop.\n`,
 );

@@ -1,4 +1,6 @@
 import http from "node:http";
+import path from "node:path";
+import { productRoot } from "@retrain/config";
 import { createProxyServer } from "http-proxy-3";
 import next from "next";
 import { vouchForClient } from "./lib/client-address";
@@ -9,7 +11,8 @@ import { webConfig } from "./settings";
  * passing the browser's WebSocket upgrade on /graphql through to the API. Live pages then subscribe on the
  * dashboard's own origin (same cookie, no second origin to allow), wherever the API runs.
  */
-const dir = import.meta.dirname;
+// The Next.js project: this folder, found from the source or from the compiled dist/server.js alike.
+const dir = path.join(productRoot(import.meta.url), "apps", "web");
 const settings = (() => {
   try {
     return webConfig();

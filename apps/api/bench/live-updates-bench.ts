@@ -13,7 +13,8 @@ const SOCKETS = 50; // the API takes at most 10 subscriptions a connection
 const IDLE_SECONDS = 10;
 const CHANGES = 20;
 
-const product = await startThrowawayProduct("live");
+// The services as they ship: compiled by `pnpm build`, which the npm script runs first.
+const product = await startThrowawayProduct("live", { compiled: true });
 try {
   const api = await product.startApi({
     WS_CONNECTIONS_PER_USER: String(SOCKETS),

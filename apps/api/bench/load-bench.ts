@@ -24,7 +24,8 @@ const RUN_PAGE =
 const UPLOAD =
   "mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { status imageId } }";
 
-const product = await startThrowawayProduct("load");
+// The services as they ship: compiled by `pnpm build`, which the npm script runs first.
+const product = await startThrowawayProduct("load", { compiled: true });
 const failures: string[] = [];
 try {
   const api = await product.startApi({ SIGN_UPS_PER_ADDRESS: "100" });

@@ -14,7 +14,8 @@ import { sharedDir, startThrowawayProduct, trainedFlowersWorkspace } from "@retr
 import sharp from "sharp";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const product = await startThrowawayProduct("bench");
+// The services as they ship: compiled by `pnpm build`, which the npm script runs first.
+const product = await startThrowawayProduct("bench", { compiled: true });
 let token = "";
 
 type Threads = { workers: number; intraOp: number };

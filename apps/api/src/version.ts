@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { productRoot } from "@retrain/config";
 
 /** Retrain Studio's version: the root package.json's. */
 export const appVersion: string = JSON.parse(
-  readFileSync(new URL("../../../package.json", import.meta.url), "utf8"),
+  readFileSync(path.join(productRoot(import.meta.url), "package.json"), "utf8"),
 ).version;

@@ -49,10 +49,13 @@ describe("request ids", () => {
 });
 
 describe("metrics", () => {
-  it("serves Prometheus metrics on loopback, on their own port: requests, operations, jobs, memory", async () => {
+  it("serves Prometheus metrics on loopback, on their own port: requests, operations, jobs, memory (compiled API)", async () => {
     const metricsPort = await freePort();
     const t = await startTestApi();
-    const api = await startApiProcess({ DATABASE_URL: t.url, METRICS_PORT: String(metricsPort), LOG_FORMAT: "json" });
+    const api = await startApiProcess(
+      { DATABASE_URL: t.url, METRICS_PORT: String(metricsPort), LOG_FORMAT: "json" },
+      { compiled: true },
+    );
     afterAll(() => api.kill());
     const answered = await fetch(api.url, {
       method: "POST",
@@ -80,14 +83,13 @@ describe("metrics", () => {
 });
 
 describe("the worker's operations ports", () => {
-  it("answers /healthz while it takes jobs, and serves its metrics (jobs, takeovers, extraction)", async () => {
+  it("answers /healthz while it takes jobs, and serves its metrics (jobs, takeovers, extraction; compiled)", async () => {
     const [healthPort, metricsPort] = [await freePort(), await freePort()];
     const t = await startTestApi();
-    const worker = await startWorkerProcess({
-      DATABASE_URL: t.url,
-      WORKER_HEALTH_PORT: String(healthPort),
-      METRICS_PORT: String(metricsPort),
-    });
+    const worker = await startWorkerProcess(
+      { DATABASE_URL: t.url, WORKER_HEALTH_PORT: String(healthPort), METRICS_PORT: String(metricsPort) },
+      { compiled: true },
+    );
     afterAll(() => worker.kill());
     const health = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
     expect(health.status).toBe(200);

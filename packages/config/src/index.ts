@@ -1,2 +1,3 @@
 export { ConfigError, describeSettings, loadConfig } from "./load-config.js";
+export { productRoot } from "./product-root.js";
 export { databaseUrl, modelSettings, operationsSettings, setting } from "./settings.js";

@@ -1,10 +1,11 @@
 import { readdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { productRoot } from "@retrain/config";
 import { applyMigrations as applyWithWasmEngine } from "../schema-engine/apply-migrations.mjs";
 import type { Db } from "./client.js";
 
 /** prisma/migrations at the repository root. */
-export const migrationsDir = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
+export const migrationsDir = path.join(productRoot(import.meta.url), "prisma", "migrations");
 
 /** `prisma migrate deploy`, run in-process through Prisma's WebAssembly schema engine. */
 export function applyMigrations(url: string): Promise<string[]> {

@@ -1,21 +1,16 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { compiledFile } from "@retrain/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readCheckpointFolder } from "../src/checkpoints/checkpoint-files.js";
 import { repoRoot, tempDir, writeImageFolder, writeTinyBaseModel } from "./fixtures.js";
 
 const run = promisify(execFile);
-const cli = (args: string[]) =>
-  run(
-    path.join(repoRoot, "node_modules/.bin/tsx"),
-    [path.join(repoRoot, "packages/engine/src/cli/retrain.ts"), ...args],
-    {
-      cwd: repoRoot,
-    },
-  );
+// The CLI as it ships: the compiled bin, run through its shebang on plain Node (no TypeScript loader).
+const cli = (args: string[]) => run(compiledFile("packages/engine/dist/cli/retrain.js"), args, { cwd: repoRoot });
 
-describe("retrain CLI", () => {
+describe("retrain CLI (compiled)", () => {
   let work: string;
   beforeAll(async () => {
     work = await tempDir("cli");

@@ -2,6 +2,8 @@ export { freePort } from "@retrain/db/local";
 export { flowerUploads, type TrainedWorkspace, trainedFlowersWorkspace } from "./flowers-workspace.js";
 export { type GraphQLAnswer, graphqlRequest, signUpAt } from "./graphql-request.js";
 export {
+  compiledFile,
+  type RunAs,
   type ServiceProcess,
   startApiProcess,
   startDashboardProcess,

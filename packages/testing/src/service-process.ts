@@ -18,13 +18,35 @@ export interface ServiceProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** How a test runs a service: from its TypeScript source (tsx as a loader), or compiled as it ships. */
+export interface RunAs {
+  /** `node --conditions=compiled apps/<name>/dist/main.js`, built by `pnpm build` (`npm test` runs it). */
+  compiled?: boolean;
+}
+
+const SOURCES = { api: "apps/api/src/main.ts", worker: "apps/worker/src/main.ts", web: "apps/web/server.ts" };
+const COMPILED = { api: "apps/api/dist/main.js", worker: "apps/worker/dist/main.js", web: "apps/web/dist/server.js" };
+
+/** A file `pnpm build` writes, or a clear failure when the build has not run. */
+export function compiledFile(relative: string): string {
+  const file = path.join(repoRoot, relative);
+  if (!existsSync(file)) throw new Error(`${relative} is missing: run \`pnpm build\` first (\`npm test\` does).`);
+  return file;
+}
+
 /**
- * Runs `apps/<name>/src/main.ts` in one Node process (tsx as a loader, not a parent process), so a signal
- * reaches the service itself.
+ * Runs a service in one Node process (tsx as a loader, not a parent process, or the compiled file), so a
+ * signal reaches the service itself.
  */
-export function startService(name: "api" | "worker" | "web", env: Record<string, string>): ServiceProcess {
-  const entry = name === "web" ? "apps/web/server.ts" : `apps/${name}/src/main.ts`;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(repoRoot, entry)], {
+export function startService(
+  name: "api" | "worker" | "web",
+  env: Record<string, string>,
+  runAs: RunAs = {},
+): ServiceProcess {
+  const args = runAs.compiled
+    ? ["--enable-source-maps", "--conditions=compiled", compiledFile(COMPILED[name])]
+    : ["--import", "tsx", path.join(repoRoot, SOURCES[name])];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -60,16 +82,19 @@ export function startService(name: "api" | "worker" | "web", env: Record<string,
 }
 
 /** A worker process, once it says it is ready for jobs. */
-export async function startWorkerProcess(env: Record<string, string>): Promise<ServiceProcess> {
-  const worker = startService("worker", env);
+export async function startWorkerProcess(env: Record<string, string>, runAs: RunAs = {}): Promise<ServiceProcess> {
+  const worker = startService("worker", env, runAs);
   await worker.printed("worker: ready");
   return worker;
 }
 
 /** An API process on a free port, once it answers; `url` is its GraphQL endpoint. */
-export async function startApiProcess(env: Record<string, string>): Promise<ServiceProcess & { url: string }> {
+export async function startApiProcess(
+  env: Record<string, string>,
+  runAs: RunAs = {},
+): Promise<ServiceProcess & { url: string }> {
   const port = await freePort();
-  const api = startService("api", { API_PORT: String(port), API_HOST: "127.0.0.1", ...env });
+  const api = startService("api", { API_PORT: String(port), API_HOST: "127.0.0.1", ...env }, runAs);
   await api.printed("GraphQL at");
   return { ...api, url: `http://127.0.0.1:${port}/graphql` };
 }

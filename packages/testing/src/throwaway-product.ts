@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { freePort, openDatabase } from "@retrain/db/local";
-import { type ServiceProcess, startApiProcess, startWorkerProcess } from "./service-process.js";
+import { type RunAs, type ServiceProcess, startApiProcess, startWorkerProcess } from "./service-process.js";
 import { sharedDir } from "./shared-dir.js";
 
 /**
@@ -22,7 +22,7 @@ export interface ThrowawayProduct {
   stop(): Promise<void>;
 }
 
-export async function startThrowawayProduct(name = "product"): Promise<ThrowawayProduct> {
+export async function startThrowawayProduct(name = "product", runAs: RunAs = {}): Promise<ThrowawayProduct> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `retrain-${name}-`));
   const modelCacheDir = path.join(dir, "models");
   await cp(
@@ -44,8 +44,8 @@ export async function startThrowawayProduct(name = "product"): Promise<Throwaway
     databaseUrl: database.url,
     modelCacheDir,
     env,
-    startApi: (settings = {}) => track(startApiProcess({ ...env, ...settings })),
-    startWorker: (settings = {}) => track(startWorkerProcess({ ...env, ...settings })),
+    startApi: (settings = {}) => track(startApiProcess({ ...env, ...settings }, runAs)),
+    startWorker: (settings = {}) => track(startWorkerProcess({ ...env, ...settings }, runAs)),
     async stop() {
       for (const process of started) process.kill();
       await Promise.all(started.map((p) => p.exited));

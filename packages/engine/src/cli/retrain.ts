@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The retrain CLI: `pnpm retrain --image-dir flowers --base-model mobilenet_v2_035_224 --json`.
 import { EngineError } from "../errors.js";
 import { retrain } from "../pipeline/retrain.js";
