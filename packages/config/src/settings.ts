@@ -88,4 +88,10 @@ export const operationsSettings = {
     .string()
     .default("127.0.0.1")
     .describe("Address the metrics port listens on: loopback, unless a scraper on another machine needs it."),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url()
+    .optional()
+    .describe(
+      "OpenTelemetry collector (OTLP over HTTP, such as http://collector:4318): traces of HTTP, GraphQL, SQL and jobs are sent there; off when unset. The SDK's other OTEL_* variables apply.",
+    ),
 };

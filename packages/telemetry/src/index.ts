@@ -1,4 +1,5 @@
 export { Counter, Gauge, Histogram, type Registry } from "prom-client";
+export { activeTraceparent, inJobSpan } from "./job-trace.js";
 export {
   createLogger,
   LOG_LEVELS,

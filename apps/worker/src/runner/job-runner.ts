@@ -1,6 +1,7 @@
 import type { Db, Job, JobStatus } from "@retrain/db";
 import { isDatabaseUnavailable, jobsRepository, pingDatabase } from "@retrain/db";
 import type { JobKind, JobProgress, JobQueue, JobResult, StoredJobResult } from "@retrain/jobs";
+import { inJobSpan } from "@retrain/telemetry";
 import { log } from "../observability/log.js";
 import { jobDuration } from "../observability/worker-metrics.js";
 import { throttledProgress } from "./progress.js";
@@ -114,7 +115,18 @@ export function createJobRunner(options: RunnerOptions) {
       }),
     };
     try {
-      const outcome = await handler(ctx);
+      const outcome = await inJobSpan(
+        `job ${job.kind}`,
+        job.traceparent,
+        {
+          "job.id": job.id,
+          "job.kind": job.kind,
+          "job.attempt": job.attempts,
+          "run.id": job.runId,
+          "dataset.id": job.datasetId,
+        },
+        () => handler(ctx),
+      );
       if (state.reason === "lost") return;
       if (state.reason === "shutdown") return void (await handBack(job));
       await end(job, state.reason === "cancel" ? "CANCELLED" : outcome.status, outcome);

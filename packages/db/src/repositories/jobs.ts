@@ -1,4 +1,5 @@
 import { isJobKind, type JobKind, parseJobResult, type StoredJobResult } from "@retrain/jobs";
+import { activeTraceparent } from "@retrain/telemetry";
 import type { Db } from "../client.js";
 import type { Job as JobRecord, JobStatus, Prisma } from "../generated/prisma/client.js";
 import { type BlobData, upsertBlob } from "./images.js";
@@ -9,7 +10,9 @@ export type Job<K extends JobKind = JobKind> = Omit<JobRecord, "kind" | "result"
   result: StoredJobResult<K> | null;
 };
 
-type NewJob = Omit<Prisma.JobUncheckedCreateInput, "kind" | "result"> & { kind: JobKind };
+type NewJob = Omit<Prisma.JobUncheckedCreateInput, "kind" | "result" | "traceparent"> & { kind: JobKind };
+/** Every job remembers the trace it was queued in (null when nothing is traced), for the worker to continue. */
+const traced = <T extends object>(data: T) => ({ ...data, traceparent: activeTraceparent() });
 
 function typed(row: JobRecord): Job {
   if (!isJobKind(row.kind)) throw new Error(`Job ${row.id} is of kind ${row.kind}, which this version does not know.`);
@@ -21,7 +24,7 @@ const typedOrNull = (row: JobRecord | null) => (row ? typed(row) : null);
 const typedAll = (rows: JobRecord[]) => rows.map(typed);
 
 export const jobsRepository = (db: Db) => ({
-  create: async (data: NewJob) => typed(await db.job.create({ data })),
+  create: async (data: NewJob) => typed(await db.job.create({ data: traced(data) })),
   /** Jobs of a workspace waiting or running (what its cap on work at once counts). */
   activeCountOf: (workspaceId: string) =>
     db.job.count({ where: { workspaceId, status: { in: ["QUEUED", "RUNNING"] } } }),
@@ -29,7 +32,7 @@ export const jobsRepository = (db: Db) => ({
   createWithInput: async (input: BlobData, data: Omit<NewJob, "inputSha256">) => {
     const [, job] = await db.$transaction([
       upsertBlob(db, input),
-      db.job.create({ data: { ...data, inputSha256: input.sha256 } }),
+      db.job.create({ data: traced({ ...data, inputSha256: input.sha256 }) }),
     ]);
     return typed(job);
   },
@@ -173,7 +176,11 @@ export const jobsRepository = (db: Db) => ({
       select: { experiment: { select: { dataset: { select: { workspaceId: true } } } } },
     });
     return run
-      ? typed(await db.job.create({ data: { workspaceId: run.experiment.dataset.workspaceId, kind: "TRAIN", runId } }))
+      ? typed(
+          await db.job.create({
+            data: traced({ workspaceId: run.experiment.dataset.workspaceId, kind: "TRAIN", runId }),
+          }),
+        )
       : null;
   },
   requestCancelOfRun: (runId: string) =>
