@@ -44,18 +44,23 @@ function dashboardIsBuilt() {
   return existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(path.join(root, "apps/web"));
 }
 
-/** The end-to-end tests drive Debian's Chromium (Playwright cannot download a browser offline). */
-function ensureChromium() {
+/**
+ * What the tests need from the system: Chromium for the end-to-end tests (Playwright cannot download a browser
+ * offline) and jq for the README's walk-through, which a test runs as written. Installed from apt as root.
+ */
+function ensureTestTools() {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (existsSync(chromium)) return;
+  const missing = [
+    ...(existsSync(chromium) ? [] : ["chromium"]),
+    ...(spawnSync("jq", ["--version"]).status === 0 ? [] : ["jq"]),
+  ];
+  if (missing.length === 0) return;
   if (process.getuid?.() === 0 && spawnSync("apt-get", ["--version"]).status === 0) {
     run("apt-get", ["update", "-q"]);
-    run("apt-get", ["install", "-y", "-q", "chromium"]);
+    run("apt-get", ["install", "-y", "-q", ...missing]);
     return;
   }
-  console.error(
-    `The end-to-end tests need Chromium at ${chromium}: run \`sudo apt-get install -y chromium\` or set CHROMIUM_PATH.`,
-  );
+  console.error(`The tests need ${missing.join(" and ")}: run \`sudo apt-get install -y ${missing.join(" ")}\`.`);
   process.exit(1);
 }
 
@@ -76,7 +81,7 @@ if (task === "start") {
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => starter.kill(signal));
   starter.on("exit", (code) => process.exit(code ?? 1));
 } else if (task === "test") {
-  ensureChromium();
+  ensureTestTools();
   run(pnpm, [...pnpmArgs, "run", "test:all"]);
 } else {
   console.error("usage: node scripts/bootstrap.mjs start|test");

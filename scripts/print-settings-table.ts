@@ -1,4 +1,4 @@
 import { settingsTable } from "./lib/settings-table.js";
 
-// `npm run settings-table`: the README's settings table, from the processes' schemas.
+// `npm run settings-table`: the settings table of docs/settings.md, from the processes' schemas.
 console.log(settingsTable());

@@ -1,7 +1,7 @@
 import { loadConfig, setting } from "@retrain/config";
 import { z } from "zod";
 
-/** Every setting the dashboard's server reads (the README's table lists them too). */
+/** Every setting the dashboard's server reads (docs/settings.md lists them too). */
 export const webSettings = z.object({
   PORT: setting.port(3000, "Port of the dashboard (`npm start` sets it from WEB_PORT)."),
   API_URL: z

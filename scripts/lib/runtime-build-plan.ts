@@ -21,4 +21,4 @@ export const PROGRAMS = [
 ];
 
 /** Command line tools, made executable after the build (their sources start with a shebang). */
-export const EXECUTABLES = ["packages/engine/dist/cli/retrain.js"];
+export const EXECUTABLES = ["packages/engine/dist/cli/retrain.js", "packages/engine/dist/cli/label-image.js"];

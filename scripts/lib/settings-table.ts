@@ -12,7 +12,7 @@ const PROCESSES: [string, z.ZodObject][] = [
   ["dashboard", webSettings],
 ];
 
-/** Every environment variable of every process, once each, as the README's Markdown table. */
+/** Every environment variable of every process, once each, as docs/settings.md's Markdown table. */
 export function settingsTable(): string {
   const rows = new Map<string, { usedBy: string[]; description: string; default?: string }>();
   for (const [process, schema] of PROCESSES)

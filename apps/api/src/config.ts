@@ -3,7 +3,7 @@ import { modelDownloadOptions } from "@retrain/models";
 import { z } from "zod";
 import { dashboardUrlOf, identitySettings, singleSignOnFrom } from "./identity-config.js";
 
-/** Every setting the API reads, with its type, default and meaning (the README's table lists them too). */
+/** Every setting the API reads, with its type, default and meaning (docs/settings.md lists them too). */
 export const apiSettings = z.object({
   DATABASE_URL: databaseUrl,
   API_PORT: setting.port(4000, "Port of the GraphQL API (/graphql) and its HTTP routes."),

@@ -2,12 +2,14 @@
 // worker on ONNX Runtime, serves predictions equal to the engine's own, and exports for TensorFlow.js (base and
 // head side by side) and ONNX (one model) with the same answers. A graph model with an op the converter does
 // not take runs on TensorFlow.js instead, and offers no ONNX download, saying why.
+import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { createOnnxSession, decodeImage, loadExportedModel } from "@retrain/engine";
 import { openArchive } from "@retrain/ingest";
-import { sharedDir } from "@retrain/testing";
+import { compiledFile, sharedDir } from "@retrain/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TestApi } from "./api-client.js";
 import { engineAnswer } from "./engine-answer.js";
@@ -114,6 +116,17 @@ describe("graph base models", () => {
       (a, b) => (raw[exported.labels.indexOf(b)] ?? 0) - (raw[exported.labels.indexOf(a)] ?? 0),
     );
     expect(ranked).toEqual(top.map((p) => p.label));
+
+    // label-image (the compiled CLI) reads the downloaded zip as it is: the same ranking.
+    const zipFile = path.join(dir, "export.zip");
+    const photoFile = path.join(dir, "sun.jpg");
+    await writeFile(zipFile, await download(checkpoint.exportUrl));
+    await writeFile(photoFile, photo);
+    const labelled = await promisify(execFile)(compiledFile("packages/engine/dist/cli/label-image.js"), [
+      ...["--model", zipFile, "--top-k", "3", "--json", photoFile],
+    ]);
+    const fromZip = JSON.parse(labelled.stdout) as { top: { label: string }[] };
+    expect(fromZip.top.map((p) => p.label)).toEqual(top.map((p) => p.label));
 
     // ONNX export: one model of base and head, temperature baked in: the API's probabilities.
     expect(checkpoint.onnxExportUrl).not.toBeNull();

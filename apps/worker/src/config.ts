@@ -1,7 +1,7 @@
 import { databaseUrl, modelSettings, operationsSettings, setting } from "@retrain/config";
 import { z } from "zod";
 
-/** Every setting the worker reads, with its type, default and meaning (the README's table lists them too). */
+/** Every setting the worker reads, with its type, default and meaning (docs/settings.md lists them too). */
 export const workerSettings = z.object({
   DATABASE_URL: databaseUrl,
   EXTRACTION_THREADS: z.coerce

@@ -20,7 +20,7 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Process
   throw new ConfigError(`Invalid settings:\n${lines.join("\n")}`);
 }
 
-/** Every setting of a schema as [name, description, default] rows, for the README's table and --help. */
+/** Every setting of a schema as [name, description, default] rows, for docs/settings.md and --help. */
 export function describeSettings(schema: z.ZodObject): { name: string; description: string; default?: string }[] {
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => {
     // A default may sit under a transform (folders are resolved after their default is taken).

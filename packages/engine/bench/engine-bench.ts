@@ -1,4 +1,4 @@
-// Engine benchmark, figures for the README. `pnpm bench:engine [--images N]` from the repository root.
+// Engine benchmark, figures for docs/benchmarks.md. `pnpm bench:engine [--images N]` from the repository root.
 // In one run, on this machine, base models on ONNX Runtime and on TensorFlow.js (WebAssembly) side by side:
 // 1. Extraction end to end (files on disk -> vectors stored), MobileNetV2-0.35 on flowers_small.
 // 2. ONNX Runtime threading: worker threads against intra-op threads, and the mix.
