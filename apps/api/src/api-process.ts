@@ -6,7 +6,7 @@ import { openJobQueue } from "@retrain/jobs";
 import { metricsAnswer, startOpsServer } from "@retrain/telemetry";
 import { stopTracing } from "@retrain/telemetry/tracing";
 import { apiSettings, serverOptionsFrom, serviceOptionsFrom } from "./config.js";
-import { registry, watchJobs } from "./observability/api-metrics.js";
+import { registry, watchDatabase } from "./observability/api-metrics.js";
 import { log } from "./observability/log.js";
 import { startApiServer } from "./server.js";
 import { syncCatalog } from "./services/base-models/base-model-service.js";
@@ -38,7 +38,7 @@ const services = createServices(db, {
   ...serviceOptionsFrom(config),
 });
 const api = await startApiServer(services, db, serverOptionsFrom(config));
-watchJobs(db);
+watchDatabase(db);
 const metrics =
   config.METRICS_PORT === undefined
     ? null

@@ -67,6 +67,8 @@ describe("metrics", () => {
     expect(text).toMatch(/retrain_graphql_operation_duration_seconds_count\{[^}]*operation="health"[^}]*\} 1/);
     expect(text).toMatch(/retrain_http_request_duration_seconds_count\{[^}]*route="\/graphql"[^}]*\} 1/);
     expect(text).toContain("# TYPE retrain_jobs gauge");
+    expect(text).toMatch(/retrain_db_pool_connections\{[^}]*state="max"[^}]*\} 10/);
+    expect(text).toMatch(/retrain_db_pool_connections\{[^}]*state="open"[^}]*\} [1-9]/);
     expect(text).toMatch(/process_resident_memory_bytes\{service="api"\} \d+/);
     // The API's own port does not serve them.
     expect((await fetch(api.url.replace(/\/graphql$/, "/metrics"))).status).toBe(404);
@@ -99,6 +101,7 @@ describe("the worker's operations ports", () => {
       "retrain_job_duration_seconds",
       "retrain_job_lease_takeovers_total",
       "retrain_extracted_images_total",
+      "retrain_db_pool_connections",
     ])
       expect(text).toContain(`# TYPE ${name}`);
     expect(text).toMatch(/process_resident_memory_bytes\{service="worker"\} \d+/);

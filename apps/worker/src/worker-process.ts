@@ -2,7 +2,13 @@
 // checks) from the Postgres-backed queue. Start as many as you like, on any machines, against the same database.
 import { randomUUID } from "node:crypto";
 import { ConfigError, loadConfig } from "@retrain/config";
-import { createPrismaClient, experimentsRepository, imagesRepository, jobsRepository } from "@retrain/db";
+import {
+  connectionPoolOf,
+  createPrismaClient,
+  experimentsRepository,
+  imagesRepository,
+  jobsRepository,
+} from "@retrain/db";
 import { EngineError, inferenceBackendName, initBackend } from "@retrain/engine";
 import { ArchiveError } from "@retrain/ingest";
 import { JOB_KIND_NAMES, type JobKind, openJobQueue } from "@retrain/jobs";
@@ -12,7 +18,7 @@ import { stopTracing } from "@retrain/telemetry/tracing";
 import { workerSettings } from "./config.js";
 import { HANDLERS } from "./jobs/handlers.js";
 import { log } from "./observability/log.js";
-import { registry } from "./observability/worker-metrics.js";
+import { databasePool, registry } from "./observability/worker-metrics.js";
 import { startHealthRefresher } from "./runner/health-refresher.js";
 import { startHeartbeat } from "./runner/heartbeat.js";
 import { JobFailure } from "./runner/job-failure.js";
@@ -31,6 +37,7 @@ try {
 const backend = await initBackend(config.TFJS_BACKEND);
 const inferenceBackend = await inferenceBackendName(config.INFERENCE_BACKEND, backend);
 const db = createPrismaClient(config.DATABASE_URL, { max: 4 });
+databasePool.watch(() => connectionPoolOf(db));
 const queue = await openJobQueue(config.DATABASE_URL, {
   expireInSeconds: config.JOB_EXPIRE_SECONDS,
   maintenanceIntervalSeconds: config.JOB_MAINTENANCE_SECONDS,

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { jsonColumns } from "./json-columns.js";
 
@@ -12,12 +13,29 @@ export interface ClientOptions {
   onQuery?: (sql: string) => void;
 }
 
+/** Each client's connection pool, for its metrics. */
+const pools = new WeakMap<object, pg.Pool>();
+
 /** A Prisma client over node-postgres (Prisma 7 talks to the database through a driver adapter). */
 export function createPrismaClient(databaseUrl: string, options: ClientOptions = {}) {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 });
-  if (!options.onQuery) return new PrismaClient({ adapter }).$extends(jsonColumns);
-  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  // The pool is made here rather than by the adapter so that its use can be read (connectionPoolOf); the
+  // adapter still ends it on $disconnect.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10 });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const onQuery = options.onQuery;
-  client.$on("query", (event) => onQuery(event.query));
-  return client.$extends(jsonColumns);
+  const client = onQuery
+    ? new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] })
+    : new PrismaClient({ adapter });
+  if (onQuery) (client as PrismaClient<"query">).$on("query", (event) => onQuery(event.query));
+  const db = client.$extends(jsonColumns);
+  pools.set(db, pool);
+  return db;
+}
+
+/** A client's connections: open (in use or idle), idle, and queries waiting for one; its size limit. */
+export function connectionPoolOf(db: Db): { open: number; idle: number; waiting: number; max: number } | null {
+  const pool = pools.get(db);
+  return pool
+    ? { open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }
+    : null;
 }

@@ -1,5 +1,5 @@
 export { CHANGES_CHANNEL, type ChangeFeed, openChangeFeed } from "./change-feed.js";
-export { type ClientOptions, createPrismaClient, type Db } from "./client.js";
+export { type ClientOptions, connectionPoolOf, createPrismaClient, type Db } from "./client.js";
 export { isDatabaseUnavailable, isUniqueViolation } from "./database-errors.js";
 export {
   createDatabaseFromTemplate,

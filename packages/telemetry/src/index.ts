@@ -10,5 +10,5 @@ export {
   loggingFromEnv,
   REDACTED_PATHS,
 } from "./logger.js";
-export { createRegistry, LATENCY_BUCKETS, metricsAnswer } from "./metrics.js";
+export { createRegistry, LATENCY_BUCKETS, metricsAnswer, type PoolUse, poolGauge } from "./metrics.js";
 export { type OpsAnswer, type OpsRoutes, type OpsServer, startOpsServer } from "./ops-server.js";

@@ -1,5 +1,5 @@
-import { type Db, jobsRepository } from "@retrain/db";
-import { Counter, createRegistry, Gauge, Histogram, LATENCY_BUCKETS } from "@retrain/telemetry";
+import { connectionPoolOf, type Db, jobsRepository } from "@retrain/db";
+import { Counter, createRegistry, Gauge, Histogram, LATENCY_BUCKETS, poolGauge } from "@retrain/telemetry";
 
 /**
  * The API's metrics. Labels never name a workspace, a user or an id: a series per team would grow without
@@ -44,6 +44,8 @@ export const modelCacheEvents = new Counter({
   registers: [registry],
 });
 
+const databasePool = poolGauge(registry);
+
 let countJobs: (() => ReturnType<ReturnType<typeof jobsRepository>["countsByKindAndStatus"]>) | null = null;
 
 new Gauge({
@@ -57,7 +59,8 @@ new Gauge({
   },
 });
 
-/** Jobs by kind and state, counted in this database when scraped (the API's process calls it once). */
-export function watchJobs(db: Db): void {
+/** Jobs by kind and state counted in this database, and its connection pool, when scraped (called once). */
+export function watchDatabase(db: Db): void {
   countJobs = () => jobsRepository(db).countsByKindAndStatus();
+  databasePool.watch(() => connectionPoolOf(db));
 }

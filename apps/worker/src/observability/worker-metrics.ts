@@ -1,7 +1,10 @@
-import { Counter, createRegistry, Histogram } from "@retrain/telemetry";
+import { Counter, createRegistry, Histogram, poolGauge } from "@retrain/telemetry";
 
 /** The worker's metrics: labels name kinds and states, never a workspace or an id. */
 export const registry = createRegistry("worker");
+
+/** The worker's database pool; main watches its client. */
+export const databasePool = poolGauge(registry);
 
 export const jobDuration = new Histogram({
   name: "retrain_job_duration_seconds",
