@@ -6,6 +6,7 @@ import { sendError } from "./http-errors.js";
 import type { AuthenticatedRequest } from "./http-guards.js";
 import { OPENAPI } from "./rest/openapi.js";
 import { predictRoute } from "./rest/predict-route.js";
+import { uploadRoute } from "./rest/upload-route.js";
 import type { ExportFormat } from "./services/serving/export-service.js";
 
 const callerOf = (req: express.Request) => (req as AuthenticatedRequest).caller;
@@ -18,6 +19,7 @@ export function httpRoutes(services: Services): express.Router {
   const router = express.Router();
   router.get("/v1/openapi.json", (_req, res) => void res.json(OPENAPI));
   router.post("/v1/experiments/:id/predict", predictRoute(services));
+  router.post("/v1/datasets/:id/images", uploadRoute(services));
   const archiveBody = readBody({ json: false, limitOf: () => ARCHIVE_LIMITS.archiveBytes });
   router.get("/thumbnails/:id", async (req, res) => {
     try {

@@ -1,4 +1,5 @@
 import { IMAGE_BODY_LIMITS } from "./image-body.js";
+import { UPLOAD_STREAM_LIMITS } from "./upload-stream.js";
 
 const error = {
   description: "A typed error: `code` as GraphQL's `extensions.code`, `field` for BAD_USER_INPUT.",
@@ -40,6 +41,66 @@ const imagePrediction = {
   },
 };
 
+const uploadResult = {
+  type: "object",
+  required: ["name", "status"],
+  properties: {
+    name: { type: "string" },
+    status: { type: "string", enum: ["ACCEPTED", "DUPLICATE", "REJECTED"] },
+    imageId: {
+      type: "string",
+      description: "The stored image (ACCEPTED), or the one with the same bytes (DUPLICATE).",
+    },
+    reason: { type: "string", description: "Why it was rejected, or what it duplicates." },
+  },
+};
+
+const uploadPath = {
+  post: {
+    summary: "Add images to a dataset, streamed (no base64)",
+    description: `Raw image bytes (one image), or multipart/form-data with up to ${UPLOAD_STREAM_LIMITS.files.toLocaleString("en")} files of ${UPLOAD_STREAM_LIMITS.fileBytes / 1024 ** 2} MB each, stored one at a time as they arrive. In a form, a \`label\` or \`split\` field applies to the files after it; a file without a label field is labelled by its folder (\`daisy/1.jpg\`). A bad file is rejected with its reason; the others land.`,
+    parameters: [
+      { name: "id", in: "path", required: true, schema: { type: "string" }, description: "Dataset id." },
+      { name: "name", in: "query", schema: { type: "string" }, description: "The raw image's name." },
+      { name: "label", in: "query", schema: { type: "string" }, description: "The raw image's label." },
+      { name: "split", in: "query", schema: { type: "string", enum: ["train", "validation", "test"] } },
+    ],
+    requestBody: {
+      required: true,
+      content: {
+        "image/*": { schema: { type: "string", contentMediaType: "image/*" } },
+        "multipart/form-data": {
+          schema: {
+            type: "object",
+            properties: {
+              label: { type: "string" },
+              split: { type: "string" },
+              files: { type: "array", items: { type: "string" } },
+            },
+          },
+        },
+      },
+    },
+    responses: {
+      "200": {
+        description: "One result per file, in order.",
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              required: ["results"],
+              properties: { results: { type: "array", items: uploadResult } },
+            },
+          },
+        },
+      },
+      "400": error,
+      "401": error,
+      "404": error,
+    },
+  },
+};
+
 /** The REST routes, as OpenAPI 3.1 (served at /v1/openapi.json; a test checks it against real answers). */
 export const OPENAPI = {
   openapi: "3.1.0",
@@ -49,6 +110,7 @@ export const OPENAPI = {
   },
   security: [{ token: [] }],
   paths: {
+    "/v1/datasets/{id}/images": uploadPath,
     "/v1/experiments/{id}/predict": {
       post: {
         summary: "Classify images with the checkpoint an experiment's alias serves",

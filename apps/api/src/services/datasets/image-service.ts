@@ -6,7 +6,7 @@ import {
   type PageRequest,
   type Split,
 } from "@retrain/db";
-import { createImageIngest, IMAGE_LIMITS, type IngestResult } from "@retrain/ingest";
+import { createImageIngest, IMAGE_LIMITS, type IncomingImage, type IngestResult } from "@retrain/ingest";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
 import { requireName } from "../../domain/validate.js";
 import type { Access, Caller } from "../workspaces/access.js";
@@ -44,6 +44,18 @@ export function createImageService(db: Db, access: Access, datasetService: Datas
       const results: UploadResult[] = [];
       for (const file of files) results.push(await ingest({ ...file, bytes: Buffer.from(file.base64, "base64") }));
       return results;
+    },
+
+    /**
+     * An upload read one file at a time (the REST route streams a form): access is checked once, before any
+     * byte is read; each file then lands or is rejected with its reason as it arrives.
+     */
+    async openUpload(
+      caller: Caller | null,
+      datasetId: string,
+    ): Promise<(file: IncomingImage) => Promise<UploadResult>> {
+      await datasetService.datasetFor(caller, datasetId, "write");
+      return createImageIngest(db, datasetId, caller?.userId ?? null);
     },
 
     async page(caller: Caller | null, filter: ImageFilter, page: PageRequest) {
