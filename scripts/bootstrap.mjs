@@ -46,13 +46,15 @@ function dashboardIsBuilt() {
 
 /**
  * What the tests need from the system: Chromium for the end-to-end tests (Playwright cannot download a browser
- * offline) and jq for the README's walk-through, which a test runs as written. Installed from apt as root.
+ * offline), jq for the API walk-through (a test runs it as written) and Python for the Python client's tests.
+ * Installed from apt as root.
  */
 function ensureTestTools() {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   const missing = [
     ...(existsSync(chromium) ? [] : ["chromium"]),
     ...(spawnSync("jq", ["--version"]).status === 0 ? [] : ["jq"]),
+    ...(spawnSync("python3", ["--version"]).status === 0 ? [] : ["python3"]),
   ];
   if (missing.length === 0) return;
   if (process.getuid?.() === 0 && spawnSync("apt-get", ["--version"]).status === 0) {
