@@ -2,20 +2,24 @@
 import { type DragEvent, useState } from "react";
 import { graphql } from "../gql";
 import type { ImportJobStateFragment } from "../gql/graphql";
-import { fileToBase64, gql } from "../lib/api";
+import { gql } from "../lib/api";
+import { droppedFiles, folderOfPicked, type PickedFile } from "../lib/dropped-files";
 import { followSubscription } from "../lib/live";
+import { type UploadItem, uploadImages } from "../lib/upload-images";
 import { ErrorNote, ProgressBar } from "./feedback";
 
 type Status = "waiting" | "uploading" | "ACCEPTED" | "DUPLICATE" | "REJECTED" | "importing";
 interface Row {
+  /** Rows are told apart by id: two files of one name (from two folders) are two rows. */
+  id: number;
   name: string;
+  /** Bytes sent so far, 0 to 1, while uploading. */
+  sent?: number;
   status: Status;
   reason?: string;
   progress?: { done: number; total: number };
 }
 
-const UploadImages = graphql(`mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {
-  uploadImages(datasetId: $d, files: $f) { name status reason } }`);
 const ImportJobQuery = graphql(`query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }`);
 const ImportJobProgress = graphql(
   `subscription ImportJobProgress($id: ID!) { jobProgress(id: $id) { ...ImportJobState } }`,
@@ -23,10 +27,9 @@ const ImportJobProgress = graphql(
 // Its fields are spread into the query and the subscription above (codegen inlines the fragment).
 graphql(`fragment ImportJobState on Job { status error progress { done total }
   result { __typename ... on ImportResult { accepted rejected duplicates } } }`);
-const BATCH = 8;
-
-/** The folder a dropped file came from (its class), when the browser tells. */
-const folderOf = (file: File) => file.webkitRelativePath.split("/").slice(-2, -1)[0] || null;
+/** Files a request: the server stores them one by one as they arrive, so a batch only bounds a retry. */
+const BATCH = 50;
+let nextRowId = 0;
 
 /** Drag-and-drop (or pick) many images and zips; per-file progress and results; zips become import jobs. */
 export function UploadPanel({ datasetId, onUploaded }: { datasetId: string; onUploaded: () => void }) {
@@ -34,20 +37,20 @@ export function UploadPanel({ datasetId, onUploaded }: { datasetId: string; onUp
   const [label, setLabel] = useState("");
   const [over, setOver] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const update = (name: string, change: Partial<Row>) =>
-    setRows((all) => all.map((r) => (r.name === name ? { ...r, ...change } : r)));
+  const update = (id: number, change: Partial<Row>) =>
+    setRows((all) => all.map((r) => (r.id === id ? { ...r, ...change } : r)));
 
-  async function importZip(file: File) {
-    update(file.name, { status: "uploading" });
+  async function importZip(file: File, id: number) {
+    update(id, { status: "uploading" });
     const response = await fetch(`/uploads/archive/${datasetId}`, { method: "POST", body: file });
     const body = (await response.json()) as { jobId?: string; error?: { message: string } };
-    if (!body.jobId) return update(file.name, { status: "REJECTED", reason: body.error?.message });
-    update(file.name, { status: "importing" });
+    if (!body.jobId) return update(id, { status: "REJECTED", reason: body.error?.message });
+    update(id, { status: "importing" });
     const show = (job: ImportJobStateFragment) => {
-      update(file.name, { progress: job.progress });
+      update(id, { progress: job.progress });
       if (!["SUCCEEDED", "FAILED", "CANCELLED"].includes(job.status)) return false;
       const r = job.result?.__typename === "ImportResult" ? job.result : null;
-      update(file.name, {
+      update(id, {
         status: job.status === "SUCCEEDED" ? "ACCEPTED" : "REJECTED",
         reason:
           job.error ?? (r ? `${r.accepted} imported, ${r.duplicates} duplicates, ${r.rejected} rejected` : undefined),
@@ -64,27 +67,37 @@ export function UploadPanel({ datasetId, onUploaded }: { datasetId: string; onUp
     }
   }
 
-  async function add(files: File[]) {
+  async function add(files: PickedFile[]) {
     setError(null);
-    setRows((all) => [...files.map((f) => ({ name: f.name, status: "waiting" as const })), ...all]);
+    const added = files.map((picked) => ({ ...picked, id: nextRowId++ }));
+    setRows((all) => [
+      ...added.map(({ file, folder, id }) => ({
+        id,
+        name: folder ? `${folder}/${file.name}` : file.name,
+        status: "waiting" as const,
+      })),
+      ...all,
+    ]);
     try {
-      const images = files.filter((f) => !/\.zip$/i.test(f.name));
+      const images = added.filter(({ file }) => !/\.zip$/i.test(file.name));
       for (let i = 0; i < images.length; i += BATCH) {
         const batch = images.slice(i, i + BATCH);
-        for (const f of batch) update(f.name, { status: "uploading" });
-        const payload = await Promise.all(
-          batch.map(async (f) => ({
-            name: f.name,
-            base64: await fileToBase64(f),
-            label: folderOf(f) ?? (label || null),
-          })),
-        );
-        const { uploadImages } = await gql(UploadImages, { d: datasetId, f: payload });
-        for (const r of uploadImages) update(r.name, { status: r.status, reason: r.reason ?? undefined });
+        for (const { id } of batch) update(id, { status: "uploading", sent: 0 });
+        const items: (UploadItem & { id: number })[] = batch;
+        const answers = await uploadImages(datasetId, items, label, (index, sent) => {
+          const row = items[index];
+          if (row) update(row.id, { sent });
+        });
+        for (const { item, answer } of answers)
+          update((item as (typeof items)[number]).id, {
+            status: answer.status,
+            reason: answer.reason,
+            sent: undefined,
+          });
         onUploaded();
       }
-      for (const zip of files.filter((f) => /\.zip$/i.test(f.name))) {
-        await importZip(zip);
+      for (const { file, id } of added.filter(({ file }) => /\.zip$/i.test(file.name))) {
+        await importZip(file, id);
         onUploaded();
       }
     } catch (e) {
@@ -95,7 +108,7 @@ export function UploadPanel({ datasetId, onUploaded }: { datasetId: string; onUp
   function drop(event: DragEvent) {
     event.preventDefault();
     setOver(false);
-    void add([...event.dataTransfer.files]);
+    droppedFiles(event.dataTransfer).then(add, setError);
   }
 
   const done = rows.filter((r) => !["waiting", "uploading", "importing"].includes(r.status)).length;
@@ -115,13 +128,15 @@ export function UploadPanel({ datasetId, onUploaded }: { datasetId: string; onUp
         onDragLeave={() => setOver(false)}
         onDrop={drop}
       >
-        <span>Drop images or zips (one folder per class) here, or click to choose files</span>
+        <span>Drop images, class folders or zips (one folder per class) here, or click to choose files</span>
         <input
           type="file"
           multiple
           accept="image/*,.zip"
           aria-label="Choose images or zip archives"
-          onChange={(e) => void add([...(e.target.files ?? [])])}
+          onChange={(e) =>
+            void add([...(e.target.files ?? [])].map((file) => ({ file, folder: folderOfPicked(file) })))
+          }
         />
       </label>
       <ErrorNote error={error} />
@@ -130,12 +145,14 @@ export function UploadPanel({ datasetId, onUploaded }: { datasetId: string; onUp
           <ProgressBar value={done} max={rows.length} label="Files processed" />
           <ul className="upload-results" aria-label="Upload results">
             {rows.map((r) => (
-              <li key={r.name} className={`status-${r.status}`}>
+              <li key={r.id} className={`status-${r.status}`}>
                 <span>{r.name}</span>
                 <span>
                   {r.status === "importing" && r.progress
                     ? `importing ${r.progress.done}/${r.progress.total}`
-                    : r.status.toLowerCase()}
+                    : r.status === "uploading" && r.sent !== undefined
+                      ? `uploading ${Math.round(r.sent * 100)}%`
+                      : r.status.toLowerCase()}
                   {r.reason && ` — ${r.reason}`}
                 </span>
               </li>

@@ -98,7 +98,6 @@ type Documents = {
     "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }": typeof types.CompareRunsDocument,
     "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }": typeof types.ServedPredictionsDocument,
     "query ExperimentServing($e: ID!, $alias: String!) { experiment(id: $e) {\n  serving(alias: $alias, days: 30) { psi threshold drift recentPredictions\n    days { date count unknown meanConfidence } shares { label training served } } } }": typeof types.ExperimentServingDocument,
-    "mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {\n  uploadImages(datasetId: $d, files: $f) { name status reason } }": typeof types.UploadImagesDocument,
     "query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }": typeof types.ImportJobDocument,
     "subscription ImportJobProgress($id: ID!) { jobProgress(id: $id) { ...ImportJobState } }": typeof types.ImportJobProgressDocument,
     "fragment ImportJobState on Job { status error progress { done total }\n  result { __typename ... on ImportResult { accepted rejected duplicates } } }": typeof types.ImportJobStateFragmentDoc,
@@ -191,7 +190,6 @@ const documents: Documents = {
     "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }": types.CompareRunsDocument,
     "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }": types.ServedPredictionsDocument,
     "query ExperimentServing($e: ID!, $alias: String!) { experiment(id: $e) {\n  serving(alias: $alias, days: 30) { psi threshold drift recentPredictions\n    days { date count unknown meanConfidence } shares { label training served } } } }": types.ExperimentServingDocument,
-    "mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {\n  uploadImages(datasetId: $d, files: $f) { name status reason } }": types.UploadImagesDocument,
     "query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }": types.ImportJobDocument,
     "subscription ImportJobProgress($id: ID!) { jobProgress(id: $id) { ...ImportJobState } }": types.ImportJobProgressDocument,
     "fragment ImportJobState on Job { status error progress { done total }\n  result { __typename ... on ImportResult { accepted rejected duplicates } } }": types.ImportJobStateFragmentDoc,
@@ -533,10 +531,6 @@ export function graphql(source: "query ServedPredictions($w: ID!, $after: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ExperimentServing($e: ID!, $alias: String!) { experiment(id: $e) {\n  serving(alias: $alias, days: 30) { psi threshold drift recentPredictions\n    days { date count unknown meanConfidence } shares { label training served } } } }"): typeof import('./graphql').ExperimentServingDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {\n  uploadImages(datasetId: $d, files: $f) { name status reason } }"): typeof import('./graphql').UploadImagesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

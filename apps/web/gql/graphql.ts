@@ -2643,14 +2643,6 @@ export type ExperimentServingQueryVariables = Exact<{
 
 export type ExperimentServingQuery = { experiment: { serving: { psi: number | null, threshold: number, drift: boolean, recentPredictions: number, days: Array<{ date: string, count: number, unknown: number, meanConfidence: number }>, shares: Array<{ label: string, training: number, served: number }> } } };
 
-export type UploadImagesMutationVariables = Exact<{
-  d: Scalars['ID']['input'];
-  f: Array<UploadFileInput> | UploadFileInput;
-}>;
-
-
-export type UploadImagesMutation = { uploadImages: Array<{ name: string, status: UploadStatus, reason: string | null }> };
-
 export type ImportJobQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -4090,15 +4082,6 @@ export const ExperimentServingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExperimentServingQuery, ExperimentServingQueryVariables>;
-export const UploadImagesDocument = new TypedDocumentString(`
-    mutation UploadImages($d: ID!, $f: [UploadFileInput!]!) {
-  uploadImages(datasetId: $d, files: $f) {
-    name
-    status
-    reason
-  }
-}
-    `) as unknown as TypedDocumentString<UploadImagesMutation, UploadImagesMutationVariables>;
 export const ImportJobDocument = new TypedDocumentString(`
     query ImportJob($id: ID!) {
   job(id: $id) {
