@@ -13,7 +13,12 @@ const root = path.resolve(import.meta.dirname, "..");
 const image = mkdtempSync(path.join(os.tmpdir(), "retrain-image-"));
 // The pnpm running the tests (`npm test` may have fetched it through npx), else the one on PATH.
 const execPath = process.env.npm_execpath;
-const pnpm = execPath?.includes("pnpm") ? [process.execPath, execPath] : ["pnpm"];
+// pnpm may be a script for Node or a native executable (pnpm 12's standalone build).
+const pnpm = execPath?.includes("pnpm")
+  ? /\.[cm]?js$/.test(execPath)
+    ? [process.execPath, execPath]
+    : [execPath]
+  : ["pnpm"];
 
 /** The Dockerfile's instructions by stage name (`FROM ... AS name`), continuation lines joined. */
 function stages(): Map<string, string[]> {

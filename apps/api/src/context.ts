@@ -1,5 +1,6 @@
 import type { Loaders } from "./loaders.js";
 import type { BaseModelService } from "./services/base-models/base-model-service.js";
+import type { DatasetExport } from "./services/datasets/dataset-export.js";
 import type { DatasetService } from "./services/datasets/dataset-service.js";
 import type { ImageService } from "./services/datasets/image-service.js";
 import type { ImportService } from "./services/datasets/import-service.js";
@@ -37,6 +38,7 @@ export interface Services {
   workspaceHousekeeping: WorkspaceHousekeeping;
   datasets: DatasetService;
   images: ImageService;
+  datasetExports: DatasetExport;
   baseModels: BaseModelService;
   jobs: JobService;
   datasetHealth: DatasetHealthService;

@@ -4,6 +4,7 @@ import { readBody } from "./body-reader.js";
 import type { Services } from "./context.js";
 import { sendError } from "./http-errors.js";
 import type { AuthenticatedRequest } from "./http-guards.js";
+import { datasetExportRoute } from "./rest/dataset-export-route.js";
 import { OPENAPI } from "./rest/openapi.js";
 import { predictRoute } from "./rest/predict-route.js";
 import { uploadRoute } from "./rest/upload-route.js";
@@ -20,6 +21,7 @@ export function httpRoutes(services: Services): express.Router {
   router.get("/v1/openapi.json", (_req, res) => void res.json(OPENAPI));
   router.post("/v1/experiments/:id/predict", predictRoute(services));
   router.post("/v1/datasets/:id/images", uploadRoute(services));
+  router.get("/v1/datasets/:id/export.zip", datasetExportRoute(services));
   const archiveBody = readBody({ json: false, limitOf: () => ARCHIVE_LIMITS.archiveBytes });
   router.get("/thumbnails/:id", async (req, res) => {
     try {

@@ -1,4 +1,9 @@
+import type { Split } from "@retrain/db";
 import yauzl from "yauzl";
+import { ArchiveError } from "./archive-error.js";
+import { type Manifest, parseManifest } from "./manifest.js";
+
+export { ArchiveError };
 
 export const ARCHIVE_LIMITS = {
   archiveBytes: 500 * 1024 * 1024,
@@ -11,14 +16,13 @@ export const ARCHIVE_LIMITS = {
   totalBytes: 2 * 1024 * 1024 * 1024,
 };
 
-/** Why an archive was refused as a whole (nothing of it imported). */
-export class ArchiveError extends Error {}
-
 export interface ArchiveImage {
   /** Path inside the archive, for results and errors. */
   path: string;
-  /** Its class folder; null for files at the top. */
+  /** Its class folder (or the manifest's label); null for files at the top. */
   label: string | null;
+  /** The manifest's split; null: chosen from the file's name. */
+  split: Split | null;
   bytes: Buffer;
 }
 
@@ -90,8 +94,10 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer
 
 /**
  * The image files of a class-per-folder zip (`daisy/1.jpg`, or `flowers/daisy/1.jpg` under one top folder),
- * checked as a whole before anything is unpacked: entry count, declared sizes, paths. Then yielded one
- * at a time, so memory holds one file at a time.
+ * checked as a whole before anything is unpacked: entry count, declared sizes, paths, and the manifest when
+ * there is one (manifest.csv, manifest.jsonl or a Label Studio export: its labels and splits win over folders;
+ * a bad row or a file it names that is missing refuses the archive, naming the line). Then yielded one at a
+ * time, so memory holds one file at a time.
  */
 export async function openArchive(bytes: Buffer, limits = ARCHIVE_LIMITS) {
   if (bytes.length > limits.archiveBytes)
@@ -107,23 +113,67 @@ export async function openArchive(bytes: Buffer, limits = ARCHIVE_LIMITS) {
     throw new ArchiveError(
       `The archive unpacks to ${(declared / 1024 ** 2).toFixed(0)} MB; at most ${limits.totalBytes / 1024 ** 2} MB per import.`,
     );
-  const parts = files.map((e) => e.fileName.replaceAll("\\", "/").split("/"));
+  const manifest = await readManifest(zip, files, limits).catch((error) => {
+    zip.close();
+    throw error;
+  });
+  const imageFiles = manifest ? files.filter((e) => e !== manifest.entry) : files;
+  const parts = imageFiles.map((e) => e.fileName.replaceAll("\\", "/").split("/"));
   const top = parts[0]?.[0];
   const oneTopFolder = parts.every((p) => p.length >= 3 && p[0] === top);
+  // What the manifest says of each file, found by its path from the manifest's folder.
+  const listed = imageFiles.map((_, i) => {
+    if (!manifest) return undefined;
+    const full = (parts[i] ?? []).join("/");
+    const key = manifest.parsed.keyOf(full.startsWith(manifest.folder) ? full.slice(manifest.folder.length) : full);
+    return { key, entry: manifest.parsed.entries.get(key) };
+  });
+  if (manifest) {
+    const present = new Set(listed.map((l) => l?.key));
+    for (const [key, line] of manifest.parsed.named)
+      if (!present.has(key)) {
+        zip.close();
+        throw new ArchiveError(`${manifest.parsed.file} line ${line}: no file ${key} in the archive.`);
+      }
+  }
   async function* images(): AsyncGenerator<ArchiveImage | { path: string; error: string }> {
     try {
-      for (const [i, entry] of files.entries()) {
+      for (const [i, entry] of imageFiles.entries()) {
         const names = (parts[i] ?? []).slice(oneTopFolder ? 1 : 0);
-        const label = names.length >= 2 ? (names[0] ?? null) : null;
+        const said = listed[i]?.entry;
+        const label = said ? said.label : names.length >= 2 ? (names[0] ?? null) : null;
         if (entry.uncompressedSize > limits.entryBytes) {
           yield { path: entry.fileName, error: `larger than ${limits.entryBytes / 1024 / 1024} MB` };
           continue;
         }
-        yield { path: entry.fileName, label, bytes: await readEntry(zip, entry) };
+        yield { path: entry.fileName, label, split: said?.split ?? null, bytes: await readEntry(zip, entry) };
       }
     } finally {
       zip.close();
     }
   }
-  return { count: files.length, images: images() };
+  return { count: imageFiles.length, images: images() };
+}
+
+interface FoundManifest {
+  entry: yauzl.Entry;
+  parsed: Manifest;
+  /** Its folder inside the archive's root ("" at the root). */
+  folder: string;
+}
+
+const MANIFEST_BYTES = 10 * 1024 * 1024;
+
+/** A manifest at the archive's root or in its one top folder (read whole: it is text, up to 10 MB). */
+async function readManifest(zip: yauzl.ZipFile, files: yauzl.Entry[], limits: typeof ARCHIVE_LIMITS) {
+  for (const entry of files) {
+    const parts = entry.fileName.replaceAll("\\", "/").split("/");
+    const name = parts.at(-1)?.toLowerCase() ?? "";
+    if (parts.length > 2 || !(name.endsWith(".csv") || name.endsWith(".jsonl") || name.endsWith(".json"))) continue;
+    if (entry.uncompressedSize > Math.min(MANIFEST_BYTES, limits.entryBytes))
+      throw new ArchiveError(`${entry.fileName} is larger than a manifest may be (10 MB).`);
+    const parsed = parseManifest(entry.fileName, (await readEntry(zip, entry)).toString("utf8"));
+    if (parsed) return { entry, parsed, folder: parts.length === 2 ? `${parts[0]}/` : "" } satisfies FoundManifest;
+  }
+  return null;
 }

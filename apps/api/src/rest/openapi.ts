@@ -111,6 +111,27 @@ export const OPENAPI = {
   security: [{ token: [] }],
   paths: {
     "/v1/datasets/{id}/images": uploadPath,
+    "/v1/datasets/{id}/export.zip": {
+      get: {
+        summary: "A dataset as a zip of class folders with manifest.csv (file,label,split)",
+        description:
+          "Unlabelled images go under `unlabelled/`; the manifest keeps labels and splits as they are. Importing the zip (POST /datasets/{id}/archive) gives them back.",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string" }, description: "Dataset id." },
+          { name: "label", in: "query", schema: { type: "string" }, description: "Only this label's images." },
+          { name: "split", in: "query", schema: { type: "string", enum: ["train", "validation", "test"] } },
+        ],
+        responses: {
+          "200": {
+            description: "The zip.",
+            content: { "application/zip": { schema: { type: "string", contentMediaType: "application/zip" } } },
+          },
+          "400": error,
+          "401": error,
+          "404": error,
+        },
+      },
+    },
     "/v1/experiments/{id}/predict": {
       post: {
         summary: "Classify images with the checkpoint an experiment's alias serves",

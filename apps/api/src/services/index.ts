@@ -7,6 +7,7 @@ import { type AuthLimitSettings, createAuthLimits } from "../auth/rate-limits.js
 import type { Services } from "../context.js";
 import { createBaseModelService } from "./base-models/base-model-service.js";
 import { createModelCache } from "./base-models/model-cache.js";
+import { createDatasetExport } from "./datasets/dataset-export.js";
 import { createDatasetService } from "./datasets/dataset-service.js";
 import { createImageService } from "./datasets/image-service.js";
 import { createImportService } from "./datasets/import-service.js";
@@ -101,6 +102,7 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     workspaceHousekeeping: createWorkspaceHousekeeping(db, access, options.modelCacheDir),
     datasets,
     images: createImageService(db, access, datasets),
+    datasetExports: createDatasetExport(db, datasets),
     baseModels: createBaseModelService(db, access, modelOptions),
     jobs: createJobService(db, access, datasets, options.queue, options.changes, quota),
     datasetHealth: createDatasetHealthService(db, datasets),

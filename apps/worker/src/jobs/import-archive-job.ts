@@ -43,7 +43,10 @@ export async function importArchiveJob(
   let done = 0;
   for await (const item of archive.images) {
     if (done++ < resumeAt) continue; // recorded by an earlier attempt
-    const result = "error" in item ? null : await ingest({ name: item.path, bytes: item.bytes, label: item.label });
+    const result =
+      "error" in item
+        ? null
+        : await ingest({ name: item.path, bytes: item.bytes, label: item.label, split: item.split });
     if (!result || result.status === "REJECTED") {
       counts.rejected++;
       const reason = result?.status === "REJECTED" ? result.reason : "error" in item ? item.error : "";
