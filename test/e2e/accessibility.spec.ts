@@ -81,6 +81,23 @@ test("every page has no serious accessibility violation; the keyboard reaches th
   ])
     await expectAccessible(page, path);
 
+  // Dark mode, as the system prefers it: the same pages keep their contrast.
+  await page.emulateMedia({ colorScheme: "dark" });
+  for (const path of ["/workspaces", `${w}/datasets/${dataset.id}`, `${w}/experiments`, `${w}/runs/${run.id}`])
+    await expectAccessible(page, path);
+  await page.emulateMedia({ colorScheme: "light" });
+  // The toggle: system, light, dark in turn; the choice holds on the next page.
+  await page.goto("/workspaces");
+  await page.getByRole("button", { name: "Theme: system" }).click();
+  await page.getByRole("button", { name: "Theme: light" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await page.goto(`${w}/team`);
+  await expect(page.getByRole("button", { name: "Theme: dark" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expectAccessible(page, `${w}/team`);
+  await page.getByRole("button", { name: "Theme: dark" }).click();
+  await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
+
   // The keyboard alone: from the page's start, Tab reaches the form, and Enter creates a dataset.
   await page.goto(`${w}/datasets`);
   const input = page.getByLabel("New dataset");

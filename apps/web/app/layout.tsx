@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ThemeToggle } from "../components/theme-toggle";
 
 export const metadata: Metadata = {
   title: "Retrain Studio",
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             Retrain Studio
           </Link>
           <Link href="/workspaces">Workspaces</Link>
+          <ThemeToggle />
         </header>
         <main>{children}</main>
       </body>

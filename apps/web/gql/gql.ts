@@ -44,7 +44,7 @@ type Documents = {
     "mutation LabelServed($p: ID!, $l: String!, $s: Split) {\n  labelServedPrediction(predictionId: $p, label: $l, split: $s) { imageId status } }": typeof types.LabelServedDocument,
     "mutation DismissServed($p: ID!) { dismissServedPrediction(predictionId: $p) }": typeof types.DismissServedDocument,
     "query Run($id: ID!) { run(id: $id) { ...RunDetails } }": typeof types.RunDocument,
-    "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }": typeof types.RunDetailsFragmentDoc,
+    "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn stoppedEarly }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }": typeof types.RunDetailsFragmentDoc,
     "subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }": typeof types.RunProgressDocument,
     "query RunDataset($e: ID!) { experiment(id: $e) { datasetId } }": typeof types.RunDatasetDocument,
     "mutation CancelRun($id: ID!) { cancelRun(id: $id) { id } }": typeof types.CancelRunDocument,
@@ -136,7 +136,7 @@ const documents: Documents = {
     "mutation LabelServed($p: ID!, $l: String!, $s: Split) {\n  labelServedPrediction(predictionId: $p, label: $l, split: $s) { imageId status } }": types.LabelServedDocument,
     "mutation DismissServed($p: ID!) { dismissServedPrediction(predictionId: $p) }": types.DismissServedDocument,
     "query Run($id: ID!) { run(id: $id) { ...RunDetails } }": types.RunDocument,
-    "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }": types.RunDetailsFragmentDoc,
+    "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn stoppedEarly }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }": types.RunDetailsFragmentDoc,
     "subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }": types.RunProgressDocument,
     "query RunDataset($e: ID!) { experiment(id: $e) { datasetId } }": types.RunDatasetDocument,
     "mutation CancelRun($id: ID!) { cancelRun(id: $id) { id } }": types.CancelRunDocument,
@@ -318,7 +318,7 @@ export function graphql(source: "query Run($id: ID!) { run(id: $id) { ...RunDeta
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }"): typeof import('./graphql').RunDetailsFragmentDoc;
+export function graphql(source: "fragment RunDetails on TrainingRun { id experimentId status error resumedFromId\n  hyperparameters { epochs }\n  extraction { status backend progress { done total imagesPerSecond etaSeconds } }\n  epochs { ...EpochPoint } metrics { evaluatedOn stoppedEarly }\n  evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }"): typeof import('./graphql').RunDetailsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2259,16 +2259,16 @@ export type RunQueryVariables = Exact<{
 }>;
 
 
-export type RunQuery = { run: { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string | null, onnxExportUnavailable: string | null, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> } };
+export type RunQuery = { run: { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null, stoppedEarly: boolean | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string | null, onnxExportUnavailable: string | null, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> } };
 
-export type RunDetailsFragment = { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string | null, onnxExportUnavailable: string | null, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> };
+export type RunDetailsFragment = { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null, stoppedEarly: boolean | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string | null, onnxExportUnavailable: string | null, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> };
 
 export type RunProgressSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type RunProgressSubscription = { runProgress: { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string | null, onnxExportUnavailable: string | null, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> } };
+export type RunProgressSubscription = { runProgress: { id: string, experimentId: string, status: RunStatus, error: string | null, resumedFromId: string | null, hyperparameters: { epochs: number }, extraction: { status: JobStatus, backend: string | null, progress: { done: number, total: number, imagesPerSecond: number | null, etaSeconds: number | null } } | null, epochs: Array<{ epoch: number, trainLoss: number, trainAccuracy: number, validationLoss: number | null, validationAccuracy: number | null }>, metrics: { evaluatedOn: EvaluationSplit | null, stoppedEarly: boolean | null } | null, evaluation: { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> } | null, checkpoints: Array<{ id: string, step: number, labels: Array<string>, exportUrl: string, onnxExportUrl: string | null, onnxExportUnavailable: string | null, metrics: { validationAccuracy: number | null, testAccuracy: number | null } | null }> } };
 
 export type RunDatasetQueryVariables = Exact<{
   e: Scalars['ID']['input'];
@@ -2783,6 +2783,7 @@ export const RunDetailsFragmentDoc = new TypedDocumentString(`
   }
   metrics {
     evaluatedOn
+    stoppedEarly
   }
   evaluation {
     ...EvaluationDetails
@@ -3334,6 +3335,7 @@ export const RunDocument = new TypedDocumentString(`
   }
   metrics {
     evaluatedOn
+    stoppedEarly
   }
   evaluation {
     ...EvaluationDetails
@@ -3419,6 +3421,7 @@ export const RunProgressDocument = new TypedDocumentString(`
   }
   metrics {
     evaluatedOn
+    stoppedEarly
   }
   evaluation {
     ...EvaluationDetails

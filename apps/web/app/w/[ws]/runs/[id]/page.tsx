@@ -18,7 +18,7 @@ const RunQuery = graphql(`query Run($id: ID!) { run(id: $id) { ...RunDetails } }
 graphql(`fragment RunDetails on TrainingRun { id experimentId status error resumedFromId
   hyperparameters { epochs }
   extraction { status backend progress { done total imagesPerSecond etaSeconds } }
-  epochs { ...EpochPoint } metrics { evaluatedOn }
+  epochs { ...EpochPoint } metrics { evaluatedOn stoppedEarly }
   evaluation { ...EvaluationDetails } checkpoints { ...CheckpointRow } }`);
 const RunProgress = graphql(`subscription RunProgress($id: ID!) { runProgress(id: $id) { ...RunDetails } }`);
 const RunDataset = graphql(`query RunDataset($e: ID!) { experiment(id: $e) { datasetId } }`);
@@ -113,8 +113,13 @@ export default function RunPage() {
       {(run.status === "TRAINING" || run.epochs.length > 0) && (
         <ProgressBar
           value={run.epochs.length}
-          max={Math.max(run.hyperparameters.epochs, run.epochs.length)}
-          label="Epochs trained"
+          // Early stopping ends a run before its last epoch on purpose: that run is complete, and says why.
+          max={run.metrics?.stoppedEarly ? run.epochs.length : Math.max(run.hyperparameters.epochs, run.epochs.length)}
+          label={
+            run.metrics?.stoppedEarly
+              ? `Epochs trained · stopped early after ${run.epochs.length} of ${run.hyperparameters.epochs}: validation loss stopped improving`
+              : "Epochs trained"
+          }
         />
       )}
       {run.epochs.length > 0 && (
