@@ -6,8 +6,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, symlink } from "node:fs/promises
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { sharedDir, startApiProcess, startWorkerProcess, useTestDatabase } from "@retrain/testing";
-import { afterAll, describe, expect, it } from "vitest";
+import { compiledServices, sharedDir } from "@retrain/testing";
+import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -22,14 +22,7 @@ async function walkthrough(): Promise<string> {
 /** A fresh database, the compiled API and a worker, and a working folder holding what the walk-through reads. */
 async function setUp() {
   const flowers = path.join(sharedDir(), "datasets/flowers_small");
-  const database = await useTestDatabase();
   const work = await mkdtemp(path.join(os.tmpdir(), "retrain-walkthrough-"));
-  const modelCacheDir = path.join(work, ".models");
-  await cp(
-    path.join(sharedDir(), "models/mobilenet_v2_035_224_notop"),
-    path.join(modelCacheDir, "mobilenet_v2_035_224"),
-    { recursive: true },
-  );
   await mkdir(path.join(work, "flower_photos"));
   for (const label of ["daisy", "tulip"])
     await symlink(path.join(flowers, label), path.join(work, "flower_photos", label));
@@ -38,13 +31,7 @@ async function setUp() {
     .sort()
     .at(-1);
   await cp(path.join(flowers, "daisy", lastDaisy ?? ""), path.join(work, "my-photo.jpg"));
-  const env = { DATABASE_URL: database.url, MODEL_CACHE_DIR: modelCacheDir };
-  const api = await startApiProcess(env, { compiled: true });
-  const worker = await startWorkerProcess(env, { compiled: true });
-  afterAll(() => {
-    api.kill();
-    worker.kill();
-  });
+  const { api } = await compiledServices();
   return { work, api };
 }
 

@@ -5,20 +5,13 @@ import { cp, mkdir, mkdtemp, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { sharedDir, startApiProcess, startWorkerProcess, useTestDatabase } from "@retrain/testing";
-import { afterAll, describe, expect, it } from "vitest";
+import { compiledServices, sharedDir } from "@retrain/testing";
+import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
 
 async function setUp() {
-  const database = await useTestDatabase();
   const work = await mkdtemp(path.join(os.tmpdir(), "retrain-python-"));
-  const modelCacheDir = path.join(work, "models");
-  await cp(
-    path.join(sharedDir(), "models/mobilenet_v2_035_224_notop"),
-    path.join(modelCacheDir, "mobilenet_v2_035_224"),
-    { recursive: true },
-  );
   const flowers = path.join(work, "flowers");
   for (const label of ["daisy", "tulip"]) {
     const from = path.join(sharedDir(), "datasets/flowers_small", label);
@@ -27,13 +20,7 @@ async function setUp() {
       await cp(path.join(from, name), path.join(flowers, label, name));
   }
   // The first account of an install may sign up whatever the policy; the tests' own accounts need it open.
-  const env = { DATABASE_URL: database.url, MODEL_CACHE_DIR: modelCacheDir, SIGN_UP: "open" };
-  const api = await startApiProcess(env, { compiled: true });
-  const worker = await startWorkerProcess(env, { compiled: true });
-  afterAll(() => {
-    api.kill();
-    worker.kill();
-  });
+  const { api } = await compiledServices({ SIGN_UP: "open" });
   return { url: new URL(api.url).origin, flowers };
 }
 

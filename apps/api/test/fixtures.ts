@@ -1,24 +1,16 @@
-import { cp, mkdtemp } from "node:fs/promises";
+import { cp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { resolveBaseModel } from "@retrain/engine";
-import { sharedDir } from "@retrain/testing";
+import { seededModelCache } from "@retrain/testing";
 
 export { zipOf } from "@retrain/testing";
 
 import type { TestApi } from "./api-client.js";
 
 /** A model cache holding ImageNet MobileNetV2-0.35 from ../shared, as a user's first download leaves it. */
-export async function seededModelCache(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "retrain-models-"));
-  await cp(path.join(sharedDir(), "models/mobilenet_v2_035_224_notop"), path.join(dir, "mobilenet_v2_035_224"), {
-    recursive: true,
-  });
-  return dir;
-}
-
 /** The first `perClass` flowers_small photos of each named class, as upload inputs. */
-export { flowerUploads as flowerFiles } from "@retrain/testing";
+export { flowerUploads as flowerFiles, seededModelCache } from "@retrain/testing";
 
 /** A signed-up owner with a workspace and a dataset. */
 export async function workspaceWithDataset(t: TestApi, email: string) {

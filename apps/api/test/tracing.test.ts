@@ -2,20 +2,9 @@
 // sends), the compiled API and worker pointed at it. A mutation that queues a job must arrive as one trace:
 // the HTTP request, its GraphQL operation, its SQL, and the worker's job span as a child of the request.
 
-import { cp, mkdtemp } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import {
-  graphqlRequest,
-  sharedDir,
-  signUpAt,
-  startApiProcess,
-  startWorkerProcess,
-  until,
-  useTestDatabase,
-} from "@retrain/testing";
+import { compiledServices, graphqlRequest, signUpAt, until } from "@retrain/testing";
 import { afterAll, describe, expect, it } from "vitest";
 
 interface ReceivedSpan {
@@ -66,26 +55,11 @@ async function startReceiver() {
 
 describe("OpenTelemetry traces (compiled API and worker)", async () => {
   const receiver = await startReceiver();
-  const database = await useTestDatabase();
-  const modelCacheDir = path.join(await mkdtemp(path.join(os.tmpdir(), "retrain-trace-")), "models");
-  await cp(
-    path.join(sharedDir(), "models/mobilenet_v2_035_224_notop"),
-    path.join(modelCacheDir, "mobilenet_v2_035_224"),
-    { recursive: true },
-  );
-  const env = {
-    DATABASE_URL: database.url,
-    MODEL_CACHE_DIR: modelCacheDir,
+  const { api } = await compiledServices({
     SIGN_UP: "open",
     OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
     // Export spans every 100 ms rather than every 5 s.
     OTEL_BSP_SCHEDULE_DELAY: "100",
-  };
-  const api = await startApiProcess(env, { compiled: true });
-  const worker = await startWorkerProcess(env, { compiled: true });
-  afterAll(() => {
-    api.kill();
-    worker.kill();
   });
 
   it("links the worker's job span to the request that queued it, with HTTP, GraphQL and SQL spans", async () => {

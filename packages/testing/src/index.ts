@@ -1,4 +1,5 @@
 export { freePort } from "@retrain/db/local";
+export { compiledServices, seededModelCache } from "./compiled-services.js";
 export { flowerUploads, type TrainedWorkspace, trainedFlowersWorkspace } from "./flowers-workspace.js";
 export { type GraphQLAnswer, graphqlRequest, signUpAt } from "./graphql-request.js";
 export {
