@@ -108,13 +108,13 @@ async function decodeSmallJpeg(input: Buffer, name: string, options: DecodeOptio
 }
 
 /** Turns sharp's messages into reasons a person understands. */
-function reasonFor(error: unknown, maxPixels: number): string {
+export function decodeFailureReason(error: unknown, maxPixels: number): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) return `image is too large (over ${maxPixels.toLocaleString("en")} pixels)`;
   if (/unsupported image format/i.test(message)) return "not an image, or an image format that is not supported";
   if (/empty/i.test(message)) return "empty file";
   if (/input file is missing/i.test(message)) return "file not found";
-  if (/premature end|truncated|corrupt|invalid|bad|VipsJpeg|gifload|pngload|webp/i.test(message)) {
+  if (/premature end|truncated|corrupt|invalid|bad|VipsJpeg|gifload|pngload|vipspng|libpng|webp/i.test(message)) {
     return `corrupt or truncated image (${message.split("\n")[0]})`;
   }
   return message.split("\n")[0] ?? "cannot be decoded";
@@ -153,6 +153,6 @@ export async function decodeImage(input: Buffer | string, name: string, options:
   } catch (error) {
     if (error instanceof ImageDecodeError) throw error;
     if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ImageDecodeError(name, "file not found");
-    throw new ImageDecodeError(name, reasonFor(error, maxPixels));
+    throw new ImageDecodeError(name, decodeFailureReason(error, maxPixels));
   }
 }

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { ImageDecodeError } from "../errors.js";
-import { DEFAULT_MAX_PIXELS, decodeImage } from "./decode-image.js";
+import { DEFAULT_MAX_PIXELS, decodeFailureReason } from "./decode-image.js";
 
 export interface InspectedImage {
   width: number;
@@ -22,29 +22,34 @@ const MIME: Record<string, string> = {
 };
 
 /**
- * Checks that uploaded bytes are an image the engine can train on (decoding it fully, so a truncated
- * file is refused now rather than at extraction) and makes its thumbnail.
+ * Checks that uploaded bytes are an image the engine can train on and makes its thumbnail, in one libvips
+ * pass: the thumbnail's decode reads every byte (shrinking on load), and `failOn: "truncated"` refuses a
+ * truncated file now rather than at extraction. The header gives size and format.
  */
 export async function inspectImage(
   bytes: Buffer,
   name: string,
   maxPixels = DEFAULT_MAX_PIXELS,
 ): Promise<InspectedImage> {
-  const decoded = await decodeImage(bytes, name, { size: 8, maxPixels });
+  if (bytes.length === 0) throw new ImageDecodeError(name, "empty file");
   try {
-    const thumbnail = await sharp(bytes, { limitInputPixels: maxPixels, animated: false })
+    const image = sharp(bytes, { limitInputPixels: maxPixels, failOn: "truncated", animated: false });
+    const meta = await image.metadata();
+    if (!meta.width || !meta.height || !meta.format) throw new ImageDecodeError(name, "image has no size");
+    const thumbnail = await image
       .rotate()
       .resize(256, 256, { fit: "inside", withoutEnlargement: true })
       .webp({ quality: 80 })
       .toBuffer();
     return {
-      width: decoded.width,
-      height: decoded.height,
-      format: decoded.format,
-      mimeType: MIME[decoded.format] ?? "application/octet-stream",
+      width: meta.width,
+      height: meta.height,
+      format: meta.format,
+      mimeType: MIME[meta.format] ?? "application/octet-stream",
       thumbnail,
     };
   } catch (error) {
-    throw new ImageDecodeError(name, `cannot make a thumbnail (${(error as Error).message})`);
+    if (error instanceof ImageDecodeError) throw error;
+    throw new ImageDecodeError(name, decodeFailureReason(error, maxPixels));
   }
 }
