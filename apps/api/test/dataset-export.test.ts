@@ -108,6 +108,27 @@ describe("dataset export and import", async () => {
     expect(await noLabel.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
   });
 
+  it("is a reader's: a viewer and a READ token export, a PREDICT token is FORBIDDEN", async () => {
+    const url = `${base}/v1/datasets/${owner.datasetId}/export.zip`;
+    const viewer = (await t.join(owner.token, owner.workspaceId, "export-viewer@example.com", "VIEWER")).token;
+    const token = async (scope: string) =>
+      (
+        await t.gql<{ createApiToken: { secret: string } }>(
+          `mutation { createApiToken(name: "${scope}", scope: ${scope}) { secret } }`,
+          {},
+          owner.token,
+        )
+      ).data?.createApiToken.secret ?? "";
+    for (const who of [viewer, await token("READ")]) {
+      const answer = await fetch(url, { headers: { authorization: `Bearer ${who}` } });
+      expect([answer.status, answer.headers.get("content-type")]).toEqual([200, "application/zip"]);
+      await answer.arrayBuffer();
+    }
+    const predictOnly = await fetch(url, { headers: { authorization: `Bearer ${await token("PREDICT")}` } });
+    expect(predictOnly.status).toBe(403);
+    expect(await predictOnly.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
+  });
+
   it("is a member's: a stranger gets NOT_FOUND", async () => {
     const stranger = (await t.signUp("export-stranger@example.com")).token;
     const refused = await fetch(`${base}/v1/datasets/${owner.datasetId}/export.zip`, {

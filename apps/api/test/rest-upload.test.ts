@@ -110,6 +110,29 @@ describe("REST uploads (POST /v1/datasets/:id/images)", () => {
     expect(new Set(results.map((r) => r.status))).toEqual(new Set(["ACCEPTED"]));
   });
 
+  it("takes a member's WRITE token, and refuses a viewer and READ- or PREDICT-scope tokens (FORBIDDEN)", async () => {
+    const token = async (scope: string) =>
+      (
+        await t.gql<{ createApiToken: { secret: string } }>(
+          `mutation { createApiToken(name: "${scope}", scope: ${scope}) { secret } }`,
+          {},
+          owner.token,
+        )
+      ).data?.createApiToken.secret ?? "";
+    const raw = (who: string, name: string) =>
+      post(new Uint8Array(photos[7] as Buffer), { "content-type": "image/jpeg" }, `?name=${name}`, who);
+    const viewer = (await t.join(owner.token, owner.workspaceId, "upload-viewer@example.com", "VIEWER")).token;
+    for (const who of [viewer, await token("READ"), await token("PREDICT")]) {
+      const refused = await raw(who, "refused.jpg");
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
+    }
+    expect((await stored()).has("refused.jpg")).toBe(false);
+    expect(await (await raw(await token("WRITE"), "by-token.jpg")).json()).toMatchObject({
+      results: [{ name: "by-token.jpg", status: "ACCEPTED" }],
+    });
+  });
+
   it("refuses with typed errors: no token, a stranger (before reading), a wrong type or split", async () => {
     const anonymous = await fetch(url, {
       method: "POST",

@@ -1,2 +1,2 @@
-export { createImageIngest, IMAGE_LIMITS, type IncomingImage, type IngestResult } from "./ingest-image.js";
+export { createImageIngest, IMAGE_LIMITS, type IncomingImage, type IngestResult, splitNamed } from "./ingest-image.js";
 export { ARCHIVE_LIMITS, ArchiveError, type ArchiveImage, inspectArchive, openArchive } from "./read-archive.js";

@@ -19,6 +19,10 @@ export type IngestResult =
 
 const SPLIT_OF = { train: "TRAIN", validation: "VALIDATION", test: "TEST" } as const;
 
+/** A split from how people write it (`train`, `Validation`, ` TEST `), or undefined for anything else. */
+export const splitNamed = (text: string): Split | undefined =>
+  (SPLIT_OF as Record<string, Split>)[text.trim().toLowerCase()];
+
 /**
  * Adds images to one dataset: bytes stored once per hash, the same bytes twice in a dataset reported as a
  * duplicate, an unreadable file rejected with its reason. Labels are created on first use.

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Split } from "@retrain/db";
 import { parse } from "csv-parse/sync";
 import { ArchiveError } from "./archive-error.js";
+import { splitNamed } from "./ingest-image.js";
 
 /** What a manifest says of one file: its label (null: unlabelled) and split (null: chosen by its name). */
 export interface ManifestEntry {
@@ -24,11 +25,10 @@ export interface Manifest {
 }
 
 export const MANIFEST_NAMES = ["manifest.csv", "manifest.jsonl"];
-const SPLITS: Record<string, Split> = { train: "TRAIN", validation: "VALIDATION", test: "TEST" };
 
 function entry(file: string, line: number, label: unknown, split: unknown): ManifestEntry {
-  const splitText = typeof split === "string" ? split.trim().toLowerCase() : "";
-  const chosen = splitText ? SPLITS[splitText] : null;
+  const splitText = typeof split === "string" ? split.trim() : "";
+  const chosen = splitText ? splitNamed(splitText) : null;
   if (chosen === undefined)
     throw new ArchiveError(`${file} line ${line}: split "${String(split)}" is not train, validation or test.`);
   const labelText = typeof label === "string" ? label.trim() : "";

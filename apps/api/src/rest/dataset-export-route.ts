@@ -1,13 +1,11 @@
 import { pipeline } from "node:stream/promises";
-import type { Split } from "@retrain/db";
+import { splitNamed } from "@retrain/ingest";
 import type express from "express";
 import type { Services } from "../context.js";
 import { UnauthenticatedError, ValidationError } from "../domain/errors.js";
 import { sendError } from "../http-errors.js";
 import type { AuthenticatedRequest } from "../http-guards.js";
 import { log } from "../observability/log.js";
-
-const SPLITS: Record<string, Split> = { train: "TRAIN", validation: "VALIDATION", test: "TEST" };
 
 /**
  * GET /v1/datasets/:id/export.zip: the dataset as class folders with manifest.csv, streamed; `?label=` and
@@ -19,12 +17,13 @@ export function datasetExportRoute(services: Services): express.RequestHandler {
     try {
       const caller = (req as AuthenticatedRequest).caller;
       if (!caller) throw new UnauthenticatedError();
-      const split = typeof req.query.split === "string" ? req.query.split : undefined;
-      if (split !== undefined && !SPLITS[split.toLowerCase()])
-        throw new ValidationError("split", `A split is train, validation or test, not "${split}".`);
+      const splitText = typeof req.query.split === "string" ? req.query.split : undefined;
+      const split = splitText === undefined ? undefined : splitNamed(splitText);
+      if (splitText !== undefined && !split)
+        throw new ValidationError("split", `A split is train, validation or test, not "${splitText}".`);
       const { name, zip } = await services.datasetExports.open(caller, String(req.params.id), {
         label: typeof req.query.label === "string" ? req.query.label : undefined,
-        split: split ? SPLITS[split.toLowerCase()] : undefined,
+        split,
       });
       res.set({
         "content-type": "application/zip",

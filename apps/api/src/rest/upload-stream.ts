@@ -1,6 +1,6 @@
 import type { Split } from "@retrain/db";
 import type { IncomingImage, IngestResult } from "@retrain/ingest";
-import { IMAGE_LIMITS } from "@retrain/ingest";
+import { IMAGE_LIMITS, splitNamed } from "@retrain/ingest";
 import busboy from "busboy";
 import type express from "express";
 import { ValidationError } from "../domain/errors.js";
@@ -9,8 +9,6 @@ import { ValidationError } from "../domain/errors.js";
 export const UPLOAD_STREAM_LIMITS = { files: 10_000, fileBytes: IMAGE_LIMITS.bytesPerFile };
 /** Files stored at once while the next is read: both cores busy on a 2-core machine. */
 const STORING = 2;
-
-const SPLITS: Record<string, Split> = { train: "TRAIN", validation: "VALIDATION", test: "TEST" };
 
 /** The label a file's path gives it: its folder (`daisy/1.jpg` is a daisy), as when class folders are dropped. */
 const folderOf = (name: string) => name.split("/").slice(0, -1).at(-1);
@@ -50,7 +48,7 @@ export async function ingestBody(
 
 function splitOf(value: string | undefined): Split | undefined {
   if (value === undefined || value === "") return undefined;
-  const split = SPLITS[value.toLowerCase()];
+  const split = splitNamed(value);
   if (!split) throw new ValidationError("split", `A split is train, validation or test, not "${value}".`);
   return split;
 }
