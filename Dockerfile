@@ -20,6 +20,7 @@ COPY packages/ingest/package.json packages/ingest/
 COPY packages/jobs/package.json packages/jobs/
 COPY packages/models/package.json packages/models/
 COPY packages/telemetry/package.json packages/telemetry/
+COPY packages/webhooks/package.json packages/webhooks/
 COPY packages/testing/package.json packages/testing/
 RUN pnpm install --prod --frozen-lockfile
 
@@ -48,6 +49,7 @@ COPY --from=build /app/packages/ingest/dist packages/ingest/dist
 COPY --from=build /app/packages/jobs/dist packages/jobs/dist
 COPY --from=build /app/packages/models/dist packages/models/dist
 COPY --from=build /app/packages/telemetry/dist packages/telemetry/dist
+COPY --from=build /app/packages/webhooks/dist packages/webhooks/dist
 # Not root: the image's own `node` user, owning only what it writes (the data volume, Next.js's cache).
 RUN mkdir -p /data && chown node:node /data
 USER node

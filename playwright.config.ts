@@ -55,6 +55,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Each test signs its own team up; the default policy (invite-only) is tested against the API.
       SIGN_UP: "open",
+      // The webhook test's receiver listens on loopback, which webhooks may not reach unless allowed.
+      WEBHOOK_URL_ALLOW: "127.0.0.1",
     },
   },
 });

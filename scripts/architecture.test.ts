@@ -14,6 +14,7 @@ const SOURCES = [
   "packages/models/src",
   "packages/config/src",
   "packages/telemetry/src",
+  "packages/webhooks/src",
   "packages/testing/src",
   "apps/api/src",
   "apps/worker/src",

@@ -9,6 +9,7 @@ export const COMPILED_PACKAGES = [
   "packages/jobs",
   "packages/models",
   "packages/telemetry",
+  "packages/webhooks",
   "apps/api",
   "apps/worker",
 ];

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { AxeBuilder } from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./accessible.js";
 import { experimentOnPhotos, gql, runSucceeded, signedUpWithDataset } from "./page-gql.js";
 import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
 
@@ -8,21 +8,6 @@ import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
 // axe-core: no serious or critical violation. Then the keyboard alone reaches and uses the controls, and the
 // everyday actions (rename, delete with confirmation) work from the dashboard.
 test.describe.configure({ mode: "serial" });
-
-async function expectAccessible(page: Page, path: string) {
-  await page.goto(path);
-  await expect(page.getByRole("main")).toBeVisible();
-  await expect(page.getByText("Loading")).toHaveCount(0);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const grave = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  // Soft: one run lists the violations of every page, not only the first page's.
-  expect
-    .soft(
-      grave.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-      path,
-    )
-    .toEqual([]);
-}
 
 test("every page has no serious accessibility violation; the keyboard reaches the controls", async ({ page }) => {
   test.skip(!hasSharedModel || !existsSync(flowersDir), "NOT RUN: ../shared (flowers and MobileNetV2) is needed.");

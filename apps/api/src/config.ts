@@ -1,4 +1,4 @@
-import { databaseUrl, modelSettings, operationsSettings, setting } from "@retrain/config";
+import { databaseUrl, modelSettings, operationsSettings, setting, webhookSettings } from "@retrain/config";
 import { modelDownloadOptions } from "@retrain/models";
 import { z } from "zod";
 import { dashboardUrlOf, identitySettings, singleSignOnFrom } from "./identity-config.js";
@@ -55,6 +55,7 @@ export const apiSettings = z.object({
     .describe("1: /readyz answers 503 until a worker's heartbeat is fresh (jobs would wait in the queue)."),
   ...identitySettings,
   ...modelSettings,
+  ...webhookSettings,
   ...operationsSettings,
 });
 
@@ -81,6 +82,7 @@ export function serviceOptionsFrom(config: ApiConfig) {
     smtp: config.SMTP_URL ? { url: config.SMTP_URL, from: config.SMTP_FROM } : null,
     dashboardUrl: dashboardUrlOf(config),
     maxActiveJobsPerWorkspace: config.MAX_ACTIVE_JOBS_PER_WORKSPACE,
+    webhookUrlAllow: config.WEBHOOK_URL_ALLOW,
   };
 }
 

@@ -22,6 +22,7 @@ import type { ExperimentService } from "./services/training/experiment-service.j
 import type { PromotionService } from "./services/training/promotion-service.js";
 import type { RunService } from "./services/training/run-service.js";
 import type { Caller } from "./services/workspaces/access.js";
+import type { WebhookService } from "./services/workspaces/webhook-service.js";
 import type { WorkspaceHousekeeping } from "./services/workspaces/workspace-housekeeping.js";
 import type { WorkspaceService } from "./services/workspaces/workspace-service.js";
 
@@ -51,6 +52,7 @@ export interface Services {
   runs: RunService;
   exports: ExportService;
   predictions: PredictionService;
+  webhooks: WebhookService;
 }
 
 /** How a resolver sets or clears the session cookie of the HTTP response. */

@@ -7,6 +7,7 @@ import {
   imagesRepository,
   jobsRepository,
   usersRepository,
+  webhooksRepository,
   workspacesRepository,
 } from "@retrain/db";
 import { isStoredModelCached } from "@retrain/models";
@@ -57,6 +58,10 @@ export function createLoaders(db: Db, modelCacheDir: string, options: { cache?: 
       groupBy(ids, await checkpoints.aliasesOf(ids), (a) => a.experimentId),
     ),
     checkpoint: loader(async (ids: readonly string[]) => byId(ids, await checkpoints.summaries(ids))),
+    /** The latest 20 deliveries of each webhook (the delivery log). */
+    webhookDeliveries: loader(async (ids: readonly string[]) =>
+      groupBy(ids, await webhooksRepository(db).latestDeliveries(ids, 20), (d) => d.webhookId),
+    ),
     calibration: loader(async (ids: readonly string[]) => {
       const rows = await checkpoints.calibrations(ids);
       return ids.map((id) => rows.find((r) => r.id === id)?.calibration ?? null);

@@ -11,22 +11,24 @@ import { startWorker, type WorkerProcess } from "./worker-process.js";
  */
 export async function apiWithWorker(
   modelCacheDir?: string,
+  settings: Record<string, string> = {},
 ): Promise<{ t: TestApi; worker: WorkerProcess; modelCacheDir: string }> {
   const cache = modelCacheDir ?? (await seededModelCache());
-  const t = await startTestApi({ modelCacheDir: cache });
-  const worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: cache, EXTRACTION_THREADS: "2" });
+  const t = await startTestApi({ modelCacheDir: cache, settings });
+  const worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: cache, EXTRACTION_THREADS: "2", ...settings });
   afterAll(() => worker.kill());
   return { t, worker, modelCacheDir: cache };
 }
 
 /**
  * The API, a real worker, and a team whose flower classifier a run has trained and `production` serves:
- * where tests of serving start.
+ * where tests of serving start. `settings` go to both processes.
  */
 export async function trainedTeam(
   email: string,
+  settings: Record<string, string> = {},
 ): Promise<{ t: TestApi; team: TrainedWorkspace; worker: WorkerProcess }> {
-  const { t, worker } = await apiWithWorker();
+  const { t, worker } = await apiWithWorker(undefined, settings);
   await worker.ready;
   return { t, team: await trainedFlowersWorkspace(t.api.url, email), worker };
 }

@@ -36,7 +36,7 @@ type Documents = {
     "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom role benchmark { imagesPerSecond flowersValidationAccuracy } } }": typeof types.ExperimentChoicesDocument,
     "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }": typeof types.ExperimentsDocument,
     "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }": typeof types.CreateExperimentDocument,
-    "query Shell { me { name email } workspaces { id name myRole myPermissions { write train manageMembers destroy manageWorkspace } } }": typeof types.ShellDocument,
+    "query Shell { me { name email } workspaces { id name myRole myPermissions { write train manageMembers manageWebhooks destroy manageWorkspace } } }": typeof types.ShellDocument,
     "mutation SignOut { signOut }": typeof types.SignOutDocument,
     "query PredictTargets($w: ID!) { workspace(id: $w) { keepServedImages experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }": typeof types.PredictTargetsDocument,
     "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!, $keep: Boolean) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5, keep: $keep) {\n    checkpointId latencyMs kept results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }": typeof types.PredictDocument,
@@ -57,6 +57,11 @@ type Documents = {
     "query ApiTokens { apiTokens { id name prefix scope expiresAt createdAt lastUsedAt revokedAt } }": typeof types.ApiTokensDocument,
     "mutation CreateApiToken($n: String!, $s: TokenScope!, $x: DateTime) {\n  createApiToken(name: $n, scope: $s, expiresAt: $x) { secret } }": typeof types.CreateApiTokenDocument,
     "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }": typeof types.RevokeApiTokenDocument,
+    "query Webhooks($w: ID!) {\n  webhookEvents { name description }\n  workspace(id: $w) { id webhooks { id url events enabled createdAt\n    deliveries { id event status attempts responseStatus error createdAt lastAttemptAt nextAttemptAt } } } }": typeof types.WebhooksDocument,
+    "mutation CreateWebhook($w: ID!, $url: String!, $events: [String!]!) {\n  createWebhook(workspaceId: $w, url: $url, events: $events) { secret } }": typeof types.CreateWebhookDocument,
+    "mutation SetWebhookEnabled($id: ID!, $enabled: Boolean!) {\n  updateWebhook(id: $id, enabled: $enabled) { id enabled } }": typeof types.SetWebhookEnabledDocument,
+    "mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }": typeof types.DeleteWebhookDocument,
+    "mutation SendTestWebhook($id: ID!) { sendTestWebhook(id: $id) { id } }": typeof types.SendTestWebhookDocument,
     "query Workspaces { me { name } workspaces { id name myRole } }": typeof types.WorkspacesDocument,
     "mutation CreateWorkspace($name: String!) { createWorkspace(name: $name) { id } }": typeof types.CreateWorkspaceDocument,
     "mutation SignUp($email: String!, $password: String!, $name: String!, $invitation: String) {\n  signUp(email: $email, password: $password, name: $name, invitationToken: $invitation) { user { id } } }": typeof types.SignUpDocument,
@@ -128,7 +133,7 @@ const documents: Documents = {
     "query ExperimentChoices($w: ID!) { workspace(id: $w) { datasets { id name } }\n  baseModels { id key name cached featureDim custom role benchmark { imagesPerSecond flowersValidationAccuracy } } }": types.ExperimentChoicesDocument,
     "query Experiments($w: ID!, $after: String) { workspace(id: $w) {\n  experiments(first: 50, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id name dataset { name } baseModel { name } summary { runCount bestTestAccuracy } } } } }": types.ExperimentsDocument,
     "mutation CreateExperiment($d: ID!, $m: ID!, $n: String!, $h: HyperparametersInput) {\n  createExperiment(datasetId: $d, baseModelId: $m, name: $n, hyperparameters: $h) { id } }": types.CreateExperimentDocument,
-    "query Shell { me { name email } workspaces { id name myRole myPermissions { write train manageMembers destroy manageWorkspace } } }": types.ShellDocument,
+    "query Shell { me { name email } workspaces { id name myRole myPermissions { write train manageMembers manageWebhooks destroy manageWorkspace } } }": types.ShellDocument,
     "mutation SignOut { signOut }": types.SignOutDocument,
     "query PredictTargets($w: ID!) { workspace(id: $w) { keepServedImages experiments(first: 50) {\n  nodes { id name aliases { name } runs(last: 5) { nodes { id checkpoints { id step } } } } } } }": types.PredictTargetsDocument,
     "mutation Predict($c: ID, $e: ID, $alias: String, $img: PredictImageInput!, $keep: Boolean) {\n  predict(checkpointId: $c, experimentId: $e, alias: $alias, images: [$img], topK: 5, keep: $keep) {\n    checkpointId latencyMs kept results { name error unknown unknownReason calibrated top { label probability }\n      evidence { label distance image { id thumbnailUrl originalName } } } } }": types.PredictDocument,
@@ -149,6 +154,11 @@ const documents: Documents = {
     "query ApiTokens { apiTokens { id name prefix scope expiresAt createdAt lastUsedAt revokedAt } }": types.ApiTokensDocument,
     "mutation CreateApiToken($n: String!, $s: TokenScope!, $x: DateTime) {\n  createApiToken(name: $n, scope: $s, expiresAt: $x) { secret } }": types.CreateApiTokenDocument,
     "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }": types.RevokeApiTokenDocument,
+    "query Webhooks($w: ID!) {\n  webhookEvents { name description }\n  workspace(id: $w) { id webhooks { id url events enabled createdAt\n    deliveries { id event status attempts responseStatus error createdAt lastAttemptAt nextAttemptAt } } } }": types.WebhooksDocument,
+    "mutation CreateWebhook($w: ID!, $url: String!, $events: [String!]!) {\n  createWebhook(workspaceId: $w, url: $url, events: $events) { secret } }": types.CreateWebhookDocument,
+    "mutation SetWebhookEnabled($id: ID!, $enabled: Boolean!) {\n  updateWebhook(id: $id, enabled: $enabled) { id enabled } }": types.SetWebhookEnabledDocument,
+    "mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }": types.DeleteWebhookDocument,
+    "mutation SendTestWebhook($id: ID!) { sendTestWebhook(id: $id) { id } }": types.SendTestWebhookDocument,
     "query Workspaces { me { name } workspaces { id name myRole } }": types.WorkspacesDocument,
     "mutation CreateWorkspace($name: String!) { createWorkspace(name: $name) { id } }": types.CreateWorkspaceDocument,
     "mutation SignUp($email: String!, $password: String!, $name: String!, $invitation: String) {\n  signUp(email: $email, password: $password, name: $name, invitationToken: $invitation) { user { id } } }": types.SignUpDocument,
@@ -286,7 +296,7 @@ export function graphql(source: "mutation CreateExperiment($d: ID!, $m: ID!, $n:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Shell { me { name email } workspaces { id name myRole myPermissions { write train manageMembers destroy manageWorkspace } } }"): typeof import('./graphql').ShellDocument;
+export function graphql(source: "query Shell { me { name email } workspaces { id name myRole myPermissions { write train manageMembers manageWebhooks destroy manageWorkspace } } }"): typeof import('./graphql').ShellDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -367,6 +377,26 @@ export function graphql(source: "mutation CreateApiToken($n: String!, $s: TokenS
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }"): typeof import('./graphql').RevokeApiTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Webhooks($w: ID!) {\n  webhookEvents { name description }\n  workspace(id: $w) { id webhooks { id url events enabled createdAt\n    deliveries { id event status attempts responseStatus error createdAt lastAttemptAt nextAttemptAt } } } }"): typeof import('./graphql').WebhooksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateWebhook($w: ID!, $url: String!, $events: [String!]!) {\n  createWebhook(workspaceId: $w, url: $url, events: $events) { secret } }"): typeof import('./graphql').CreateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetWebhookEnabled($id: ID!, $enabled: Boolean!) {\n  updateWebhook(id: $id, enabled: $enabled) { id enabled } }"): typeof import('./graphql').SetWebhookEnabledDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) }"): typeof import('./graphql').DeleteWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SendTestWebhook($id: ID!) { sendTestWebhook(id: $id) { id } }"): typeof import('./graphql').SendTestWebhookDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -276,6 +276,14 @@ export type CreatedInvitation = {
   token: Scalars['String']['output'];
 };
 
+/** A new webhook with its signing secret, shown this once. */
+export type CreatedWebhook = {
+  /** The key its bodies are signed with (whsec_...). */
+  secret: Scalars['String']['output'];
+  /** The webhook. */
+  webhook: Webhook;
+};
+
 /** Labelled images a workspace trains on. */
 export type Dataset = {
   /** When it was made. */
@@ -931,6 +939,8 @@ export type Mutation = {
   createLabel: Label;
   /** An owner or admin makes a one-time reset link for a member below them, to hand over (no e-mail needed). Refused (FORBIDDEN) when the member is also in a workspace where the caller does not manage them. */
   createPasswordResetLink: PasswordResetLink;
+  /** Send a workspace's events to a URL (owners and admins). The URL's host must be on the public internet unless the operator allows it (WEBHOOK_URL_ALLOW). */
+  createWebhook: CreatedWebhook;
   /** Create a workspace; you become its owner. */
   createWorkspace: Workspace;
   /** Delete your account for good, confirmed with your password. What you made for your teams stays (without an author); a workspace you alone own needs another owner first (CONFLICT). */
@@ -947,6 +957,8 @@ export type Mutation = {
   deleteLabel: Scalars['Boolean']['output'];
   /** Delete a finished run and its checkpoints (MEMBER or above); CONFLICT while it runs or while an alias serves one of its checkpoints. */
   deleteRun: Scalars['Boolean']['output'];
+  /** Delete a webhook and its delivery log. */
+  deleteWebhook: Scalars['Boolean']['output'];
   /** Delete a workspace and everything in it (OWNER). Irreversible: confirm with its name. */
   deleteWorkspace: Scalars['Boolean']['output'];
   /** Take a kept image off the review queue without adding it. */
@@ -987,6 +999,8 @@ export type Mutation = {
   revokeApiToken: Scalars['Boolean']['output'];
   /** Withdraw a pending invitation; its link stops working (OWNER or ADMIN). */
   revokeInvitation: Scalars['Boolean']['output'];
+  /** Send a webhook.test event to this webhook now; the delivery log shows the receiver's answer. */
+  sendTestWebhook: WebhookDelivery;
   /** Allow or stop keeping served images for review (owners). */
   setKeepServedImages: Workspace;
   /** Change a member's role (OWNER or ADMIN; a workspace keeps at least one owner). */
@@ -1015,6 +1029,8 @@ export type Mutation = {
   updateImages: Array<Image>;
   /** Change the name others see. */
   updateProfile: User;
+  /** Change a webhook's URL or events, or disable it (pending deliveries of a disabled one fail). */
+  updateWebhook: Webhook;
   /** Upload up to 100 images (20 MB each): a result per file; bad files are rejected, the rest land. */
   uploadImages: Array<UploadResult>;
 };
@@ -1094,6 +1110,14 @@ export type MutationCreatePasswordResetLinkArgs = {
 
 
 /** Everything Retrain Studio can be told to do. */
+export type MutationCreateWebhookArgs = {
+  events: Array<Scalars['String']['input']>;
+  url: Scalars['String']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
 export type MutationCreateWorkspaceArgs = {
   name: Scalars['String']['input'];
 };
@@ -1137,6 +1161,12 @@ export type MutationDeleteLabelArgs = {
 
 /** Everything Retrain Studio can be told to do. */
 export type MutationDeleteRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationDeleteWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1289,6 +1319,12 @@ export type MutationRevokeInvitationArgs = {
 
 
 /** Everything Retrain Studio can be told to do. */
+export type MutationSendTestWebhookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
 export type MutationSetKeepServedImagesArgs = {
   keep: Scalars['Boolean']['input'];
   workspaceId: Scalars['ID']['input'];
@@ -1385,6 +1421,15 @@ export type MutationUpdateProfileArgs = {
 
 
 /** Everything Retrain Studio can be told to do. */
+export type MutationUpdateWebhookArgs = {
+  enabled: InputMaybe<Scalars['Boolean']['input']>;
+  events: InputMaybe<Array<Scalars['String']['input']>>;
+  id: Scalars['ID']['input'];
+  url: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Everything Retrain Studio can be told to do. */
 export type MutationUploadImagesArgs = {
   datasetId: Scalars['ID']['input'];
   files: Array<UploadFileInput>;
@@ -1453,6 +1498,8 @@ export type Permissions = {
   destroy: Scalars['Boolean']['output'];
   /** Invite people and change or remove members below their own role. */
   manageMembers: Scalars['Boolean']['output'];
+  /** Add, change, test and delete the webhooks that send the workspace's events out. */
+  manageWebhooks: Scalars['Boolean']['output'];
   /** Rename and delete the workspace, and decide whether served images are kept. */
   manageWorkspace: Scalars['Boolean']['output'];
   /** Ask for predictions. */
@@ -1525,6 +1572,8 @@ export type Query = {
   run: TrainingRun;
   /** How people get in here, for the sign-in and sign-up pages (no sign-in needed). */
   signInOptions: SignInOptions;
+  /** The events a webhook can ask for. */
+  webhookEvents: Array<WebhookEventInfo>;
   /** One workspace you belong to (NOT_FOUND otherwise). */
   workspace: Workspace;
   /** The signed-in user's workspaces. */
@@ -1929,6 +1978,63 @@ export type User = {
   name: Scalars['String']['output'];
 };
 
+/** Where a workspace's events are POSTed, as JSON signed with HMAC-SHA256 (header Retrain-Signature: t=<unix time>,v1=<hex of HMAC(secret, `t.body`)>). Failed deliveries are retried with exponential backoff for 24 hours. */
+export type Webhook = {
+  /** When it was added. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Its latest 20 deliveries, newest first. */
+  deliveries: Array<WebhookDelivery>;
+  /** Disabled webhooks receive nothing. */
+  enabled: Scalars['Boolean']['output'];
+  /** The events it receives. */
+  events: Array<Scalars['String']['output']>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** Where events are POSTed. */
+  url: Scalars['String']['output'];
+};
+
+/** One event sent to one webhook: its tries and their outcome. */
+export type WebhookDelivery = {
+  /** Tries so far. */
+  attempts: Scalars['Int']['output'];
+  /** The JSON body as sent (and signed). */
+  body: Scalars['String']['output'];
+  /** When the event happened. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Why the last try failed. */
+  error: Maybe<Scalars['String']['output']>;
+  /** The event, such as run.succeeded or webhook.test. */
+  event: Scalars['String']['output'];
+  /** Sent as the Retrain-Delivery header. */
+  id: Scalars['ID']['output'];
+  /** The last try. */
+  lastAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** The next try, while pending. */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** The receiver's HTTP status at the last try (none when it did not answer). */
+  responseStatus: Maybe<Scalars['Int']['output']>;
+  /** Where it stands. */
+  status: WebhookDeliveryStatus;
+};
+
+/** Where a delivery stands. */
+export type WebhookDeliveryStatus =
+  /** Given up (24 hours of failed tries), or its webhook was disabled. */
+  | 'FAILED'
+  /** Not delivered yet: waiting for its first or next try. */
+  | 'PENDING'
+  /** The receiver answered 2xx. */
+  | 'SUCCEEDED';
+
+/** An event a webhook can ask for. */
+export type WebhookEventInfo = {
+  /** When it is sent. */
+  description: Scalars['String']['output'];
+  /** Such as run.succeeded. */
+  name: Scalars['String']['output'];
+};
+
 /** A worker process running background jobs (extraction, training, imports), on any machine. */
 export type WorkerStatus = {
   hostname: Scalars['String']['output'];
@@ -1968,6 +2074,8 @@ export type Workspace = {
   reviewQueue: WorkspaceReviewQueueConnection;
   /** Unique short name. */
   slug: Scalars['String']['output'];
+  /** Where this workspace's events are sent (owners and admins only). */
+  webhooks: Array<Webhook>;
 };
 
 
@@ -2205,7 +2313,7 @@ export type CreateExperimentMutation = { createExperiment: { id: string } };
 export type ShellQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ShellQuery = { me: { name: string, email: string } | null, workspaces: Array<{ id: string, name: string, myRole: Role, myPermissions: { write: boolean, train: boolean, manageMembers: boolean, destroy: boolean, manageWorkspace: boolean } }> };
+export type ShellQuery = { me: { name: string, email: string } | null, workspaces: Array<{ id: string, name: string, myRole: Role, myPermissions: { write: boolean, train: boolean, manageMembers: boolean, manageWebhooks: boolean, destroy: boolean, manageWorkspace: boolean } }> };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -2353,6 +2461,44 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 
 export type RevokeApiTokenMutation = { revokeApiToken: boolean };
+
+export type WebhooksQueryVariables = Exact<{
+  w: Scalars['ID']['input'];
+}>;
+
+
+export type WebhooksQuery = { webhookEvents: Array<{ name: string, description: string }>, workspace: { id: string, webhooks: Array<{ id: string, url: string, events: Array<string>, enabled: boolean, createdAt: string, deliveries: Array<{ id: string, event: string, status: WebhookDeliveryStatus, attempts: number, responseStatus: number | null, error: string | null, createdAt: string, lastAttemptAt: string | null, nextAttemptAt: string | null }> }> } };
+
+export type CreateWebhookMutationVariables = Exact<{
+  w: Scalars['ID']['input'];
+  url: Scalars['String']['input'];
+  events: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
+
+
+export type CreateWebhookMutation = { createWebhook: { secret: string } };
+
+export type SetWebhookEnabledMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  enabled: Scalars['Boolean']['input'];
+}>;
+
+
+export type SetWebhookEnabledMutation = { updateWebhook: { id: string, enabled: boolean } };
+
+export type DeleteWebhookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteWebhookMutation = { deleteWebhook: boolean };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook: { id: string } };
 
 export type WorkspacesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3195,6 +3341,7 @@ export const ShellDocument = new TypedDocumentString(`
       write
       train
       manageMembers
+      manageWebhooks
       destroy
       manageWorkspace
     }
@@ -3568,6 +3715,62 @@ export const RevokeApiTokenDocument = new TypedDocumentString(`
   revokeApiToken(id: $id)
 }
     `) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const WebhooksDocument = new TypedDocumentString(`
+    query Webhooks($w: ID!) {
+  webhookEvents {
+    name
+    description
+  }
+  workspace(id: $w) {
+    id
+    webhooks {
+      id
+      url
+      events
+      enabled
+      createdAt
+      deliveries {
+        id
+        event
+        status
+        attempts
+        responseStatus
+        error
+        createdAt
+        lastAttemptAt
+        nextAttemptAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksQuery, WebhooksQueryVariables>;
+export const CreateWebhookDocument = new TypedDocumentString(`
+    mutation CreateWebhook($w: ID!, $url: String!, $events: [String!]!) {
+  createWebhook(workspaceId: $w, url: $url, events: $events) {
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookMutation, CreateWebhookMutationVariables>;
+export const SetWebhookEnabledDocument = new TypedDocumentString(`
+    mutation SetWebhookEnabled($id: ID!, $enabled: Boolean!) {
+  updateWebhook(id: $id, enabled: $enabled) {
+    id
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<SetWebhookEnabledMutation, SetWebhookEnabledMutationVariables>;
+export const DeleteWebhookDocument = new TypedDocumentString(`
+    mutation DeleteWebhook($id: ID!) {
+  deleteWebhook(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const SendTestWebhookDocument = new TypedDocumentString(`
+    mutation SendTestWebhook($id: ID!) {
+  sendTestWebhook(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
 export const WorkspacesDocument = new TypedDocumentString(`
     query Workspaces {
   me {

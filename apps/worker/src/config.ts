@@ -1,4 +1,4 @@
-import { databaseUrl, modelSettings, operationsSettings, setting } from "@retrain/config";
+import { databaseUrl, modelSettings, operationsSettings, setting, webhookSettings } from "@retrain/config";
 import { z } from "zod";
 
 /** Every setting the worker reads, with its type, default and meaning (docs/settings.md lists them too). */
@@ -23,6 +23,10 @@ export const workerSettings = z.object({
     60,
     "How often a dataset whose images, labels or splits changed since its health check is checked again.",
   ),
+  DRIFT_CHECK_SECONDS: setting.positive(
+    3600,
+    "How often what each alias served is checked for drift (a drift.detected event at most once a day per alias).",
+  ),
   KEPT_IMAGE_DAYS: setting.positive(
     90,
     "Days an image kept for the review queue (predict keep: true) stays; the prediction itself is kept.",
@@ -38,6 +42,7 @@ export const workerSettings = z.object({
       "Port of the worker's /healthz (200 while it takes jobs; 503 when stopping), on METRICS_HOST; none when unset.",
     ),
   ...modelSettings,
+  ...webhookSettings,
   ...operationsSettings,
 });
 

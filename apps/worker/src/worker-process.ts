@@ -15,14 +15,18 @@ import { JOB_KIND_NAMES, type JobKind, openJobQueue } from "@retrain/jobs";
 import { modelDownloadOptions } from "@retrain/models";
 import { metricsAnswer, type OpsServer, startOpsServer } from "@retrain/telemetry";
 import { stopTracing } from "@retrain/telemetry/tracing";
+import { deliverOnce, resendOverdue } from "@retrain/webhooks";
 import { workerSettings } from "./config.js";
 import { HANDLERS } from "./jobs/handlers.js";
 import { log } from "./observability/log.js";
 import { databasePool, registry } from "./observability/worker-metrics.js";
+import { startDriftWatch } from "./runner/drift-watch.js";
 import { startHealthRefresher } from "./runner/health-refresher.js";
 import { startHeartbeat } from "./runner/heartbeat.js";
+import { publishJobEnd } from "./runner/job-events.js";
 import { JobFailure } from "./runner/job-failure.js";
 import { createJobRunner } from "./runner/job-runner.js";
+import { every } from "./runner/periodic.js";
 import { startReaper } from "./runner/reaper.js";
 import { startRetention } from "./runner/retention.js";
 
@@ -73,6 +77,7 @@ const runner = createJobRunner({
       await jobs.dropInput(job.id);
       await imagesRepository(db).deleteUnusedBlob(job.inputSha256);
     }
+    await publishJobEnd(db, queue, job, status, error);
   },
 });
 // Every kind in the job registry, each with its handler; a training message from before runs had a job row
@@ -84,6 +89,19 @@ async function workKind<K extends JobKind>(kind: K) {
   });
 }
 for (const kind of JOB_KIND_NAMES) await workKind(kind);
+const delivery = {
+  allowHosts: config.WEBHOOK_URL_ALLOW,
+  timeoutMs: config.WEBHOOK_TIMEOUT_SECONDS * 1000,
+  retry: {
+    baseSeconds: config.WEBHOOK_RETRY_BASE_SECONDS,
+    giveUpAfterSeconds: config.WEBHOOK_GIVE_UP_HOURS * 3600,
+    maxWaitSeconds: 6 * 3600,
+  },
+};
+await queue.workDeliveries((deliveryId) => deliverOnce(db, queue, deliveryId, delivery));
+// A delivery whose message was lost (sent while the queue was away, a worker killed mid-try) is sent again.
+const deliverySweep = every("webhook sweep", 60_000, () => resendOverdue(db, queue, 10 * 60_000));
+const driftWatch = startDriftWatch({ db, queue, everyMs: config.DRIFT_CHECK_SECONDS * 1000 });
 const reaper = startReaper({ db, queue, runner, maxAttempts: config.JOB_MAX_ATTEMPTS, everyMs: 5000 });
 const heartbeat = startHeartbeat(db, { id: workerId, inferenceBackend });
 const healthRefresher = startHealthRefresher({ db, queue, everyMs: config.HEALTH_REFRESH_SECONDS * 1000 });
@@ -122,6 +140,8 @@ async function stop() {
   force.unref();
   reaper.stop();
   healthRefresher.stop();
+  deliverySweep.stop();
+  driftWatch.stop();
   retention.stop();
   await queue.stopTaking();
   await runner.shutdown(config.SHUTDOWN_SECONDS * 1000);

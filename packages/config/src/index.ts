@@ -1,3 +1,3 @@
 export { ConfigError, describeSettings, loadConfig } from "./load-config.js";
 export { productRoot } from "./product-root.js";
-export { databaseUrl, modelSettings, operationsSettings, setting } from "./settings.js";
+export { databaseUrl, modelSettings, operationsSettings, setting, webhookSettings } from "./settings.js";

@@ -95,3 +95,16 @@ export const operationsSettings = {
       "OpenTelemetry collector (OTLP over HTTP, such as http://collector:4318): traces of HTTP, GraphQL, SQL and jobs are sent there; off when unset. The SDK's other OTEL_* variables apply.",
     ),
 };
+
+/** How webhooks are sent (the worker sends; the API checks URLs when they are saved). */
+export const webhookSettings = {
+  WEBHOOK_URL_ALLOW: setting.list(
+    "Hosts (names or IP addresses, comma-separated) webhook URLs may use although they are not public, such as 127.0.0.1,hooks.internal.",
+  ),
+  WEBHOOK_TIMEOUT_SECONDS: setting.positive(10, "Time a webhook receiver has to answer one delivery."),
+  WEBHOOK_RETRY_BASE_SECONDS: setting.positive(
+    30,
+    "Wait before a failed webhook delivery's second try; each further wait doubles (up to 6 hours).",
+  ),
+  WEBHOOK_GIVE_UP_HOURS: setting.positive(24, "A webhook delivery not through this long after its event fails."),
+};

@@ -28,7 +28,13 @@ export { type CheckpointRecord, fromCheckpointRecord, toCheckpointRecord } from 
 export { createProgressDisplay, type ProgressDisplay } from "./cli/progress.js";
 export { compareRuns, type RunComparison } from "./comparison/compare-runs.js";
 export { PARITY_TOLERANCE, type ParityResult, parityCheck } from "./comparison/parity.js";
-export { DRIFT_THRESHOLD, populationStability } from "./comparison/population-stability.js";
+export {
+  DRIFT_DAYS,
+  DRIFT_MIN_PREDICTIONS,
+  DRIFT_THRESHOLD,
+  judgeDrift,
+  populationStability,
+} from "./comparison/population-stability.js";
 export { assignSplit, defaultGroupKey, type SplitName } from "./data/splits.js";
 export {
   BaseModelMismatchError,

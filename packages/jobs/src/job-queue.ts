@@ -1,5 +1,10 @@
 import PgBoss from "pg-boss";
+import { z } from "zod";
 import { JOB_KINDS, type JobKind, type JobPayload, QUEUES } from "./job-kinds.js";
+
+/** Webhook deliveries' queue: a message names its delivery row. */
+const DELIVERY_QUEUE = "webhook";
+const deliveryMessage = z.object({ deliveryId: z.string() });
 
 export interface QueueOptions {
   /**
@@ -20,6 +25,12 @@ export interface JobQueue {
   work<K extends JobKind>(kind: K, handler: (payload: JobPayload<K>) => Promise<void>): Promise<void>;
   /** Whether a message for this job is waiting or being worked on (for jobs whose message may be lost). */
   hasMessage(kind: JobKind, jobId: string): Promise<boolean>;
+  /**
+   * Sends a webhook delivery's next try, after `delaySeconds`. Deliveries have no job row (they are not
+   * work a user watches): their own row keeps attempts and outcome, and the worker retries them itself.
+   */
+  sendDelivery(deliveryId: string, delaySeconds?: number): Promise<string | null>;
+  workDeliveries(handler: (deliveryId: string) => Promise<void>): Promise<void>;
   /** Takes no new messages (a worker stopping); those in hand go on. */
   stopTaking(): Promise<void>;
   stop(): Promise<void>;
@@ -39,7 +50,7 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
   });
   boss.on("error", (error) => console.error("job queue:", error.message));
   await boss.start();
-  for (const name of QUEUES) {
+  for (const name of [...QUEUES, DELIVERY_QUEUE]) {
     await boss.createQueue(name, {
       name,
       expireInSeconds,
@@ -59,6 +70,21 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
         await handler(parsed.data as JobPayload<typeof kind>);
       });
     },
+    sendDelivery: (deliveryId, delaySeconds = 0) =>
+      // One try per message: a failed try schedules the next itself (its row decides when, and when to stop).
+      boss.send(DELIVERY_QUEUE, { deliveryId }, { startAfter: delaySeconds, retryLimit: 0, expireInSeconds: 300 }),
+    workDeliveries: async (handler) => {
+      await boss.work(
+        DELIVERY_QUEUE,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 4 },
+        async (messages) => {
+          for (const message of messages) {
+            const parsed = deliveryMessage.safeParse(message.data);
+            if (parsed.success) await handler(parsed.data.deliveryId);
+          }
+        },
+      );
+    },
     hasMessage: async (kind, jobId) => {
       const rows = (await boss
         .getDb()
@@ -69,7 +95,7 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
       return rows.rows.length > 0;
     },
     stopTaking: async () => {
-      for (const name of QUEUES) await boss.offWork(name);
+      for (const name of [...QUEUES, DELIVERY_QUEUE]) await boss.offWork(name);
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 15_000 }),
   };

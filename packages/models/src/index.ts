@@ -1,11 +1,5 @@
-export {
-  createModelFetch,
-  type FetchPolicy,
-  isPublicAddress,
-  type ModelDownloadSettings,
-  modelDownloadOptions,
-  RefusedFetchError,
-} from "./model-fetch.js";
+export { createModelFetch, type FetchPolicy, type ModelDownloadSettings, modelDownloadOptions } from "./model-fetch.js";
+export { isPublicAddress, RefusedFetchError } from "./outbound-guard.js";
 export { openStoredBaseModel } from "./stored-model.js";
 export {
   isStoredModelCached,

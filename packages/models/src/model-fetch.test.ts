@@ -1,7 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { createModelFetch, isPublicAddress } from "./model-fetch.js";
+import { createModelFetch } from "./model-fetch.js";
+import { isPublicAddress } from "./outbound-guard.js";
 
 /** A loopback HTTP server that counts the TCP connections made to it. */
 async function server(handler: http.RequestListener) {

@@ -1,9 +1,7 @@
-import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
-import net from "node:net";
 import type { DownloadOptions, Fetch } from "@retrain/engine";
-import ipaddr from "ipaddr.js";
+import { describeNetworkError, outboundGuard, RefusedFetchError } from "./outbound-guard.js";
 
 /** Where the server may fetch base models from, and how much. */
 export interface FetchPolicy {
@@ -16,58 +14,6 @@ export interface FetchPolicy {
   maxRedirects?: number;
 }
 
-/** A fetch the policy refused; its message is safe to show (it names no address). */
-export class RefusedFetchError extends Error {}
-
-/** Only global unicast addresses: loopback, private, link-local, CGNAT, multicast, NAT64, 6to4... are not. */
-export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  let ip = ipaddr.parse(address);
-  if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
-  return ip.range() === "unicast";
-}
-
-const NOT_PUBLIC =
-  "its host is not on the public internet (loopback, private, link-local or reserved address); an operator can allow trusted hosts in the server's settings";
-
-type LookupCallback = (
-  error: NodeJS.ErrnoException | null,
-  address: string | dns.LookupAddress[],
-  family?: number,
-) => void;
-
-/**
- * Resolves the host and refuses it when any address is not public, before a connection is made. Node calls it
- * for every connection, so a redirect or a DNS answer that changes between checks cannot slip through.
- */
-function guardedLookup(hostname: string, options: dns.LookupOptions, callback: LookupCallback): void {
-  dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, []);
-    if (addresses.length === 0 || addresses.some((a) => !isPublicAddress(a.address)))
-      return callback(new RefusedFetchError(NOT_PUBLIC), []);
-    if (options.all) return callback(null, addresses);
-    const first = addresses[0] as dns.LookupAddress;
-    callback(null, first.address, first.family);
-  });
-}
-
-/** Network failures in words that name no address or port. */
-function describe(error: NodeJS.ErrnoException): string {
-  if (error instanceof RefusedFetchError) return error.message;
-  const words: Record<string, string> = {
-    ENOTFOUND: "host not found",
-    EAI_AGAIN: "host name could not be resolved",
-    ECONNREFUSED: "connection refused",
-    ECONNRESET: "connection reset",
-    ETIMEDOUT: "connection timed out",
-    EHOSTUNREACH: "host unreachable",
-    ENETUNREACH: "network unreachable",
-  };
-  if (error.code && words[error.code]) return words[error.code] as string;
-  if (/certificate|SSL|TLS/i.test(error.message)) return "TLS certificate problem";
-  return "network error";
-}
-
 /**
  * A fetch for base model downloads that cannot be turned against the server's own network: each hop's host
  * is resolved and refused unless public (or allowed by the operator), redirects are followed by hand up to a
@@ -75,24 +21,19 @@ function describe(error: NodeJS.ErrnoException): string {
  * neither addresses nor local paths.
  */
 export function createModelFetch(policy: FetchPolicy): Fetch {
-  const allowed = new Set(
-    policy.allowHosts.map((h) =>
-      h
-        .trim()
-        .toLowerCase()
-        .replace(/^\[|\]$/g, ""),
-    ),
-  );
+  const guard = outboundGuard(policy.allowHosts);
   const maxRedirects = policy.maxRedirects ?? 3;
 
   const once = (url: URL, signal: AbortSignal) =>
     new Promise<{ status: number; headers: Headers; body: Buffer; location?: string }>((resolve, reject) => {
-      const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "");
-      const trusted = allowed.has(host);
-      // Node connects to an IP literal without a lookup: check it here.
-      if (!trusted && net.isIP(host) && !isPublicAddress(host)) return reject(new RefusedFetchError(NOT_PUBLIC));
+      let guarded: ReturnType<typeof guard.connectOptions>;
+      try {
+        guarded = guard.connectOptions(url);
+      } catch (error) {
+        return reject(error);
+      }
       const client = url.protocol === "https:" ? https : http;
-      const request = client.get(url, { signal, ...(trusted ? {} : { lookup: guardedLookup }) }, (response) => {
+      const request = client.get(url, { signal, ...guarded }, (response) => {
         const status = response.statusCode ?? 0;
         const headers = new Headers();
         for (const [name, value] of Object.entries(response.headers))
@@ -123,8 +64,6 @@ export function createModelFetch(policy: FetchPolicy): Fetch {
     let url = new URL(input);
     try {
       for (let hop = 0; ; hop++) {
-        if (url.protocol !== "http:" && url.protocol !== "https:")
-          throw new RefusedFetchError("only http and https URLs are fetched");
         const answer = await once(url, signal);
         if (!answer.location) return new Response(new Uint8Array(answer.body), answer);
         if (hop >= maxRedirects) throw new RefusedFetchError(`more than ${maxRedirects} redirects`);
@@ -133,7 +72,7 @@ export function createModelFetch(policy: FetchPolicy): Fetch {
     } catch (error) {
       if (signal.aborted)
         throw new TypeError("fetch failed", { cause: new Error(`timed out after ${policy.timeoutMs / 1000} s`) });
-      throw new TypeError("fetch failed", { cause: new Error(describe(error as NodeJS.ErrnoException)) });
+      throw new TypeError("fetch failed", { cause: new Error(describeNetworkError(error as NodeJS.ErrnoException)) });
     }
   };
 }

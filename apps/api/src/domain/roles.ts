@@ -10,6 +10,8 @@ export const NEEDS = {
   write: "MEMBER",
   train: "MEMBER",
   manageMembers: "ADMIN",
+  /** Where the workspace's events are sent (they carry ids and accuracies out of it). */
+  manageWebhooks: "ADMIN",
   /** Deleting what others may rely on: experiments, custom base models. */
   destroy: "ADMIN",
   /** Renaming and deleting the workspace itself. */

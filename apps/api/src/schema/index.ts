@@ -20,6 +20,7 @@ import "./prediction.js";
 import "./serving.js";
 import "./workspace.js";
 import "./activity.js";
+import "./webhook.js";
 
 export const schema = builder.toSchema();
 

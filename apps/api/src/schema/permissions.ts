@@ -9,6 +9,7 @@ const WHAT: Record<Action, string> = {
   write: "Create and edit datasets, images, labels and experiments.",
   train: "Start and cancel training runs and extractions.",
   manageMembers: "Invite people and change or remove members below their own role.",
+  manageWebhooks: "Add, change, test and delete the webhooks that send the workspace's events out.",
   destroy: "Delete what others may rely on: datasets with experiments, experiments, custom base models.",
   manageWorkspace: "Rename and delete the workspace, and decide whether served images are kept.",
 };

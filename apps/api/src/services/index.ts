@@ -31,6 +31,7 @@ import { createPromotionService } from "./training/promotion-service.js";
 import { createRunService } from "./training/run-service.js";
 import { createAccess } from "./workspaces/access.js";
 import { createJobQuota } from "./workspaces/job-quota.js";
+import { createWebhookService } from "./workspaces/webhook-service.js";
 import { createWorkspaceHousekeeping } from "./workspaces/workspace-housekeeping.js";
 import { createWorkspaceService } from "./workspaces/workspace-service.js";
 
@@ -61,6 +62,8 @@ export interface ServiceOptions {
   smtp?: { url: string; from: string } | null;
   /** Where users reach the dashboard (links in e-mails). */
   dashboardUrl?: string;
+  /** Hosts webhook URLs may use although they are not public (WEBHOOK_URL_ALLOW). */
+  webhookUrlAllow?: readonly string[];
   /** Work one workspace may have queued or running at once. */
   maxActiveJobsPerWorkspace?: number;
 }
@@ -113,7 +116,8 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     exports: createExportService(db, access, { ...modelOptions, exportDir: options.exportDir }),
     predictions: createPredictionService(db, access, models),
     calibration: createCalibrationService(db, access, models),
-    promotion: createPromotionService(db, access, createParityService(db, models)),
+    promotion: createPromotionService(db, access, createParityService(db, models), options.queue),
+    webhooks: createWebhookService(db, access, options.queue, options.webhookUrlAllow ?? []),
     serving: createServingService(db, access),
   };
 }

@@ -1,6 +1,6 @@
 import { type Db, healthRepository, jobsRepository } from "@retrain/db";
 import type { JobQueue } from "@retrain/jobs";
-import { log } from "../observability/log.js";
+import { every } from "./periodic.js";
 
 /**
  * Keeps health reports current: every `everyMs`, a report whose dataset changed since (its images, labels or
@@ -26,15 +26,5 @@ export function startHealthRefresher(options: { db: Db; queue: JobQueue; everyMs
     }
   }
 
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    round()
-      .catch((error: unknown) => log.error({ err: error }, "health refresh failed"))
-      .finally(() => {
-        running = false;
-      });
-  }, options.everyMs);
-  return { stop: () => clearInterval(timer) };
+  return every("health refresh", options.everyMs, round);
 }

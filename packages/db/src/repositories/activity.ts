@@ -11,6 +11,16 @@ export const activityRepository = (db: Db) => ({
     subjectId: string;
     data?: Prisma.InputJsonValue;
   }) => db.activity.create({ data }),
+  /** Whether `verb` was recorded on this subject (with this alias, when given) since `since`. */
+  recordedSince: async (verb: string, subjectId: string, since: Date, alias?: string) =>
+    (await db.activity.count({
+      where: {
+        verb,
+        subjectId,
+        createdAt: { gte: since },
+        ...(alias ? { data: { path: ["alias"], equals: alias } } : {}),
+      },
+    })) > 0,
   /** A page of a workspace's activity, newest first. */
   page: async (workspaceId: string, page: PageRequest) =>
     pageRows(

@@ -15,4 +15,5 @@ export { ACTIVE_RUN_STATUSES, ENDED_RUN_STATUSES, isRunActive } from "./run-stat
 export { type ServedDayRow, servedPredictionsRepository } from "./served-predictions.js";
 export { credentialsRepository } from "./sessions.js";
 export { usersRepository } from "./users.js";
+export { webhooksRepository } from "./webhooks.js";
 export { workspacesRepository } from "./workspaces.js";

@@ -24,6 +24,29 @@ export const servedPredictionsRepository = (db: Db) => ({
     return rows.map((r) => ({ day: r.day, label: r.label, count: Number(r.count), meanConfidence: r.mean }));
   },
 
+  /** Each alias that answered since `since`, with its experiment's workspace and dataset (the drift watch). */
+  servedAliases: (since: Date) =>
+    db.$queryRaw<{ experimentId: string; alias: string; workspaceId: string; datasetId: string }[]>`
+      SELECT DISTINCT r."experimentId", p.alias, p."workspaceId", e."datasetId"
+      FROM "Prediction" p
+      JOIN "Checkpoint" c ON c.id = p."checkpointId"
+      JOIN "TrainingRun" r ON r.id = c."runId"
+      JOIN "Experiment" e ON e.id = r."experimentId"
+      WHERE p."createdAt" >= ${since} AND p.alias IS NOT NULL`,
+
+  /** Labels (not "unknown") an alias answered since `since`, counted. */
+  answeredLabels: async (experimentId: string, alias: string, since: Date) => {
+    const rows = await db.$queryRaw<{ label: string; count: bigint }[]>`
+      SELECT p.label, count(*) AS count
+      FROM "Prediction" p
+      JOIN "Checkpoint" c ON c.id = p."checkpointId"
+      JOIN "TrainingRun" r ON r.id = c."runId"
+      WHERE r."experimentId" = ${experimentId} AND p.alias = ${alias} AND p."createdAt" >= ${since}
+        AND NOT p.unknown AND p.label IS NOT NULL
+      GROUP BY 1`;
+    return new Map(rows.map((r) => [r.label, Number(r.count)]));
+  },
+
   /** TRAIN images per label name of a dataset: the distribution served answers are held against. */
   trainingDistribution: async (datasetId: string) => {
     const rows = await db.image.groupBy({

@@ -20,3 +20,15 @@ export function populationStability(training: ReadonlyMap<string, number>, serve
   });
   return { psi, shares };
 }
+
+/** Drift is judged on the last week of served answers, and only with enough of them to mean anything. */
+export const DRIFT_DAYS = 7;
+export const DRIFT_MIN_PREDICTIONS = 30;
+
+/** Whether the labels an alias answered (`recent`, the last week) drifted from the TRAIN split's labels. */
+export function judgeDrift(training: ReadonlyMap<string, number>, recent: ReadonlyMap<string, number>) {
+  const answered = [...recent.values()].reduce((a, b) => a + b, 0);
+  const { psi, shares } = populationStability(training, recent);
+  const enough = answered >= DRIFT_MIN_PREDICTIONS;
+  return { psi: enough ? psi : null, shares, answered, drift: enough && psi > DRIFT_THRESHOLD };
+}

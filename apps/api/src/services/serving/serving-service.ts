@@ -1,14 +1,11 @@
 import { type Db, experimentsRepository, type PageRequest, servedPredictionsRepository } from "@retrain/db";
-import { DRIFT_THRESHOLD, populationStability } from "@retrain/engine";
+import { DRIFT_DAYS, DRIFT_THRESHOLD, judgeDrift } from "@retrain/engine";
 import { createImageIngest } from "@retrain/ingest";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
 import type { Access, Caller } from "../workspaces/access.js";
 
 /** Served answers with a lead over the runner-up below this go to the review queue too. */
 export const REVIEW_MARGIN = 0.2;
-/** Drift is judged on the last week, and only with enough answers to mean anything. */
-const DRIFT_DAYS = 7;
-const DRIFT_MIN_PREDICTIONS = 30;
 
 /** What an alias served (per day, drift against training) and the review queue of what it was unsure of. */
 export function createServingService(db: Db, access: Access) {
@@ -42,9 +39,7 @@ export function createServingService(db: Db, access: Access) {
       for (const day of byDay.values())
         if (day.date >= weekAgo) for (const [label, n] of day.labels) recent.set(label, (recent.get(label) ?? 0) + n);
       const training = await served.trainingDistribution(experiment.datasetId);
-      const answered = [...recent.values()].reduce((a, b) => a + b, 0);
-      const { psi, shares } = populationStability(training, recent);
-      const enough = answered >= DRIFT_MIN_PREDICTIONS;
+      const { psi, shares, answered, drift } = judgeDrift(training, recent);
       return {
         alias,
         days: [...byDay.values()].map((d) => ({
@@ -55,9 +50,9 @@ export function createServingService(db: Db, access: Access) {
           labels: [...d.labels].map(([label, count]) => ({ label, count })),
         })),
         shares,
-        psi: enough ? psi : null,
+        psi,
         threshold: DRIFT_THRESHOLD,
-        drift: enough && psi > DRIFT_THRESHOLD,
+        drift,
         recentPredictions: answered,
       };
     },

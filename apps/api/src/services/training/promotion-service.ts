@@ -1,5 +1,7 @@
 import { checkpointsRepository, type Db } from "@retrain/db";
 import type { ParityResult } from "@retrain/engine";
+import type { JobQueue } from "@retrain/jobs";
+import { publishEvent } from "@retrain/webhooks";
 import { ConflictError, ValidationError } from "../../domain/errors.js";
 import { requireName } from "../../domain/validate.js";
 import type { Access, Caller } from "../workspaces/access.js";
@@ -20,7 +22,12 @@ function refusal(parity: ParityResult): string {
 }
 
 /** Pointing an alias at a checkpoint, once serving is shown to answer what its evaluation saw (the parity gate). */
-export function createPromotionService(db: Db, access: Access, parity: ParityService) {
+export function createPromotionService(
+  db: Db,
+  access: Access,
+  parity: ParityService,
+  queue: Pick<JobQueue, "sendDelivery">,
+) {
   const checkpoints = checkpointsRepository(db);
   const log = activityLog(db);
 
@@ -53,6 +60,12 @@ export function createPromotionService(db: Db, access: Access, parity: ParitySer
       }
       await checkpoints.promote(checkpoint.run.experimentId, name, checkpoint.id);
       await recordParity("checkpoint.promoted");
+      await publishEvent(db, queue, workspaceId, "alias.promoted", {
+        experimentId: checkpoint.run.experimentId,
+        alias: name,
+        checkpointId: checkpoint.id,
+        runId: checkpoint.runId,
+      });
       return checkpoint;
     },
   };

@@ -9,7 +9,7 @@ import { graphql } from "../../../gql";
 import { gql, useQuery } from "../../../lib/api";
 
 const ShellQuery = graphql(
-  `query Shell { me { name email } workspaces { id name myRole myPermissions { write train manageMembers destroy manageWorkspace } } }`,
+  `query Shell { me { name email } workspaces { id name myRole myPermissions { write train manageMembers manageWebhooks destroy manageWorkspace } } }`,
 );
 const SignOut = graphql(`mutation SignOut { signOut }`);
 
@@ -21,6 +21,7 @@ const SECTIONS = [
   ["activity", "Activity"],
   ["team", "Team"],
   ["tokens", "API tokens"],
+  ["webhooks", "Webhooks"],
 ] as const;
 
 /** Every workspace page: navigation, the workspace switcher, who is signed in. */
@@ -68,13 +69,15 @@ export default function WorkspaceLayout({ children }: { children: ReactNode }) {
             </select>
           </label>
           <ul>
-            {SECTIONS.map(([path, title]) => (
-              <li key={path}>
-                <Link href={`/w/${ws}/${path}`} aria-current={section === path ? "page" : undefined}>
-                  {title}
-                </Link>
-              </li>
-            ))}
+            {SECTIONS.filter(([path]) => path !== "webhooks" || current.myPermissions.manageWebhooks).map(
+              ([path, title]) => (
+                <li key={path}>
+                  <Link href={`/w/${ws}/${path}`} aria-current={section === path ? "page" : undefined}>
+                    {title}
+                  </Link>
+                </li>
+              ),
+            )}
           </ul>
           <div className="who">
             <span>{data.me.email}</span>
