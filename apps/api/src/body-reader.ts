@@ -1,7 +1,7 @@
 import type express from "express";
 
 /** Where a too-large body is stopped: the answer goes out, the connection closes, the rest is never read. */
-function refuseTooLarge(req: express.Request, res: express.Response, limit: number) {
+export function refuseTooLarge(req: express.Request, res: express.Response, limit: number) {
   req.pause();
   res.on("finish", () => {
     // A half-close lets the client read the answer; the socket goes once it has (or after a grace period).

@@ -1,6 +1,6 @@
 import { ARCHIVE_LIMITS } from "@retrain/ingest";
 import express from "express";
-import { readBody } from "./body-reader.js";
+import { refuseTooLarge } from "./body-reader.js";
 import type { Services } from "./context.js";
 import { sendError } from "./http-errors.js";
 import type { AuthenticatedRequest } from "./http-guards.js";
@@ -8,6 +8,7 @@ import { datasetExportRoute } from "./rest/dataset-export-route.js";
 import { OPENAPI } from "./rest/openapi.js";
 import { predictRoute } from "./rest/predict-route.js";
 import { uploadRoute } from "./rest/upload-route.js";
+import { SpoolLimitError, spoolArchive } from "./services/datasets/archive-spool.js";
 import type { ExportFormat } from "./services/serving/export-service.js";
 
 const callerOf = (req: express.Request) => (req as AuthenticatedRequest).caller;
@@ -22,7 +23,6 @@ export function httpRoutes(services: Services): express.Router {
   router.post("/v1/experiments/:id/predict", predictRoute(services));
   router.post("/v1/datasets/:id/images", uploadRoute(services));
   router.get("/v1/datasets/:id/export.zip", datasetExportRoute(services));
-  const archiveBody = readBody({ json: false, limitOf: () => ARCHIVE_LIMITS.archiveBytes });
   router.get("/thumbnails/:id", async (req, res) => {
     try {
       const bytes = await services.images.thumbnail(callerOf(req), req.params.id);
@@ -61,14 +61,23 @@ export function httpRoutes(services: Services): express.Router {
         sendError(res, error);
       }
     },
-    archiveBody,
     async (req, res) => {
+      const limit = ARCHIVE_LIMITS.archiveBytes;
+      if (Number(req.headers["content-length"] ?? 0) > limit) return refuseTooLarge(req, res, limit);
+      // Streamed to a file as it arrives: a 500 MB zip never sits in the API's memory.
+      const spooled = await spoolArchive(req, limit).catch((error: unknown) => {
+        if (error instanceof SpoolLimitError) refuseTooLarge(req, res, limit);
+        else sendError(res, error);
+        return null;
+      });
+      if (!spooled) return;
       try {
-        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const job = await services.imports.start(callerOf(req), String(req.params.id), body);
+        const job = await services.imports.startSpooled(callerOf(req), String(req.params.id), spooled);
         res.status(202).json({ jobId: job.id });
       } catch (error) {
         sendError(res, error);
+      } finally {
+        await spooled.dispose();
       }
     },
   );

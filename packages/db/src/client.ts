@@ -39,3 +39,13 @@ export function connectionPoolOf(db: Db): { open: number; idle: number; waiting:
     ? { open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }
     : null;
 }
+
+/**
+ * The client's own node-postgres pool, for what Prisma does badly: large bytea parameters (it sends them as
+ * text, and its copies pile up until a collection; node-postgres sends a Buffer as it is). Repositories only.
+ */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("this client was not made by createPrismaClient");
+  return pool;
+}

@@ -1,2 +1,9 @@
 export { createImageIngest, IMAGE_LIMITS, type IncomingImage, type IngestResult, splitNamed } from "./ingest-image.js";
-export { ARCHIVE_LIMITS, ArchiveError, type ArchiveImage, inspectArchive, openArchive } from "./read-archive.js";
+export {
+  ARCHIVE_LIMITS,
+  ArchiveError,
+  type ArchiveImage,
+  type ArchiveSource,
+  inspectArchive,
+  openArchive,
+} from "./read-archive.js";

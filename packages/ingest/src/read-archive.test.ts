@@ -1,9 +1,12 @@
+import { mkdtemp, readdir, readlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { zipOf, zipOfFolders } from "@retrain/testing";
 import { describe, expect, it } from "vitest";
-import { ARCHIVE_LIMITS, ArchiveError, inspectArchive, openArchive } from "./read-archive.js";
+import { ARCHIVE_LIMITS, ArchiveError, type ArchiveSource, inspectArchive, openArchive } from "./read-archive.js";
 
-async function collect(bytes: Buffer, limits = ARCHIVE_LIMITS) {
-  const archive = await openArchive(bytes, limits);
+async function collect(source: ArchiveSource, limits = ARCHIVE_LIMITS) {
+  const archive = await openArchive(source, limits);
   const out: { path: string; label?: string | null; error?: string; size?: number }[] = [];
   for await (const item of archive.images)
     out.push("error" in item ? item : { path: item.path, label: item.label, size: item.bytes.length });
@@ -29,6 +32,22 @@ describe("openArchive", () => {
       "flowers/.DS_Store": Buffer.alloc(3),
     });
     expect((await collect(nested)).map((f) => f.label)).toEqual(["daisy", "rose"]);
+  });
+
+  it("reads an archive from a file as from memory, and lets go of the file when it refuses one", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "retrain-zip-file-"));
+    const good = path.join(dir, "good.zip");
+    const bytes = await zipOf({ "daisy/1.jpg": Buffer.alloc(3), "tulip/2.jpg": Buffer.alloc(4) });
+    await writeFile(good, bytes);
+    expect(await collect({ path: good })).toEqual(await collect(bytes));
+    expect(await inspectArchive({ path: good })).toEqual({ entryCount: 2 });
+    const bad = path.join(dir, "bad.zip");
+    await writeFile(bad, await zipOf({ "a.jpg": Buffer.alloc(3) }));
+    await expect(collect({ path: bad }, { ...ARCHIVE_LIMITS, entries: 0 })).rejects.toBeInstanceOf(ArchiveError);
+    // Every file opened was closed: the refused one and the read ones (no descriptor left on them).
+    const fds = await readdir("/proc/self/fd");
+    const open = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => "")));
+    expect(open.filter((target) => target.startsWith(dir))).toEqual([]);
   });
 
   it("refuses a path outside the archive's folder before unpacking anything", async () => {

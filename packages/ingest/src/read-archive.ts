@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import type { Split } from "@retrain/db";
 import yauzl from "yauzl";
 import { ArchiveError } from "./archive-error.js";
@@ -29,18 +30,28 @@ export interface ArchiveImage {
 const ignored = (name: string) =>
   name.endsWith("/") || name.startsWith("__MACOSX/") || name.split("/").some((part) => part.startsWith("."));
 
-const open = (bytes: Buffer) =>
-  new Promise<yauzl.ZipFile>((resolve, reject) =>
+/** An archive in memory (small ones, tests), or in a file read as needed (uploads up to 500 MB). */
+export type ArchiveSource = Buffer | { path: string };
+
+const open = (source: ArchiveSource) =>
+  new Promise<yauzl.ZipFile>((resolve, reject) => {
     // yauzl refuses absolute and `..` paths (zip slip) and checks each entry's real size against its header.
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (e, zip) =>
-      e || !zip ? reject(new ArchiveError(`Not a readable zip archive (${e?.message ?? "empty"}).`)) : resolve(zip),
-    ),
-  );
+    const options = { lazyEntries: true, validateEntrySizes: true, strictFileNames: false };
+    const done = (e: Error | null, zip?: yauzl.ZipFile) =>
+      e || !zip ? reject(new ArchiveError(`Not a readable zip archive (${e?.message ?? "empty"}).`)) : resolve(zip);
+    if (Buffer.isBuffer(source)) yauzl.fromBuffer(source, options, done);
+    else yauzl.open(source.path, { ...options, autoClose: false }, done);
+  });
+
+async function checkSize(source: ArchiveSource, limits: typeof ARCHIVE_LIMITS) {
+  const size = Buffer.isBuffer(source) ? source.length : (await stat(source.path)).size;
+  if (size > limits.archiveBytes)
+    throw new ArchiveError(`The archive is larger than ${limits.archiveBytes / 1024 / 1024} MB.`);
+}
 
 /** Refuses an archive whose central directory lists more entries than the limit, before reading one. */
 function checkEntryCount(zip: yauzl.ZipFile, limits: typeof ARCHIVE_LIMITS): void {
   if (zip.entryCount > limits.directoryEntries) {
-    zip.close();
     throw new ArchiveError(
       `The archive lists ${zip.entryCount.toLocaleString("en")} entries (files and folders); at most ${limits.directoryEntries.toLocaleString("en")} per import.`,
     );
@@ -48,13 +59,15 @@ function checkEntryCount(zip: yauzl.ZipFile, limits: typeof ARCHIVE_LIMITS): voi
 }
 
 /** The checks that need no unpacking (size, zip signature, entry count), for the API to answer at once. */
-export async function inspectArchive(bytes: Buffer, limits = ARCHIVE_LIMITS): Promise<{ entryCount: number }> {
-  if (bytes.length > limits.archiveBytes)
-    throw new ArchiveError(`The archive is larger than ${limits.archiveBytes / 1024 / 1024} MB.`);
-  const zip = await open(bytes);
-  checkEntryCount(zip, limits);
-  zip.close();
-  return { entryCount: zip.entryCount };
+export async function inspectArchive(source: ArchiveSource, limits = ARCHIVE_LIMITS): Promise<{ entryCount: number }> {
+  await checkSize(source, limits);
+  const zip = await open(source);
+  try {
+    checkEntryCount(zip, limits);
+    return { entryCount: zip.entryCount };
+  } finally {
+    zip.close();
+  }
 }
 
 async function entriesOf(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
@@ -99,43 +112,15 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer
  * a bad row or a file it names that is missing refuses the archive, naming the line). Then yielded one at a
  * time, so memory holds one file at a time.
  */
-export async function openArchive(bytes: Buffer, limits = ARCHIVE_LIMITS) {
-  if (bytes.length > limits.archiveBytes)
-    throw new ArchiveError(`The archive is larger than ${limits.archiveBytes / 1024 / 1024} MB.`);
-  const zip = await open(bytes);
-  checkEntryCount(zip, limits);
-  const all = await entriesOf(zip);
-  const files = all.filter((e) => !ignored(e.fileName.replaceAll("\\", "/")));
-  if (files.length > limits.entries)
-    throw new ArchiveError(`The archive holds ${files.length} files; at most ${limits.entries} per import.`);
-  const declared = files.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (declared > limits.totalBytes)
-    throw new ArchiveError(
-      `The archive unpacks to ${(declared / 1024 ** 2).toFixed(0)} MB; at most ${limits.totalBytes / 1024 ** 2} MB per import.`,
-    );
-  const manifest = await readManifest(zip, files, limits).catch((error) => {
+export async function openArchive(source: ArchiveSource, limits = ARCHIVE_LIMITS) {
+  await checkSize(source, limits);
+  const zip = await open(source);
+  // The file stays open while images are read: closed by the generator, or here when a check refuses it.
+  const plan = await planImport(zip, limits).catch((error: unknown) => {
     zip.close();
     throw error;
   });
-  const imageFiles = manifest ? files.filter((e) => e !== manifest.entry) : files;
-  const parts = imageFiles.map((e) => e.fileName.replaceAll("\\", "/").split("/"));
-  const top = parts[0]?.[0];
-  const oneTopFolder = parts.every((p) => p.length >= 3 && p[0] === top);
-  // What the manifest says of each file, found by its path from the manifest's folder.
-  const listed = imageFiles.map((_, i) => {
-    if (!manifest) return undefined;
-    const full = (parts[i] ?? []).join("/");
-    const key = manifest.parsed.keyOf(full.startsWith(manifest.folder) ? full.slice(manifest.folder.length) : full);
-    return { key, entry: manifest.parsed.entries.get(key) };
-  });
-  if (manifest) {
-    const present = new Set(listed.map((l) => l?.key));
-    for (const [key, line] of manifest.parsed.named)
-      if (!present.has(key)) {
-        zip.close();
-        throw new ArchiveError(`${manifest.parsed.file} line ${line}: no file ${key} in the archive.`);
-      }
-  }
+  const { imageFiles, parts, oneTopFolder, listed } = plan;
   async function* images(): AsyncGenerator<ArchiveImage | { path: string; error: string }> {
     try {
       for (const [i, entry] of imageFiles.entries()) {
@@ -153,6 +138,39 @@ export async function openArchive(bytes: Buffer, limits = ARCHIVE_LIMITS) {
     }
   }
   return { count: imageFiles.length, images: images() };
+}
+
+/** What an archive will import, checked as a whole before any file is unpacked (throws ArchiveError). */
+async function planImport(zip: yauzl.ZipFile, limits: typeof ARCHIVE_LIMITS) {
+  checkEntryCount(zip, limits);
+  const all = await entriesOf(zip);
+  const files = all.filter((e) => !ignored(e.fileName.replaceAll("\\", "/")));
+  if (files.length > limits.entries)
+    throw new ArchiveError(`The archive holds ${files.length} files; at most ${limits.entries} per import.`);
+  const declared = files.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (declared > limits.totalBytes)
+    throw new ArchiveError(
+      `The archive unpacks to ${(declared / 1024 ** 2).toFixed(0)} MB; at most ${limits.totalBytes / 1024 ** 2} MB per import.`,
+    );
+  const manifest = await readManifest(zip, files, limits);
+  const imageFiles = manifest ? files.filter((e) => e !== manifest.entry) : files;
+  const parts = imageFiles.map((e) => e.fileName.replaceAll("\\", "/").split("/"));
+  const top = parts[0]?.[0];
+  const oneTopFolder = parts.every((p) => p.length >= 3 && p[0] === top);
+  // What the manifest says of each file, found by its path from the manifest's folder.
+  const listed = imageFiles.map((_, i) => {
+    if (!manifest) return undefined;
+    const full = (parts[i] ?? []).join("/");
+    const key = manifest.parsed.keyOf(full.startsWith(manifest.folder) ? full.slice(manifest.folder.length) : full);
+    return { key, entry: manifest.parsed.entries.get(key) };
+  });
+  if (manifest) {
+    const present = new Set(listed.map((l) => l?.key));
+    for (const [key, line] of manifest.parsed.named)
+      if (!present.has(key))
+        throw new ArchiveError(`${manifest.parsed.file} line ${line}: no file ${key} in the archive.`);
+  }
+  return { imageFiles, parts, oneTopFolder, listed };
 }
 
 interface FoundManifest {

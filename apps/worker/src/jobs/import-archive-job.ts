@@ -1,4 +1,10 @@
-import { imagesRepository, jobsRepository } from "@retrain/db";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { imagesRepository, isDatabaseUnavailable, jobsRepository } from "@retrain/db";
 import { createImageIngest, openArchive } from "@retrain/ingest";
 import { JobFailure } from "../runner/job-failure.js";
 import type { JobContext, JobOutcome } from "../runner/job-runner.js";
@@ -24,12 +30,33 @@ export async function importArchiveJob(
   ctx: JobContext<"IMPORT_ARCHIVE">,
 ): Promise<JobOutcome<"IMPORT_ARCHIVE">> {
   const { job } = ctx;
-  const jobs = jobsRepository(deps.db);
   const images = imagesRepository(deps.db);
+  if (!job.inputSha256) throw new JobFailure("The archive is gone.");
+  // Copied to this machine's disk a chunk at a time, then read entry by entry: never whole in memory.
+  const dir = await mkdtemp(path.join(os.tmpdir(), "retrain-import-"));
+  const file = path.join(dir, "archive.zip");
+  try {
+    await pipeline(Readable.from(images.blobChunks(job.inputSha256)), createWriteStream(file)).catch(
+      (error: unknown) => {
+        if (isDatabaseUnavailable(error)) throw error; // back to the queue until the database returns
+        throw new JobFailure("The archive is gone.");
+      },
+    );
+    return await importFile(deps, ctx, file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function importFile(
+  deps: WorkerDeps,
+  ctx: JobContext<"IMPORT_ARCHIVE">,
+  file: string,
+): Promise<JobOutcome<"IMPORT_ARCHIVE">> {
+  const { job } = ctx;
   if (!job.datasetId) throw new JobFailure("The job names no dataset.");
-  const bytes = job.inputSha256 ? await images.blobBytes(job.inputSha256) : null;
-  if (!bytes) throw new JobFailure("The archive is gone.");
-  const archive = await openArchive(Buffer.from(bytes));
+  const jobs = jobsRepository(deps.db);
+  const archive = await openArchive({ path: file });
   const resumeAt = job.attempts > 1 ? job.progressDone : 0;
   const saved = job.result ?? {};
   const counts: Counts = {

@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import type { Prisma, Split } from "../generated/prisma/client.js";
+import { readChunkedBlob } from "./chunked-blobs.js";
 import { type PageRequest, pageArgs, pageRows } from "./pages.js";
 
 export interface ImageFilter {
@@ -27,6 +28,14 @@ export interface BlobData {
   thumbnail?: Uint8Array<ArrayBuffer>;
 }
 
+const unused = { images: { none: {} }, jobs: { none: {} }, modelFiles: { none: {} }, kept: { none: {} } };
+
+export const deleteUnusedBlob = (db: Db, sha256: string) => db.blob.deleteMany({ where: { sha256, ...unused } });
+
+/** Chunked blobs (archives) nothing uses, older than `before`: left by a process that died while storing one. */
+export const deleteOrphanChunkedBlobs = (db: Db, before: Date) =>
+  db.blob.deleteMany({ where: { ...unused, chunks: { some: {} }, createdAt: { lt: before } } });
+
 /** Bytes are stored once per content hash: a second store of the same bytes changes nothing. */
 export const upsertBlob = (db: Db, blob: BlobData) =>
   db.blob.upsert({ where: { sha256: blob.sha256 }, create: { ...blob, size: blob.bytes.length }, update: {} });
@@ -36,11 +45,11 @@ export const imagesRepository = (db: Db) => ({
   saveBlob: (blob: BlobData) => upsertBlob(db, blob),
   blobBytes: async (sha256: string) =>
     (await db.blob.findUnique({ where: { sha256 }, select: { bytes: true } }))?.bytes ?? null,
+  /** A blob's bytes a chunk at a time, in order (from its chunks, or its one row): memory holds one chunk. */
+  blobChunks: (sha256: string) => readChunkedBlob(db, sha256),
   /** Drops a blob no image, job or model file uses any more (an imported archive). */
-  deleteUnusedBlob: (sha256: string) =>
-    db.blob.deleteMany({
-      where: { sha256, images: { none: {} }, jobs: { none: {} }, modelFiles: { none: {} }, kept: { none: {} } },
-    }),
+  deleteUnusedBlob: (sha256: string) => deleteUnusedBlob(db, sha256),
+  deleteOrphanChunkedBlobs: (before: Date) => deleteOrphanChunkedBlobs(db, before),
   findInDataset: (datasetId: string, sha256: string) =>
     db.image.findUnique({ where: { datasetId_sha256: { datasetId, sha256 } } }),
   create: (data: Prisma.ImageUncheckedCreateInput) => db.image.create({ data }),

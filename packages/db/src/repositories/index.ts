@@ -3,6 +3,7 @@ export { activityRepository } from "./activity.js";
 export { baseModelsRepository } from "./base-models.js";
 export { bottlenecksRepository } from "./bottlenecks.js";
 export { checkpointsRepository } from "./checkpoints.js";
+export { BLOB_CHUNK_BYTES } from "./chunked-blobs.js";
 export { commentsRepository } from "./comments.js";
 export { datasetsRepository } from "./datasets.js";
 export { experimentsRepository } from "./experiments.js";
