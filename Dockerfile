@@ -12,6 +12,7 @@ COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY apps/worker/package.json apps/worker/
+COPY packages/client/package.json packages/client/
 COPY packages/config/package.json packages/config/
 COPY packages/db/package.json packages/db/
 COPY packages/db/schema-engine packages/db/schema-engine
@@ -42,6 +43,7 @@ COPY --from=build /app/apps/worker/dist apps/worker/dist
 COPY --from=build /app/apps/web/dist apps/web/dist
 COPY --from=build /app/apps/web/next.config.ts apps/web/
 COPY --from=build --chown=node:node /app/apps/web/.next apps/web/.next
+COPY --from=build /app/packages/client/dist packages/client/dist
 COPY --from=build /app/packages/config/dist packages/config/dist
 COPY --from=build /app/packages/db/dist packages/db/dist
 COPY --from=build /app/packages/engine/dist packages/engine/dist

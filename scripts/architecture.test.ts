@@ -15,6 +15,7 @@ const SOURCES = [
   "packages/config/src",
   "packages/telemetry/src",
   "packages/webhooks/src",
+  "packages/client/src",
   "packages/testing/src",
   "apps/api/src",
   "apps/worker/src",

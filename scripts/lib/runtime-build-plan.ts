@@ -2,6 +2,7 @@
 
 /** Workspace folders whose `src/` is compiled (packages/testing is for tests only). */
 export const COMPILED_PACKAGES = [
+  "packages/client",
   "packages/config",
   "packages/db",
   "packages/engine",

@@ -28,6 +28,11 @@ export const USAGE = `retrain: train a new final layer on a pretrained image net
   --threads N (extraction worker threads; default: one per core)
   --json                   print a JSON summary as the last line of output
 
+  Remote mode, on a Retrain Studio server instead of this machine (the run is a team's, in its dashboard):
+  --server URL --token TOKEN [--workspace ID]   uploads --image-dir into a new dataset, trains there with the
+                           options above (base model, epochs, optimizer...), waits, and downloads the model
+                           export to --output (model.zip)
+
   retrain.py's flags work too (--image_dir, --bottleneck_dir, --learning_rate, --testing_percentage,
   --validation_percentage, --train_batch_size, --architecture, --flip_left_right, --random_crop,
   --random_scale); those with no equivalent here say what to use instead.
@@ -73,9 +78,24 @@ const STRING_OPTIONS = [
   "bottleneck",
   "backend",
   "threads",
+  "server",
+  "token",
+  "workspace",
 ];
 
-export function parseRetrainArgs(argv: string[]): { options: RetrainOptions; json: boolean; help: boolean } {
+/** Where remote mode trains: a Retrain Studio server, a token for it, and optionally the workspace. */
+export interface RemoteTarget {
+  server: string;
+  token: string;
+  workspaceId?: string;
+}
+
+export function parseRetrainArgs(argv: string[]): {
+  options: RetrainOptions;
+  json: boolean;
+  help: boolean;
+  remote?: RemoteTarget;
+} {
   const { values } = parseArgs({
     args: fromRetrainPyFlags(argv),
     allowPositionals: false,
@@ -103,9 +123,20 @@ export function parseRetrainArgs(argv: string[]): { options: RetrainOptions; jso
         );
   const optimizer = oneOf("optimizer", v.optimizer, ["adam", "sgd"] as const, DEFAULTS.optimizer.name);
   const patience = numberOption(v, "early-stopping", DEFAULTS.training.earlyStoppingPatience ?? 0);
+  if (v.server !== undefined && !v.token)
+    throw new InvalidOptionError("--token", "is required with --server (a personal API token, from the dashboard)");
   return {
     json: Boolean(v.json),
     help: false,
+    ...(v.server !== undefined
+      ? {
+          remote: {
+            server: String(v.server),
+            token: String(v.token),
+            ...(v.workspace ? { workspaceId: String(v.workspace) } : {}),
+          },
+        }
+      : {}),
     options: {
       imageDir: path.resolve(String(v["image-dir"])),
       baseModel: String(v["base-model"] ?? DEFAULT_BASE_MODEL),

@@ -1,14 +1,26 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --conditions=compiled
 // The retrain CLI: `pnpm retrain --image-dir flowers --base-model mobilenet_v2_035_224 --json`.
+import { RetrainApiError } from "@retrain/client";
 import { EngineError } from "../errors.js";
 import { retrain } from "../pipeline/retrain.js";
 import { createProgressDisplay, type ProgressLine } from "./progress.js";
+import { remoteRetrain } from "./remote-retrain.js";
 import { parseRetrainArgs, USAGE } from "./retrain-args.js";
 
 async function main(): Promise<number> {
-  const { options, json, help } = parseRetrainArgs(process.argv.slice(2));
+  const { options, json, help, remote } = parseRetrainArgs(process.argv.slice(2));
   if (help) {
     process.stdout.write(USAGE);
+    return 0;
+  }
+  if (remote) {
+    const summary = await remoteRetrain(options, remote);
+    const pct = (x: number | null | undefined) => (x == null ? "none" : `${(x * 100).toFixed(1)}%`);
+    process.stderr.write(
+      `\n${summary.uploads.accepted} images uploaded (${summary.uploads.duplicate} duplicates, ${summary.uploads.rejected} refused) to ${summary.server}; ` +
+        `validation ${pct(summary.metrics?.validationAccuracy)}, test ${pct(summary.metrics?.testAccuracy)}\nsaved ${summary.model ?? "nothing"}\n`,
+    );
+    if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     return 0;
   }
   const progress = createProgressDisplay();
@@ -54,7 +66,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    const known = error instanceof EngineError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    const known =
+      error instanceof EngineError ||
+      error instanceof RetrainApiError ||
+      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     process.stderr.write(`retrain: ${known ? (error as Error).message : (error as Error).stack}\n`);
     if (known) process.stderr.write("Run with --help for the options.\n");
     process.exit(known ? 2 : 1);
