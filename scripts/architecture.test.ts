@@ -44,6 +44,7 @@ const ENGINE_LAYERS = [
   "predict",
   "health",
   "comparison",
+  "labelling",
   "export",
   "pipeline",
   "cli",

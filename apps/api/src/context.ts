@@ -4,6 +4,7 @@ import type { DatasetExport } from "./services/datasets/dataset-export.js";
 import type { DatasetService } from "./services/datasets/dataset-service.js";
 import type { ImageService } from "./services/datasets/image-service.js";
 import type { ImportService } from "./services/datasets/import-service.js";
+import type { LabelSuggestions } from "./services/datasets/label-suggestions.js";
 import type { DatasetHealthService } from "./services/health/dataset-health-service.js";
 import type { AccountService } from "./services/identity/account-service.js";
 import type { ApiTokenService } from "./services/identity/api-token-service.js";
@@ -53,6 +54,7 @@ export interface Services {
   exports: ExportService;
   predictions: PredictionService;
   webhooks: WebhookService;
+  labelSuggestions: LabelSuggestions;
 }
 
 /** How a resolver sets or clears the session cookie of the HTTP response. */

@@ -100,6 +100,10 @@ type Documents = {
     "mutation RenameLabel($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }": typeof types.RenameLabelDocument,
     "mutation MergeLabels($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }": typeof types.MergeLabelsDocument,
     "mutation DeleteLabel($id: ID!) { deleteLabel(id: $id) }": typeof types.DeleteLabelDocument,
+    "query LabelNext($d: ID!, $c: ID, $m: ID) { dataset(id: $d) { id\n  labelNext(checkpointId: $c, baseModelId: $m, first: 40) { image { id originalName thumbnailUrl } doubt label confidence } } }": typeof types.LabelNextDocument,
+    "mutation SetLabels($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": typeof types.SetLabelsDocument,
+    "mutation AcceptSuggested($d: ID!, $c: ID!, $p: Float!) {\n  acceptSuggestedLabels(datasetId: $d, checkpointId: $c, minConfidence: $p) { label count } }": typeof types.AcceptSuggestedDocument,
+    "query LabellingSources($ws: ID!) { workspace(id: $ws) { id experiments(first: 100) {\n  nodes { id name datasetId baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } } }": typeof types.LabellingSourcesDocument,
     "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }": typeof types.CompareRunsDocument,
     "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }": typeof types.ServedPredictionsDocument,
     "query ExperimentServing($e: ID!, $alias: String!) { experiment(id: $e) {\n  serving(alias: $alias, days: 30) { psi threshold drift recentPredictions\n    days { date count unknown meanConfidence } shares { label training served } } } }": typeof types.ExperimentServingDocument,
@@ -197,6 +201,10 @@ const documents: Documents = {
     "mutation RenameLabel($id: ID!, $n: String!) { renameLabel(id: $id, name: $n) { id } }": types.RenameLabelDocument,
     "mutation MergeLabels($f: ID!, $i: ID!) { mergeLabels(fromId: $f, intoId: $i) { id } }": types.MergeLabelsDocument,
     "mutation DeleteLabel($id: ID!) { deleteLabel(id: $id) }": types.DeleteLabelDocument,
+    "query LabelNext($d: ID!, $c: ID, $m: ID) { dataset(id: $d) { id\n  labelNext(checkpointId: $c, baseModelId: $m, first: 40) { image { id originalName thumbnailUrl } doubt label confidence } } }": types.LabelNextDocument,
+    "mutation SetLabels($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": types.SetLabelsDocument,
+    "mutation AcceptSuggested($d: ID!, $c: ID!, $p: Float!) {\n  acceptSuggestedLabels(datasetId: $d, checkpointId: $c, minConfidence: $p) { label count } }": types.AcceptSuggestedDocument,
+    "query LabellingSources($ws: ID!) { workspace(id: $ws) { id experiments(first: 100) {\n  nodes { id name datasetId baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } } }": types.LabellingSourcesDocument,
     "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }": types.CompareRunsDocument,
     "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }": types.ServedPredictionsDocument,
     "query ExperimentServing($e: ID!, $alias: String!) { experiment(id: $e) {\n  serving(alias: $alias, days: 30) { psi threshold drift recentPredictions\n    days { date count unknown meanConfidence } shares { label training served } } } }": types.ExperimentServingDocument,
@@ -549,6 +557,22 @@ export function graphql(source: "mutation MergeLabels($f: ID!, $i: ID!) { mergeL
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeleteLabel($id: ID!) { deleteLabel(id: $id) }"): typeof import('./graphql').DeleteLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LabelNext($d: ID!, $c: ID, $m: ID) { dataset(id: $d) { id\n  labelNext(checkpointId: $c, baseModelId: $m, first: 40) { image { id originalName thumbnailUrl } doubt label confidence } } }"): typeof import('./graphql').LabelNextDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetLabels($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }"): typeof import('./graphql').SetLabelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptSuggested($d: ID!, $c: ID!, $p: Float!) {\n  acceptSuggestedLabels(datasetId: $d, checkpointId: $c, minConfidence: $p) { label count } }"): typeof import('./graphql').AcceptSuggestedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LabellingSources($ws: ID!) { workspace(id: $ws) { id experiments(first: 100) {\n  nodes { id name datasetId baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } } }"): typeof import('./graphql').LabellingSourcesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

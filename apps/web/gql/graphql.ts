@@ -18,6 +18,14 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Images a bulk accept labelled with one label. */
+export type AcceptedLabels = {
+  /** Images given it. */
+  count: Scalars['Int']['output'];
+  /** The label. */
+  label: Scalars['String']['output'];
+};
+
 /** Something someone did in a workspace. */
 export type Activity = {
   /** Who did it. */
@@ -296,6 +304,8 @@ export type Dataset = {
   healthCheck: Maybe<Job>;
   /** Stable id. */
   id: Scalars['ID']['output'];
+  /** Unlabelled images in the order that should help most: the checkpoint's doubt weighed by distance to what is labelled, so the top is not many copies of one doubt. With a checkpoint (of this workspace), each has its suggested label; without, give a base model and the order spreads over the images. Only images whose vectors exist for that base model (a run or a health check computes them); at most 20,000 unlabelled images are considered. */
+  labelNext: Array<LabelSuggestion>;
   /** Its classes, by name. */
   labels: Array<Label>;
   /** Unique in its workspace. */
@@ -310,6 +320,14 @@ export type Dataset = {
 /** Labelled images a workspace trains on. */
 export type DatasetHealthArgs = {
   baseModelId: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Labelled images a workspace trains on. */
+export type DatasetLabelNextArgs = {
+  baseModelId: InputMaybe<Scalars['ID']['input']>;
+  checkpointId: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A dataset's health for one base model's vectors: near-duplicates and leakage, likely wrong labels, strays, balance and the map. Findings are read against the dataset as it is now. */
@@ -856,6 +874,18 @@ export type LabelShare = {
   training: Scalars['Float']['output'];
 };
 
+/** An unlabelled image worth labelling, and what a checkpoint thinks it is (a pre-label). */
+export type LabelSuggestion = {
+  /** Its calibrated probability. */
+  confidence: Maybe<Scalars['Float']['output']>;
+  /** 1 - the checkpoint's margin between its two best classes (1 without a checkpoint). */
+  doubt: Scalars['Float']['output'];
+  /** The image (null if deleted meanwhile). */
+  image: Maybe<Image>;
+  /** The checkpoint's suggested label (calibrated top class); null without one, or when it would say don't know. */
+  label: Maybe<Scalars['String']['output']>;
+};
+
 /** A person in a workspace, with their role. */
 export type Member = {
   /** When they joined. */
@@ -921,6 +951,8 @@ export type ModelFormat =
 export type Mutation = {
   /** Join the workspace of an invitation link, signed in (NOT_FOUND once used, expired or revoked). */
   acceptInvitation: Workspace;
+  /** Labels every unlabelled image whose suggested label (from this checkpoint) has at least this calibrated confidence, and is not a don't-know, with that label (missing labels are made). MEMBER or above. */
+  acceptSuggestedLabels: Array<AcceptedLabels>;
   /** Comment on an experiment, or on a run (MEMBER or above). */
   addComment: Comment;
   /** Ask a running job to stop; vectors computed so far are kept. */
@@ -1039,6 +1071,14 @@ export type Mutation = {
 /** Everything Retrain Studio can be told to do. */
 export type MutationAcceptInvitationArgs = {
   token: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationAcceptSuggestedLabelsArgs = {
+  checkpointId: Scalars['ID']['input'];
+  datasetId: Scalars['ID']['input'];
+  minConfidence: Scalars['Float']['input'];
 };
 
 
@@ -2765,6 +2805,39 @@ export type DeleteLabelMutationVariables = Exact<{
 
 export type DeleteLabelMutation = { deleteLabel: boolean };
 
+export type LabelNextQueryVariables = Exact<{
+  d: Scalars['ID']['input'];
+  c: InputMaybe<Scalars['ID']['input']>;
+  m: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type LabelNextQuery = { dataset: { id: string, labelNext: Array<{ doubt: number, label: string | null, confidence: number | null, image: { id: string, originalName: string, thumbnailUrl: string } | null }> } };
+
+export type SetLabelsMutationVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  l: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type SetLabelsMutation = { updateImages: Array<{ id: string }> };
+
+export type AcceptSuggestedMutationVariables = Exact<{
+  d: Scalars['ID']['input'];
+  c: Scalars['ID']['input'];
+  p: Scalars['Float']['input'];
+}>;
+
+
+export type AcceptSuggestedMutation = { acceptSuggestedLabels: Array<{ label: string, count: number }> };
+
+export type LabellingSourcesQueryVariables = Exact<{
+  ws: Scalars['ID']['input'];
+}>;
+
+
+export type LabellingSourcesQuery = { workspace: { id: string, experiments: { nodes: Array<{ id: string, name: string, datasetId: string, baseModelId: string, aliases: Array<{ name: string, checkpoint: { id: string } }>, runs: { nodes: Array<{ checkpoints: Array<{ id: string }> }> } }> } } };
+
 export type CompareRunsQueryVariables = Exact<{
   a: Scalars['ID']['input'];
   b: Scalars['ID']['input'];
@@ -4197,6 +4270,66 @@ export const DeleteLabelDocument = new TypedDocumentString(`
   deleteLabel(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteLabelMutation, DeleteLabelMutationVariables>;
+export const LabelNextDocument = new TypedDocumentString(`
+    query LabelNext($d: ID!, $c: ID, $m: ID) {
+  dataset(id: $d) {
+    id
+    labelNext(checkpointId: $c, baseModelId: $m, first: 40) {
+      image {
+        id
+        originalName
+        thumbnailUrl
+      }
+      doubt
+      label
+      confidence
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LabelNextQuery, LabelNextQueryVariables>;
+export const SetLabelsDocument = new TypedDocumentString(`
+    mutation SetLabels($ids: [ID!]!, $l: ID) {
+  updateImages(ids: $ids, labelId: $l) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetLabelsMutation, SetLabelsMutationVariables>;
+export const AcceptSuggestedDocument = new TypedDocumentString(`
+    mutation AcceptSuggested($d: ID!, $c: ID!, $p: Float!) {
+  acceptSuggestedLabels(datasetId: $d, checkpointId: $c, minConfidence: $p) {
+    label
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptSuggestedMutation, AcceptSuggestedMutationVariables>;
+export const LabellingSourcesDocument = new TypedDocumentString(`
+    query LabellingSources($ws: ID!) {
+  workspace(id: $ws) {
+    id
+    experiments(first: 100) {
+      nodes {
+        id
+        name
+        datasetId
+        baseModelId
+        aliases {
+          name
+          checkpoint {
+            id
+          }
+        }
+        runs(last: 3) {
+          nodes {
+            checkpoints {
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LabellingSourcesQuery, LabellingSourcesQueryVariables>;
 export const CompareRunsDocument = new TypedDocumentString(`
     query CompareRuns($a: ID!, $b: ID!) {
   compareRuns(runA: $a, runB: $b) {

@@ -73,6 +73,7 @@ export {
   planInference,
 } from "./inference/inference-plan.js";
 export { ensureOnnxBaseModel } from "./inference/onnx-cache.js";
+export { type LabelNextInput, type LabelNextPick, labelNext } from "./labelling/label-next.js";
 export {
   type BaseModelSpec,
   CATALOG,
@@ -98,6 +99,7 @@ export {
   trainClassifier,
 } from "./pipeline/train-classifier.js";
 export {
+  answer,
   type Classifier,
   createClassifier,
   type Prediction,

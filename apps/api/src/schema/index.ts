@@ -21,6 +21,7 @@ import "./serving.js";
 import "./workspace.js";
 import "./activity.js";
 import "./webhook.js";
+import "./label-suggestion.js";
 
 export const schema = builder.toSchema();
 

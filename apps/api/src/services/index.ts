@@ -11,6 +11,7 @@ import { createDatasetExport } from "./datasets/dataset-export.js";
 import { createDatasetService } from "./datasets/dataset-service.js";
 import { createImageService } from "./datasets/image-service.js";
 import { createImportService } from "./datasets/import-service.js";
+import { createLabelSuggestions } from "./datasets/label-suggestions.js";
 import { createDatasetHealthService } from "./health/dataset-health-service.js";
 import { createAccountService } from "./identity/account-service.js";
 import { createApiTokenService } from "./identity/api-token-service.js";
@@ -115,6 +116,7 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     runs: createRunService(db, access, experiments, options.queue, options.changes, quota),
     exports: createExportService(db, access, { ...modelOptions, exportDir: options.exportDir }),
     predictions: createPredictionService(db, access, models),
+    labelSuggestions: createLabelSuggestions(db, access, datasets, models),
     calibration: createCalibrationService(db, access, models),
     promotion: createPromotionService(db, access, createParityService(db, models), options.queue),
     webhooks: createWebhookService(db, access, options.queue, options.webhookUrlAllow ?? []),

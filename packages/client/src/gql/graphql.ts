@@ -18,6 +18,14 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Images a bulk accept labelled with one label. */
+export type AcceptedLabels = {
+  /** Images given it. */
+  count: Scalars['Int']['output'];
+  /** The label. */
+  label: Scalars['String']['output'];
+};
+
 /** Something someone did in a workspace. */
 export type Activity = {
   /** Who did it. */
@@ -296,6 +304,8 @@ export type Dataset = {
   healthCheck: Maybe<Job>;
   /** Stable id. */
   id: Scalars['ID']['output'];
+  /** Unlabelled images in the order that should help most: the checkpoint's doubt weighed by distance to what is labelled, so the top is not many copies of one doubt. With a checkpoint (of this workspace), each has its suggested label; without, give a base model and the order spreads over the images. Only images whose vectors exist for that base model (a run or a health check computes them); at most 20,000 unlabelled images are considered. */
+  labelNext: Array<LabelSuggestion>;
   /** Its classes, by name. */
   labels: Array<Label>;
   /** Unique in its workspace. */
@@ -310,6 +320,14 @@ export type Dataset = {
 /** Labelled images a workspace trains on. */
 export type DatasetHealthArgs = {
   baseModelId: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Labelled images a workspace trains on. */
+export type DatasetLabelNextArgs = {
+  baseModelId: InputMaybe<Scalars['ID']['input']>;
+  checkpointId: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A dataset's health for one base model's vectors: near-duplicates and leakage, likely wrong labels, strays, balance and the map. Findings are read against the dataset as it is now. */
@@ -856,6 +874,18 @@ export type LabelShare = {
   training: Scalars['Float']['output'];
 };
 
+/** An unlabelled image worth labelling, and what a checkpoint thinks it is (a pre-label). */
+export type LabelSuggestion = {
+  /** Its calibrated probability. */
+  confidence: Maybe<Scalars['Float']['output']>;
+  /** 1 - the checkpoint's margin between its two best classes (1 without a checkpoint). */
+  doubt: Scalars['Float']['output'];
+  /** The image (null if deleted meanwhile). */
+  image: Maybe<Image>;
+  /** The checkpoint's suggested label (calibrated top class); null without one, or when it would say don't know. */
+  label: Maybe<Scalars['String']['output']>;
+};
+
 /** A person in a workspace, with their role. */
 export type Member = {
   /** When they joined. */
@@ -921,6 +951,8 @@ export type ModelFormat =
 export type Mutation = {
   /** Join the workspace of an invitation link, signed in (NOT_FOUND once used, expired or revoked). */
   acceptInvitation: Workspace;
+  /** Labels every unlabelled image whose suggested label (from this checkpoint) has at least this calibrated confidence, and is not a don't-know, with that label (missing labels are made). MEMBER or above. */
+  acceptSuggestedLabels: Array<AcceptedLabels>;
   /** Comment on an experiment, or on a run (MEMBER or above). */
   addComment: Comment;
   /** Ask a running job to stop; vectors computed so far are kept. */
@@ -1039,6 +1071,14 @@ export type Mutation = {
 /** Everything Retrain Studio can be told to do. */
 export type MutationAcceptInvitationArgs = {
   token: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationAcceptSuggestedLabelsArgs = {
+  checkpointId: Scalars['ID']['input'];
+  datasetId: Scalars['ID']['input'];
+  minConfidence: Scalars['Float']['input'];
 };
 
 

@@ -23,6 +23,17 @@ export const bottlenecksRepository = (db: Db) => ({
       create: { imageId, baseModelId, reason },
       update: { reason },
     }),
+  /**
+   * Up to `take` of a dataset's vectors for a base model, of its labelled or its unlabelled images (what to
+   * label next, pre-labels), with the image's id and label.
+   */
+  labellingVectors: (datasetId: string, baseModelId: string, labelled: boolean, take: number) =>
+    db.bottleneck.findMany({
+      where: { baseModelId, variant: "original", image: { datasetId, labelId: labelled ? { not: null } : null } },
+      select: { vector: true, dim: true, imageId: true, image: { select: { labelId: true } } },
+      orderBy: { imageId: "asc" },
+      take,
+    }),
   count: (datasetId: string, baseModelId: string) =>
     db.bottleneck.count({ where: { baseModelId, image: { datasetId } } }),
 });

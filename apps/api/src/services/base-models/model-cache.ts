@@ -9,6 +9,7 @@ import {
   initBackend,
   type Prediction,
   type Preprocessing,
+  predictVectors,
   restoreCheckpoint,
   type ServingCalibration,
   servingCalibration,
@@ -103,6 +104,18 @@ export function createModelCache(db: Db, options: ModelCacheOptions, capacity = 
               ),
             }),
           ),
+      );
+    },
+    /** A checkpoint head's probabilities for cached vectors (no base model run), with its labels and calibration. */
+    probabilities(checkpointId: string, x: Float32Array, dim: number) {
+      return heads.use(
+        checkpointId,
+        () => loadHead(checkpointId),
+        async (loaded) => ({
+          labels: loaded.labels,
+          calibrated: loaded.calibrated,
+          probabilities: await predictVectors(loaded.head, x, dim),
+        }),
       );
     },
     /** Reloads a checkpoint on its next prediction (its calibration changed). */

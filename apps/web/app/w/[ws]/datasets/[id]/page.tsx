@@ -6,6 +6,7 @@ import { DatasetHealth } from "../../../../../components/dataset-health";
 import { ErrorNote, Loading } from "../../../../../components/feedback";
 import { ImageGrid } from "../../../../../components/image-grid";
 import { LabelManager } from "../../../../../components/label-manager";
+import { LabelNextView } from "../../../../../components/label-next-view";
 import { UploadPanel } from "../../../../../components/upload-panel";
 import { useWorkspace } from "../../../../../components/workspace-context";
 import { graphql } from "../../../../../gql";
@@ -19,7 +20,7 @@ const DatasetUpdates = graphql(`subscription DatasetUpdates($id: ID!) { datasetU
 export default function DatasetPage() {
   const { id, ws } = useParams<{ id: string; ws: string }>();
   const search = useSearchParams();
-  const tab = search.get("tab") === "health" ? "health" : "images";
+  const tab = search.get("tab") === "health" ? "health" : search.get("tab") === "label" ? "label" : "images";
   // Images to ring on the map (a confusion-matrix cell, a pre-run warning link).
   const highlight = new Set((search.get("highlight") ?? "").split(",").filter(Boolean));
   const workspace = useWorkspace();
@@ -58,9 +59,21 @@ export default function DatasetPage() {
         <Link href={`/w/${ws}/datasets/${id}?tab=health`} aria-current={tab === "health" ? "page" : undefined}>
           Health
         </Link>
+        {canWrite && (
+          <Link href={`/w/${ws}/datasets/${id}?tab=label`} aria-current={tab === "label" ? "page" : undefined}>
+            Label next
+          </Link>
+        )}
       </nav>
       {tab === "health" ? (
         <DatasetHealth datasetId={dataset.id} canWrite={canWrite} highlight={highlight} />
+      ) : tab === "label" && canWrite ? (
+        <LabelNextView
+          workspaceId={workspace.id}
+          datasetId={dataset.id}
+          labels={dataset.labels}
+          onChange={() => void mutate()}
+        />
       ) : (
         <>
           {canWrite && <UploadPanel datasetId={dataset.id} onUploaded={refresh} />}
