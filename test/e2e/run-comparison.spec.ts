@@ -4,7 +4,8 @@ import { experimentOnPhotos, gql, runSucceeded, signedUpWithDataset } from "./pa
 import { flowerPhotos, flowersDir, hasSharedModel } from "./shared-data.js";
 
 // Two finished runs of one experiment, compared on the experiment page: the verdict in words (significant or
-// chance, McNemar's exact test) and accuracy and per-class F1 with their intervals.
+// chance, McNemar's exact test) and accuracy and per-class F1 with their intervals; the dataset's "Compare
+// models" tab offers the same over every experiment on the dataset.
 test("the experiment page says whether one run is really better than another", async ({ page }) => {
   test.skip(!hasSharedModel || !existsSync(flowersDir), "NOT RUN: ../shared (flowers and MobileNetV2) is needed.");
   const created = await signedUpWithDataset(page, "Cora Compare", "cora@example.com", "Compare lab");
@@ -36,4 +37,10 @@ test("the experiment page says whether one run is really better than another", a
   );
   await expect(panel.getByRole("table", { name: /Accuracy and F1/ })).toContainText("F1 daisy");
   await page.screenshot({ path: "test-results/screenshots/comparison.png", fullPage: true });
+
+  // The dataset's page offers the same across its experiments (one on another base model, say).
+  await page.goto(`/w/${ws.id}/datasets/${dataset.id}?tab=compare`);
+  const across = page.getByRole("region", { name: "Compare two runs" });
+  await expect(across.getByRole("combobox", { name: "Run A" })).toContainText("Two runs · MobileNetV2");
+  await expect(across.getByRole("status", { name: "Verdict" })).toContainText(/20 images/);
 });

@@ -58,6 +58,10 @@ export function createLoaders(db: Db, modelCacheDir: string, options: { cache?: 
       groupBy(ids, await checkpoints.aliasesOf(ids), (a) => a.experimentId),
     ),
     checkpoint: loader(async (ids: readonly string[]) => byId(ids, await checkpoints.summaries(ids))),
+    /** Each dataset's experiments, oldest first. */
+    experimentsOfDataset: loader(async (ids: readonly string[]) =>
+      groupBy(ids, await experiments.listByDatasets(ids), (e) => e.datasetId),
+    ),
     /** The latest 20 deliveries of each webhook (the delivery log). */
     webhookDeliveries: loader(async (ids: readonly string[]) =>
       groupBy(ids, await webhooksRepository(db).latestDeliveries(ids, 20), (d) => d.webhookId),

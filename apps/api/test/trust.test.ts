@@ -190,4 +190,47 @@ describe("predictions a team can trust", () => {
     const refused = await t.gql(COMPARE, { a: first?.id, b: resumed?.id }, outsider);
     expect(refused.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
+
+  it("compares runs of two experiments on one dataset (another head), and refuses runs of two datasets", async () => {
+    const COMPARE = `query($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason comparison { images verdict } } }`;
+    const experiment = await t.db.experiment.findUniqueOrThrow({ where: { id: team.experimentId } });
+    const other = await t.gql<{ createExperiment: { id: string } }>(
+      `mutation($d: ID!, $m: ID!) { createExperiment(datasetId: $d, baseModelId: $m, name: "wider head",
+        hyperparameters: { hiddenUnits: 32 }) { id } }`,
+      { d: team.datasetId, m: experiment.baseModelId },
+      team.token,
+    );
+    const started = await t.gql<{ startRun: { id: string } }>(
+      "mutation($e: ID!) { startRun(experimentId: $e) { id } }",
+      { e: other.data?.createExperiment.id },
+      team.token,
+    );
+    const runB = started.data?.startRun.id ?? "";
+    await until(
+      "the other experiment's run",
+      async () => (await t.db.trainingRun.findUnique({ where: { id: runB } }))?.status === "SUCCEEDED",
+      180_000,
+    );
+    const first = await t.db.trainingRun.findFirstOrThrow({
+      where: { experimentId: team.experimentId, status: "SUCCEEDED" },
+      orderBy: { queuedAt: "asc" },
+    });
+    const across = await t.gql<{
+      compareRuns: { reason: string | null; comparison: { images: number; verdict: string } | null };
+    }>(COMPARE, { a: first.id, b: runB }, viewer);
+    expect(across.errors).toBeUndefined();
+    expect(across.data?.compareRuns.reason).toBeNull();
+    expect(across.data?.compareRuns.comparison?.images).toBe(testImages);
+    // A run of another dataset (of the same workspace) shares no test images: refused, naming why.
+    const dataset = await t.db.dataset.create({ data: { workspaceId: team.workspaceId, name: "elsewhere" } });
+    const elsewhere = await t.db.experiment.create({
+      data: { datasetId: dataset.id, baseModelId: experiment.baseModelId, name: "e", hyperparameters: {} },
+    });
+    const stray = await t.db.trainingRun.create({
+      data: { experimentId: elsewhere.id, hyperparameters: {}, status: "SUCCEEDED" },
+    });
+    const refused = await t.gql(COMPARE, { a: first.id, b: stray.id }, viewer);
+    expect(refused.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "runB" });
+    expect(refused.errors?.[0]?.message).toMatch(/one dataset/);
+  });
 });

@@ -23,17 +23,15 @@ interface Label {
  * Every key has a button too. A finished batch brings the next.
  */
 export function LabelNextView({
-  workspaceId,
   datasetId,
   labels,
   onChange,
 }: {
-  workspaceId: string;
   datasetId: string;
   labels: Label[];
   onChange: () => void;
 }) {
-  const { sources, error: sourceError } = useLabellingSources(workspaceId, datasetId);
+  const { sources, error: sourceError } = useLabellingSources(datasetId);
   const [sourceIndex, setSourceIndex] = useState(0);
   const source = sources[sourceIndex];
   const { data, error, mutate } = useQuery(

@@ -2,8 +2,8 @@
 import { graphql } from "../gql";
 import { useQuery } from "../lib/api";
 
-const Sources = graphql(`query LabellingSources($ws: ID!) { workspace(id: $ws) { id experiments(first: 100) {
-  nodes { id name datasetId baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } } }`);
+const Sources = graphql(`query LabellingSources($d: ID!) { dataset(id: $d) { id experiments {
+  id name baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } }`);
 
 export interface LabellingSource {
   /** The checkpoint whose doubt orders the images and whose answers are suggested; null: vectors only. */
@@ -16,11 +16,10 @@ export interface LabellingSource {
  * The checkpoints that can order and pre-label a dataset's images: each experiment on it, by its production
  * alias (else its latest checkpoint), first one chosen by default.
  */
-export function useLabellingSources(workspaceId: string, datasetId: string) {
-  const { data, error } = useQuery(Sources, { ws: workspaceId });
+export function useLabellingSources(datasetId: string) {
+  const { data, error } = useQuery(Sources, { d: datasetId });
   const sources: LabellingSource[] = [];
-  for (const e of data?.workspace.experiments.nodes ?? []) {
-    if (e.datasetId !== datasetId) continue;
+  for (const e of data?.dataset?.experiments ?? []) {
     const production = e.aliases.find((a) => a.name === "production")?.checkpoint.id;
     const latest = e.runs.nodes.flatMap((r) => r.checkpoints.map((c) => c.id)).at(-1);
     const checkpointId = production ?? latest ?? null;

@@ -82,6 +82,7 @@ type Documents = {
     "query DatasetHealthTab($id: ID!) {\n  baseModels { id name cached }\n  dataset(id: $id) { id labels { id name }\n    healthCheck { id status error progress { done total } }\n    health { stale computedAt images baseModel { id name }\n      summary { duplicateGroups leakingGroups mislabeled strays smallClasses reviewed }\n      balance { perClass { label train validation test total } smallClasses missing { split labels } }\n      map { imageIds x y labelIds flagged }\n      ...HealthFindings } } }": typeof types.DatasetHealthTabDocument,
     "mutation StartHealthCheck($d: ID!, $m: ID!) {\n  startHealthCheck(datasetId: $d, baseModelId: $m) { id status error progress { done total } } }": typeof types.StartHealthCheckDocument,
     "subscription HealthCheckProgress($id: ID!) {\n  jobProgress(id: $id) { id status error progress { done total } result { ... on HealthResult { stage } } } }": typeof types.HealthCheckProgressDocument,
+    "query DatasetRuns($d: ID!) { dataset(id: $d) { id experiments {\n  id name baseModel { name } runs(last: 10) { nodes { id status } } } } }": typeof types.DatasetRunsDocument,
     "fragment EvaluationDetails on Evaluation {\n  count accuracy labels confusionMatrix { label counts }\n  perClass { label precision recall f1 support }\n  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }": typeof types.EvaluationDetailsFragmentDoc,
     "mutation UpdateExperiment($id: ID!, $n: String) { updateExperiment(id: $id, name: $n) { name } }": typeof types.UpdateExperimentDocument,
     "mutation DeleteExperiment($id: ID!) { deleteExperiment(id: $id) }": typeof types.DeleteExperimentDocument,
@@ -103,7 +104,7 @@ type Documents = {
     "query LabelNext($d: ID!, $c: ID, $m: ID) { dataset(id: $d) { id\n  labelNext(checkpointId: $c, baseModelId: $m, first: 40) { image { id originalName thumbnailUrl } doubt label confidence } } }": typeof types.LabelNextDocument,
     "mutation SetLabels($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": typeof types.SetLabelsDocument,
     "mutation AcceptSuggested($d: ID!, $c: ID!, $p: Float!) {\n  acceptSuggestedLabels(datasetId: $d, checkpointId: $c, minConfidence: $p) { label count } }": typeof types.AcceptSuggestedDocument,
-    "query LabellingSources($ws: ID!) { workspace(id: $ws) { id experiments(first: 100) {\n  nodes { id name datasetId baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } } }": typeof types.LabellingSourcesDocument,
+    "query LabellingSources($d: ID!) { dataset(id: $d) { id experiments {\n  id name baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } }": typeof types.LabellingSourcesDocument,
     "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }": typeof types.CompareRunsDocument,
     "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }": typeof types.ServedPredictionsDocument,
     "query ExperimentServing($e: ID!, $alias: String!) { experiment(id: $e) {\n  serving(alias: $alias, days: 30) { psi threshold drift recentPredictions\n    days { date count unknown meanConfidence } shares { label training served } } } }": typeof types.ExperimentServingDocument,
@@ -183,6 +184,7 @@ const documents: Documents = {
     "query DatasetHealthTab($id: ID!) {\n  baseModels { id name cached }\n  dataset(id: $id) { id labels { id name }\n    healthCheck { id status error progress { done total } }\n    health { stale computedAt images baseModel { id name }\n      summary { duplicateGroups leakingGroups mislabeled strays smallClasses reviewed }\n      balance { perClass { label train validation test total } smallClasses missing { split labels } }\n      map { imageIds x y labelIds flagged }\n      ...HealthFindings } } }": types.DatasetHealthTabDocument,
     "mutation StartHealthCheck($d: ID!, $m: ID!) {\n  startHealthCheck(datasetId: $d, baseModelId: $m) { id status error progress { done total } } }": types.StartHealthCheckDocument,
     "subscription HealthCheckProgress($id: ID!) {\n  jobProgress(id: $id) { id status error progress { done total } result { ... on HealthResult { stage } } } }": types.HealthCheckProgressDocument,
+    "query DatasetRuns($d: ID!) { dataset(id: $d) { id experiments {\n  id name baseModel { name } runs(last: 10) { nodes { id status } } } } }": types.DatasetRunsDocument,
     "fragment EvaluationDetails on Evaluation {\n  count accuracy labels confusionMatrix { label counts }\n  perClass { label precision recall f1 support }\n  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }": types.EvaluationDetailsFragmentDoc,
     "mutation UpdateExperiment($id: ID!, $n: String) { updateExperiment(id: $id, name: $n) { name } }": types.UpdateExperimentDocument,
     "mutation DeleteExperiment($id: ID!) { deleteExperiment(id: $id) }": types.DeleteExperimentDocument,
@@ -204,7 +206,7 @@ const documents: Documents = {
     "query LabelNext($d: ID!, $c: ID, $m: ID) { dataset(id: $d) { id\n  labelNext(checkpointId: $c, baseModelId: $m, first: 40) { image { id originalName thumbnailUrl } doubt label confidence } } }": types.LabelNextDocument,
     "mutation SetLabels($ids: [ID!]!, $l: ID) { updateImages(ids: $ids, labelId: $l) { id } }": types.SetLabelsDocument,
     "mutation AcceptSuggested($d: ID!, $c: ID!, $p: Float!) {\n  acceptSuggestedLabels(datasetId: $d, checkpointId: $c, minConfidence: $p) { label count } }": types.AcceptSuggestedDocument,
-    "query LabellingSources($ws: ID!) { workspace(id: $ws) { id experiments(first: 100) {\n  nodes { id name datasetId baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } } }": types.LabellingSourcesDocument,
+    "query LabellingSources($d: ID!) { dataset(id: $d) { id experiments {\n  id name baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } }": types.LabellingSourcesDocument,
     "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }": types.CompareRunsDocument,
     "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }": types.ServedPredictionsDocument,
     "query ExperimentServing($e: ID!, $alias: String!) { experiment(id: $e) {\n  serving(alias: $alias, days: 30) { psi threshold drift recentPredictions\n    days { date count unknown meanConfidence } shares { label training served } } } }": types.ExperimentServingDocument,
@@ -488,6 +490,10 @@ export function graphql(source: "subscription HealthCheckProgress($id: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query DatasetRuns($d: ID!) { dataset(id: $d) { id experiments {\n  id name baseModel { name } runs(last: 10) { nodes { id status } } } } }"): typeof import('./graphql').DatasetRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "fragment EvaluationDetails on Evaluation {\n  count accuracy labels confusionMatrix { label counts }\n  perClass { label precision recall f1 support }\n  misclassified { image { id thumbnailUrl } trueLabel predictedLabel top { label probability } } }"): typeof import('./graphql').EvaluationDetailsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -572,7 +578,7 @@ export function graphql(source: "mutation AcceptSuggested($d: ID!, $c: ID!, $p: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query LabellingSources($ws: ID!) { workspace(id: $ws) { id experiments(first: 100) {\n  nodes { id name datasetId baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } } }"): typeof import('./graphql').LabellingSourcesDocument;
+export function graphql(source: "query LabellingSources($d: ID!) { dataset(id: $d) { id experiments {\n  id name baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } }"): typeof import('./graphql').LabellingSourcesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -298,6 +298,8 @@ export type Dataset = {
   createdAt: Scalars['DateTime']['output'];
   /** Free text. */
   description: Scalars['String']['output'];
+  /** Experiments on this dataset, oldest first (their runs share its splits: compareRuns pairs them). */
+  experiments: Array<Experiment>;
   /** Its health report for a base model (the latest of any when none is named); null before a check. */
   health: Maybe<DatasetHealth>;
   /** Its latest health check job (follow it with jobProgress). */
@@ -1590,7 +1592,7 @@ export type Query = {
   apiTokens: Array<ApiToken>;
   /** Base models you can use. */
   baseModels: Array<BaseModel>;
-  /** Compare two runs of one experiment on the held-out images both were evaluated on: is the difference real or chance? */
+  /** Compare two runs on one dataset (of one experiment, or of two: say MobileNetV2-0.35 against EfficientNet-B0) on the held-out images both were evaluated on: is the difference real or chance? */
   compareRuns: RunComparison;
   /** One dataset of a workspace you belong to (NOT_FOUND otherwise). */
   dataset: Dataset;
@@ -2677,6 +2679,13 @@ export type HealthCheckProgressSubscriptionVariables = Exact<{
 
 export type HealthCheckProgressSubscription = { jobProgress: { id: string, status: JobStatus, error: string | null, progress: { done: number, total: number }, result: { stage: string | null } | {} | null } };
 
+export type DatasetRunsQueryVariables = Exact<{
+  d: Scalars['ID']['input'];
+}>;
+
+
+export type DatasetRunsQuery = { dataset: { id: string, experiments: Array<{ id: string, name: string, baseModel: { name: string }, runs: { nodes: Array<{ id: string, status: RunStatus }> } }> } };
+
 export type EvaluationDetailsFragment = { count: number, accuracy: number, labels: Array<string>, confusionMatrix: Array<{ label: string, counts: Array<number> }>, perClass: Array<{ label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ trueLabel: string, predictedLabel: string, image: { id: string, thumbnailUrl: string } | null, top: Array<{ label: string, probability: number }> }> };
 
 export type UpdateExperimentMutationVariables = Exact<{
@@ -2832,11 +2841,11 @@ export type AcceptSuggestedMutationVariables = Exact<{
 export type AcceptSuggestedMutation = { acceptSuggestedLabels: Array<{ label: string, count: number }> };
 
 export type LabellingSourcesQueryVariables = Exact<{
-  ws: Scalars['ID']['input'];
+  d: Scalars['ID']['input'];
 }>;
 
 
-export type LabellingSourcesQuery = { workspace: { id: string, experiments: { nodes: Array<{ id: string, name: string, datasetId: string, baseModelId: string, aliases: Array<{ name: string, checkpoint: { id: string } }>, runs: { nodes: Array<{ checkpoints: Array<{ id: string }> }> } }> } } };
+export type LabellingSourcesQuery = { dataset: { id: string, experiments: Array<{ id: string, name: string, baseModelId: string, aliases: Array<{ name: string, checkpoint: { id: string } }>, runs: { nodes: Array<{ checkpoints: Array<{ id: string }> }> } }> } };
 
 export type CompareRunsQueryVariables = Exact<{
   a: Scalars['ID']['input'];
@@ -4142,6 +4151,26 @@ export const HealthCheckProgressDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HealthCheckProgressSubscription, HealthCheckProgressSubscriptionVariables>;
+export const DatasetRunsDocument = new TypedDocumentString(`
+    query DatasetRuns($d: ID!) {
+  dataset(id: $d) {
+    id
+    experiments {
+      id
+      name
+      baseModel {
+        name
+      }
+      runs(last: 10) {
+        nodes {
+          id
+          status
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DatasetRunsQuery, DatasetRunsQueryVariables>;
 export const UpdateExperimentDocument = new TypedDocumentString(`
     mutation UpdateExperiment($id: ID!, $n: String) {
   updateExperiment(id: $id, name: $n) {
@@ -4303,26 +4332,23 @@ export const AcceptSuggestedDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AcceptSuggestedMutation, AcceptSuggestedMutationVariables>;
 export const LabellingSourcesDocument = new TypedDocumentString(`
-    query LabellingSources($ws: ID!) {
-  workspace(id: $ws) {
+    query LabellingSources($d: ID!) {
+  dataset(id: $d) {
     id
-    experiments(first: 100) {
-      nodes {
-        id
+    experiments {
+      id
+      name
+      baseModelId
+      aliases {
         name
-        datasetId
-        baseModelId
-        aliases {
-          name
-          checkpoint {
-            id
-          }
+        checkpoint {
+          id
         }
-        runs(last: 3) {
-          nodes {
-            checkpoints {
-              id
-            }
+      }
+      runs(last: 3) {
+        nodes {
+          checkpoints {
+            id
           }
         }
       }

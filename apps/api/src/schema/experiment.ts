@@ -189,3 +189,11 @@ builder.objectField(WorkspaceRef, "experiments", (t) =>
     resolve: (w, args, { services }) => cursorPage(args, (page) => services.experiments.pageOfWorkspace(w.id, page)),
   }),
 );
+
+builder.objectField(DatasetRef, "experiments", (t) =>
+  t.field({
+    type: [ExperimentRef],
+    description: "Experiments on this dataset, oldest first (their runs share its splits: compareRuns pairs them).",
+    resolve: (dataset, _args, { loaders }) => loaders.experimentsOfDataset.load(dataset.id),
+  }),
+);

@@ -56,7 +56,7 @@ builder.queryField("compareRuns", (t) =>
   t.field({
     type: RunComparisonRef,
     description:
-      "Compare two runs of one experiment on the held-out images both were evaluated on: is the difference real or chance?",
+      "Compare two runs on one dataset (of one experiment, or of two: say MobileNetV2-0.35 against EfficientNet-B0) on the held-out images both were evaluated on: is the difference real or chance?",
     args: {
       runA: t.arg.id({ required: true, description: "The earlier or baseline run." }),
       runB: t.arg.id({ required: true, description: "The run to judge against it." }),

@@ -298,6 +298,8 @@ export type Dataset = {
   createdAt: Scalars['DateTime']['output'];
   /** Free text. */
   description: Scalars['String']['output'];
+  /** Experiments on this dataset, oldest first (their runs share its splits: compareRuns pairs them). */
+  experiments: Array<Experiment>;
   /** Its health report for a base model (the latest of any when none is named); null before a check. */
   health: Maybe<DatasetHealth>;
   /** Its latest health check job (follow it with jobProgress). */
@@ -1590,7 +1592,7 @@ export type Query = {
   apiTokens: Array<ApiToken>;
   /** Base models you can use. */
   baseModels: Array<BaseModel>;
-  /** Compare two runs of one experiment on the held-out images both were evaluated on: is the difference real or chance? */
+  /** Compare two runs on one dataset (of one experiment, or of two: say MobileNetV2-0.35 against EfficientNet-B0) on the held-out images both were evaluated on: is the difference real or chance? */
   compareRuns: RunComparison;
   /** One dataset of a workspace you belong to (NOT_FOUND otherwise). */
   dataset: Dataset;

@@ -36,13 +36,14 @@ export function createRunService(
     run: (caller: Caller | null, id: string) => run(caller, id),
 
     /**
-     * Two runs of one experiment compared on the images both were evaluated on (paired: McNemar's exact test,
-     * bootstrap intervals); null, with the reason, when they cannot be paired honestly.
+     * Two runs on one dataset (of one experiment, or of two: another base model, another head) compared on the
+     * images both were evaluated on (paired: McNemar's exact test, bootstrap intervals); null, with the reason,
+     * when they cannot be paired honestly. Splits are the dataset's, so its runs share their test images.
      */
     async compare(caller: Caller | null, idA: string, idB: string) {
       const [a, b] = [await run(caller, idA), await run(caller, idB)];
-      if (a.experimentId !== b.experimentId)
-        throw new ValidationError("runB", "Compare runs of one experiment: they share its dataset and splits.");
+      if (a.experiment.datasetId !== b.experiment.datasetId)
+        throw new ValidationError("runB", "Compare runs on one dataset: only they share test images.");
       const [ea, eb, ma, mb] = [a.evaluation, b.evaluation, a.metrics, b.metrics];
       const refuse = (reason: string) => ({ comparison: null, reason });
       if (!ea?.outcomes || !eb?.outcomes)

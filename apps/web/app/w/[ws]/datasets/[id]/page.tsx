@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useParams, useSearchParams } from "next/navigation";
 import { useRef, useState } from "react";
 import { DatasetHealth } from "../../../../../components/dataset-health";
+import { DatasetRunComparison } from "../../../../../components/dataset-run-comparison";
 import { ErrorNote, Loading } from "../../../../../components/feedback";
 import { ImageGrid } from "../../../../../components/image-grid";
 import { LabelManager } from "../../../../../components/label-manager";
@@ -20,7 +21,7 @@ const DatasetUpdates = graphql(`subscription DatasetUpdates($id: ID!) { datasetU
 export default function DatasetPage() {
   const { id, ws } = useParams<{ id: string; ws: string }>();
   const search = useSearchParams();
-  const tab = search.get("tab") === "health" ? "health" : search.get("tab") === "label" ? "label" : "images";
+  const tab = (["health", "label", "compare"] as const).find((t) => t === search.get("tab")) ?? "images";
   // Images to ring on the map (a confusion-matrix cell, a pre-run warning link).
   const highlight = new Set((search.get("highlight") ?? "").split(",").filter(Boolean));
   const workspace = useWorkspace();
@@ -64,16 +65,16 @@ export default function DatasetPage() {
             Label next
           </Link>
         )}
+        <Link href={`/w/${ws}/datasets/${id}?tab=compare`} aria-current={tab === "compare" ? "page" : undefined}>
+          Compare models
+        </Link>
       </nav>
-      {tab === "health" ? (
+      {tab === "compare" ? (
+        <DatasetRunComparison datasetId={dataset.id} />
+      ) : tab === "health" ? (
         <DatasetHealth datasetId={dataset.id} canWrite={canWrite} highlight={highlight} />
       ) : tab === "label" && canWrite ? (
-        <LabelNextView
-          workspaceId={workspace.id}
-          datasetId={dataset.id}
-          labels={dataset.labels}
-          onChange={() => void mutate()}
-        />
+        <LabelNextView datasetId={dataset.id} labels={dataset.labels} onChange={() => void mutate()} />
       ) : (
         <>
           {canWrite && <UploadPanel datasetId={dataset.id} onUploaded={refresh} />}
