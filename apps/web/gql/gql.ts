@@ -106,6 +106,7 @@ type Documents = {
     "mutation AcceptSuggested($d: ID!, $c: ID!, $p: Float!) {\n  acceptSuggestedLabels(datasetId: $d, checkpointId: $c, minConfidence: $p) { label count } }": typeof types.AcceptSuggestedDocument,
     "query LabellingSources($d: ID!) { dataset(id: $d) { id experiments {\n  id name baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } }": typeof types.LabellingSourcesDocument,
     "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }": typeof types.CompareRunsDocument,
+    "query MyRecentRuns($ws: ID!) { workspace(id: $ws) { id myRecentRuns {\n  id status error metrics { validationAccuracy stoppedEarly } } } }": typeof types.MyRecentRunsDocument,
     "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }": typeof types.ServedPredictionsDocument,
     "query ExperimentServing($e: ID!, $alias: String!) { experiment(id: $e) {\n  serving(alias: $alias, days: 30) { psi threshold drift recentPredictions\n    days { date count unknown meanConfidence } shares { label training served } } } }": typeof types.ExperimentServingDocument,
     "query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }": typeof types.ImportJobDocument,
@@ -208,6 +209,7 @@ const documents: Documents = {
     "mutation AcceptSuggested($d: ID!, $c: ID!, $p: Float!) {\n  acceptSuggestedLabels(datasetId: $d, checkpointId: $c, minConfidence: $p) { label count } }": types.AcceptSuggestedDocument,
     "query LabellingSources($d: ID!) { dataset(id: $d) { id experiments {\n  id name baseModelId aliases { name checkpoint { id } } runs(last: 3) { nodes { checkpoints { id } } } } } }": types.LabellingSourcesDocument,
     "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }": types.CompareRunsDocument,
+    "query MyRecentRuns($ws: ID!) { workspace(id: $ws) { id myRecentRuns {\n  id status error metrics { validationAccuracy stoppedEarly } } } }": types.MyRecentRunsDocument,
     "query ServedPredictions($w: ID!, $after: String) { workspace(id: $w) {\n  predictions(first: 20, after: $after) { pageInfo { hasNextPage endCursor }\n    nodes { id createdAt latencyMs top { label probability } checkpoint { id step } } } } }": types.ServedPredictionsDocument,
     "query ExperimentServing($e: ID!, $alias: String!) { experiment(id: $e) {\n  serving(alias: $alias, days: 30) { psi threshold drift recentPredictions\n    days { date count unknown meanConfidence } shares { label training served } } } }": types.ExperimentServingDocument,
     "query ImportJob($id: ID!) { job(id: $id) { ...ImportJobState } }": types.ImportJobDocument,
@@ -583,6 +585,10 @@ export function graphql(source: "query LabellingSources($d: ID!) { dataset(id: $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CompareRuns($a: ID!, $b: ID!) { compareRuns(runA: $a, runB: $b) { reason\n  comparison { images pValue significant verdict onlyA onlyB\n    accuracyA { value low high } accuracyB { value low high } difference { value low high }\n    perClass { label f1A { value low high } f1B { value low high } } } } }"): typeof import('./graphql').CompareRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MyRecentRuns($ws: ID!) { workspace(id: $ws) { id myRecentRuns {\n  id status error metrics { validationAccuracy stoppedEarly } } } }"): typeof import('./graphql').MyRecentRunsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2106,6 +2106,8 @@ export type Workspace = {
   members: Array<Member>;
   /** What the signed-in user may do here (what their role allows). */
   myPermissions: Permissions;
+  /** The runs you started here in the last 24 hours, newest first (the dashboard tells you when one ends). */
+  myRecentRuns: Array<TrainingRun>;
   /** The signed-in user's role here. */
   myRole: Role;
   /** Display name. */
@@ -2854,6 +2856,13 @@ export type CompareRunsQueryVariables = Exact<{
 
 
 export type CompareRunsQuery = { compareRuns: { reason: string | null, comparison: { images: number, pValue: number, significant: boolean, verdict: string, onlyA: number, onlyB: number, accuracyA: { value: number, low: number, high: number }, accuracyB: { value: number, low: number, high: number }, difference: { value: number, low: number, high: number }, perClass: Array<{ label: string, f1A: { value: number, low: number, high: number }, f1B: { value: number, low: number, high: number } }> } | null } };
+
+export type MyRecentRunsQueryVariables = Exact<{
+  ws: Scalars['ID']['input'];
+}>;
+
+
+export type MyRecentRunsQuery = { workspace: { id: string, myRecentRuns: Array<{ id: string, status: RunStatus, error: string | null, metrics: { validationAccuracy: number | null, stoppedEarly: boolean | null } | null }> } };
 
 export type ServedPredictionsQueryVariables = Exact<{
   w: Scalars['ID']['input'];
@@ -4399,6 +4408,22 @@ export const CompareRunsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompareRunsQuery, CompareRunsQueryVariables>;
+export const MyRecentRunsDocument = new TypedDocumentString(`
+    query MyRecentRuns($ws: ID!) {
+  workspace(id: $ws) {
+    id
+    myRecentRuns {
+      id
+      status
+      error
+      metrics {
+        validationAccuracy
+        stoppedEarly
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyRecentRunsQuery, MyRecentRunsQueryVariables>;
 export const ServedPredictionsDocument = new TypedDocumentString(`
     query ServedPredictions($w: ID!, $after: String) {
   workspace(id: $w) {

@@ -190,6 +190,15 @@ builder.objectField(WorkspaceRef, "experiments", (t) =>
   }),
 );
 
+builder.objectField(WorkspaceRef, "myRecentRuns", (t) =>
+  t.field({
+    type: [RunRef],
+    description:
+      "The runs you started here in the last 24 hours, newest first (the dashboard tells you when one ends).",
+    resolve: (w, _args, { services, caller }) => services.runs.recentOfCaller(caller, w.id),
+  }),
+);
+
 builder.objectField(DatasetRef, "experiments", (t) =>
   t.field({
     type: [ExperimentRef],

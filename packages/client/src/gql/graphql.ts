@@ -2106,6 +2106,8 @@ export type Workspace = {
   members: Array<Member>;
   /** What the signed-in user may do here (what their role allows). */
   myPermissions: Permissions;
+  /** The runs you started here in the last 24 hours, newest first (the dashboard tells you when one ends). */
+  myRecentRuns: Array<TrainingRun>;
   /** The signed-in user's role here. */
   myRole: Role;
   /** Display name. */

@@ -32,6 +32,13 @@ export const experimentsRepository = (db: Db) => ({
   createRun: (data: Prisma.TrainingRunUncheckedCreateInput) => db.trainingRun.create({ data }),
   findRun: (id: string) =>
     db.trainingRun.findUnique({ where: { id }, include: { experiment: { include: { dataset: true } } } }),
+  /** A user's runs in a workspace queued since `since`, newest first (the dashboard tells them when one ends). */
+  recentRunsBy: (workspaceId: string, userId: string, since: Date) =>
+    db.trainingRun.findMany({
+      where: { createdById: userId, queuedAt: { gte: since }, experiment: { dataset: { workspaceId } } },
+      orderBy: [{ queuedAt: "desc" }, { id: "desc" }],
+      take: 20,
+    }),
   runsOf: (experimentIds: readonly string[]) =>
     db.trainingRun.findMany({ where: { experimentId: { in: [...experimentIds] } }, orderBy: { queuedAt: "asc" } }),
   /** A page of an experiment's runs, oldest first (so they line up as they were started). */

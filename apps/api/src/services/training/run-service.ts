@@ -35,6 +35,12 @@ export function createRunService(
   return {
     run: (caller: Caller | null, id: string) => run(caller, id),
 
+    /** The caller's runs in a workspace from the last day, newest first. */
+    async recentOfCaller(caller: Caller | null, workspaceId: string) {
+      await access.require(caller, workspaceId, "read");
+      return experiments.recentRunsBy(workspaceId, caller?.userId ?? "", new Date(Date.now() - 86_400_000));
+    },
+
     /**
      * Two runs on one dataset (of one experiment, or of two: another base model, another head) compared on the
      * images both were evaluated on (paired: McNemar's exact test, bootstrap intervals); null, with the reason,

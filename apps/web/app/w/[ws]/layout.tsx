@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useParams, usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { EmptyState, ErrorNote, Loading } from "../../../components/feedback";
+import { RunNotifier } from "../../../components/run-notifier";
 import { WorkerBanner } from "../../../components/worker-banner";
 import { WorkspaceContext } from "../../../components/workspace-context";
 import { graphql } from "../../../gql";
@@ -90,6 +91,7 @@ export default function WorkspaceLayout({ children }: { children: ReactNode }) {
         </nav>
         <div className="content">
           <WorkerBanner />
+          <RunNotifier workspaceId={current.id} />
           {children}
         </div>
       </div>
