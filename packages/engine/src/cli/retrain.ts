@@ -1,10 +1,8 @@
 #!/usr/bin/env -S node --conditions=compiled
 // The retrain CLI: `pnpm retrain --image-dir flowers --base-model mobilenet_v2_035_224 --json`.
-import { RetrainApiError } from "@retrain/client";
 import { EngineError } from "../errors.js";
 import { retrain } from "../pipeline/retrain.js";
 import { createProgressDisplay, type ProgressLine } from "./progress.js";
-import { remoteRetrain } from "./remote-retrain.js";
 import { parseRetrainArgs, USAGE } from "./retrain-args.js";
 
 async function main(): Promise<number> {
@@ -14,6 +12,8 @@ async function main(): Promise<number> {
     return 0;
   }
   if (remote) {
+    // Loaded for remote mode only: training here needs no HTTP client.
+    const { remoteRetrain } = await import("./remote-retrain.js");
     const summary = await remoteRetrain(options, remote);
     const pct = (x: number | null | undefined) => (x == null ? "none" : `${(x * 100).toFixed(1)}%`);
     process.stderr.write(
@@ -68,7 +68,7 @@ main().then(
   (error) => {
     const known =
       error instanceof EngineError ||
-      error instanceof RetrainApiError ||
+      (error as Error).name === "RetrainApiError" ||
       (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     process.stderr.write(`retrain: ${known ? (error as Error).message : (error as Error).stack}\n`);
     if (known) process.stderr.write("Run with --help for the options.\n");
