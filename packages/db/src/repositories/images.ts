@@ -43,8 +43,6 @@ export const upsertBlob = (db: Db, blob: BlobData) =>
 export const imagesRepository = (db: Db) => ({
   /** Stores bytes and thumbnail once per content hash; a second upload of the same bytes reuses them. */
   saveBlob: (blob: BlobData) => upsertBlob(db, blob),
-  blobBytes: async (sha256: string) =>
-    (await db.blob.findUnique({ where: { sha256 }, select: { bytes: true } }))?.bytes ?? null,
   /** A blob's bytes a chunk at a time, in order (from its chunks, or its one row): memory holds one chunk. */
   blobChunks: (sha256: string) => readChunkedBlob(db, sha256),
   /** Drops a blob no image, job or model file uses any more (an imported archive). */

@@ -3,7 +3,7 @@ import { activeTraceparent } from "@retrain/telemetry";
 import type { Db } from "../client.js";
 import type { Job as JobRecord, JobStatus, Prisma } from "../generated/prisma/client.js";
 import { storeChunkedBlob } from "./chunked-blobs.js";
-import { type BlobData, deleteUnusedBlob, upsertBlob } from "./images.js";
+import { deleteUnusedBlob } from "./images.js";
 
 /** A job as everything above the database sees it: a kind of the registry's, its result read by that kind's schema. */
 export type Job<K extends JobKind = JobKind> = Omit<JobRecord, "kind" | "result"> & {
@@ -29,14 +29,6 @@ export const jobsRepository = (db: Db) => ({
   /** Jobs of a workspace waiting or running (what its cap on work at once counts). */
   activeCountOf: (workspaceId: string) =>
     db.job.count({ where: { workspaceId, status: { in: ["QUEUED", "RUNNING"] } } }),
-  /** A job with the bytes it works on (an archive to import), in one transaction: never one without the other. */
-  createWithInput: async (input: BlobData, data: Omit<NewJob, "inputSha256">) => {
-    const [, job] = await db.$transaction([
-      upsertBlob(db, input),
-      db.job.create({ data: traced({ ...data, inputSha256: input.sha256 }) }),
-    ]);
-    return typed(job);
-  },
   /**
    * A job with a large input (an archive up to 500 MB) written a chunk at a time as `chunks` yields them: the
    * input in one transaction (all its chunks or none), then the job. Bytes already stored under this hash are
