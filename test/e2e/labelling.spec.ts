@@ -34,6 +34,17 @@ test("100 images labelled by keyboard alone, in the checkpoint's order", async (
   );
   await runSucceeded(page, startRun.id); // its extraction computes the vectors of all 116 photos
 
+  // The grid shows the checkpoint's pre-labels, surest first, for the 100 unlabelled photos.
+  await page.goto(`/w/${workspaceId}/datasets/${datasetId}?unlabelled=1`);
+  await page.getByLabel("Suggestions from").selectOption({ label: "Keys run (latest checkpoint)" });
+  await page.getByLabel("Order").selectOption({ label: "Confidence, surest first" });
+  await expect(page.getByRole("region", { name: "Images" }).getByText("100 images")).toBeVisible();
+  const captions = page.getByRole("list", { name: "Images in this view" }).locator(".caption");
+  await expect(captions.first()).toContainText(/unlabelled · \w+ · (daisy|tulip|\?) \d+%/);
+  const percents = (await captions.allInnerTexts()).map((c) => Number(/(\d+)%/.exec(c)?.[1]));
+  expect(percents.length).toBeGreaterThan(8);
+  expect(percents).toEqual([...percents].sort((a, b) => b - a));
+
   // axe checks the view with an image, its suggestion and label keys showing.
   await expectAccessible(page, `/w/${workspaceId}/datasets/${datasetId}?tab=label`);
   const view = page.getByRole("application", { name: /Image to label/ });

@@ -99,6 +99,72 @@ describe("what to label next, and pre-labels", () => {
     expect(neither.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "baseModelId" });
   });
 
+  type GridImage = {
+    id: string;
+    originalName: string;
+    suggestion: { label: string | null; confidence: number } | null;
+  };
+  const grid = async (variables: Record<string, unknown>) => {
+    const answer = await t.gql<{ images: { totalCount: number; nodes: GridImage[] } }>(
+      `query($d: ID!, $q: String, $s: ImageSort, $desc: Boolean, $c: ID, $o: Int, $u: Boolean, $n: Int, $a: String) {
+        images(datasetId: $d, search: $q, sort: $s, descending: $desc, checkpointId: $c, offset: $o, unlabelled: $u,
+          first: $n, after: $a) { totalCount nodes { id originalName suggestion { label confidence } } } }`,
+      { d: team.datasetId, ...variables },
+      team.token,
+    );
+    return answer;
+  };
+
+  it("the grid's view: search by name, sort by name either way, jump by offset", async () => {
+    const byName = (await grid({ u: true, s: "NAME", n: 200 })).data?.images;
+    const names = byName?.nodes.map((i) => i.originalName) ?? [];
+    expect(byName?.totalCount).toBe(36);
+    expect(names).toEqual([...truth.keys()].sort());
+    const reversed = (await grid({ u: true, s: "NAME", desc: true, n: 200 })).data?.images.nodes;
+    expect(reversed?.map((i) => i.originalName)).toEqual([...names].reverse());
+    const jumped = (await grid({ u: true, s: "NAME", o: 30, n: 4 })).data?.images.nodes;
+    expect(jumped?.map((i) => i.originalName)).toEqual(names.slice(30, 34));
+    const needle = names[7]?.slice(2, 9).toUpperCase() ?? "";
+    const found = (await grid({ q: needle, n: 200 })).data?.images;
+    const expected = names.filter((n) => n.toUpperCase().includes(needle));
+    expect(found?.nodes.map((i) => i.originalName).sort()).toEqual(expected);
+    expect(found?.totalCount).toBe(expected.length);
+  });
+
+  it("sorted by a checkpoint's confidence, each image with its suggestion (as labelNext says)", async () => {
+    const sure = (await grid({ u: true, s: "CONFIDENCE", desc: true, c: team.checkpointId, n: 200 })).data?.images;
+    const confidences = sure?.nodes.map((i) => i.suggestion?.confidence ?? -1) ?? [];
+    expect(confidences).toHaveLength(36);
+    expect(confidences.every((c) => c > 0)).toBe(true);
+    expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+    const unsure = (await grid({ u: true, s: "CONFIDENCE", c: team.checkpointId, n: 10 })).data?.images.nodes;
+    expect(unsure?.map((i) => i.id)).toEqual(
+      sure?.nodes
+        .map((i) => i.id)
+        .reverse()
+        .slice(0, 10),
+    );
+    // Paged by cursor and by offset alike.
+    const page2 = await grid({ u: true, s: "CONFIDENCE", c: team.checkpointId, n: 10, a: unsure?.at(-1)?.id });
+    const offset2 = await grid({ u: true, s: "CONFIDENCE", c: team.checkpointId, n: 10, o: 10 });
+    expect(page2.data?.images.nodes.map((i) => i.id)).toEqual(offset2.data?.images.nodes.map((i) => i.id));
+    const next36 = (await next({ c: team.checkpointId, n: 36 })).data?.dataset.labelNext ?? [];
+    for (const s of next36.filter((x) => x.label)) {
+      const shown = sure?.nodes.find((i) => i.id === s.image?.id)?.suggestion;
+      expect(shown?.label).toBe(s.label);
+      expect(shown?.confidence).toBeCloseTo(s.confidence ?? 0, 5);
+    }
+  });
+
+  it("says which argument is wrong: a confidence order without a checkpoint, an offset with a cursor", async () => {
+    const noCheckpoint = await grid({ s: "CONFIDENCE" });
+    expect(noCheckpoint.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "checkpointId" });
+    const both = await grid({ o: 5, a: "x" });
+    expect(both.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "offset" });
+    const negative = await grid({ o: -1 });
+    expect(negative.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "offset" });
+  });
+
   it("accepts the sure suggestions in bulk: those labels, on those photos only", async () => {
     const before = (await next({ c: team.checkpointId, n: 36 })).data?.dataset.labelNext ?? [];
     const sure = before.filter((s) => s.label && (s.confidence ?? 0) >= 0.8);
@@ -129,5 +195,25 @@ describe("what to label next, and pre-labels", () => {
     expect(stranger.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     const badConfidence = await t.gql(ACCEPT, { d: team.datasetId, c: team.checkpointId, p: 1.5 }, team.token);
     expect(badConfidence.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "minConfidence" });
+    const strangerBad = await t.gql(ACCEPT, { d: team.datasetId, c: team.checkpointId, p: 1.5 }, outsider.token);
+    expect(strangerBad.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("takes tokens by scope: PREDICT neither sees nor accepts, READ sees but may not accept", async () => {
+    const token = async (scope: string) =>
+      (
+        await t.gql<{ createApiToken: { secret: string } }>(
+          'mutation($s: TokenScope!) { createApiToken(name: "labelling", scope: $s) { secret } }',
+          { s: scope },
+          team.token,
+        )
+      ).data?.createApiToken.secret ?? "";
+    const [predictOnly, readOnly] = [await token("PREDICT"), await token("READ")];
+    expect((await next({ c: team.checkpointId, n: 3 }, predictOnly)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await next({ c: team.checkpointId, n: 3 }, readOnly)).data?.dataset.labelNext).toHaveLength(3);
+    for (const scoped of [predictOnly, readOnly]) {
+      const accept = await t.gql(ACCEPT, { d: team.datasetId, c: team.checkpointId, p: 0.9 }, scoped);
+      expect(accept.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
   });
 });

@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { graphql } from "../gql";
 import type { Split } from "../gql/graphql";
 import { gql } from "../lib/api";
@@ -11,36 +12,69 @@ const MoveImages = graphql(
 );
 const DeleteImages = graphql(`mutation DeleteImages($ids: [ID!]!) { deleteImages(ids: $ids) }`);
 export const SPLITS: Split[] = ["TRAIN", "VALIDATION", "TEST"];
+/** Ids per request: a selection of 10,000 images goes as ten requests of a bounded size. */
+const CHUNK = 1_000;
+/** The most one action changes: past it, narrow the filters or act in parts. */
+export const MAX_BULK = 20_000;
 
-/** Relabel, move to a split or delete the selected images (the grid's checkboxes, the map's lasso). */
+/**
+ * Relabel, move to a split or delete the selected images (the grid's checkboxes and ranges, the map's lasso).
+ * `ids` gives the selection's ids when an action runs (the grid reads them then, its selection being ranges).
+ */
 export function BulkImageActions({
+  count,
   ids,
   labels,
   onDone,
   onError,
   onClear,
 }: {
-  ids: string[];
+  count: number;
+  ids: () => Promise<string[]>;
   onClear?: () => void;
   labels: { id: string; name: string }[];
   onDone: () => void | Promise<void>;
   onError: (error: unknown) => void;
 }) {
-  async function run(change: Promise<unknown>) {
+  const [working, setWorking] = useState<string | null>(null);
+  async function run(what: string, change: (chunk: string[]) => Promise<unknown>) {
     try {
-      await change;
+      setWorking(`${what}…`);
+      const all = await ids();
+      for (let i = 0; i < all.length; i += CHUNK) {
+        setWorking(`${what} ${Math.min(i + CHUNK, all.length)} / ${all.length}…`);
+        await change(all.slice(i, i + CHUNK));
+      }
       await onDone();
     } catch (e) {
       onError(e);
+    } finally {
+      setWorking(null);
     }
   }
+  if (count > MAX_BULK)
+    return (
+      <fieldset className="toolbar bulk" aria-label="Selected images">
+        <b>{count.toLocaleString("en")} selected</b>
+        <span>Act on at most {MAX_BULK.toLocaleString("en")} images at a time: narrow the filters or the range.</span>
+        {onClear && (
+          <button type="button" className="secondary" onClick={onClear}>
+            Clear selection
+          </button>
+        )}
+      </fieldset>
+    );
   return (
-    <fieldset className="toolbar bulk" aria-label="Selected images">
-      <b>{ids.length} selected</b>
+    <fieldset className="toolbar bulk" aria-label="Selected images" disabled={working !== null}>
+      <b>{count.toLocaleString("en")} selected</b>
+      {working && <span role="status">{working}</span>}
       <select
         aria-label="Relabel selected"
         defaultValue=""
-        onChange={(e) => e.target.value && void run(gql(RelabelImages, { ids, l: e.target.value }))}
+        onChange={(e) => {
+          const l = e.target.value;
+          if (l) void run("Relabelling", (chunk) => gql(RelabelImages, { ids: chunk, l }));
+        }}
       >
         <option value="">Relabel as…</option>
         {labels.map((l) => (
@@ -52,7 +86,10 @@ export function BulkImageActions({
       <select
         aria-label="Move selected to split"
         defaultValue=""
-        onChange={(e) => e.target.value && void run(gql(MoveImages, { ids, s: e.target.value as Split }))}
+        onChange={(e) => {
+          const split = e.target.value as Split;
+          if (split) void run("Moving", (chunk) => gql(MoveImages, { ids: chunk, s: split }));
+        }}
       >
         <option value="">Move to split…</option>
         {SPLITS.map((s) => (
@@ -62,7 +99,9 @@ export function BulkImageActions({
       <button
         type="button"
         className="danger"
-        onClick={() => confirm(`Delete ${ids.length} images?`) && void run(gql(DeleteImages, { ids }))}
+        onClick={() =>
+          confirm(`Delete ${count} images?`) && void run("Deleting", (chunk) => gql(DeleteImages, { ids: chunk }))
+        }
       >
         Delete
       </button>

@@ -149,7 +149,8 @@ export function DatasetHealth({
           />
           {canWrite && selected.size > 0 && (
             <BulkImageActions
-              ids={[...selected]}
+              count={selected.size}
+              ids={async () => [...selected]}
               labels={dataset.labels}
               onDone={async () => {
                 setSelected(new Set());

@@ -1,31 +1,26 @@
 "use client";
-import { useState } from "react";
-import { graphql } from "../gql";
-import type { Split } from "../gql/graphql";
-import { usePages } from "../lib/use-pages";
-import { BulkImageActions, SPLITS } from "./bulk-image-actions";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useRef, useState } from "react";
+import { type GridView, readGridView, showsOtherImages, writeGridView } from "../lib/grid-view";
+import { selectedCount, toggled, withRange } from "../lib/position-ranges";
+import { checkpointOfView, type GridImage, useImageWindow, windowVariables } from "../lib/use-image-window";
+import { BulkImageActions } from "./bulk-image-actions";
 import { EmptyState, ErrorNote } from "./feedback";
+import { ImageGridToolbar } from "./image-grid-toolbar";
+import { useLabellingSources } from "./labelling-source";
+import { RangeSelect } from "./range-select";
+import { VirtualThumbs } from "./virtual-thumbs";
 
 interface Label {
   id: string;
   name: string;
 }
-const ImagesQuery = graphql(`query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,
-  $after: String) {
-  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }`);
 
-function Thumb({ img, caption }: { img: { thumbnailUrl: string; originalName: string }; caption: string }) {
-  return (
-    <>
-      {/* biome-ignore lint/performance/noImgElement: thumbnails come from our API, already sized */}
-      <img src={img.thumbnailUrl} alt={img.originalName} loading="lazy" width={96} height={96} />
-      <span className="caption">{caption}</span>
-    </>
-  );
-}
-
-/** Thumbnails with filters, selection and bulk relabel / move / delete (for those who may write). */
+/**
+ * A dataset's images in a virtualised grid: search, order, filters, suggestions from a checkpoint and the
+ * selection all live in the URL (a link shows the same view); select by click, shift-click or a range, then
+ * relabel, move or delete (for those who may write).
+ */
 export function ImageGrid({
   datasetId,
   labels,
@@ -37,110 +32,88 @@ export function ImageGrid({
   canWrite: boolean;
   version: number;
 }) {
-  const [filter, setFilter] = useState({ label: "", split: "", unlabelled: false, failed: false });
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const view = readGridView(new URLSearchParams(params.toString()));
+  const { sources } = useLabellingSources(datasetId);
+  // Suggestions by default from an experiment's production alias, if there is one.
+  const production = sources.find((s) => s.label.endsWith("(production)"))?.checkpointId ?? null;
+  const checkpointId = checkpointOfView(view, production);
+  const [bulkVersion, setBulkVersion] = useState(0);
+  const images = useImageWindow(windowVariables(datasetId, view, checkpointId), version + bulkVersion);
   const [error, setError] = useState<unknown>(null);
-  const images = usePages(
-    ImagesQuery,
-    {
-      d: datasetId,
-      label: filter.label || null,
-      split: (filter.split || null) as Split | null,
-      unlabelled: filter.unlabelled || null,
-      failed: filter.failed || null,
-    },
-    (data) => data.images,
-    { key: String(version) },
-  );
-  const totalCount = images.first?.images.totalCount ?? 0;
-  const nameOf = (id: string | null) => labels.find((l) => l.id === id)?.name ?? "unlabelled";
+  const anchor = useRef<number | null>(null);
 
-  const afterBulk = async () => {
-    setSelected(new Set());
-    setError(null);
-    await images.mutate();
+  const change = useCallback(
+    (next: Partial<GridView>) => {
+      const current = readGridView(new URLSearchParams(window.location.search));
+      const merged = { ...current, ...next };
+      if (showsOtherImages(current, merged) && !next.selection) merged.selection = [];
+      const query = writeGridView(new URLSearchParams(window.location.search), merged).toString();
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [router, pathname],
+  );
+  const nameOf = (id: string | null | undefined) => labels.find((l) => l.id === id)?.name ?? "unlabelled";
+  const caption = (image: GridImage) => {
+    const said = image.suggestion;
+    const suggestion = said ? ` · ${said.label ?? "?"} ${Math.round(said.confidence * 100)}%` : "";
+    return `${nameOf(image.labelId)} · ${image.split.toLowerCase()}${suggestion}`;
   };
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (!next.delete(id)) next.add(id);
-      return next;
+  const pick = (position: number, extend: boolean) => {
+    const from = anchor.current;
+    change({
+      selection:
+        extend && from !== null ? withRange(view.selection, from, position) : toggled(view.selection, position),
     });
+    anchor.current = position;
+  };
+  const total = images.total;
+  const count = selectedCount(view.selection);
 
   return (
     <section aria-label="Images">
-      <div className="toolbar">
-        <label>
-          Label
-          <select
-            value={filter.label}
-            onChange={(e) => setFilter({ ...filter, label: e.target.value, unlabelled: false })}
-          >
-            <option value="">All labels</option>
-            {labels.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Split
-          <select value={filter.split} onChange={(e) => setFilter({ ...filter, split: e.target.value })}>
-            <option value="">All splits</option>
-            {SPLITS.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={filter.unlabelled}
-            onChange={(e) => setFilter({ ...filter, label: "", unlabelled: e.target.checked })}
-          />
-          Unlabelled only
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={filter.failed}
-            onChange={(e) => setFilter({ ...filter, failed: e.target.checked })}
-          />
-          Failed extraction only
-        </label>
-        <span className="muted">{totalCount} images</span>
-      </div>
-      {canWrite && selected.size > 0 && (
-        <BulkImageActions ids={[...selected]} labels={labels} onDone={afterBulk} onError={setError} />
+      <ImageGridToolbar
+        view={view}
+        onChange={change}
+        labels={labels}
+        sources={sources}
+        checkpointId={checkpointId}
+        total={total}
+      />
+      {canWrite && total !== null && total > 0 && (
+        <RangeSelect
+          total={total}
+          onSelect={(from, to) => change({ selection: withRange(view.selection, from, to) })}
+        />
       )}
-      <ErrorNote error={error} />
-      {images.first && totalCount === 0 && (
-        <EmptyState title="No images here">Drop images above, or change the filters.</EmptyState>
+      {canWrite && count > 0 && (
+        <BulkImageActions
+          count={count}
+          ids={() => images.idsAt(view.selection)}
+          labels={labels}
+          onDone={() => {
+            change({ selection: [] });
+            setBulkVersion((v) => v + 1);
+          }}
+          onError={setError}
+          onClear={() => change({ selection: [] })}
+        />
       )}
-      <ul className="thumbs">
-        {images.nodes.map((img) => (
-          <li key={img.id} className={selected.has(img.id) ? "selected" : undefined}>
-            {canWrite ? (
-              <label>
-                <input
-                  type="checkbox"
-                  checked={selected.has(img.id)}
-                  onChange={() => toggle(img.id)}
-                  aria-label={`Select ${img.originalName}`}
-                />
-                <Thumb img={img} caption={`${nameOf(img.labelId)} · ${img.split.toLowerCase()}`} />
-              </label>
-            ) : (
-              <Thumb img={img} caption={`${nameOf(img.labelId)} · ${img.split.toLowerCase()}`} />
-            )}
-          </li>
-        ))}
-      </ul>
-      {images.hasMore && (
-        <button type="button" onClick={() => void images.loadMore()}>
-          Show more
-        </button>
+      <ErrorNote error={error ?? images.error} />
+      {total === 0 && (
+        <EmptyState title="No images here">Drop images above, or change the search or filters.</EmptyState>
+      )}
+      {total !== null && total > 0 && (
+        <VirtualThumbs
+          total={total}
+          at={images.at}
+          show={images.show}
+          selection={view.selection}
+          onPick={canWrite ? pick : null}
+          caption={caption}
+        />
       )}
     </section>
   );

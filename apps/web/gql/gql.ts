@@ -94,7 +94,6 @@ type Documents = {
     "mutation AcceptLabel($id: ID!, $l: ID) { updateImages(ids: [$id], labelId: $l) { id } }": typeof types.AcceptLabelDocument,
     "mutation MarkReviewed($d: ID!, $k: String!) { markFindingReviewed(datasetId: $d, key: $k) }": typeof types.MarkReviewedDocument,
     "query HyperparameterDefaults { hyperparameterDefaults {\n  epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing earlyStoppingPatience } }": typeof types.HyperparameterDefaultsDocument,
-    "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }": typeof types.ImagesDocument,
     "query KeepServedImages($w: ID!) { workspace(id: $w) { id keepServedImages } }": typeof types.KeepServedImagesDocument,
     "mutation SetKeepServedImages($w: ID!, $k: Boolean!) {\n  setKeepServedImages(workspaceId: $w, keep: $k) { id keepServedImages } }": typeof types.SetKeepServedImagesDocument,
     "mutation CreateLabel($d: ID!, $n: String!) { createLabel(datasetId: $d, name: $n) { id } }": typeof types.CreateLabelDocument,
@@ -116,6 +115,7 @@ type Documents = {
     "mutation RenameWorkspace($id: ID!, $n: String!) { renameWorkspace(id: $id, name: $n) { name } }": typeof types.RenameWorkspaceDocument,
     "mutation DeleteWorkspace($id: ID!, $n: String!) { deleteWorkspace(id: $id, confirmName: $n) }": typeof types.DeleteWorkspaceDocument,
     "mutation LeaveWorkspace($id: ID!) { leaveWorkspace(id: $id) }": typeof types.LeaveWorkspaceDocument,
+    "query ImageWindow($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean,\n  $failed: Boolean, $q: String, $sort: ImageSort, $desc: Boolean, $c: ID, $offset: Int, $n: Int) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, search: $q,\n    sort: $sort, descending: $desc, checkpointId: $c, offset: $offset, first: $n) {\n    totalCount nodes { id originalName labelId split thumbnailUrl suggestion { label confidence } } } }": typeof types.ImageWindowDocument,
 };
 const documents: Documents = {
     "query AccountMe { me { name email } }": types.AccountMeDocument,
@@ -197,7 +197,6 @@ const documents: Documents = {
     "mutation AcceptLabel($id: ID!, $l: ID) { updateImages(ids: [$id], labelId: $l) { id } }": types.AcceptLabelDocument,
     "mutation MarkReviewed($d: ID!, $k: String!) { markFindingReviewed(datasetId: $d, key: $k) }": types.MarkReviewedDocument,
     "query HyperparameterDefaults { hyperparameterDefaults {\n  epochs batchSize learningRate hiddenUnits dropout l2 labelSmoothing earlyStoppingPatience } }": types.HyperparameterDefaultsDocument,
-    "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }": types.ImagesDocument,
     "query KeepServedImages($w: ID!) { workspace(id: $w) { id keepServedImages } }": types.KeepServedImagesDocument,
     "mutation SetKeepServedImages($w: ID!, $k: Boolean!) {\n  setKeepServedImages(workspaceId: $w, keep: $k) { id keepServedImages } }": types.SetKeepServedImagesDocument,
     "mutation CreateLabel($d: ID!, $n: String!) { createLabel(datasetId: $d, name: $n) { id } }": types.CreateLabelDocument,
@@ -219,6 +218,7 @@ const documents: Documents = {
     "mutation RenameWorkspace($id: ID!, $n: String!) { renameWorkspace(id: $id, name: $n) { name } }": types.RenameWorkspaceDocument,
     "mutation DeleteWorkspace($id: ID!, $n: String!) { deleteWorkspace(id: $id, confirmName: $n) }": types.DeleteWorkspaceDocument,
     "mutation LeaveWorkspace($id: ID!) { leaveWorkspace(id: $id) }": types.LeaveWorkspaceDocument,
+    "query ImageWindow($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean,\n  $failed: Boolean, $q: String, $sort: ImageSort, $desc: Boolean, $c: ID, $offset: Int, $n: Int) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, search: $q,\n    sort: $sort, descending: $desc, checkpointId: $c, offset: $offset, first: $n) {\n    totalCount nodes { id originalName labelId split thumbnailUrl suggestion { label confidence } } } }": types.ImageWindowDocument,
 };
 
 /**
@@ -540,10 +540,6 @@ export function graphql(source: "query HyperparameterDefaults { hyperparameterDe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean,\n  $after: String) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, first: 60, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id originalName labelId split thumbnailUrl } } }"): typeof import('./graphql').ImagesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "query KeepServedImages($w: ID!) { workspace(id: $w) { id keepServedImages } }"): typeof import('./graphql').KeepServedImagesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -625,6 +621,10 @@ export function graphql(source: "mutation DeleteWorkspace($id: ID!, $n: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation LeaveWorkspace($id: ID!) { leaveWorkspace(id: $id) }"): typeof import('./graphql').LeaveWorkspaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ImageWindow($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean,\n  $failed: Boolean, $q: String, $sort: ImageSort, $desc: Boolean, $c: ID, $offset: Int, $n: Int) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, search: $q,\n    sort: $sort, descending: $desc, checkpointId: $c, offset: $offset, first: $n) {\n    totalCount nodes { id originalName labelId split thumbnailUrl suggestion { label confidence } } } }"): typeof import('./graphql').ImageWindowDocument;
 
 
 export function graphql(source: string) {

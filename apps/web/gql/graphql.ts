@@ -686,6 +686,8 @@ export type Image = {
   sha256: Scalars['String']['output'];
   /** Training, validation or test. */
   split: Split;
+  /** The answer of the checkpoint `images` was asked with (`checkpointId`); null without one, or while the image has no vector for its base model. */
+  suggestion: Maybe<ImageSuggestion>;
   /** A 256-pixel WebP, served to signed-in members only. */
   thumbnailUrl: Scalars['String']['output'];
   /** Pixels. */
@@ -729,6 +731,23 @@ export type ImagePrediction = {
   unknown: Scalars['Boolean']['output'];
   /** Why it says "don't know". */
   unknownReason: Maybe<UnknownReason>;
+};
+
+/** The order of a dataset's images. */
+export type ImageSort =
+  /** Upload order. */
+  | 'ADDED'
+  /** The chosen checkpoint's confidence (images without a vector last). */
+  | 'CONFIDENCE'
+  /** File name. */
+  | 'NAME';
+
+/** What a checkpoint answers for an image, from its cached vector (a pre-label). */
+export type ImageSuggestion = {
+  /** The top label's calibrated probability. */
+  confidence: Scalars['Float']['output'];
+  /** Its calibrated top label; null when it would say don't know. */
+  label: Maybe<Scalars['String']['output']>;
 };
 
 /** What an archive import did (so far, while it runs). */
@@ -1602,7 +1621,7 @@ export type Query = {
   health: Health;
   /** What a run is trained with when nothing is set (forms start from it). */
   hyperparameterDefaults: Hyperparameters;
-  /** A dataset's images in upload order, filtered, a page at a time. */
+  /** A dataset's images, filtered, searched and sorted, a page at a time (by cursor, or from an offset for a grid that jumps). */
   images: ImageConnection;
   /** What an invitation link offers (NOT_FOUND once used, expired or revoked). Needs no sign-in. */
   invitation: InvitationPreview;
@@ -1646,11 +1665,16 @@ export type QueryExperimentArgs = {
 export type QueryImagesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   before: InputMaybe<Scalars['String']['input']>;
+  checkpointId: InputMaybe<Scalars['ID']['input']>;
   datasetId: Scalars['ID']['input'];
+  descending?: InputMaybe<Scalars['Boolean']['input']>;
   failed: InputMaybe<Scalars['Boolean']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
   labelId: InputMaybe<Scalars['ID']['input']>;
   last: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  search: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<ImageSort>;
   split: InputMaybe<Split>;
   unlabelled: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -2758,18 +2782,6 @@ export type HyperparameterDefaultsQueryVariables = Exact<{ [key: string]: never;
 
 export type HyperparameterDefaultsQuery = { hyperparameterDefaults: { epochs: number, batchSize: number, learningRate: number, hiddenUnits: number, dropout: number, l2: number, labelSmoothing: number, earlyStoppingPatience: number } };
 
-export type ImagesQueryVariables = Exact<{
-  d: Scalars['ID']['input'];
-  label: InputMaybe<Scalars['ID']['input']>;
-  split: InputMaybe<Split>;
-  unlabelled: InputMaybe<Scalars['Boolean']['input']>;
-  failed: InputMaybe<Scalars['Boolean']['input']>;
-  after: InputMaybe<Scalars['String']['input']>;
-}>;
-
-
-export type ImagesQuery = { images: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, originalName: string, labelId: string | null, split: Split, thumbnailUrl: string }> } };
-
 export type KeepServedImagesQueryVariables = Exact<{
   w: Scalars['ID']['input'];
 }>;
@@ -2923,6 +2935,23 @@ export type LeaveWorkspaceMutationVariables = Exact<{
 
 
 export type LeaveWorkspaceMutation = { leaveWorkspace: boolean };
+
+export type ImageWindowQueryVariables = Exact<{
+  d: Scalars['ID']['input'];
+  label: InputMaybe<Scalars['ID']['input']>;
+  split: InputMaybe<Split>;
+  unlabelled: InputMaybe<Scalars['Boolean']['input']>;
+  failed: InputMaybe<Scalars['Boolean']['input']>;
+  q: InputMaybe<Scalars['String']['input']>;
+  sort: InputMaybe<ImageSort>;
+  desc: InputMaybe<Scalars['Boolean']['input']>;
+  c: InputMaybe<Scalars['ID']['input']>;
+  offset: InputMaybe<Scalars['Int']['input']>;
+  n: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ImageWindowQuery = { images: { totalCount: number, nodes: Array<{ id: string, originalName: string, labelId: string | null, split: Split, thumbnailUrl: string, suggestion: { label: string | null, confidence: number } | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -4240,32 +4269,6 @@ export const HyperparameterDefaultsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HyperparameterDefaultsQuery, HyperparameterDefaultsQueryVariables>;
-export const ImagesDocument = new TypedDocumentString(`
-    query Images($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean, $after: String) {
-  images(
-    datasetId: $d
-    labelId: $label
-    split: $split
-    unlabelled: $unlabelled
-    failed: $failed
-    first: 60
-    after: $after
-  ) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    nodes {
-      id
-      originalName
-      labelId
-      split
-      thumbnailUrl
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ImagesQuery, ImagesQueryVariables>;
 export const KeepServedImagesDocument = new TypedDocumentString(`
     query KeepServedImages($w: ID!) {
   workspace(id: $w) {
@@ -4542,3 +4545,33 @@ export const LeaveWorkspaceDocument = new TypedDocumentString(`
   leaveWorkspace(id: $id)
 }
     `) as unknown as TypedDocumentString<LeaveWorkspaceMutation, LeaveWorkspaceMutationVariables>;
+export const ImageWindowDocument = new TypedDocumentString(`
+    query ImageWindow($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean, $q: String, $sort: ImageSort, $desc: Boolean, $c: ID, $offset: Int, $n: Int) {
+  images(
+    datasetId: $d
+    labelId: $label
+    split: $split
+    unlabelled: $unlabelled
+    failed: $failed
+    search: $q
+    sort: $sort
+    descending: $desc
+    checkpointId: $c
+    offset: $offset
+    first: $n
+  ) {
+    totalCount
+    nodes {
+      id
+      originalName
+      labelId
+      split
+      thumbnailUrl
+      suggestion {
+        label
+        confidence
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImageWindowQuery, ImageWindowQueryVariables>;

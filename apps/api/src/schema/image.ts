@@ -1,4 +1,4 @@
-import type { Image } from "@retrain/db";
+import type { ImageWithSuggestion } from "../services/datasets/image-service.js";
 import { builder } from "./builder.js";
 import { cursorPage } from "./connection.js";
 
@@ -11,7 +11,29 @@ export const SplitEnum = builder.enumType("Split", {
   } as const,
 });
 
-export const ImageRef = builder.objectRef<Image>("Image").implement({
+const ImageSuggestionRef = builder
+  .objectRef<{ label: string | null; confidence: number }>("ImageSuggestion")
+  .implement({
+    description: "What a checkpoint answers for an image, from its cached vector (a pre-label).",
+    fields: (t) => ({
+      label: t.exposeString("label", {
+        nullable: true,
+        description: "Its calibrated top label; null when it would say don't know.",
+      }),
+      confidence: t.exposeFloat("confidence", { description: "The top label's calibrated probability." }),
+    }),
+  });
+
+const ImageSortEnum = builder.enumType("ImageSort", {
+  description: "The order of a dataset's images.",
+  values: {
+    ADDED: { description: "Upload order." },
+    NAME: { description: "File name." },
+    CONFIDENCE: { description: "The chosen checkpoint's confidence (images without a vector last)." },
+  } as const,
+});
+
+export const ImageRef = builder.objectRef<ImageWithSuggestion>("Image").implement({
   description: "An image of a dataset. Its bytes are stored once per content hash.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "Stable id." }),
@@ -27,6 +49,13 @@ export const ImageRef = builder.objectRef<Image>("Image").implement({
       resolve: (i) => `/thumbnails/${i.id}`,
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was uploaded." }),
+    suggestion: t.field({
+      type: ImageSuggestionRef,
+      nullable: true,
+      description:
+        "The answer of the checkpoint `images` was asked with (`checkpointId`); null without one, or while the image has no vector for its base model.",
+      resolve: (i) => i.suggestion ?? null,
+    }),
   }),
 });
 
@@ -79,13 +108,26 @@ builder.queryField("images", (t) =>
   t.connection(
     {
       type: ImageRef,
-      description: "A dataset's images in upload order, filtered, a page at a time.",
+      description:
+        "A dataset's images, filtered, searched and sorted, a page at a time (by cursor, or from an offset for a grid that jumps).",
       args: {
         datasetId: t.arg.id({ required: true, description: "Dataset id." }),
         labelId: t.arg.id({ description: "Only this label." }),
         split: t.arg({ type: SplitEnum, description: "Only this split." }),
         unlabelled: t.arg.boolean({ description: "Only images without a label." }),
         failed: t.arg.boolean({ description: "Only images whose bottleneck extraction failed." }),
+        search: t.arg.string({ description: "Only file names containing this (any case)." }),
+        sort: t.arg({
+          type: ImageSortEnum,
+          defaultValue: "ADDED",
+          description: "The order (upload order by default).",
+        }),
+        descending: t.arg.boolean({ defaultValue: false, description: "Reverse the order." }),
+        checkpointId: t.arg.id({
+          description:
+            "A checkpoint of this workspace: each image carries its `suggestion`, and CONFIDENCE sorts by it.",
+        }),
+        offset: t.arg.int({ defaultValue: 0, description: "Skip this many images first (not with after/before)." }),
       },
       resolve: async (_r, a, { services, caller }) => {
         const filter = {
@@ -94,8 +136,15 @@ builder.queryField("images", (t) =>
           split: a.split ?? undefined,
           unlabelled: a.unlabelled ?? false,
           failed: a.failed ?? false,
+          search: a.search?.trim() || undefined,
         };
-        const connection = await cursorPage(a, (page) => services.images.page(caller, filter, page));
+        const view = {
+          order: a.sort ?? "ADDED",
+          descending: a.descending ?? false,
+          offset: a.offset ?? 0,
+          checkpointId: a.checkpointId,
+        };
+        const connection = await cursorPage(a, (page) => services.images.page(caller, filter, page, view));
         return Object.assign(connection, { totalCount: () => services.images.count(filter) });
       },
     },

@@ -686,6 +686,8 @@ export type Image = {
   sha256: Scalars['String']['output'];
   /** Training, validation or test. */
   split: Split;
+  /** The answer of the checkpoint `images` was asked with (`checkpointId`); null without one, or while the image has no vector for its base model. */
+  suggestion: Maybe<ImageSuggestion>;
   /** A 256-pixel WebP, served to signed-in members only. */
   thumbnailUrl: Scalars['String']['output'];
   /** Pixels. */
@@ -729,6 +731,23 @@ export type ImagePrediction = {
   unknown: Scalars['Boolean']['output'];
   /** Why it says "don't know". */
   unknownReason: Maybe<UnknownReason>;
+};
+
+/** The order of a dataset's images. */
+export type ImageSort =
+  /** Upload order. */
+  | 'ADDED'
+  /** The chosen checkpoint's confidence (images without a vector last). */
+  | 'CONFIDENCE'
+  /** File name. */
+  | 'NAME';
+
+/** What a checkpoint answers for an image, from its cached vector (a pre-label). */
+export type ImageSuggestion = {
+  /** The top label's calibrated probability. */
+  confidence: Scalars['Float']['output'];
+  /** Its calibrated top label; null when it would say don't know. */
+  label: Maybe<Scalars['String']['output']>;
 };
 
 /** What an archive import did (so far, while it runs). */
@@ -1602,7 +1621,7 @@ export type Query = {
   health: Health;
   /** What a run is trained with when nothing is set (forms start from it). */
   hyperparameterDefaults: Hyperparameters;
-  /** A dataset's images in upload order, filtered, a page at a time. */
+  /** A dataset's images, filtered, searched and sorted, a page at a time (by cursor, or from an offset for a grid that jumps). */
   images: ImageConnection;
   /** What an invitation link offers (NOT_FOUND once used, expired or revoked). Needs no sign-in. */
   invitation: InvitationPreview;
@@ -1646,11 +1665,16 @@ export type QueryExperimentArgs = {
 export type QueryImagesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   before: InputMaybe<Scalars['String']['input']>;
+  checkpointId: InputMaybe<Scalars['ID']['input']>;
   datasetId: Scalars['ID']['input'];
+  descending?: InputMaybe<Scalars['Boolean']['input']>;
   failed: InputMaybe<Scalars['Boolean']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
   labelId: InputMaybe<Scalars['ID']['input']>;
   last: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  search: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<ImageSort>;
   split: InputMaybe<Split>;
   unlabelled: InputMaybe<Scalars['Boolean']['input']>;
 };

@@ -34,6 +34,25 @@ export const bottlenecksRepository = (db: Db) => ({
       orderBy: { imageId: "asc" },
       take,
     }),
+  /** A dataset's vectors for a base model a page at a time, in image id order after `afterImageId`. */
+  vectorPage: (datasetId: string, baseModelId: string, afterImageId: string | null, take: number) =>
+    db.bottleneck.findMany({
+      where: {
+        baseModelId,
+        variant: "original",
+        image: { datasetId },
+        ...(afterImageId ? { imageId: { gt: afterImageId } } : {}),
+      },
+      select: { vector: true, dim: true, imageId: true },
+      orderBy: { imageId: "asc" },
+      take,
+    }),
+  /** The vectors of these images for a base model (those that have one). */
+  vectorsOf: (imageIds: readonly string[], baseModelId: string) =>
+    db.bottleneck.findMany({
+      where: { baseModelId, variant: "original", imageId: { in: [...imageIds] } },
+      select: { vector: true, dim: true, imageId: true },
+    }),
   count: (datasetId: string, baseModelId: string) =>
     db.bottleneck.count({ where: { baseModelId, image: { datasetId } } }),
 });

@@ -10,7 +10,19 @@ export interface ImageFilter {
   unlabelled?: boolean;
   /** Only images a base model could not read (bottleneck extraction failed). */
   failed?: boolean;
+  /** Only images whose file name contains this (any case). */
+  search?: string;
 }
+
+/** The orders a dataset's images can be read in; each ends with the id, so ties keep their place. */
+export type ImageOrder = "ADDED" | "NAME";
+
+const orderBy = (order: ImageOrder, descending: boolean): Prisma.ImageOrderByWithRelationInput[] => {
+  const direction = descending ? "desc" : "asc";
+  return order === "NAME"
+    ? [{ originalName: direction }, { id: direction }]
+    : [{ createdAt: direction }, { id: direction }];
+};
 
 function where(filter: ImageFilter): Prisma.ImageWhereInput {
   return {
@@ -18,6 +30,7 @@ function where(filter: ImageFilter): Prisma.ImageWhereInput {
     ...(filter.unlabelled ? { labelId: null } : filter.labelId ? { labelId: filter.labelId } : {}),
     ...(filter.split ? { split: filter.split } : {}),
     ...(filter.failed ? { extractionFailures: { some: {} } } : {}),
+    ...(filter.search ? { originalName: { contains: filter.search, mode: "insensitive" } } : {}),
   };
 }
 
@@ -65,16 +78,28 @@ export const imagesRepository = (db: Db) => ({
   findById: (id: string) => db.image.findUnique({ where: { id }, include: { dataset: true } }),
   findManyByIds: (ids: readonly string[]) =>
     db.image.findMany({ where: { id: { in: [...ids] } }, include: { dataset: true } }),
-  /** A page in upload order (a cursor connection's page). */
-  page: async (filter: ImageFilter, page: PageRequest) =>
+  /**
+   * A page in the order asked for (a cursor connection's page); `skip` starts that many rows in, for a grid
+   * that jumps to a position (the indexes on (dataset, order, id) keep a deep skip an index walk).
+   */
+  page: async (filter: ImageFilter, page: PageRequest, order: ImageOrder = "ADDED", descending = false, skip = 0) =>
     pageRows(
       page,
       await db.image.findMany({
         where: where(filter),
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        orderBy: orderBy(order, descending),
         ...pageArgs(page),
+        ...(skip > 0 ? { skip } : {}),
       }),
     ),
+  /** The ids of every matching image (an order computed outside the database, such as by confidence). */
+  ids: async (filter: ImageFilter) =>
+    (await db.image.findMany({ where: where(filter), select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id),
+  /** Rows by id, in the order of the ids given. */
+  inOrder: async (ids: readonly string[]) => {
+    const rows = new Map((await db.image.findMany({ where: { id: { in: [...ids] } } })).map((r) => [r.id, r]));
+    return ids.flatMap((id) => rows.get(id) ?? []);
+  },
   count: (filter: ImageFilter) => db.image.count({ where: where(filter) }),
   update: (ids: readonly string[], data: { labelId?: string | null; split?: Split }) =>
     db.image.updateMany({ where: { id: { in: [...ids] } }, data }),

@@ -9,7 +9,7 @@ export { datasetsRepository } from "./datasets.js";
 export { experimentsRepository } from "./experiments.js";
 export { healthRepository, type StoredHealth } from "./health.js";
 export { heartbeatsRepository } from "./heartbeats.js";
-export { type ImageFilter, imagesRepository } from "./images.js";
+export { type ImageFilter, type ImageOrder, imagesRepository } from "./images.js";
 export { type Job, jobsRepository } from "./jobs.js";
 export { type PageRequest, pageArgs, pageRows } from "./pages.js";
 export { ACTIVE_RUN_STATUSES, ENDED_RUN_STATUSES, isRunActive } from "./run-statuses.js";

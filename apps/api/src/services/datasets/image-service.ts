@@ -1,7 +1,9 @@
 import {
   type Db,
   datasetsRepository,
+  type Image,
   type ImageFilter,
+  type ImageOrder,
   imagesRepository,
   type PageRequest,
   type Split,
@@ -11,6 +13,45 @@ import { NotFoundError, ValidationError } from "../../domain/errors.js";
 import { requireName } from "../../domain/validate.js";
 import type { Access, Caller } from "../workspaces/access.js";
 import type { DatasetService } from "./dataset-service.js";
+import { checkpointOfWorkspace, type ImageConfidence, type ImageConfidences } from "./image-confidences.js";
+
+/** How a page of images is ordered and where it starts, and whose suggestions come with it. */
+export interface ImageView {
+  order: ImageOrder | "CONFIDENCE";
+  descending: boolean;
+  /** Rows to skip first (a grid jumping to a position); not with a cursor. */
+  offset: number;
+  /** A checkpoint whose answer each image carries (and that CONFIDENCE orders by). */
+  checkpointId?: string | null;
+}
+
+/** An image, with the chosen checkpoint's answer when one was asked for (null: it has no vector yet). */
+export type ImageWithSuggestion = Image & { suggestion?: ImageConfidence | null };
+
+/** Ids ordered by a checkpoint's confidence; images without an answer come last either way. */
+function byConfidence(ids: string[], answers: Map<string, ImageConfidence>, descending: boolean) {
+  const sign = descending ? -1 : 1;
+  const score = (id: string) => answers.get(id)?.confidence;
+  return ids.sort((a, b) => {
+    const [x, y] = [score(a), score(b)];
+    if (x === undefined || y === undefined) return (x === undefined ? 1 : 0) - (y === undefined ? 1 : 0);
+    return sign * (x - y) || (a < b ? -1 : 1);
+  });
+}
+
+const withAnswers = (rows: Image[], answers: Map<string, ImageConfidence>): ImageWithSuggestion[] =>
+  rows.map((row) => ({ ...row, suggestion: answers.get(row.id) ?? null }));
+
+/** The slice of an ordered id list a cursor page asks for (nearest the cursor first when inverted). */
+function sliceOf(ids: string[], page: PageRequest, offset: number) {
+  const at = (cursor: string) => ids.indexOf(cursor);
+  if (page.before) {
+    const end = Math.max(at(page.before), 0);
+    return ids.slice(Math.max(0, end - page.limit), end).reverse();
+  }
+  const start = (page.after ? at(page.after) + 1 : 0) + offset;
+  return ids.slice(start, start + page.limit);
+}
 
 export const UPLOAD_LIMITS = { filesPerRequest: 100, bytesPerFile: IMAGE_LIMITS.bytesPerFile };
 
@@ -24,7 +65,12 @@ export interface UploadFile {
 
 export type UploadResult = IngestResult;
 
-export function createImageService(db: Db, access: Access, datasetService: DatasetService) {
+export function createImageService(
+  db: Db,
+  access: Access,
+  datasetService: DatasetService,
+  confidences: ImageConfidences,
+) {
   const images = imagesRepository(db);
   const datasets = datasetsRepository(db);
 
@@ -58,9 +104,32 @@ export function createImageService(db: Db, access: Access, datasetService: Datas
       return createImageIngest(db, datasetId, caller?.userId ?? null);
     },
 
-    async page(caller: Caller | null, filter: ImageFilter, page: PageRequest) {
-      await datasetService.datasetFor(caller, filter.datasetId, "read");
-      return images.page(filter, page);
+    /** A page of a dataset's images in the view's order, each with the view's checkpoint answer if it has one. */
+    async page(
+      caller: Caller | null,
+      filter: ImageFilter,
+      page: PageRequest,
+      view: ImageView,
+    ): Promise<ImageWithSuggestion[]> {
+      const dataset = await datasetService.datasetFor(caller, filter.datasetId, "read");
+      if (view.offset < 0) throw new ValidationError("offset", "Give an offset of 0 or more.");
+      if (view.offset > 0 && (page.after || page.before))
+        throw new ValidationError("offset", "Give an offset or a cursor, not both.");
+      if (view.order === "CONFIDENCE" && !view.checkpointId)
+        throw new ValidationError("checkpointId", "Choose a checkpoint to order by its confidence.");
+      const checkpoint = view.checkpointId
+        ? await checkpointOfWorkspace(access, caller, dataset.workspaceId, view.checkpointId)
+        : null;
+      if (view.order === "CONFIDENCE" && checkpoint) {
+        const answers = await confidences.of(checkpoint.id, dataset.id, checkpoint.baseModelId);
+        const ids = sliceOf(byConfidence(await images.ids(filter), answers, view.descending), page, view.offset);
+        return withAnswers(await images.inOrder(ids), answers);
+      }
+      const order = view.order === "CONFIDENCE" ? "ADDED" : view.order;
+      const rows = await images.page(filter, page, order, view.descending, view.offset);
+      if (!checkpoint) return rows;
+      const ids = rows.map((row) => row.id);
+      return withAnswers(rows, await confidences.forImages(checkpoint.id, ids, checkpoint.baseModelId));
     },
 
     /** Images matching the filters (the connection's totalCount; access was checked by `page`). */

@@ -1,9 +1,10 @@
 import { bottlenecksRepository, bytesToVector, type Db, datasetsRepository, imagesRepository } from "@retrain/db";
-import { answer, labelNext } from "@retrain/engine";
+import { labelNext } from "@retrain/engine";
 import { ValidationError } from "../../domain/errors.js";
 import type { ModelCache } from "../base-models/model-cache.js";
 import type { Access, Caller } from "../workspaces/access.js";
 import type { DatasetService } from "./dataset-service.js";
+import { checkpointOfWorkspace, confidenceOf } from "./image-confidences.js";
 
 /** Bounds on the vectors read per request: a 100,000-image dataset is sampled, not read whole into memory. */
 const MAX_CANDIDATES = 20_000;
@@ -38,12 +39,11 @@ export function createLabelSuggestions(db: Db, access: Access, datasets: Dataset
     caller: Caller | null,
     datasetId: string,
     input: { checkpointId?: string | null; baseModelId?: string | null },
+    action: "read" | "write" = "read",
   ) {
-    const dataset = await datasets.datasetFor(caller, datasetId, "read");
+    const dataset = await datasets.datasetFor(caller, datasetId, action);
     if (input.checkpointId) {
-      const checkpoint = await access.checkpointFor(caller, input.checkpointId, "read");
-      if (checkpoint.run.experiment.dataset.workspaceId !== dataset.workspaceId)
-        throw new ValidationError("checkpointId", "That checkpoint is of another workspace.");
+      const checkpoint = await checkpointOfWorkspace(access, caller, dataset.workspaceId, input.checkpointId);
       return { dataset, checkpointId: checkpoint.id, baseModelId: checkpoint.baseModelId };
     }
     if (!input.baseModelId)
@@ -63,17 +63,8 @@ export function createLabelSuggestions(db: Db, access: Access, datasets: Dataset
     const k = head?.labels.length ?? 1;
     /** The checkpoint's calibrated top label for candidate `i`, unless it would rather not say. */
     const suggestionOf = (i: number) => {
-      if (!head) return { label: null, confidence: null };
-      const said = answer(
-        "",
-        head.probabilities.subarray(i * k, (i + 1) * k),
-        candidates.subarray(i * dim, (i + 1) * dim),
-        head.labels,
-        1,
-        head.calibrated,
-      );
-      const top = "top" in said && !said.unknown ? said.top[0] : undefined;
-      return { label: top?.label ?? null, confidence: top?.probability ?? null };
+      const said = head ? confidenceOf(head, candidates, dim, i) : null;
+      return { label: said?.label ?? null, confidence: said?.label ? said.confidence : null };
     };
     return { unlabelled, candidates, dim, head, k, suggestionOf };
   }
@@ -110,10 +101,11 @@ export function createLabelSuggestions(db: Db, access: Access, datasets: Dataset
      * "don't know", with that answer; labels the dataset lacks are made. How many were labelled, per label.
      */
     async acceptAbove(caller: Caller | null, datasetId: string, checkpointId: string, minConfidence: number) {
+      // Access first: someone who may not write learns nothing from a bad confidence either.
+      const source = await sourceOf(caller, datasetId, { checkpointId }, "write");
       if (!(minConfidence > 0 && minConfidence <= 1))
         throw new ValidationError("minConfidence", "Give a confidence above 0 and at most 1.");
-      await datasets.datasetFor(caller, datasetId, "write");
-      const work = await workOf(await sourceOf(caller, datasetId, { checkpointId }));
+      const work = await workOf(source);
       const sure = work.unlabelled
         .map((row, i) => ({ imageId: row.imageId, ...work.suggestionOf(i) }))
         .filter((s) => s.label !== null && (s.confidence ?? 0) >= minConfidence);

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useParams, useSearchParams } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { DatasetHealth } from "../../../../../components/dataset-health";
 import { DatasetRunComparison } from "../../../../../components/dataset-run-comparison";
 import { ErrorNote, Loading } from "../../../../../components/feedback";
@@ -12,7 +12,9 @@ import { UploadPanel } from "../../../../../components/upload-panel";
 import { useWorkspace } from "../../../../../components/workspace-context";
 import { graphql } from "../../../../../gql";
 import { useQuery } from "../../../../../lib/api";
+import { readGridView } from "../../../../../lib/grid-view";
 import { type LiveState, useSubscription } from "../../../../../lib/live";
+import { checkpointOfView, prefetchFirstPage, windowVariables } from "../../../../../lib/use-image-window";
 
 const DatasetQuery = graphql(`query Dataset($id: ID!) {
   dataset(id: $id) { id name labels { id name imageCount } splitCounts { train validation test unlabelled } } }`);
@@ -33,6 +35,12 @@ export default function DatasetPage() {
     { id },
     { refreshInterval: () => (liveState.current === "polling" ? 5000 : 0) },
   );
+  // The grid's first page is read alongside the dataset, not after it (the grid mounts once the dataset is in).
+  const firstView = useRef(tab === "images" ? readGridView(new URLSearchParams(search.toString())) : null);
+  useEffect(() => {
+    const view = firstView.current;
+    if (view) prefetchFirstPage(windowVariables(id, view, checkpointOfView(view, null)));
+  }, [id]);
   const refresh = () => {
     void mutate();
     setVersion((v) => v + 1);
