@@ -31,13 +31,17 @@ describe("extraction jobs", () => {
 
   beforeAll(async () => {
     const modelCacheDir = await seededModelCache();
-    // A worker that stops renewing loses its job after 3 s here, instead of 20.
+    // A worker that stops renewing loses its job after 3 s here, instead of 20, and its chunk after 3 s.
     t = await startTestApi({ modelCacheDir });
     env = {
       DATABASE_URL: t.url,
       MODEL_CACHE_DIR: modelCacheDir,
       JOB_LEASE_SECONDS: "3",
       EXTRACTION_THREADS: "1",
+      // Chunks of 20, whose claims a dead worker loses after 3 s.
+      EXTRACTION_CHUNK_SIZE: "20",
+      EXTRACTION_CLAIM_SECONDS: "3",
+      LOG_FORMAT: "json",
     };
     ({ token, datasetId } = await workspaceWithDataset(t, "e@example.com"));
     for (let start = 0; start < IMAGES; start += 60) {
@@ -74,6 +78,14 @@ describe("extraction jobs", () => {
     modelId = mobilenet?.id ?? "";
   }, 120_000);
 
+  /** Images a worker claimed to compute, from its log's chunk lines. */
+  const claimedBy = (worker: { output(): string }) =>
+    worker
+      .output()
+      .split("\n")
+      .filter((line) => line.includes("extraction: chunk claimed"))
+      .reduce((sum, line) => sum + (JSON.parse(line) as { images: number }).images, 0);
+
   const job = async (id: string) => (await t.gql<{ job: JobView }>(JOB, { id }, token)).data?.job;
 
   it("a worker killed mid-job leaves it to another, which finishes it: nothing duplicated, nothing lost", async () => {
@@ -100,7 +112,9 @@ describe("extraction jobs", () => {
       90_000,
     );
     expect(await t.db.bottleneck.count()).toBe(IMAGES);
-    expect(done.result?.computed).toBe(IMAGES - storedByFirst); // the second run computed only what was missing
+    // The second worker computed only what was missing (its job, and the help the first had asked for).
+    expect(claimedBy(second)).toBe(IMAGES - storedByFirst);
+    expect(done.result?.computed).toBeLessThanOrEqual(IMAGES - storedByFirst);
     const vectors = await t.db.bottleneck.findMany({ select: { dim: true, vector: true } });
     expect(vectors.every((v) => v.dim === 1280 && v.vector.length === 1280 * 4)).toBe(true);
   }, 180_000);

@@ -10,6 +10,14 @@ export const workerSettings = z.object({
     .min(1)
     .optional()
     .describe("Worker threads for bottleneck extraction (default: one per core)."),
+  EXTRACTION_CHUNK_SIZE: setting.positive(
+    256,
+    "Images a worker claims at a time from an extraction it shares with other workers (their vectors are stored in one insert).",
+  ),
+  EXTRACTION_CLAIM_SECONDS: setting.positive(
+    60,
+    "How long a claimed chunk stays with its worker without renewal (renewed a third of the way): a dead worker's chunk goes to another after this.",
+  ),
   JOB_LEASE_SECONDS: setting.positive(
     20,
     "A worker renews its hold on a job this often (a third of it); a job whose worker stops renewing goes to another.",

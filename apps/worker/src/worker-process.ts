@@ -18,6 +18,7 @@ import { stopTracing } from "@retrain/telemetry/tracing";
 import { deliverOnce, resendOverdue } from "@retrain/webhooks";
 import { workerSettings } from "./config.js";
 import { HANDLERS } from "./jobs/handlers.js";
+import { helpExtraction } from "./jobs/help-extraction.js";
 import { log } from "./observability/log.js";
 import { databasePool, registry } from "./observability/worker-metrics.js";
 import { startDriftWatch } from "./runner/drift-watch.js";
@@ -55,6 +56,8 @@ const deps = {
   modelCacheDir: config.MODEL_CACHE_DIR,
   download: modelDownloadOptions(config),
   threads: config.EXTRACTION_THREADS,
+  chunks: { size: config.EXTRACTION_CHUNK_SIZE, claimSeconds: config.EXTRACTION_CLAIM_SECONDS },
+  queue,
 };
 const runner = createJobRunner({
   db,
@@ -99,6 +102,10 @@ const delivery = {
   },
 };
 await queue.workDeliveries((deliveryId) => deliverOnce(db, queue, deliveryId, delivery));
+// Chunks of other workers' extractions (each worker takes part in one at a time).
+await queue.workExtractionHelp((help) =>
+  helpExtraction(deps, help).catch((error: unknown) => log.warn({ err: error, ...help }, "extraction help failed")),
+);
 // A delivery whose message was lost (sent while the queue was away, a worker killed mid-try) is sent again.
 const deliverySweep = every("webhook sweep", 60_000, () => resendOverdue(db, queue, 10 * 60_000));
 const driftWatch = startDriftWatch({ db, queue, everyMs: config.DRIFT_CHECK_SECONDS * 1000 });

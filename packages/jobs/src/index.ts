@@ -1,2 +1,2 @@
 export * from "./job-kinds.js";
-export { type JobQueue, openJobQueue, type QueueOptions } from "./job-queue.js";
+export { type ExtractionHelp, type JobQueue, openJobQueue, type QueueOptions } from "./job-queue.js";

@@ -5,6 +5,10 @@ import { JOB_KINDS, type JobKind, type JobPayload, QUEUES } from "./job-kinds.js
 /** Webhook deliveries' queue: a message names its delivery row. */
 const DELIVERY_QUEUE = "webhook";
 const deliveryMessage = z.object({ deliveryId: z.string() });
+/** Extraction help's queue: a message asks any worker to take chunks of one (dataset, base model) extraction. */
+const HELP_QUEUE = "extraction-help";
+const helpMessage = z.object({ datasetId: z.string(), baseModelId: z.string() });
+export type ExtractionHelp = z.infer<typeof helpMessage>;
 
 export interface QueueOptions {
   /**
@@ -31,6 +35,12 @@ export interface JobQueue {
    */
   sendDelivery(deliveryId: string, delaySeconds?: number): Promise<string | null>;
   workDeliveries(handler: (deliveryId: string) => Promise<void>): Promise<void>;
+  /**
+   * Asks `copies` other workers to share an extraction (each takes chunks until none is free). Like
+   * deliveries these have no job row: the extraction's own job shows the progress.
+   */
+  sendExtractionHelp(help: ExtractionHelp, copies: number): Promise<void>;
+  workExtractionHelp(handler: (help: ExtractionHelp) => Promise<void>): Promise<void>;
   /** Takes no new messages (a worker stopping); those in hand go on. */
   stopTaking(): Promise<void>;
   stop(): Promise<void>;
@@ -50,7 +60,7 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
   });
   boss.on("error", (error) => console.error("job queue:", error.message));
   await boss.start();
-  for (const name of [...QUEUES, DELIVERY_QUEUE]) {
+  for (const name of [...QUEUES, DELIVERY_QUEUE, HELP_QUEUE]) {
     await boss.createQueue(name, {
       name,
       expireInSeconds,
@@ -85,6 +95,20 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
         },
       );
     },
+    sendExtractionHelp: async (help, copies) => {
+      // No retries: the job that asked finishes whatever a helper leaves (its claims expire).
+      for (let i = 0; i < copies; i++) await boss.send(HELP_QUEUE, help, { retryLimit: 0, expireInSeconds });
+    },
+    workExtractionHelp: async (handler) => {
+      await boss.work(
+        HELP_QUEUE,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+        async ([message]) => {
+          const parsed = helpMessage.safeParse(message?.data);
+          if (parsed.success) await handler(parsed.data);
+        },
+      );
+    },
     hasMessage: async (kind, jobId) => {
       const rows = (await boss
         .getDb()
@@ -95,7 +119,7 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
       return rows.rows.length > 0;
     },
     stopTaking: async () => {
-      for (const name of [...QUEUES, DELIVERY_QUEUE]) await boss.offWork(name);
+      for (const name of [...QUEUES, DELIVERY_QUEUE, HELP_QUEUE]) await boss.offWork(name);
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 15_000 }),
   };

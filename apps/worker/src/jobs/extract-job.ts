@@ -1,7 +1,8 @@
 import { baseModelsRepository, jobsRepository } from "@retrain/db";
 import { JobFailure } from "../runner/job-failure.js";
 import type { JobContext, JobOutcome } from "../runner/job-runner.js";
-import { extractMissing, type WorkerDeps } from "./extract-missing.js";
+import { extractMissing } from "./extract-missing.js";
+import type { WorkerDeps } from "./worker-deps.js";
 
 /** EXTRACT: the vectors a dataset lacks for a base model; progress, rate and ETA on its row. */
 export async function extractJob(deps: WorkerDeps, ctx: JobContext<"EXTRACT">): Promise<JobOutcome<"EXTRACT">> {

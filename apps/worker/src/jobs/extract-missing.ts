@@ -1,29 +1,23 @@
-import { type BaseModel, baseModelsRepository, bottlenecksRepository, type Db, vectorToBytes } from "@retrain/db";
-import {
-  createExtractionPool,
-  type DownloadOptions,
-  type ExtractionJob,
-  type ExtractionProgress,
-  extractBottlenecks,
-  type InferenceChoice,
-} from "@retrain/engine";
-import { openStoredBaseModel } from "@retrain/models";
-import { log } from "../observability/log.js";
-import { extractedImages } from "../observability/worker-metrics.js";
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type BaseModel, extractionClaimsRepository } from "@retrain/db";
+import type { ExtractionProgress } from "@retrain/engine";
+import { workChunks } from "./extraction-chunks.js";
+import { lazyPool } from "./extraction-pool.js";
+import { DEFAULT_CHUNKS, type WorkerDeps } from "./worker-deps.js";
 
-export interface WorkerDeps {
-  db: Db;
-  modelCacheDir: string;
-  /** How URL base models are fetched on this machine's first use: the guarded fetch and the limits. */
-  download?: DownloadOptions;
-  /** Where base models run: auto (ONNX Runtime where it can), onnxruntime, or a TensorFlow.js backend. */
-  inference: InferenceChoice;
-  threads?: number;
-}
+/** At most this many helpers are asked per extraction; each takes chunks until none is free. */
+const MAX_HELPERS = 16;
+
+/** Extractions this process is working on: a helper message for one of them is not taken up twice here. */
+export const extractingHere = new Set<string>();
+export const extractionKey = (datasetId: string, baseModelId: string) => `${datasetId}:${baseModelId}`;
 
 /**
- * Computes the bottleneck vectors a dataset lacks for a base model and stores them idempotently, so a
- * rerun after a crash computes only what is still missing and duplicates nothing.
+ * Computes the vectors a dataset lacks for a base model, shared with any worker that answers the help asked
+ * for: everyone claims chunks of the missing images (so none is computed twice, even by two runs needing the
+ * same vectors), stores each chunk in one insert, and this job waits for the chunks others hold (a dead
+ * helper's claims expire and are taken here). Progress counts every worker's vectors, from the database.
  */
 export async function extractMissing(
   deps: WorkerDeps,
@@ -35,56 +29,69 @@ export async function extractMissing(
     signal?: AbortSignal;
   } = {},
 ) {
-  const bottlenecks = bottlenecksRepository(deps.db);
-  const missing = await bottlenecks.missingImages(datasetId, baseModel.id);
-  await hooks.onStart?.(missing.length);
-  if (missing.length === 0) return { computed: 0, failed: 0, imagesPerSecond: 0, seconds: 0, backend: null };
-  const resolved = await openStoredBaseModel(deps.db, baseModel, deps);
-  const pool = await createExtractionPool({
-    spec: resolved.spec,
-    dir: resolved.dir,
-    inference: deps.inference,
-    cacheDir: deps.modelCacheDir,
-    resize: "center-crop",
-    threads: deps.threads,
-  });
-  async function* items(): AsyncGenerator<ExtractionJob> {
-    for (const image of missing) {
-      const blob = await bottlenecks.imageBytes(image.sha256);
-      if (blob) yield { key: image.id, item: { name: image.originalName, bytes: new Uint8Array(blob.bytes) } };
-    }
-  }
-  try {
-    const summary = await extractBottlenecks(items(), {
-      pool,
-      total: missing.length,
-      signal: hooks.signal,
-      store: {
-        get: async () => undefined, // only missing images are fed in
-        put: async (imageId, vector) => {
-          await bottlenecks.saveMany([
-            { imageId, baseModelId: baseModel.id, vector: vectorToBytes(vector), dim: vector.length },
-          ]);
-        },
-      },
-      onFailure: (failed, reason) => void bottlenecks.recordFailure(failed.key, baseModel.id, reason),
-      onProgress: (p) => void hooks.onProgress?.(p),
+  const claims = extractionClaimsRepository(deps.db);
+  const settings = deps.chunks ?? DEFAULT_CHUNKS;
+  const total = await claims.missingCount(datasetId, baseModel.id);
+  await hooks.onStart?.(total);
+  if (total === 0) return { computed: 0, failed: 0, imagesPerSecond: 0, seconds: 0, backend: null };
+  const failedBefore = await claims.failureCount(datasetId, baseModel.id);
+  const helpers = Math.min(Math.ceil(total / settings.size) - 1, MAX_HELPERS);
+  if (helpers > 0) await deps.queue?.sendExtractionHelp({ datasetId, baseModelId: baseModel.id }, helpers);
+  const key = extractionKey(datasetId, baseModel.id);
+  extractingHere.add(key);
+  const started = performance.now();
+  const pool = lazyPool(deps, baseModel);
+  const seconds = () => (performance.now() - started) / 1000;
+  let stored = 0; // every worker's, as of the last count
+  const progress = (done: number) => {
+    const rate = done / Math.max(seconds(), 1e-3);
+    return hooks.onProgress?.({
+      done,
+      total,
+      reused: 0,
+      computed: done,
+      failed: 0,
+      imagesPerSecond: rate,
+      etaSeconds: rate > 0 ? (total - done) / rate : undefined,
     });
-    const rows = baseModelsRepository(deps.db);
-    if (!baseModel.weightsHash) await rows.setWeightsHash(baseModel.id, pool.weightsHash);
-    if (pool.backend === "onnxruntime" || pool.onnxUnsupported)
-      await rows.setOnnxUnsupported(baseModel.id, pool.onnxUnsupported ?? null);
-    if (pool.note) log.warn(pool.note);
-    extractedImages.inc(summary.computed);
+  };
+  let counted = 0;
+  /**
+   * Images left (claimed ones included), after reporting progress made by every worker. Counted at most every
+   * 2 s (a count reads the whole dataset), unless `now`.
+   */
+  const report = async (now = false) => {
+    if (!now && performance.now() - counted < 2000) return total - stored;
+    counted = performance.now();
+    const left = await claims.missingCount(datasetId, baseModel.id);
+    stored = total - left;
+    await progress(stored);
+    return left;
+  };
+  try {
+    const owner = `extract:${randomUUID()}`;
+    for (;;) {
+      const work = { datasetId, baseModel, owner, pool: pool.open };
+      await workChunks(deps.db, work, settings, {
+        signal: hooks.signal,
+        onChunk: () => report().then(() => {}),
+        onProgress: (inChunk) => void progress(Math.min(total, stored + inChunk)),
+      });
+      if (hooks.signal?.aborted || (await report(true)) === 0) break;
+      await sleep(1000); // other workers hold the rest: wait for them (or for their claims to expire)
+    }
+    const failed = (await claims.failureCount(datasetId, baseModel.id)) - failedBefore;
+    const computed = total - (await claims.missingCount(datasetId, baseModel.id)) - failed;
     return {
       /** What ran the base model (onnxruntime, or a TensorFlow.js backend), shown on the run page. */
-      backend: pool.backend,
-      computed: summary.computed,
-      failed: summary.failed.length,
-      imagesPerSecond: summary.imagesPerSecond,
-      seconds: summary.seconds,
+      backend: pool.opened()?.backend ?? null,
+      computed,
+      failed,
+      imagesPerSecond: computed / Math.max(seconds(), 1e-3),
+      seconds: seconds(),
     };
   } finally {
+    extractingHere.delete(key);
     await pool.close();
   }
 }

@@ -1,11 +1,11 @@
 import type { JobKind } from "@retrain/jobs";
 import type { JobContext, JobOutcome } from "../runner/job-runner.js";
 import { extractJob } from "./extract-job.js";
-import type { WorkerDeps } from "./extract-missing.js";
 import { healthJob } from "./health-job.js";
 import { importArchiveJob } from "./import-archive-job.js";
 import { prepareBaseModelJob } from "./prepare-base-model-job.js";
 import { trainJob } from "./train-job.js";
+import type { WorkerDeps } from "./worker-deps.js";
 
 /**
  * The handler of every kind in the job registry (packages/jobs): the worker works each kind's queue with

@@ -11,7 +11,8 @@ import {
 import { datasetHealth, type HealthSplit, type HealthStage } from "@retrain/engine";
 import { JobFailure } from "../runner/job-failure.js";
 import type { JobContext, JobOutcome } from "../runner/job-runner.js";
-import { extractMissing, type WorkerDeps } from "./extract-missing.js";
+import { extractMissing } from "./extract-missing.js";
+import type { WorkerDeps } from "./worker-deps.js";
 
 /** Fewer labelled images than this give folds too small to say anything about a label. */
 const MIN_IMAGES = 10;

@@ -8,7 +8,7 @@ import { imagesRepository, isDatabaseUnavailable, jobsRepository } from "@retrai
 import { createImageIngest, openArchive } from "@retrain/ingest";
 import { JobFailure } from "../runner/job-failure.js";
 import type { JobContext, JobOutcome } from "../runner/job-runner.js";
-import type { WorkerDeps } from "./extract-missing.js";
+import type { WorkerDeps } from "./worker-deps.js";
 
 const KEEP_REJECTIONS = 200;
 

@@ -5,7 +5,7 @@ import { planInference } from "@retrain/engine";
 import { openStoredBaseModel } from "@retrain/models";
 import { JobFailure } from "../runner/job-failure.js";
 import type { JobContext, JobOutcome } from "../runner/job-runner.js";
-import type { WorkerDeps } from "./extract-missing.js";
+import type { WorkerDeps } from "./worker-deps.js";
 
 /**
  * PREPARE_BASE_MODEL: a base model fetched into this worker's cache (a catalog model from its URL or npm

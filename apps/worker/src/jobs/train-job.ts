@@ -10,9 +10,10 @@ import { storedModel } from "@retrain/models";
 import { JobFailure } from "../runner/job-failure.js";
 import type { JobContext, JobOutcome } from "../runner/job-runner.js";
 import { throttledProgress } from "../runner/progress.js";
-import { extractMissing, type WorkerDeps } from "./extract-missing.js";
+import { extractMissing } from "./extract-missing.js";
 import { checkpointToResume, saveRunCheckpoint } from "./run-checkpoint.js";
 import { loadTrainingData } from "./training-data.js";
+import type { WorkerDeps } from "./worker-deps.js";
 
 /** Stops training between epochs when the job is cancelled or handed back. */
 class Stopped extends Error {}

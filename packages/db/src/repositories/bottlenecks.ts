@@ -12,7 +12,13 @@ export const bottlenecksRepository = (db: Db) => ({
       select: { id: true, sha256: true, originalName: true },
       orderBy: { id: "asc" },
     }),
-  imageBytes: (sha256: string) => db.blob.findUnique({ where: { sha256 }, select: { bytes: true } }),
+  /** Images' bytes by content hash, in one query (a few dozen at a time: their bytes are all in memory). */
+  imageBytes: async (sha256s: readonly string[]) =>
+    new Map(
+      (await db.blob.findMany({ where: { sha256: { in: [...sha256s] } }, select: { sha256: true, bytes: true } })).map(
+        (b) => [b.sha256, b.bytes],
+      ),
+    ),
   /** Idempotent: a retried job that recomputes a vector stored by its first attempt adds no duplicate. */
   saveMany: (
     rows: { imageId: string; baseModelId: string; vector: Uint8Array<ArrayBuffer>; dim: number; variant?: string }[],

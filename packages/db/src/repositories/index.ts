@@ -7,6 +7,7 @@ export { BLOB_CHUNK_BYTES } from "./chunked-blobs.js";
 export { commentsRepository } from "./comments.js";
 export { datasetsRepository } from "./datasets.js";
 export { experimentsRepository } from "./experiments.js";
+export { type ClaimedImage, extractionClaimsRepository } from "./extraction-claims.js";
 export { healthRepository, type StoredHealth } from "./health.js";
 export { heartbeatsRepository } from "./heartbeats.js";
 export { type ImageFilter, type ImageOrder, imagesRepository } from "./images.js";

@@ -1,0 +1,120 @@
+// One extraction shared by two workers that share nothing but the database URL, as two hosts would: each
+// has its own model cache and temporary folder. Both take chunks of it; killing one mid-chunk hands that
+// chunk to the other; every vector is stored once.
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "./api-client.js";
+import { seededModelCache, workspaceWithDataset } from "./fixtures.js";
+import { startWorker, until, type WorkerProcess } from "./worker-process.js";
+
+const IMAGES = 600;
+const START = "mutation($d: ID!, $m: ID!) { startExtraction(datasetId: $d, baseModelId: $m) { id } }";
+const JOB = "query($id: ID!) { job(id: $id) { status error } }";
+
+/** Images a worker claimed to compute, from its log's chunk lines. */
+const claimedBy = (worker: WorkerProcess) =>
+  worker
+    .output()
+    .split("\n")
+    .filter((line) => line.includes("extraction: chunk claimed"))
+    .reduce((sum, line) => sum + (JSON.parse(line) as { images: number }).images, 0);
+
+describe("an extraction shared by two hosts", () => {
+  let t: TestApi;
+  let token: string;
+  let datasetId: string;
+  let modelId: string;
+  const workers: WorkerProcess[] = [];
+  afterAll(() => {
+    for (const w of workers) w.kill();
+  });
+
+  /** A worker as another host would run it: its own model cache (seeded as a download leaves it) and tmp. */
+  async function host(): Promise<WorkerProcess> {
+    const worker = startWorker({
+      DATABASE_URL: t.url,
+      MODEL_CACHE_DIR: await seededModelCache(),
+      TMPDIR: await mkdtemp(path.join(os.tmpdir(), "retrain-host-")),
+      EXTRACTION_THREADS: "1",
+      EXTRACTION_CHUNK_SIZE: "20",
+      EXTRACTION_CLAIM_SECONDS: "3",
+      JOB_LEASE_SECONDS: "3",
+      LOG_FORMAT: "json",
+    });
+    workers.push(worker);
+    await worker.ready;
+    return worker;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApi({ modelCacheDir: await seededModelCache() });
+    ({ token, datasetId } = await workspaceWithDataset(t, "hosts@example.com"));
+    for (let start = 0; start < IMAGES; start += 100) {
+      const files = await Promise.all(
+        Array.from({ length: 100 }, async (_, i) => {
+          const n = start + i;
+          const background = { r: n % 256, g: Math.floor(n / 256) * 60, b: (n * 13) % 256 }; // 600 distinct
+          const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background } })
+            .png()
+            .toBuffer();
+          return { name: `img${n}.png`, base64: bytes.toString("base64"), label: n % 2 ? "odd" : "even" };
+        }),
+      );
+      await t.gql(
+        "mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { status } }",
+        { d: datasetId, f: files },
+        token,
+      );
+    }
+    const models = await t.gql<{ baseModels: { id: string; key: string }[] }>("{ baseModels { id key } }", {}, token);
+    modelId = models.data?.baseModels.find((m) => m.key === "mobilenet_v2_035_224")?.id ?? "";
+  }, 120_000);
+
+  const extraction = async () => {
+    const started = await t.gql<{ startExtraction: { id: string } }>(START, { d: datasetId, m: modelId }, token);
+    return started.data?.startExtraction.id ?? "";
+  };
+  const succeeded = (jobId: string) =>
+    until(
+      "the extraction to succeed",
+      async () => {
+        const job = await t.gql<{ job: { status: string; error: string | null } }>(JOB, { id: jobId }, token);
+        if (job.data?.job.status === "FAILED") throw new Error(`extraction failed: ${job.data.job.error}`);
+        return job.data?.job.status === "SUCCEEDED";
+      },
+      120_000,
+    );
+  const storedOnce = async () => {
+    const rows = await t.db.bottleneck.findMany({ where: { baseModelId: modelId }, select: { imageId: true } });
+    expect(rows).toHaveLength(IMAGES);
+    expect(new Set(rows.map((r) => r.imageId)).size).toBe(IMAGES);
+  };
+
+  it("both hosts take chunks of it, and between them compute every image once", async () => {
+    const [a, b] = [await host(), await host()];
+    await succeeded(await extraction());
+    await storedOnce();
+    expect(claimedBy(a)).toBeGreaterThan(0);
+    expect(claimedBy(b)).toBeGreaterThan(0);
+    expect(claimedBy(a) + claimedBy(b)).toBe(IMAGES);
+  }, 180_000);
+
+  it("a host killed mid-chunk hands its chunk to the other, and nothing is lost or stored twice", async () => {
+    await t.db.bottleneck.deleteMany({ where: { baseModelId: modelId } });
+    const [a, b] = workers.slice(-2) as [WorkerProcess, WorkerProcess];
+    const [claimedA, claimedB] = [claimedBy(a), claimedBy(b)];
+    const jobId = await extraction();
+    await until("both hosts to hold chunks", async () => claimedBy(a) > claimedA && claimedBy(b) > claimedB);
+    b.kill();
+    await b.exited;
+    const storedBeforeKill = await t.db.bottleneck.count({ where: { baseModelId: modelId } });
+    expect(storedBeforeKill).toBeLessThan(IMAGES);
+    await succeeded(jobId);
+    await storedOnce();
+    // The survivor computed everything the killed host had not stored, its unfinished chunk included.
+    expect(claimedBy(a) - claimedA).toBeGreaterThanOrEqual(IMAGES - storedBeforeKill);
+  }, 180_000);
+});

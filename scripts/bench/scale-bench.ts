@@ -1,0 +1,103 @@
+// `npm run bench:scale` (needs ../shared): one extraction shared by workers that share nothing but the
+// database, against one worker. A throw-away product runs compiled (embedded PostgreSQL, the API); all
+// flowers_small photos (4,317, real JPEGs) are imported through the streamed upload route (images/s); then
+// MobileNetV2-0.35 vectors are extracted by one worker with one extraction thread, the vectors deleted, and
+// extracted again by two such workers (each its own model cache and temporary folder, as two hosts), in one
+// run: images/s each way, the ratio (issue 23's target: >= 1.7x), and each worker's peak RSS. Writes
+// bench-results/scale.json. (The issue's 100,000-image import, streaming training and S3 store are not in it.)
+import { readFileSync } from "node:fs";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { RetrainClient } from "@retrain/client";
+import { createPrismaClient } from "@retrain/db";
+import {
+  graphqlRequest,
+  type ServiceProcess,
+  seededModelCache,
+  sharedDir,
+  startThrowawayProduct,
+  until,
+} from "@retrain/testing";
+
+const START = "mutation($d: ID!, $m: ID!) { startExtraction(datasetId: $d, baseModelId: $m) { id } }";
+const JOB = "query($id: ID!) { job(id: $id) { status error } }";
+const peakRssMb = (worker: ServiceProcess) => {
+  const status = readFileSync(`/proc/${worker.process.pid}/status`, "utf8");
+  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+};
+
+const product = await startThrowawayProduct("scale", { compiled: true });
+try {
+  const api = await product.startApi();
+  const client = await RetrainClient.signUp(new URL(api.url).origin, {
+    email: "scale@bench.test",
+    name: "Scale",
+    password: "correct horse",
+  });
+  const datasetId = await client.createDataset(await client.createWorkspace("Scale"), "flowers");
+  const importStarted = performance.now();
+  const uploaded = await client.uploadFolder(datasetId, path.join(sharedDir(), "datasets/flowers_small"), 100);
+  const importSeconds = (performance.now() - importStarted) / 1000;
+  const images = uploaded.filter((r) => r.status === "ACCEPTED").length;
+  console.log(`imported ${images} photos in ${importSeconds.toFixed(1)} s: ${(images / importSeconds).toFixed(0)}/s`);
+  const modelId = await client.baseModelId("mobilenet_v2_035_224");
+  const db = createPrismaClient(product.databaseUrl);
+
+  /** A worker as another host runs it: its own model cache and temporary folder, one extraction thread. */
+  const host = async () =>
+    product.startWorker({
+      MODEL_CACHE_DIR: await seededModelCache(),
+      TMPDIR: await mkdtemp(path.join(os.tmpdir(), "retrain-host-")),
+      EXTRACTION_THREADS: "1",
+    });
+  /** One extraction of every photo, timed from the request to the job's success. */
+  async function extraction() {
+    await db.bottleneck.deleteMany({ where: { baseModelId: modelId } });
+    const started = performance.now();
+    const token = client.token ?? "";
+    const job = await graphqlRequest<{ startExtraction: { id: string } }>(
+      api.url,
+      START,
+      { d: datasetId, m: modelId },
+      token,
+    );
+    const jobId = job.data?.startExtraction.id;
+    await until(
+      "the extraction",
+      async () => {
+        const state = (
+          await graphqlRequest<{ job: { status: string; error: string | null } }>(api.url, JOB, { id: jobId }, token)
+        ).data?.job;
+        if (state?.status === "FAILED") throw new Error(`extraction failed: ${state.error}`);
+        return state?.status === "SUCCEEDED";
+      },
+      1_800_000,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const stored = await db.bottleneck.count({ where: { baseModelId: modelId } });
+    return { seconds: Math.round(seconds * 10) / 10, imagesPerSecond: Math.round(stored / seconds), stored };
+  }
+
+  const first = await host();
+  const one = await extraction();
+  console.log(`one worker: ${one.imagesPerSecond} images/s`);
+  const second = await host();
+  const two = await extraction();
+  console.log(`two workers: ${two.imagesPerSecond} images/s`);
+  const results = {
+    images,
+    import: { seconds: Math.round(importSeconds), imagesPerSecond: Math.round(images / importSeconds) },
+    oneWorker: one,
+    twoWorkers: two,
+    ratio: Math.round((two.imagesPerSecond / one.imagesPerSecond) * 100) / 100,
+    peakRssMb: { api: peakRssMb(api), firstWorker: peakRssMb(first), secondWorker: peakRssMb(second) },
+    targets: { importPerSecond: 200, extractionTwoWorkers: 400, ratio: 1.7, rssMb: 1024 },
+  };
+  console.log(JSON.stringify(results, null, 2));
+  await mkdir("bench-results", { recursive: true });
+  await writeFile(path.join("bench-results", "scale.json"), `${JSON.stringify(results, null, 2)}\n`);
+  await db.$disconnect();
+} finally {
+  await product.stop();
+}
