@@ -1,10 +1,9 @@
 import {
   baseModelsRepository,
-  bytesToVector,
   datasetsRepository,
-  experimentsRepository,
   healthRepository,
   jobsRepository,
+  labelledVectors,
   type StoredHealthReport,
   vectorToBytes,
 } from "@retrain/db";
@@ -50,18 +49,15 @@ export async function healthJob(deps: WorkerDeps, ctx: JobContext<"HEALTH">): Pr
   });
   if (ctx.signal.aborted) return { status: "CANCELLED" };
 
-  const rows = await experimentsRepository(deps.db).trainingVectors(datasetId, baseModel.id);
-  const labelIds = [...new Set(rows.map((r) => r.image.labelId as string))].sort();
+  const { images: rows, x, dim } = await labelledVectors(deps.db, datasetId, baseModel.id);
+  const labelIds = [...new Set(rows.map((r) => r.labelId as string))].sort();
   if (rows.length < MIN_IMAGES || labelIds.length < 2)
     throw new JobFailure(`A health check needs at least ${MIN_IMAGES} labelled images of two labels or more.`);
-  const dim = rows[0]?.dim ?? 0;
-  const x = new Float32Array(rows.length * dim);
-  for (const [i, r] of rows.entries()) x.set(bytesToVector(r.vector), i * dim);
-  const ids = rows.map((r) => r.image.id);
+  const ids = rows.map((r) => r.id);
   const names = new Map((await datasetsRepository(deps.db).labelsOf([datasetId])).map((l) => [l.id, l.name]));
   const report = await datasetHealth({
-    vectors: { x, y: Int32Array.from(rows, (r) => labelIds.indexOf(r.image.labelId as string)), dim },
-    splits: rows.map((r) => r.image.split.toLowerCase() as HealthSplit),
+    vectors: { x, y: Int32Array.from(rows, (r) => labelIds.indexOf(r.labelId as string)), dim },
+    splits: rows.map((r) => r.split.toLowerCase() as HealthSplit),
     labelNames: labelIds.map((id) => names.get(id) ?? id),
     options: { map: true, threads: deps.threads },
     onStage: (stage, fraction) => at(stage, fraction),

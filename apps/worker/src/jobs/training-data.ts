@@ -1,4 +1,4 @@
-import { bytesToVector, type Db, experimentsRepository } from "@retrain/db";
+import { type Db, labelledVectors } from "@retrain/db";
 import type { VectorSet } from "@retrain/engine";
 
 export interface TrainingData {
@@ -11,37 +11,42 @@ export interface TrainingData {
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The dataset's cached vectors by split, labels in name order (the checkpoint's label order). */
+const SPLITS = ["TRAIN", "VALIDATION", "TEST"] as const;
+
+/**
+ * The dataset's cached vectors by split, labels in name order (the checkpoint's label order). One packed
+ * array, split after split, each split's rows in file-name order as the CLI packs its vectors (the same photos
+ * and seed train the same head, whatever order the database returns them in); each set is a view of it.
+ */
 export async function loadTrainingData(
   db: Db,
   datasetId: string,
   baseModelId: string,
   labelNames: Map<string, string>,
 ): Promise<TrainingData> {
-  const rows = await experimentsRepository(db).trainingVectors(datasetId, baseModelId);
-  const labelIds = [...new Set(rows.map((r) => r.image.labelId as string))].sort((a, b) =>
+  const { images, x, dim } = await labelledVectors(db, datasetId, baseModelId, {
+    order: (a, b) =>
+      SPLITS.indexOf(a.split) - SPLITS.indexOf(b.split) || byName(a.originalName, b.originalName) || byName(a.id, b.id),
+  });
+  const labelIds = [...new Set(images.map((image) => image.labelId as string))].sort((a, b) =>
     (labelNames.get(a) ?? "").localeCompare(labelNames.get(b) ?? ""),
   );
-  const dim = rows[0]?.dim ?? 0;
-  const pack = (split: "TRAIN" | "VALIDATION" | "TEST") => {
-    // In file-name order, as the CLI packs its vectors: the same photos and seed train the same head,
-    // whatever order the database returns them in.
-    const mine = rows
-      .filter((r) => r.image.split === split)
-      .sort((a, b) => byName(a.image.originalName, b.image.originalName) || byName(a.image.id, b.image.id));
-    const x = new Float32Array(mine.length * dim);
-    for (const [i, r] of mine.entries()) x.set(bytesToVector(r.vector), i * dim);
+  const labelIndex = new Map(labelIds.map((id, i) => [id, i]));
+  const set = (split: (typeof SPLITS)[number]) => {
+    const start = images.findIndex((image) => image.split === split);
+    const mine = start < 0 ? [] : images.slice(start, start + images.filter((i) => i.split === split).length);
+    const from = Math.max(start, 0);
     return {
-      x,
-      y: Int32Array.from(mine, (r) => labelIds.indexOf(r.image.labelId as string)),
+      x: x.subarray(from * dim, (from + mine.length) * dim),
+      y: Int32Array.from(mine, (image) => labelIndex.get(image.labelId as string) ?? -1),
       dim,
-      names: mine.map((r) => r.image.id),
+      names: mine.map((image) => image.id),
     };
   };
   return {
     labels: labelIds.map((id) => labelNames.get(id) ?? id),
     labelIds,
     dim,
-    sets: { TRAIN: pack("TRAIN"), VALIDATION: pack("VALIDATION"), TEST: pack("TEST") },
+    sets: { TRAIN: set("TRAIN"), VALIDATION: set("VALIDATION"), TEST: set("TEST") },
   };
 }

@@ -115,14 +115,10 @@ export const experimentsRepository = (db: Db) => ({
     db.epochMetric.findMany({ where: { runId: { in: [...runIds] } }, orderBy: [{ runId: "asc" }, { epoch: "asc" }] }),
 
   /** Vectors with their image's label and split, for training; images without a label are left out. */
-  trainingVectors: (datasetId: string, baseModelId: string) =>
-    db.bottleneck.findMany({
-      where: { baseModelId, variant: "original", image: { datasetId, labelId: { not: null } } },
-      select: {
-        vector: true,
-        dim: true,
-        image: { select: { id: true, originalName: true, split: true, labelId: true } },
-      },
-      orderBy: { imageId: "asc" },
+  /** The labelled images that have a vector for the base model: what a run trains on (no vectors read). */
+  trainingImages: (datasetId: string, baseModelId: string) =>
+    db.image.findMany({
+      where: { datasetId, labelId: { not: null }, bottlenecks: { some: { baseModelId, variant: "original" } } },
+      select: { id: true, originalName: true, split: true, labelId: true },
     }),
 });

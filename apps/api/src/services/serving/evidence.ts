@@ -1,4 +1,4 @@
-import { bytesToVector, checkpointsRepository, type Db, experimentsRepository } from "@retrain/db";
+import { checkpointsRepository, type Db, labelledVectors } from "@retrain/db";
 import { buildVectorIndex, type VectorIndex } from "@retrain/engine";
 
 interface TrainingSet {
@@ -25,16 +25,13 @@ export function createEvidence(db: Db, capacity = 4) {
   async function load(checkpointId: string): Promise<TrainingSet | null> {
     const trained = await checkpointsRepository(db).trainedOn(checkpointId);
     if (!trained) return null;
-    const rows = (await experimentsRepository(db).trainingVectors(trained.datasetId, trained.baseModelId)).filter(
-      (r) => r.image.split === "TRAIN",
-    );
-    const dim = rows[0]?.dim ?? 0;
-    const x = new Float32Array(rows.length * dim);
-    for (const [i, r] of rows.entries()) x.set(bytesToVector(r.vector), i * dim);
+    const { images, x, dim } = await labelledVectors(db, trained.datasetId, trained.baseModelId, {
+      keep: (image) => image.split === "TRAIN",
+    });
     return {
       index: buildVectorIndex(x, dim),
-      imageIds: rows.map((r) => r.image.id),
-      labelIds: rows.map((r) => r.image.labelId ?? ""),
+      imageIds: images.map((image) => image.id),
+      labelIds: images.map((image) => image.labelId ?? ""),
     };
   }
 
