@@ -1,9 +1,8 @@
 // Extraction jobs end to end: the API queues them, real worker processes run them with ImageNet
 // MobileNetV2-0.35 (from ../shared, seeded into the model cache as a user's download would be).
-import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
-import { seededModelCache, workspaceWithDataset } from "./fixtures.js";
+import { seededModelCache, uploadColourSwatches, workspaceWithDataset } from "./fixtures.js";
 import { startWorker, until } from "./worker-process.js";
 
 const IMAGES = 120;
@@ -44,29 +43,7 @@ describe("extraction jobs", () => {
       LOG_FORMAT: "json",
     };
     ({ token, datasetId } = await workspaceWithDataset(t, "e@example.com"));
-    for (let start = 0; start < IMAGES; start += 60) {
-      const files = await Promise.all(
-        Array.from({ length: 60 }, async (_, i) => {
-          const n = start + i;
-          const bytes = await sharp({
-            create: {
-              width: 64,
-              height: 48,
-              channels: 3,
-              background: { r: (n * 37) % 256, g: (n * 91) % 256, b: (n * 13) % 256 },
-            },
-          })
-            .png()
-            .toBuffer();
-          return { name: `img${n}.png`, base64: bytes.toString("base64"), label: n % 2 ? "odd" : "even" };
-        }),
-      );
-      await t.gql(
-        "mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { status } }",
-        { d: datasetId, f: files },
-        token,
-      );
-    }
+    await uploadColourSwatches(t, token, datasetId, IMAGES);
     const models = await t.gql<{ baseModels: { id: string; key: string; cached: boolean }[] }>(
       "{ baseModels { id key cached } }",
       {},

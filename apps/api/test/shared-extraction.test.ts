@@ -4,10 +4,9 @@
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
-import { seededModelCache, workspaceWithDataset } from "./fixtures.js";
+import { seededModelCache, uploadColourSwatches, workspaceWithDataset } from "./fixtures.js";
 import { startWorker, until, type WorkerProcess } from "./worker-process.js";
 
 const IMAGES = 600;
@@ -52,23 +51,7 @@ describe("an extraction shared by two hosts", () => {
   beforeAll(async () => {
     t = await startTestApi({ modelCacheDir: await seededModelCache() });
     ({ token, datasetId } = await workspaceWithDataset(t, "hosts@example.com"));
-    for (let start = 0; start < IMAGES; start += 100) {
-      const files = await Promise.all(
-        Array.from({ length: 100 }, async (_, i) => {
-          const n = start + i;
-          const background = { r: n % 256, g: Math.floor(n / 256) * 60, b: (n * 13) % 256 }; // 600 distinct
-          const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background } })
-            .png()
-            .toBuffer();
-          return { name: `img${n}.png`, base64: bytes.toString("base64"), label: n % 2 ? "odd" : "even" };
-        }),
-      );
-      await t.gql(
-        "mutation($d: ID!, $f: [UploadFileInput!]!) { uploadImages(datasetId: $d, files: $f) { status } }",
-        { d: datasetId, f: files },
-        token,
-      );
-    }
+    await uploadColourSwatches(t, token, datasetId, IMAGES);
     const models = await t.gql<{ baseModels: { id: string; key: string }[] }>("{ baseModels { id key } }", {}, token);
     modelId = models.data?.baseModels.find((m) => m.key === "mobilenet_v2_035_224")?.id ?? "";
   }, 120_000);
