@@ -21,20 +21,34 @@ export function headLoss(
   return loss;
 }
 
-/** Mean cross-entropy and accuracy of the model (inference mode) on a whole set, read in one go. */
+/** Rows scored at a time: a 100,000-vector set never becomes one tensor on the backend. */
+const SCORE_ROWS = 4096;
+
+/**
+ * Mean cross-entropy and accuracy of the model (inference mode) on a whole set, scored SCORE_ROWS rows at a
+ * time from its typed arrays (sums carried in JavaScript doubles).
+ */
 export async function lossAndAccuracy(
   model: tf.LayersModel,
-  x: tf.Tensor2D,
-  y: tf.Tensor1D,
+  set: { x: Float32Array; y: Int32Array; dim: number },
 ): Promise<{ loss: number; accuracy: number }> {
   const k = model.outputs[0]?.shape[1] as number;
-  const both = tf.tidy(() => {
-    const probs = runModel(model, x) as tf.Tensor2D;
-    const loss = tf.oneHot(y, k).toFloat().mul(probs.clipByValue(1e-7, 1).log()).sum(1).neg().mean();
-    const accuracy = probs.argMax(1).equal(y).toFloat().mean();
-    return tf.stack([loss, accuracy]);
-  });
-  const [loss = 0, accuracy = 0] = await both.data();
-  both.dispose();
-  return { loss, accuracy };
+  const n = set.y.length;
+  let [lossSum, correct] = [0, 0];
+  for (let start = 0; start < n; start += SCORE_ROWS) {
+    const end = Math.min(n, start + SCORE_ROWS);
+    const both = tf.tidy(() => {
+      const x = tf.tensor2d(set.x.subarray(start * set.dim, end * set.dim), [end - start, set.dim]);
+      const y = tf.tensor1d(set.y.subarray(start, end), "int32");
+      const probs = runModel(model, x) as tf.Tensor2D;
+      const loss = tf.oneHot(y, k).toFloat().mul(probs.clipByValue(1e-7, 1).log()).sum().neg();
+      const right = probs.argMax(1).equal(y).toFloat().sum();
+      return tf.stack([loss, right]);
+    });
+    const [loss = 0, right = 0] = await both.data();
+    both.dispose();
+    lossSum += loss;
+    correct += right;
+  }
+  return { loss: n > 0 ? lossSum / n : 0, accuracy: n > 0 ? correct / n : 0 };
 }
