@@ -20,10 +20,11 @@ describe("the dashboard's proxy", () => {
     // The API allows the dashboard's origin, as `npm start` sets it up.
     t = await startTestApi({ settings: { SIGN_IN_ATTEMPTS_PER_ADDRESS: "5", WEB_ORIGINS: origin } });
     web = await startDashboardProcess(t.api.url, { PORT: String(port) });
-    afterAll(async () => {
-      web.kill("SIGTERM");
-      await web.exited;
-    });
+  });
+  // At the describe's level: a hook registered inside beforeAll is never run, and the dashboard outlived the tests.
+  afterAll(async () => {
+    web?.kill("SIGTERM");
+    await web?.exited;
   });
 
   const throughDashboard = (route: string, init: RequestInit) => fetch(new URL(route, web.origin), init);
