@@ -48,6 +48,8 @@ test("a team trains a flower classifier and a viewer cannot start a run", async 
 
   // An experiment on MobileNetV2-0.35, and a run whose curves appear as it trains.
   await page.getByRole("link", { name: "Experiments" }).click();
+  // The form first: until the page changes, "Name" also labels the image grid's order (its "Name, A to Z").
+  await expect(page.getByRole("heading", { name: "New experiment" })).toBeVisible();
   await page.getByLabel("Name").fill("Flowers on MobileNet");
   // EfficientNet-B0 is offered first, with its measured speed and accuracy; this test takes the fast model.
   const baseModel = page.getByLabel("Base model");
