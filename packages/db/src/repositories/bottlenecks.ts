@@ -1,17 +1,6 @@
 import type { Db } from "../client.js";
 
 export const bottlenecksRepository = (db: Db) => ({
-  /** Images of a dataset without a vector for this base model (original variant) and not known to fail. */
-  missingImages: (datasetId: string, baseModelId: string) =>
-    db.image.findMany({
-      where: {
-        datasetId,
-        bottlenecks: { none: { baseModelId, variant: "original" } },
-        extractionFailures: { none: { baseModelId } },
-      },
-      select: { id: true, sha256: true, originalName: true },
-      orderBy: { id: "asc" },
-    }),
   /** Images' bytes by content hash, in one query (a few dozen at a time: their bytes are all in memory). */
   imageBytes: async (sha256s: readonly string[]) =>
     new Map(
