@@ -46,7 +46,8 @@ function dashboardIsBuilt() {
 
 /**
  * What the tests need from the system: Chromium for the end-to-end tests (Playwright cannot download a browser
- * offline), jq for the API walk-through (a test runs it as written) and Python for the Python client's tests.
+ * offline), jq for the API walk-through (a test runs it as written), Python for the Python client's tests and
+ * Ceph's radosgw, ceph-mon and ceph-osd for the S3 blob store's tests.
  * Installed from apt as root.
  */
 function ensureTestTools() {
@@ -55,6 +56,10 @@ function ensureTestTools() {
     ...(existsSync(chromium) ? [] : ["chromium"]),
     ...(spawnSync("jq", ["--version"]).status === 0 ? [] : ["jq"]),
     ...(spawnSync("python3", ["--version"]).status === 0 ? [] : ["python3"]),
+    // Ceph's RADOS Gateway on a one-node cluster: the S3-compatible server the BLOB_STORE=s3 tests start.
+    ...(["radosgw", "ceph-mon", "ceph-osd"].every((d) => spawnSync("which", [d]).status === 0)
+      ? []
+      : ["radosgw", "ceph-mon", "ceph-osd"]),
   ];
   if (missing.length === 0) return;
   if (process.getuid?.() === 0 && spawnSync("apt-get", ["--version"]).status === 0) {

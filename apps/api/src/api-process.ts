@@ -1,6 +1,6 @@
 // The API process, once tracing is on (./main.ts): its settings, services, server and metrics.
-import { ConfigError, loadConfig } from "@retrain/config";
-import { createPrismaClient, openChangeFeed } from "@retrain/db";
+import { ConfigError, loadConfig, objectStoreOptions } from "@retrain/config";
+import { createPrismaClient, openChangeFeed, s3ObjectStore } from "@retrain/db";
 import { inferenceBackendName, initBackend } from "@retrain/engine";
 import { openJobQueue } from "@retrain/jobs";
 import { metricsAnswer, startOpsServer } from "@retrain/telemetry";
@@ -14,15 +14,19 @@ import { createServices } from "./services/index.js";
 import { appVersion } from "./version.js";
 
 let config: ReturnType<typeof loadConfig<typeof apiSettings>>;
+let storeOptions: ReturnType<typeof objectStoreOptions>;
 try {
   config = loadConfig(apiSettings);
+  storeOptions = objectStoreOptions(config);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`api: ${error.message}\nStart the whole product with \`npm start\`, or set these variables.`);
   process.exit(1);
 }
 const backend = await initBackend(config.TFJS_BACKEND);
-const db = createPrismaClient(config.DATABASE_URL);
+const objectStore = storeOptions ? s3ObjectStore(storeOptions) : undefined;
+await objectStore?.ensureBucket();
+const db = createPrismaClient(config.DATABASE_URL, { objectStore });
 const queue = await openJobQueue(config.DATABASE_URL, { expireInSeconds: config.JOB_EXPIRE_SECONDS });
 const changes = openChangeFeed(config.DATABASE_URL, {
   onError: (error) => log.warn({ err: error }, "the change feed lost its connection; reconnecting"),
@@ -47,8 +51,14 @@ const metrics =
         { port: config.METRICS_PORT, host: config.METRICS_HOST },
       );
 log.info(
-  { url: api.url, metrics: metrics && `${metrics.url}/metrics`, inferenceBackend, tfjsBackend: backend },
-  `GraphQL at ${api.url} (base models: ${inferenceBackend}; TensorFlow.js: ${backend})`,
+  {
+    url: api.url,
+    metrics: metrics && `${metrics.url}/metrics`,
+    inferenceBackend,
+    tfjsBackend: backend,
+    blobs: objectStore?.description ?? "postgres",
+  },
+  `GraphQL at ${api.url} (base models: ${inferenceBackend}; TensorFlow.js: ${backend}; blobs: ${objectStore?.description ?? "PostgreSQL"})`,
 );
 
 /** SIGTERM: finish the requests in flight (Apollo drains the server), write what is buffered, then leave. */

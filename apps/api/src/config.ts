@@ -1,4 +1,11 @@
-import { databaseUrl, modelSettings, operationsSettings, setting, webhookSettings } from "@retrain/config";
+import {
+  blobStoreSettings,
+  databaseUrl,
+  modelSettings,
+  operationsSettings,
+  setting,
+  webhookSettings,
+} from "@retrain/config";
 import { modelDownloadOptions } from "@retrain/models";
 import { z } from "zod";
 import { dashboardUrlOf, identitySettings, singleSignOnFrom } from "./identity-config.js";
@@ -6,6 +13,7 @@ import { dashboardUrlOf, identitySettings, singleSignOnFrom } from "./identity-c
 /** Every setting the API reads, with its type, default and meaning (docs/settings.md lists them too). */
 export const apiSettings = z.object({
   DATABASE_URL: databaseUrl,
+  ...blobStoreSettings,
   API_PORT: setting.port(4000, "Port of the GraphQL API (/graphql) and its HTTP routes."),
   API_HOST: z
     .string()

@@ -1,9 +1,17 @@
-import { databaseUrl, modelSettings, operationsSettings, setting, webhookSettings } from "@retrain/config";
+import {
+  blobStoreSettings,
+  databaseUrl,
+  modelSettings,
+  operationsSettings,
+  setting,
+  webhookSettings,
+} from "@retrain/config";
 import { z } from "zod";
 
 /** Every setting the worker reads, with its type, default and meaning (docs/settings.md lists them too). */
 export const workerSettings = z.object({
   DATABASE_URL: databaseUrl,
+  ...blobStoreSettings,
   EXTRACTION_THREADS: z.coerce
     .number()
     .int()

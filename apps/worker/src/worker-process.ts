@@ -1,13 +1,14 @@
 // The worker process: runs background jobs (bottleneck extraction, training runs, archive imports, health
 // checks) from the Postgres-backed queue. Start as many as you like, on any machines, against the same database.
 import { randomUUID } from "node:crypto";
-import { ConfigError, loadConfig } from "@retrain/config";
+import { ConfigError, loadConfig, objectStoreOptions } from "@retrain/config";
 import {
   connectionPoolOf,
   createPrismaClient,
   experimentsRepository,
   imagesRepository,
   jobsRepository,
+  s3ObjectStore,
 } from "@retrain/db";
 import { EngineError, inferenceBackendName, initBackend } from "@retrain/engine";
 import { ArchiveError } from "@retrain/ingest";
@@ -32,8 +33,10 @@ import { startReaper } from "./runner/reaper.js";
 import { startRetention } from "./runner/retention.js";
 
 let config: ReturnType<typeof loadConfig<typeof workerSettings>>;
+let storeOptions: ReturnType<typeof objectStoreOptions>;
 try {
   config = loadConfig(workerSettings);
+  storeOptions = objectStoreOptions(config);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`worker: ${error.message}\nStart the whole product with \`npm start\`, or set these variables.`);
@@ -41,7 +44,8 @@ try {
 }
 const backend = await initBackend(config.TFJS_BACKEND);
 const inferenceBackend = await inferenceBackendName(config.INFERENCE_BACKEND, backend);
-const db = createPrismaClient(config.DATABASE_URL, { max: 4 });
+const objectStore = storeOptions ? s3ObjectStore(storeOptions) : undefined;
+const db = createPrismaClient(config.DATABASE_URL, { max: 4, objectStore });
 databasePool.watch(() => connectionPoolOf(db));
 const queue = await openJobQueue(config.DATABASE_URL, {
   expireInSeconds: config.JOB_EXPIRE_SECONDS,

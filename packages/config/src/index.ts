@@ -1,3 +1,4 @@
+export { blobStoreSettings, objectStoreOptions } from "./blob-store-settings.js";
 export { ConfigError, describeSettings, loadConfig } from "./load-config.js";
 export { productRoot } from "./product-root.js";
 export { databaseUrl, modelSettings, operationsSettings, setting, webhookSettings } from "./settings.js";

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { jsonColumns } from "./json-columns.js";
+import type { ObjectStore } from "./object-store/object-store.js";
 
 /** The client every repository takes: JSON columns come out typed (see json-columns.ts). */
 export type Db = ReturnType<typeof createPrismaClient>;
@@ -11,10 +12,17 @@ export interface ClientOptions {
   max?: number;
   /** Called with every SQL statement sent (tests count them to catch N+1 queries). */
   onQuery?: (sql: string) => void;
+  /**
+   * Where new blob bytes go (BLOB_STORE=s3); absent, they stay in PostgreSQL. The store travels with the client
+   * because a blob is a row and, maybe, objects: every repository that reads or writes bytes needs both.
+   */
+  objectStore?: ObjectStore;
 }
 
 /** Each client's connection pool, for its metrics. */
 const pools = new WeakMap<object, pg.Pool>();
+/** Each client's object store, when its blobs go to one. */
+const objectStores = new WeakMap<object, ObjectStore>();
 
 /** A Prisma client over node-postgres (Prisma 7 talks to the database through a driver adapter). */
 export function createPrismaClient(databaseUrl: string, options: ClientOptions = {}) {
@@ -29,6 +37,7 @@ export function createPrismaClient(databaseUrl: string, options: ClientOptions =
   if (onQuery) (client as PrismaClient<"query">).$on("query", (event) => onQuery(event.query));
   const db = client.$extends(jsonColumns);
   pools.set(db, pool);
+  if (options.objectStore) objectStores.set(db, options.objectStore);
   return db;
 }
 
@@ -49,3 +58,13 @@ export function poolOf(db: Db): pg.Pool {
   if (!pool) throw new Error("this client was not made by createPrismaClient");
   return pool;
 }
+
+/** A transaction's client keeps its parent's object store (repositories inside it store bytes the same way). */
+export function inheritObjectStore(parent: Db, transaction: Db): Db {
+  const store = objectStores.get(parent);
+  if (store) objectStores.set(transaction, store);
+  return transaction;
+}
+
+/** The object store this client keeps new blob bytes in, or null when they stay in PostgreSQL. */
+export const objectStoreOf = (db: Db): ObjectStore | null => objectStores.get(db) ?? null;

@@ -1,5 +1,5 @@
 export { CHANGES_CHANNEL, type ChangeFeed, openChangeFeed } from "./change-feed.js";
-export { type ClientOptions, connectionPoolOf, createPrismaClient, type Db } from "./client.js";
+export { type ClientOptions, connectionPoolOf, createPrismaClient, type Db, objectStoreOf } from "./client.js";
 export { isDatabaseUnavailable, isUniqueViolation } from "./database-errors.js";
 export {
   createDatabaseFromTemplate,
@@ -11,6 +11,8 @@ export {
 // Row and enum types only: code outside this package reaches the database through repositories.
 export type * from "./generated/prisma/client.js";
 export { applyMigrations, migrationsDir, pendingMigrations } from "./migrations.js";
+export { bytesKey, type ObjectStore, thumbnailKey } from "./object-store/object-store.js";
+export { type S3Options, s3ObjectStore } from "./object-store/s3-object-store.js";
 export * from "./repositories/index.js";
 // Rows with JSON columns, as the repositories return them: typed by their schemas (these names win over the above).
 export type { Job } from "./repositories/jobs.js";

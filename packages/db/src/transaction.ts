@@ -1,4 +1,4 @@
-import type { Db } from "./client.js";
+import { type Db, inheritObjectStore } from "./client.js";
 
 /**
  * Runs `work` in one database transaction: the repositories it builds on the given handle all commit
@@ -7,7 +7,7 @@ import type { Db } from "./client.js";
 export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   // Prisma's transaction client is the client without its connection-level methods: repositories only use
   // model delegates, which both have.
-  return db.$transaction((tx) => work(tx as Db));
+  return db.$transaction((tx) => work(inheritObjectStore(db, tx as Db)));
 }
 
 /** One round trip to the server (liveness checks). */

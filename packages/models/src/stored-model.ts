@@ -17,7 +17,7 @@ async function ensureUploadedModelFiles(db: Db, row: BaseModel, cacheDir: string
   const work = await mkdtemp(`${dir}.partial-`);
   try {
     for (const file of await baseModelsRepository(db).filesOf(row.id))
-      await writeFile(path.join(work, file.path), file.blob.bytes);
+      await writeFile(path.join(work, file.path), file.bytes);
     await rename(work, dir).catch(async (error: NodeJS.ErrnoException) => {
       if (!isStoredModelCached(row, cacheDir)) throw error; // else another process got there first
     });

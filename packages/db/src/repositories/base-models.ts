@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import type { Prisma } from "../generated/prisma/client.js";
+import { bytesColumns, bytesOf } from "./blob-storage.js";
 
 export const baseModelsRepository = (db: Db) => ({
   /** Catalog entries are rows too (bottlenecks and experiments point at them); kept in step with the code. */
@@ -19,8 +20,13 @@ export const baseModelsRepository = (db: Db) => ({
   findManyByIds: (ids: readonly string[]) => db.baseModel.findMany({ where: { id: { in: [...ids] } } }),
   create: (data: Prisma.BaseModelUncheckedCreateInput) => db.baseModel.create({ data }),
   /** An uploaded model's files with their bytes, to write into a model cache. */
-  filesOf: (baseModelId: string) =>
-    db.baseModelFile.findMany({ where: { baseModelId }, select: { path: true, blob: { select: { bytes: true } } } }),
+  filesOf: async (baseModelId: string) => {
+    const files = await db.baseModelFile.findMany({
+      where: { baseModelId },
+      select: { path: true, blob: { select: bytesColumns } },
+    });
+    return Promise.all(files.map(async (f) => ({ path: f.path, bytes: await bytesOf(db, f.blob) })));
+  },
   /** The content hashes of a model's uploaded files (not their bytes). */
   fileHashes: async (baseModelId: string) =>
     (await db.baseModelFile.findMany({ where: { baseModelId }, select: { sha256: true } })).map((f) => f.sha256),

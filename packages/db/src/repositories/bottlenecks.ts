@@ -1,13 +1,12 @@
 import type { Db } from "../client.js";
+import { bytesColumns, bytesOf } from "./blob-storage.js";
 
 export const bottlenecksRepository = (db: Db) => ({
   /** Images' bytes by content hash, in one query (a few dozen at a time: their bytes are all in memory). */
-  imageBytes: async (sha256s: readonly string[]) =>
-    new Map(
-      (await db.blob.findMany({ where: { sha256: { in: [...sha256s] } }, select: { sha256: true, bytes: true } })).map(
-        (b) => [b.sha256, b.bytes],
-      ),
-    ),
+  imageBytes: async (sha256s: readonly string[]) => {
+    const blobs = await db.blob.findMany({ where: { sha256: { in: [...sha256s] } }, select: bytesColumns });
+    return new Map(await Promise.all(blobs.map(async (b) => [b.sha256, await bytesOf(db, b)] as const)));
+  },
   /** Idempotent: a retried job that recomputes a vector stored by its first attempt adds no duplicate. */
   saveMany: (
     rows: { imageId: string; baseModelId: string; vector: Uint8Array<ArrayBuffer>; dim: number; variant?: string }[],

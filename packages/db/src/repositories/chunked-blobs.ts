@@ -1,10 +1,12 @@
-import { type Db, poolOf } from "../client.js";
+import { type Db, objectStoreOf, poolOf } from "../client.js";
+import { bytesKey } from "../object-store/object-store.js";
 
 /** How large blobs are cut: reading 1 MB rows keeps a reader's garbage small (8 MB rows tripled it). */
 export const BLOB_CHUNK_BYTES = 1024 * 1024;
 
 /**
- * Stores a large blob from its chunks in one transaction, through node-postgres (a Buffer goes to the server
+ * Stores a large blob from its chunks: in an object store when the client has one (a multipart upload), else
+ * in one transaction, through node-postgres (a Buffer goes to the server
  * as it is: memory stays at a chunk or two, where Prisma's text copies grow with the blob). Nothing is written
  * when a blob of this hash exists already.
  */
@@ -13,6 +15,17 @@ export async function storeChunkedBlob(
   blob: { sha256: string; size: number; mimeType: string },
   chunks: AsyncIterable<Uint8Array>,
 ): Promise<void> {
+  const store = objectStoreOf(db);
+  if (store) {
+    // The object first, then the row that names it (see blobRow).
+    await store.putStream(bytesKey(blob.sha256), chunks, blob.mimeType);
+    await poolOf(db).query(
+      `INSERT INTO "Blob" (sha256, size, "mimeType", bytes, "inObjectStore") VALUES ($1, $2, $3, '', true)
+       ON CONFLICT (sha256) DO NOTHING`,
+      [blob.sha256, blob.size, blob.mimeType],
+    );
+    return;
+  }
   const client = await poolOf(db).connect();
   try {
     await client.query("BEGIN");
@@ -39,8 +52,17 @@ export async function storeChunkedBlob(
 }
 
 /** A blob's bytes in order, a chunk a query (or its one row, for a blob stored whole). */
-export async function* readChunkedBlob(db: Db, sha256: string): AsyncGenerator<Buffer> {
+export async function* readChunkedBlob(db: Db, sha256: string): AsyncGenerator<Uint8Array> {
   const pool = poolOf(db);
+  const stored = await pool.query<{ inObjectStore: boolean }>(`SELECT "inObjectStore" FROM "Blob" WHERE sha256 = $1`, [
+    sha256,
+  ]);
+  if (stored.rows[0]?.inObjectStore) {
+    const store = objectStoreOf(db);
+    if (!store) throw new Error(`blob ${sha256} is in the object store, but this process has none: set BLOB_STORE=s3`);
+    yield* store.stream(bytesKey(sha256));
+    return;
+  }
   const { rows } = await pool.query<{ count: number }>(
     `SELECT count(*)::int AS count FROM "BlobChunk" WHERE sha256 = $1`,
     [sha256],

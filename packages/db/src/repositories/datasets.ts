@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import { isUniqueViolation } from "../database-errors.js";
+import { deleteUnusedBlobsAmong } from "./blob-sweep.js";
 import { ACTIVE_RUN_STATUSES } from "./run-statuses.js";
 
 export const datasetsRepository = (db: Db) => ({
@@ -10,7 +11,15 @@ export const datasetsRepository = (db: Db) => ({
   listForWorkspaces: (workspaceIds: readonly string[]) =>
     db.dataset.findMany({ where: { workspaceId: { in: [...workspaceIds] } }, orderBy: { createdAt: "asc" } }),
   update: (id: string, data: { name?: string; description?: string }) => db.dataset.update({ where: { id }, data }),
-  delete: (id: string) => db.dataset.delete({ where: { id } }),
+  /** Deletes a dataset, then the bytes of its images that no other dataset shares. */
+  delete: async (id: string) => {
+    const images = await db.image.findMany({ where: { datasetId: id }, select: { sha256: true } });
+    await db.dataset.delete({ where: { id } });
+    await deleteUnusedBlobsAmong(
+      db,
+      images.map((i) => i.sha256),
+    );
+  },
   /** What deleting a dataset takes with it: its experiments, their runs under way, their checkpoints. */
   dependents: async (id: string) => {
     const [experiments, activeRuns, checkpoints] = await Promise.all([

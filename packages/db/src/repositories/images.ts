@@ -1,5 +1,16 @@
 import type { Db } from "../client.js";
 import type { Prisma, Split } from "../generated/prisma/client.js";
+import {
+  type BlobData,
+  blobRow,
+  bytesColumns,
+  bytesOf,
+  thumbnailColumns,
+  thumbnailOf,
+  upsertBlob,
+  upsertBlobRow,
+} from "./blob-storage.js";
+import { deleteUnusedBlob, deleteUnusedBlobs, deleteUnusedBlobsAmong } from "./blob-sweep.js";
 import { readChunkedBlob } from "./chunked-blobs.js";
 import { type PageRequest, pageArgs, pageRows } from "./pages.js";
 
@@ -34,25 +45,6 @@ function where(filter: ImageFilter): Prisma.ImageWhereInput {
   };
 }
 
-export interface BlobData {
-  sha256: string;
-  bytes: Uint8Array<ArrayBuffer>;
-  mimeType: string;
-  thumbnail?: Uint8Array<ArrayBuffer>;
-}
-
-const unused = { images: { none: {} }, jobs: { none: {} }, modelFiles: { none: {} }, kept: { none: {} } };
-
-export const deleteUnusedBlob = (db: Db, sha256: string) => db.blob.deleteMany({ where: { sha256, ...unused } });
-
-/** Chunked blobs (archives) nothing uses, older than `before`: left by a process that died while storing one. */
-export const deleteOrphanChunkedBlobs = (db: Db, before: Date) =>
-  db.blob.deleteMany({ where: { ...unused, chunks: { some: {} }, createdAt: { lt: before } } });
-
-/** Bytes are stored once per content hash: a second store of the same bytes changes nothing. */
-export const upsertBlob = (db: Db, blob: BlobData) =>
-  db.blob.upsert({ where: { sha256: blob.sha256 }, create: { ...blob, size: blob.bytes.length }, update: {} });
-
 export const imagesRepository = (db: Db) => ({
   /** Stores bytes and thumbnail once per content hash; a second upload of the same bytes reuses them. */
   saveBlob: (blob: BlobData) => upsertBlob(db, blob),
@@ -60,7 +52,8 @@ export const imagesRepository = (db: Db) => ({
   blobChunks: (sha256: string) => readChunkedBlob(db, sha256),
   /** Drops a blob no image, job or model file uses any more (an imported archive). */
   deleteUnusedBlob: (sha256: string) => deleteUnusedBlob(db, sha256),
-  deleteOrphanChunkedBlobs: (before: Date) => deleteOrphanChunkedBlobs(db, before),
+  /** Blobs nothing uses, stored before `before` (see deleteUnusedBlobs). */
+  deleteUnusedBlobs: (before: Date) => deleteUnusedBlobs(db, before),
   findInDataset: (datasetId: string, sha256: string) =>
     db.image.findUnique({ where: { datasetId_sha256: { datasetId, sha256 } } }),
   create: (data: Prisma.ImageUncheckedCreateInput) => db.image.create({ data }),
@@ -69,8 +62,9 @@ export const imagesRepository = (db: Db) => ({
    * image is never without its bytes nor bytes without their image.
    */
   createWithBlob: async (blob: BlobData, image: Omit<Prisma.ImageUncheckedCreateInput, "sha256">) => {
+    const row = await blobRow(db, blob);
     const [, created] = await db.$transaction([
-      upsertBlob(db, blob),
+      upsertBlobRow(db, row),
       db.image.create({ data: { ...image, sha256: blob.sha256 } }),
     ]);
     return created;
@@ -103,22 +97,37 @@ export const imagesRepository = (db: Db) => ({
   count: (filter: ImageFilter) => db.image.count({ where: where(filter) }),
   update: (ids: readonly string[], data: { labelId?: string | null; split?: Split }) =>
     db.image.updateMany({ where: { id: { in: [...ids] } }, data }),
-  delete: (ids: readonly string[]) => db.image.deleteMany({ where: { id: { in: [...ids] } } }),
-  thumbnail: (id: string) =>
-    db.image.findUnique({
+  /** Deletes images, then their bytes where no other image (or job, model, kept prediction) uses them. */
+  delete: async (ids: readonly string[]) => {
+    const hashes = await db.image.findMany({ where: { id: { in: [...ids] } }, select: { sha256: true } });
+    const deleted = await db.image.deleteMany({ where: { id: { in: [...ids] } } });
+    await deleteUnusedBlobsAmong(
+      db,
+      hashes.map((h) => h.sha256),
+    );
+    return deleted;
+  },
+  /** The image's workspace, and a way to read its thumbnail once the caller may see it. */
+  thumbnail: async (id: string) => {
+    const row = await db.image.findUnique({
       where: { id },
-      select: { dataset: { select: { workspaceId: true } }, blob: { select: { thumbnail: true } } },
-    }),
+      select: { dataset: { select: { workspaceId: true } }, blob: { select: thumbnailColumns } },
+    });
+    return row && { workspaceId: row.dataset.workspaceId, read: () => thumbnailOf(db, row.blob) };
+  },
   /** The bytes of images of one workspace, by id, in one query; ids of other workspaces are simply absent. */
-  bytesOfMany: async (ids: readonly string[], workspaceId: string) =>
-    new Map(
-      (
-        await db.image.findMany({
-          where: { id: { in: [...ids] }, dataset: { workspaceId } },
-          select: { id: true, blob: { select: { bytes: true } } },
-        })
-      ).map((row) => [row.id, new Uint8Array(row.blob.bytes)]),
-    ),
-  bytes: (id: string) =>
-    db.image.findUnique({ where: { id }, select: { originalName: true, blob: { select: { bytes: true } } } }),
+  bytesOfMany: async (ids: readonly string[], workspaceId: string) => {
+    const rows = await db.image.findMany({
+      where: { id: { in: [...ids] }, dataset: { workspaceId } },
+      select: { id: true, blob: { select: bytesColumns } },
+    });
+    return new Map(await Promise.all(rows.map(async (row) => [row.id, await bytesOf(db, row.blob)] as const)));
+  },
+  bytes: async (id: string) => {
+    const row = await db.image.findUnique({
+      where: { id },
+      select: { originalName: true, blob: { select: bytesColumns } },
+    });
+    return row && { originalName: row.originalName, bytes: await bytesOf(db, row.blob) };
+  },
 });

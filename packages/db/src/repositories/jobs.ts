@@ -2,8 +2,8 @@ import { isJobKind, type JobKind, parseJobResult, type StoredJobResult } from "@
 import { activeTraceparent } from "@retrain/telemetry";
 import type { Db } from "../client.js";
 import type { Job as JobRecord, JobStatus, Prisma } from "../generated/prisma/client.js";
+import { deleteUnusedBlob } from "./blob-sweep.js";
 import { storeChunkedBlob } from "./chunked-blobs.js";
-import { deleteUnusedBlob } from "./images.js";
 
 /** A job as everything above the database sees it: a kind of the registry's, its result read by that kind's schema. */
 export type Job<K extends JobKind = JobKind> = Omit<JobRecord, "kind" | "result"> & {
@@ -33,7 +33,7 @@ export const jobsRepository = (db: Db) => ({
    * A job with a large input (an archive up to 500 MB) written a chunk at a time as `chunks` yields them: the
    * input in one transaction (all its chunks or none), then the job. Bytes already stored under this hash are
    * reused. Should the job not be made, the input goes too; if the process dies in between, the worker's
-   * sweep of unreferenced chunked blobs takes it.
+   * sweep of unused blobs takes it.
    */
   createWithChunkedInput: async (
     input: { sha256: string; size: number; mimeType: string },

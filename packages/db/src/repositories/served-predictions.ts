@@ -1,4 +1,6 @@
 import type { Db } from "../client.js";
+import { bytesColumns, bytesOf, thumbnailColumns, thumbnailOf } from "./blob-storage.js";
+import { deleteUnusedBlobsAmong } from "./blob-sweep.js";
 import { type PageRequest, pageArgs, pageRows } from "./pages.js";
 
 /** A day of an alias's served predictions, per answered label (null label: answered "unknown"). */
@@ -88,8 +90,10 @@ export const servedPredictionsRepository = (db: Db) => ({
       include: { checkpoint: { select: { run: { select: { experiment: { select: { datasetId: true } } } } } } },
     }),
 
-  keptBytes: async (sha256: string) =>
-    (await db.blob.findUnique({ where: { sha256 }, select: { bytes: true } }))?.bytes ?? null,
+  keptBytes: async (sha256: string) => {
+    const blob = await db.blob.findUnique({ where: { sha256 }, select: bytesColumns });
+    return blob && bytesOf(db, blob);
+  },
 
   markReviewed: (id: string, reviewedById: string | null) =>
     db.prediction.update({ where: { id }, data: { reviewedAt: new Date(), reviewedById } }),
@@ -104,19 +108,13 @@ export const servedPredictionsRepository = (db: Db) => ({
       const old = await tx.prediction.findMany({ where, select: { keptSha256: true }, distinct: ["keptSha256"] });
       const { count } = await tx.prediction.updateMany({ where, data: { keptSha256: null } });
       const hashes = old.flatMap((p) => (p.keptSha256 ? [p.keptSha256] : []));
-      await tx.blob.deleteMany({
-        where: {
-          sha256: { in: hashes },
-          images: { none: {} },
-          jobs: { none: {} },
-          modelFiles: { none: {} },
-          kept: { none: {} },
-        },
-      });
+      await deleteUnusedBlobsAmong(tx as Db, hashes);
       return count;
     }),
 
-  keptThumbnail: async (id: string) =>
-    (await db.prediction.findUnique({ where: { id }, select: { kept: { select: { thumbnail: true } } } }))?.kept
-      ?.thumbnail ?? null,
+  keptThumbnail: async (id: string) => {
+    const kept = (await db.prediction.findUnique({ where: { id }, select: { kept: { select: thumbnailColumns } } }))
+      ?.kept;
+    return kept ? thumbnailOf(db, kept) : null;
+  },
 });

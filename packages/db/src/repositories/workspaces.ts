@@ -1,5 +1,6 @@
 import type { Db } from "../client.js";
 import type { Role } from "../generated/prisma/client.js";
+import { deleteUnusedBlobsAmong } from "./blob-sweep.js";
 
 export const workspacesRepository = (db: Db) => ({
   createWithOwner: (data: { name: string; slug: string }, ownerId: string) =>
@@ -8,13 +9,22 @@ export const workspacesRepository = (db: Db) => ({
   rename: (id: string, name: string) => db.workspace.update({ where: { id }, data: { name } }),
   /**
    * Deletes a workspace and everything in it. Its datasets go first (their experiments, runs and checkpoints
-   * with them), so no checkpoint still points at a custom base model when the workspace's models go.
+   * with them), so no checkpoint still points at a custom base model when the workspace's models go. Then the
+   * bytes only it used: its images', its uploaded models' files, its kept served images.
    */
-  delete: (id: string) =>
-    db.$transaction(async (tx) => {
+  delete: async (id: string) => {
+    const [images, modelFiles, kept] = await Promise.all([
+      db.image.findMany({ where: { dataset: { workspaceId: id } }, select: { sha256: true } }),
+      db.baseModelFile.findMany({ where: { baseModel: { workspaceId: id } }, select: { sha256: true } }),
+      db.prediction.findMany({ where: { workspaceId: id, keptSha256: { not: null } }, select: { keptSha256: true } }),
+    ]);
+    await db.$transaction(async (tx) => {
       await tx.dataset.deleteMany({ where: { workspaceId: id } });
       await tx.workspace.delete({ where: { id } });
-    }),
+    });
+    const hashes = [...images, ...modelFiles].map((b) => b.sha256);
+    await deleteUnusedBlobsAmong(db, [...new Set([...hashes, ...kept.flatMap((p) => p.keptSha256 ?? [])])]);
+  },
   /** Workspaces where `userId` is the only owner, with how many members each has. */
   ownedAlone: async (userId: string) => {
     const owned = await db.workspace.findMany({

@@ -56,7 +56,7 @@ export function createDatasetExport(db: Db, datasetService: DatasetService) {
           // Read when the zip gets to it: a lazy stream, not the bytes.
           const bytes = async function* () {
             const found = await images.bytes(image.id);
-            if (found) yield Buffer.from(found.blob.bytes);
+            if (found) yield Buffer.from(found.bytes);
           };
           zip.addReadStream(Readable.from(bytes()), file, { compress: false });
         }

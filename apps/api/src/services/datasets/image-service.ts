@@ -164,12 +164,13 @@ export function createImageService(
     /** The thumbnail bytes, for members of the image's workspace only (null for anyone else). */
     async thumbnail(caller: Caller | null, id: string) {
       const row = caller ? await images.thumbnail(id) : null;
-      if (!row?.blob.thumbnail) return null;
-      const allowed = await access.require(caller, row.dataset.workspaceId, "read").then(
+      if (!row) return null;
+      const allowed = await access.require(caller, row.workspaceId, "read").then(
         () => true,
         () => false,
       );
-      return allowed ? Buffer.from(row.blob.thumbnail) : null;
+      const thumbnail = allowed ? await row.read() : null;
+      return thumbnail ? Buffer.from(thumbnail) : null;
     },
   };
 }

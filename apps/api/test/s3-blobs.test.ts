@@ -1,0 +1,125 @@
+// BLOB_STORE=s3 end to end, against Ceph's RADOS Gateway (Debian's radosgw, on a one-node cluster the test
+// starts): uploads and an archive import put bytes in the bucket, not in rows; the worker extracts from it;
+// thumbnails are served from it; deleting the dataset and sweeping leaves the bucket empty.
+import { createHash } from "node:crypto";
+import { bytesKey, type ObjectStore, s3ObjectStore, sweepOrphanObjects, thumbnailKey } from "@retrain/db";
+import { flowerUploads, type RadosGateway, startRadosGateway } from "@retrain/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "./api-client.js";
+import { seededModelCache, upload, workspaceWithDataset, zipOf } from "./fixtures.js";
+import { startWorker, until, type WorkerProcess } from "./worker-process.js";
+
+const BUCKET = "retrain-api-test";
+const JOB = "query($id: ID!) { job(id: $id) { status error } }";
+
+describe("blobs in an S3-compatible store", () => {
+  let gateway: RadosGateway;
+  let store: ObjectStore;
+  let t: TestApi;
+  let worker: WorkerProcess;
+  let owner: Awaited<ReturnType<typeof workspaceWithDataset>>;
+  afterAll(async () => {
+    worker?.kill();
+    await gateway?.stop();
+  });
+
+  beforeAll(async () => {
+    const modelCacheDir = await seededModelCache();
+    gateway = await startRadosGateway();
+    const settings = gateway.settings(BUCKET);
+    store = s3ObjectStore({
+      bucket: BUCKET,
+      endpoint: gateway.endpoint,
+      region: "us-east-1",
+      accessKeyId: gateway.accessKeyId,
+      secretAccessKey: gateway.secretAccessKey,
+      forcePathStyle: true,
+    });
+    await store.ensureBucket();
+    t = await startTestApi({ objectStore: store, modelCacheDir });
+    worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: modelCacheDir, EXTRACTION_THREADS: "1", ...settings });
+    owner = await workspaceWithDataset(t, "s3@example.com");
+    await worker.ready;
+  }, 120_000);
+
+  const keys = async () => {
+    const found: string[] = [];
+    for await (const object of store.list("")) found.push(object.key);
+    return found.sort();
+  };
+  const waitForJob = (id: string) =>
+    until("the job to end", async () => {
+      const job = (await t.gql<{ job: { status: string; error: string | null } }>(JOB, { id }, owner.token)).data?.job;
+      return job && ["SUCCEEDED", "FAILED"].includes(job.status) ? job : undefined;
+    });
+
+  it("stores uploaded and imported images as objects, rows naming them; the worker extracts from the bucket", async () => {
+    const uploads = await flowerUploads(["daisy", "tulip"], 2);
+    await upload(t, owner.token, owner.datasetId, uploads);
+    const zipped = await flowerUploads(["rose"], 3, 2);
+    const zip = await zipOf(Object.fromEntries(zipped.map((f) => [f.name, Buffer.from(f.base64, "base64")])));
+    const posted = await fetch(t.api.url.replace("/graphql", `/datasets/${owner.datasetId}/archive`), {
+      method: "POST",
+      headers: { authorization: `Bearer ${owner.token}`, "content-type": "application/zip" },
+      body: zip,
+    });
+    expect(posted.status).toBe(202);
+    expect(await waitForJob(((await posted.json()) as { jobId: string }).jobId)).toEqual({
+      status: "SUCCEEDED",
+      error: null,
+    });
+
+    const blobs = await t.db.blob.findMany({ select: { sha256: true, bytes: true, inObjectStore: true } });
+    expect(blobs).toHaveLength(7); // the archive's own blob went once its import was done
+    expect(blobs.every((b) => b.inObjectStore && b.bytes.length === 0)).toBe(true);
+    const hashes = [...uploads, ...zipped].map((f) =>
+      createHash("sha256").update(Buffer.from(f.base64, "base64")).digest("hex"),
+    );
+    expect(blobs.map((b) => b.sha256).sort()).toEqual([...hashes].sort());
+    // Each image's bytes and thumbnail; the archive's object waits for the sweep (its row is gone).
+    expect((await keys()).filter((k) => !k.startsWith("blobs/") || hashes.some((h) => k.endsWith(h)))).toEqual(
+      hashes.flatMap((h) => [bytesKey(h), thumbnailKey(h)]).sort(),
+    );
+    const stored = await store.get(bytesKey(hashes[0] ?? ""));
+    expect(stored?.equals(Buffer.from(uploads[0]?.base64 ?? "", "base64"))).toBe(true);
+
+    const models = await t.gql<{ baseModels: { id: string; key: string }[] }>(
+      "{ baseModels { id key } }",
+      {},
+      owner.token,
+    );
+    const mobilenet = models.data?.baseModels.find((m) => m.key === "mobilenet_v2_035_224")?.id;
+    const started = await t.gql<{ startExtraction: { id: string } }>(
+      "mutation($d: ID!, $m: ID!) { startExtraction(datasetId: $d, baseModelId: $m) { id } }",
+      { d: owner.datasetId, m: mobilenet },
+      owner.token,
+    );
+    expect(await waitForJob(started.data?.startExtraction.id ?? "")).toEqual({ status: "SUCCEEDED", error: null });
+    expect(await t.db.bottleneck.count({ where: { baseModelId: mobilenet } })).toBe(7);
+  });
+
+  it("serves thumbnails from the bucket", async () => {
+    const image = await t.db.image.findFirstOrThrow({ where: { datasetId: owner.datasetId } });
+    const response = await fetch(t.api.url.replace("/graphql", `/thumbnails/${image.id}`), {
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
+    expect(response.status).toBe(200);
+    const expected = await store.get(thumbnailKey(image.sha256));
+    expect(expected).not.toBeNull();
+    expect(Buffer.from(await response.arrayBuffer()).equals(expected ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it("deleting the dataset drops its blobs' rows, and the sweep their objects (the archive's too)", async () => {
+    const deleted = await t.gql<{ deleteDataset: boolean }>(
+      "mutation($id: ID!) { deleteDataset(id: $id) }",
+      { id: owner.datasetId },
+      owner.token,
+    );
+    expect(deleted.data?.deleteDataset).toBe(true);
+    expect(await t.db.blob.count()).toBe(0);
+    expect((await keys()).length).toBeGreaterThan(0);
+    // A sweep dated now: everything written before it that no row names goes.
+    expect(await sweepOrphanObjects(t.db, new Date(Date.now() + 1000))).toBe(15);
+    expect(await keys()).toEqual([]);
+  });
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Blob" ADD COLUMN     "inObjectStore" BOOLEAN NOT NULL DEFAULT false;
