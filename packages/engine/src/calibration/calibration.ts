@@ -1,6 +1,6 @@
-import type { VectorSet } from "../training/train-head.js";
+import { rowsOf, type TrainingSet } from "../data/vector-rows.js";
 import { type CurvePoint, precisionCoverageCurve, thresholdFor } from "./abstention.js";
-import { classCentroids, distanceToClasses, farDistance } from "./class-centroids.js";
+import { classCentroidsOf, distanceToClasses, farDistance } from "./class-centroids.js";
 import { type ReliabilityBin, reliability, topOf } from "./reliability.js";
 import { applyTemperature, fitTemperature } from "./temperature-scaling.js";
 
@@ -34,10 +34,10 @@ export type UnknownReason = "LOW_CONFIDENCE" | "FAR_FROM_TRAINING";
  */
 export function calibrationOf(input: {
   k: number;
-  train: VectorSet;
+  train: TrainingSet;
   fit: { probabilities: Float32Array; labels: Int32Array; split: Calibration["fittedOn"] };
   evaluation: { probabilities: Float32Array; labels: Int32Array; split: Calibration["evaluatedOn"] };
-  fitVectors: VectorSet;
+  fitVectors: TrainingSet;
   targetPrecision?: number;
 }): Calibration {
   const { k } = input;
@@ -50,7 +50,7 @@ export function calibrationOf(input: {
   );
   const curve = precisionCoverageCurve(applyTemperature(input.fit.probabilities, k, temperature), input.fit.labels, k);
   const targetPrecision = input.targetPrecision ?? DEFAULT_TARGET_PRECISION;
-  const centroids = classCentroids(input.train.x, input.train.y, input.train.dim, k);
+  const centroids = classCentroidsOf(rowsOf(input.train), input.train.y, k);
   return {
     temperature,
     fittedOn: input.fit.split,
@@ -61,7 +61,7 @@ export function calibrationOf(input: {
     targetPrecision,
     threshold: thresholdFor(curve, targetPrecision)?.threshold ?? 0,
     centroids: centroids.map((c) => Array.from(c)),
-    farDistance: farDistance(input.fitVectors.x, input.fitVectors.dim, centroids),
+    farDistance: farDistance(rowsOf(input.fitVectors), input.fitVectors.y.length, centroids),
   };
 }
 

@@ -6,8 +6,9 @@ import {
   type Preprocessing,
   restoreCheckpoint,
 } from "../checkpoints/checkpoint.js";
+import { rowsOf, type TrainingSet } from "../data/vector-rows.js";
 import { EngineError } from "../errors.js";
-import { predictVectors } from "../predict/classifier.js";
+import { predictRows, predictVectors } from "../predict/classifier.js";
 import type { ClassifierMetrics } from "../records/stored-records.js";
 import { type Evaluation, evaluate } from "../training/evaluate.js";
 import { createHeadModel, type HeadOptions } from "../training/head-model.js";
@@ -19,7 +20,8 @@ export type NamedVectors = VectorSet & { names: string[] };
 
 export interface TrainClassifierInput {
   labels: string[];
-  train: NamedVectors;
+  /** The training split: in memory, or streamed from a file (its names are not read). */
+  train: TrainingSet;
   validation: NamedVectors;
   test: NamedVectors;
   plan: { head: HeadOptions; optimizer: OptimizerConfig; training: TrainOptions };
@@ -84,7 +86,7 @@ export async function trainClassifier(input: TrainClassifierInput): Promise<Trai
     const training = { ...input.plan.training, initialEpoch: input.resumeFrom?.step ?? 0 };
     const result = await trainHead(head, optimizer, input.train, input.validation, training, input.onEpoch);
     const probabilities = {
-      train: await predictVectors(head, input.train.x, input.train.dim),
+      train: await predictRows(head, rowsOf(input.train), input.train.y.length),
       validation: await predictVectors(head, input.validation.x, input.validation.dim),
       test: await predictVectors(head, input.test.x, input.test.dim),
     };

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { type Calibration, decide, type UnknownReason } from "../calibration/calibration.js";
 import type { Preprocessing } from "../checkpoints/checkpoint.js";
+import { rowsInMemory, SCORE_ROWS, type VectorRows } from "../data/vector-rows.js";
 import { ImageDecodeError } from "../errors.js";
 import type { BaseModel } from "../formats/load-base-model.js";
 import { decodeImage } from "../images/decode-image.js";
@@ -65,11 +66,23 @@ export function topLabels(probs: Float32Array | number[], labels: string[], k: n
 /** Probabilities [n, classes] for cached bottleneck vectors (n * dim floats). */
 export async function predictVectors(head: tf.LayersModel, x: Float32Array, dim: number): Promise<Float32Array> {
   if (x.length === 0 || dim === 0) return new Float32Array(0); // an empty split
-  const n = x.length / dim;
-  const out = tf.tidy(() => runModel(head, tf.tensor2d(x, [n, dim])));
-  const data = (await out.data()) as Float32Array;
-  out.dispose();
-  return data;
+  return predictRows(head, rowsInMemory(x, dim), x.length / dim);
+}
+
+/**
+ * The head's probabilities for `n` rows, SCORE_ROWS at a time: the backend never holds a whole large set
+ * (WebAssembly memory, once grown, is not given back).
+ */
+export async function predictRows(head: tf.LayersModel, rows: VectorRows, n: number): Promise<Float32Array> {
+  const k = (head.outputs[0]?.shape[1] as number) ?? 0;
+  const probabilities = new Float32Array(n * k);
+  for (let start = 0; start < n; start += SCORE_ROWS) {
+    const count = Math.min(SCORE_ROWS, n - start);
+    const out = tf.tidy(() => runModel(head, tf.tensor2d(rows.read(start, count), [count, rows.dim])));
+    probabilities.set((await out.data()) as Float32Array, start * k);
+    out.dispose();
+  }
+  return probabilities;
 }
 
 /** A base model and a trained head: images in, top-k labels out. */

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { rowsOf, SCORE_ROWS, type TrainingSet } from "../data/vector-rows.js";
 import { runModel } from "../models/run-model.js";
 
 /**
@@ -21,24 +22,22 @@ export function headLoss(
   return loss;
 }
 
-/** Rows scored at a time: a 100,000-vector set never becomes one tensor on the backend. */
-const SCORE_ROWS = 4096;
-
 /**
  * Mean cross-entropy and accuracy of the model (inference mode) on a whole set, scored SCORE_ROWS rows at a
- * time from its typed arrays (sums carried in JavaScript doubles).
+ * time (a 100,000-vector set never becomes one tensor on the backend; sums carried in JavaScript doubles).
  */
 export async function lossAndAccuracy(
   model: tf.LayersModel,
-  set: { x: Float32Array; y: Int32Array; dim: number },
+  set: TrainingSet,
 ): Promise<{ loss: number; accuracy: number }> {
   const k = model.outputs[0]?.shape[1] as number;
   const n = set.y.length;
+  const rows = rowsOf(set);
   let [lossSum, correct] = [0, 0];
   for (let start = 0; start < n; start += SCORE_ROWS) {
     const end = Math.min(n, start + SCORE_ROWS);
     const both = tf.tidy(() => {
-      const x = tf.tensor2d(set.x.subarray(start * set.dim, end * set.dim), [end - start, set.dim]);
+      const x = tf.tensor2d(rows.read(start, end - start), [end - start, set.dim]);
       const y = tf.tensor1d(set.y.subarray(start, end), "int32");
       const probs = runModel(model, x) as tf.Tensor2D;
       const loss = tf.oneHot(y, k).toFloat().mul(probs.clipByValue(1e-7, 1).log()).sum().neg();
