@@ -18,6 +18,13 @@ export const workerSettings = z.object({
     .min(1)
     .optional()
     .describe("Worker threads for bottleneck extraction (default: one per core)."),
+  TRAINING_MEMORY_MB: z.coerce
+    .number()
+    .min(0)
+    .default(256)
+    .describe(
+      "A training split whose vectors take more than this is written to a local file (in TMPDIR, shuffled once) and read a block at a time, so a run's memory does not grow with the dataset.",
+    ),
   EXTRACTION_CHUNK_SIZE: setting.positive(
     256,
     "Images a worker claims at a time from an extraction it shares with other workers (their vectors are stored in one insert).",

@@ -61,6 +61,7 @@ const deps = {
   download: modelDownloadOptions(config),
   threads: config.EXTRACTION_THREADS,
   chunks: { size: config.EXTRACTION_CHUNK_SIZE, claimSeconds: config.EXTRACTION_CLAIM_SECONDS },
+  trainingMemoryBytes: config.TRAINING_MEMORY_MB * 1024 * 1024,
   queue,
 };
 const runner = createJobRunner({

@@ -35,7 +35,15 @@ export {
   judgeDrift,
   populationStability,
 } from "./comparison/population-stability.js";
+export { seededRandom, shuffledIndices } from "./data/random.js";
 export { assignSplit, defaultGroupKey, type SplitName } from "./data/splits.js";
+export {
+  rowsInFile,
+  rowsInMemory,
+  type StreamedVectorSet,
+  type TrainingSet,
+  type VectorRows,
+} from "./data/vector-rows.js";
 export {
   BaseModelMismatchError,
   EngineError,

@@ -7,6 +7,7 @@ import {
 } from "@retrain/db";
 import { resolveHyperparameters, trainClassifier, trainingPlan } from "@retrain/engine";
 import { storedModel } from "@retrain/models";
+import { log } from "../observability/log.js";
 import { JobFailure } from "../runner/job-failure.js";
 import type { JobContext, JobOutcome } from "../runner/job-runner.js";
 import { throttledProgress } from "../runner/progress.js";
@@ -72,41 +73,49 @@ export async function trainJob(deps: WorkerDeps, ctx: JobContext<"TRAIN">): Prom
     experiment.datasetId,
     model.id,
     new Map(labels.map((l) => [l.id, l.name])),
+    deps.trainingMemoryBytes,
   );
-  if (data.labels.length < 2 || data.sets.TRAIN.y.length === 0)
-    throw new JobFailure("Training needs labelled TRAIN images of at least two labels.");
-  const stored = storedModel(model);
-  const hyperparameters = resolveHyperparameters(run.hyperparameters);
-  const plan = trainingPlan(hyperparameters, data.dim, data.labels.length);
-  const trained = await trainClassifier({
-    labels: data.labels,
-    train: data.sets.TRAIN,
-    validation: data.sets.VALIDATION,
-    test: data.sets.TEST,
-    plan,
-    // The same identity and preprocessing the CLI records for this model (the cut point included).
-    baseModel: { ...stored.identity, featureDim: data.dim },
-    preprocessing: stored.preprocessing,
-    resumeFrom: run.resumedFromId
-      ? await checkpointToResume(deps.db, run.resumedFromId, model, data.labels)
-      : undefined,
-    onEpoch: async (m) => {
-      await experiments.saveEpoch(runId, m);
-      await ctx.progress(m.epoch);
-      if (ctx.signal.aborted) throw new Stopped();
-    },
-  }).catch((error: unknown) => {
-    if (error instanceof Stopped || ctx.signal.aborted) throw new Stopped();
-    throw error;
-  });
-  await saveRunCheckpoint(deps.db, runId, model, trained.checkpoint);
-  const evaluation = trained.evaluation
-    ? { ...trained.evaluation, misclassified: trained.evaluation.misclassified.slice(0, 100) }
-    : null;
-  await experiments.advanceRun(runId, "SUCCEEDED", {
-    finishedAt: new Date(),
-    metrics: trained.metrics,
-    evaluation,
-  });
-  return { status: "SUCCEEDED", result: { checkpointStep: trained.checkpoint.step } };
+  if ("rows" in data.sets.TRAIN)
+    log.info({ runId, vectors: data.sets.TRAIN.y.length }, "training: the split is streamed from a local file");
+  // A streamed training split is a file in TMPDIR: deleted whatever happens.
+  try {
+    if (data.labels.length < 2 || data.sets.TRAIN.y.length === 0)
+      throw new JobFailure("Training needs labelled TRAIN images of at least two labels.");
+    const stored = storedModel(model);
+    const hyperparameters = resolveHyperparameters(run.hyperparameters);
+    const plan = trainingPlan(hyperparameters, data.dim, data.labels.length);
+    const trained = await trainClassifier({
+      labels: data.labels,
+      train: data.sets.TRAIN,
+      validation: data.sets.VALIDATION,
+      test: data.sets.TEST,
+      plan,
+      // The same identity and preprocessing the CLI records for this model (the cut point included).
+      baseModel: { ...stored.identity, featureDim: data.dim },
+      preprocessing: stored.preprocessing,
+      resumeFrom: run.resumedFromId
+        ? await checkpointToResume(deps.db, run.resumedFromId, model, data.labels)
+        : undefined,
+      onEpoch: async (m) => {
+        await experiments.saveEpoch(runId, m);
+        await ctx.progress(m.epoch);
+        if (ctx.signal.aborted) throw new Stopped();
+      },
+    }).catch((error: unknown) => {
+      if (error instanceof Stopped || ctx.signal.aborted) throw new Stopped();
+      throw error;
+    });
+    await saveRunCheckpoint(deps.db, runId, model, trained.checkpoint);
+    const evaluation = trained.evaluation
+      ? { ...trained.evaluation, misclassified: trained.evaluation.misclassified.slice(0, 100) }
+      : null;
+    await experiments.advanceRun(runId, "SUCCEEDED", {
+      finishedAt: new Date(),
+      metrics: trained.metrics,
+      evaluation,
+    });
+    return { status: "SUCCEEDED", result: { checkpointStep: trained.checkpoint.step } };
+  } finally {
+    data.close();
+  }
 }

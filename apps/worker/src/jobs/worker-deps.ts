@@ -12,6 +12,8 @@ export interface WorkerDeps {
   /** Where base models run: auto (ONNX Runtime where it can), onnxruntime, or a TensorFlow.js backend. */
   inference: InferenceChoice;
   threads?: number;
+  /** Training splits larger than this many bytes are streamed from a local file (TRAINING_MEMORY_MB). */
+  trainingMemoryBytes?: number;
   /** Chunk size and claim life (EXTRACTION_CHUNK_SIZE, EXTRACTION_CLAIM_SECONDS). */
   chunks?: ChunkSettings;
   /** Where to ask other workers for help with an extraction (none: this worker does it alone). */

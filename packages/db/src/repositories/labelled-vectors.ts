@@ -10,40 +10,74 @@ export interface LabelledImage {
   labelId: string | null;
 }
 
-/** Vectors read per query while packing: memory holds the packed result and one page, not every row twice. */
+/** Vectors read per query: memory holds one page, not every row at once. */
 const PAGE = 2_000;
 
-/**
- * A dataset's labelled images that have a vector for a base model, those `keep` selects, in `order`, with
- * their vectors packed row by row into one Float32Array. The vectors are read a page at a time in image id
- * order and copied straight to their row, so a 100,000-image dataset costs its packed vectors (512 MB at
- * 1,280 floats) and one page, where reading every row at once held each vector twice.
- */
-export async function labelledVectors(
+export interface LabelledImageOptions {
+  keep?: (image: LabelledImage) => boolean;
+  order?: (a: LabelledImage, b: LabelledImage) => number;
+}
+
+/** A dataset's labelled images that have a vector for a base model, those `keep` selects, in `order`. */
+export async function labelledImages(
   db: Db,
   datasetId: string,
   baseModelId: string,
-  options: { keep?: (image: LabelledImage) => boolean; order?: (a: LabelledImage, b: LabelledImage) => number } = {},
-): Promise<{ images: LabelledImage[]; x: Float32Array; dim: number }> {
+  options: LabelledImageOptions = {},
+): Promise<LabelledImage[]> {
   const all = await experimentsRepository(db).trainingImages(datasetId, baseModelId);
-  const images = all.filter(options.keep ?? (() => true)).sort(options.order ?? ((a, b) => (a.id < b.id ? -1 : 1)));
-  const row = new Map(images.map((image, i) => [image.id, i]));
+  return all.filter(options.keep ?? (() => true)).sort(options.order ?? ((a, b) => (a.id < b.id ? -1 : 1)));
+}
+
+/**
+ * Reads the vectors of the images in `rows` (image id to row number) a page at a time in image id order, and
+ * hands each to `place` as its float32 bytes with its row; `start` learns the vectors' width before the first.
+ * Vectors of other images, or of another width, are skipped.
+ */
+export async function placeVectors(
+  db: Db,
+  datasetId: string,
+  baseModelId: string,
+  rows: ReadonlyMap<string, number>,
+  place: { start(dim: number): void; row(bytes: Uint8Array, row: number): void },
+): Promise<number> {
   const pages = bottlenecksRepository(db);
-  let x = new Float32Array(0);
   let dim = 0;
   for (let after: string | null = null; ; ) {
     const page = await pages.vectorPage(datasetId, baseModelId, after, PAGE);
     if (page.length === 0) break;
     if (dim === 0) {
       dim = page[0]?.dim ?? 0;
-      x = new Float32Array(images.length * dim);
+      place.start(dim);
     }
-    const bytes = new Uint8Array(x.buffer); // vectors are stored as float32 bytes: copied as they are
     for (const vector of page) {
-      const at = row.get(vector.imageId);
-      if (at !== undefined && vector.vector.byteLength === dim * 4) bytes.set(vector.vector, at * dim * 4);
+      const at = rows.get(vector.imageId);
+      if (at !== undefined && vector.vector.byteLength === dim * 4) place.row(vector.vector, at);
     }
     after = page.at(-1)?.imageId ?? null;
   }
+  return dim;
+}
+
+/**
+ * `labelledImages` with their vectors packed row by row into one Float32Array, each copied straight to its
+ * row: a 100,000-image dataset costs its packed vectors (512 MB at 1,280 floats) and one page.
+ */
+export async function labelledVectors(
+  db: Db,
+  datasetId: string,
+  baseModelId: string,
+  options: LabelledImageOptions = {},
+): Promise<{ images: LabelledImage[]; x: Float32Array; dim: number }> {
+  const images = await labelledImages(db, datasetId, baseModelId, options);
+  let x = new Float32Array(0);
+  let bytes = new Uint8Array(0);
+  const dim = await placeVectors(db, datasetId, baseModelId, new Map(images.map((image, i) => [image.id, i])), {
+    start(width) {
+      x = new Float32Array(images.length * width);
+      bytes = new Uint8Array(x.buffer); // vectors are stored as float32 bytes: copied as they are
+    },
+    row: (vector, row) => bytes.set(vector, row * vector.byteLength),
+  });
   return { images, x, dim };
 }
