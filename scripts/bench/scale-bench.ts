@@ -1,24 +1,28 @@
-// `npm run bench:scale` (needs ../shared): one extraction shared by workers that share nothing but the
-// database, against one worker. A throw-away product runs compiled (embedded PostgreSQL, the API); all
-// flowers_small photos (4,317, real JPEGs) are imported through the streamed upload route (images/s); then
-// MobileNetV2-0.35 vectors are extracted by one worker with one extraction thread, the vectors deleted, and
-// extracted again by two such workers (each its own model cache and temporary folder, as two hosts), in one
-// run: images/s each way, the ratio (issue 23's target: >= 1.7x), and each worker's peak RSS. Then one
-// training run on 100,000 vectors (the real ones cloned by SQL with their images, as labelled copies): time
-// and the training worker's peak RSS. Writes bench-results/scale.json. (The issue's 100,000-image import and
-// extraction, and the S3 store, are not in it.)
+// `npm run bench:scale` (needs ../shared and Ceph's radosgw): one extraction shared by workers that share
+// nothing but the database, against one worker, with the blobs in PostgreSQL and then in an S3-compatible
+// store (Ceph's RADOS Gateway on a one-node cluster started here). For each store a throw-away product runs
+// compiled (embedded PostgreSQL, the API); all flowers_small photos (4,317, real JPEGs) are imported through
+// the streamed upload route (images/s); then MobileNetV2-0.35 vectors are extracted by one worker with one
+// extraction thread, the vectors deleted, and extracted again by two such workers (each its own model cache
+// and temporary folder, as two hosts), in one run: images/s each way, the ratio (issue 23's target: >= 1.7x),
+// and each process's peak RSS. Then, on the PostgreSQL product, one training run on 100,000 vectors (the
+// real ones cloned by SQL with their images, as labelled copies): time and the training worker's peak RSS.
+// Writes bench-results/scale.json. (The issue's 100,000-image import and extraction are not in it.)
 import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { RetrainClient } from "@retrain/client";
-import { createPrismaClient } from "@retrain/db";
+import { createPrismaClient, type Db } from "@retrain/db";
 import {
   graphqlRequest,
+  type RadosGateway,
   type ServiceProcess,
   seededModelCache,
   sharedDir,
+  startRadosGateway,
   startThrowawayProduct,
+  type ThrowawayProduct,
   until,
 } from "@retrain/testing";
 
@@ -30,9 +34,9 @@ const peakRssMb = (worker: ServiceProcess) => {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 };
 
-const product = await startThrowawayProduct("scale", { compiled: true });
-try {
-  const api = await product.startApi();
+/** Import, then extraction by one worker and by two, with every process given `settings` (the blob store). */
+async function importAndExtract(product: ThrowawayProduct, settings: Record<string, string>) {
+  const api = await product.startApi(settings);
   const client = await RetrainClient.signUp(new URL(api.url).origin, {
     email: "scale@bench.test",
     name: "Scale",
@@ -50,6 +54,7 @@ try {
   /** A worker as another host runs it: its own model cache and temporary folder, one extraction thread. */
   const host = async () =>
     product.startWorker({
+      ...settings,
       MODEL_CACHE_DIR: await seededModelCache(),
       TMPDIR: await mkdtemp(path.join(os.tmpdir(), "retrain-host-")),
       EXTRACTION_THREADS: "1",
@@ -88,13 +93,46 @@ try {
   const second = await host();
   const two = await extraction();
   console.log(`two workers: ${two.imagesPerSecond} images/s`);
-  const [rssFirst, rssSecond] = [peakRssMb(first), peakRssMb(second)];
-  // Training at 100,000 vectors: the real images and vectors cloned by SQL (new hashes, the same labels and
-  // splits, the same vectors), then one run on a fresh worker (its peak RSS is the training's alone).
+  const peakRss = { api: peakRssMb(api), firstWorker: peakRssMb(first), secondWorker: peakRssMb(second) };
   first.kill("SIGTERM");
   second.kill("SIGTERM");
   await Promise.all([first.exited, second.exited]);
+  const numbers = {
+    images,
+    import: { seconds: Math.round(importSeconds), imagesPerSecond: Math.round(images / importSeconds) },
+    oneWorker: one,
+    twoWorkers: two,
+    ratio: Math.round((two.imagesPerSecond / one.imagesPerSecond) * 100) / 100,
+    peakRssMb: peakRss,
+  };
+  return { numbers, db, client, datasetId, modelId, images, host };
+}
+
+/**
+ * Training at 100,000 vectors: the real images and vectors cloned by SQL (new hashes, the same labels and
+ * splits, the same vectors), then one run on a fresh worker (its peak RSS is the training's alone).
+ */
+async function trainAtScale(run: Awaited<ReturnType<typeof importAndExtract>>) {
+  const { db, client, datasetId, modelId, images } = run;
   const copies = Math.max(0, Math.ceil(TRAINING_VECTORS / images) - 1);
+  await cloneImages(db, datasetId, modelId, copies);
+  const vectors = await db.bottleneck.count({ where: { baseModelId: modelId } });
+  const trainer = await run.host();
+  const trainingStarted = performance.now();
+  const experimentId = await client.createExperiment({ datasetId, baseModelId: modelId, name: "at scale" });
+  const result = await client.waitForRun(await client.startRun(experimentId), { pollMs: 500, timeoutMs: 1_800_000 });
+  const training = {
+    vectors,
+    status: result.status,
+    seconds: Math.round((performance.now() - trainingStarted) / 100) / 10,
+    workerPeakRssMb: peakRssMb(trainer),
+    testAccuracy: result.metrics?.testAccuracy ?? null,
+  };
+  console.log(`training on ${vectors} vectors: ${result.status} in ${training.seconds} s`);
+  return training;
+}
+
+async function cloneImages(db: Db, datasetId: string, modelId: string, copies: number) {
   await db.$executeRawUnsafe(
     `INSERT INTO "Blob" (sha256, bytes, size, "mimeType")
      SELECT i.sha256 || '-copy' || g, ''::bytea, 0, 'image/jpeg'
@@ -119,33 +157,38 @@ try {
     datasetId,
     modelId,
   );
-  const vectors = await db.bottleneck.count({ where: { baseModelId: modelId } });
-  const trainer = await host();
-  const trainingStarted = performance.now();
-  const experimentId = await client.createExperiment({ datasetId, baseModelId: modelId, name: "at scale" });
-  const run = await client.waitForRun(await client.startRun(experimentId), { pollMs: 500, timeoutMs: 1_800_000 });
-  const training = {
-    vectors,
-    status: run.status,
-    seconds: Math.round((performance.now() - trainingStarted) / 100) / 10,
-    workerPeakRssMb: peakRssMb(trainer),
-  };
-  console.log(`training on ${vectors} vectors: ${run.status} in ${training.seconds} s`);
+}
 
+// The S3 store first (its product and gateway stopped before the PostgreSQL run starts), then PostgreSQL,
+// whose product goes on to the training measurement.
+let gateway: RadosGateway | undefined;
+const s3Product = await startThrowawayProduct("scale-s3", { compiled: true });
+let s3: Awaited<ReturnType<typeof importAndExtract>>["numbers"];
+try {
+  gateway = await startRadosGateway(4096);
+  console.log("blobs in the RADOS Gateway (S3)");
+  const run = await importAndExtract(s3Product, gateway.settings("scale"));
+  s3 = run.numbers;
+  await run.db.$disconnect();
+} finally {
+  await s3Product.stop();
+  await gateway?.stop();
+}
+const product = await startThrowawayProduct("scale", { compiled: true });
+try {
+  console.log("blobs in PostgreSQL");
+  const run = await importAndExtract(product, {});
+  const training = await trainAtScale(run);
   const results = {
-    images,
-    import: { seconds: Math.round(importSeconds), imagesPerSecond: Math.round(images / importSeconds) },
-    oneWorker: one,
-    twoWorkers: two,
-    ratio: Math.round((two.imagesPerSecond / one.imagesPerSecond) * 100) / 100,
-    peakRssMb: { api: peakRssMb(api), firstWorker: rssFirst, secondWorker: rssSecond },
+    postgres: run.numbers,
+    s3,
     training,
     targets: { importPerSecond: 200, extractionTwoWorkers: 400, ratio: 1.7, rssMb: 1024, trainingSeconds: 60 },
   };
   console.log(JSON.stringify(results, null, 2));
   await mkdir("bench-results", { recursive: true });
   await writeFile(path.join("bench-results", "scale.json"), `${JSON.stringify(results, null, 2)}\n`);
-  await db.$disconnect();
+  await run.db.$disconnect();
 } finally {
   await product.stop();
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { GridSort, GridSplit, GridView } from "../lib/grid-view";
 import { SPLITS } from "./bulk-image-actions";
 import type { LabellingSource } from "./labelling-source";
@@ -38,15 +38,18 @@ export function ImageGridToolbar({
     return () => clearTimeout(typing);
   }, [search, view.search, onChange]);
   const withCheckpoints = sources.filter((s) => s.checkpointId);
+  // Selects are labelled by id, not wrapped: a wrapping label's name would take in every option's text.
+  const id = useId();
   return (
     <div className="toolbar">
       <label>
         Search
         <input type="search" value={search} placeholder="File name" onChange={(e) => setSearch(e.target.value)} />
       </label>
-      <label>
-        Order
+      <div className="field">
+        <label htmlFor={`${id}-order`}>Order</label>
         <select
+          id={`${id}-order`}
           value={`${view.sort}:${view.descending ? "desc" : "asc"}`}
           onChange={(e) => {
             const [sort, direction] = e.target.value.split(":");
@@ -59,10 +62,11 @@ export function ImageGridToolbar({
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Label
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-label`}>Label</label>
         <select
+          id={`${id}-label`}
           value={view.labelId ?? ""}
           onChange={(e) => onChange({ labelId: e.target.value || null, unlabelled: false })}
         >
@@ -73,16 +77,20 @@ export function ImageGridToolbar({
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        Split
-        <select value={view.split ?? ""} onChange={(e) => onChange({ split: (e.target.value || null) as GridSplit })}>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-split`}>Split</label>
+        <select
+          id={`${id}-split`}
+          value={view.split ?? ""}
+          onChange={(e) => onChange({ split: (e.target.value || null) as GridSplit })}
+        >
           <option value="">All splits</option>
           {SPLITS.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>
-      </label>
+      </div>
       <label className="check">
         <input
           type="checkbox"
@@ -96,9 +104,10 @@ export function ImageGridToolbar({
         Failed extraction only
       </label>
       {withCheckpoints.length > 0 && (
-        <label>
-          Suggestions from
+        <div className="field">
+          <label htmlFor={`${id}-source`}>Suggestions from</label>
           <select
+            id={`${id}-source`}
             value={checkpointId ?? "none"}
             onChange={(e) => {
               const checkpoint = e.target.value;
@@ -116,7 +125,7 @@ export function ImageGridToolbar({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       <span className="muted" role="status">
         {total === null ? "…" : `${total.toLocaleString("en")} images`}
