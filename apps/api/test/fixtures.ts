@@ -1,7 +1,7 @@
-import { cp } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { resolveBaseModel } from "@retrain/engine";
+import { assignSplit, defaultGroupKey, type RetrainOptions, resolveBaseModel, retrain } from "@retrain/engine";
 import { seededModelCache } from "@retrain/testing";
 import sharp from "sharp";
 
@@ -80,4 +80,36 @@ export async function modelCacheWithEfficientNet(): Promise<string> {
   const { dir: fetched } = await resolveBaseModel("efficientnet_b0_224", { cacheDir: machineWide });
   await cp(fetched, path.join(dir, "efficientnet_b0_224"), { recursive: true });
   return dir;
+}
+
+const SPLIT_NAMES = { train: "TRAIN", validation: "VALIDATION", test: "TEST" } as const;
+
+/**
+ * The CLI's training of these photos (written as a folder per class) with MobileNetV2-0.35, and each photo's
+ * split as the API names it: uploading the photos with these splits gives the worker the CLI's data (the CLI
+ * keys splits by class folder and file, the API by file name).
+ */
+export async function trainedByCli(
+  photos: { name: string; base64: string; label: string }[],
+  modelCacheDir: string,
+  training: RetrainOptions["training"],
+) {
+  const work = await mkdtemp(path.join(os.tmpdir(), "cli-trained-"));
+  for (const photo of photos) {
+    await mkdir(path.join(work, "images", photo.label), { recursive: true });
+    await writeFile(path.join(work, "images", photo.name), Buffer.from(photo.base64, "base64"));
+  }
+  const summary = await retrain({
+    imageDir: path.join(work, "images"),
+    baseModel: path.join(modelCacheDir, "mobilenet_v2_035_224"),
+    bottleneckDir: path.join(work, "bottlenecks"),
+    modelCacheDir,
+    outputDir: path.join(work, "out"),
+    training,
+  });
+  const splitOf = (name: string) => {
+    const [label = "", file = ""] = name.split("/");
+    return SPLIT_NAMES[assignSplit(`${label}/${defaultGroupKey(path.join(work, "images", label, file))}`)];
+  };
+  return { summary, checkpointDir: path.join(work, "out", "checkpoint"), splitOf };
 }

@@ -1,19 +1,15 @@
 // The CLI and the worker are thin adapters over one engine function (trainClassifier): the same photos,
 // splits, hyperparameters and seed give the same checkpoint, whichever trained it. Real flower photos and
 // ImageNet MobileNetV2-0.35 from ../shared; a real worker process.
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { checkpointsRepository } from "@retrain/db";
-import { assignSplit, defaultGroupKey, fromCheckpointRecord, readCheckpointFolder, retrain } from "@retrain/engine";
+import { fromCheckpointRecord, readCheckpointFolder } from "@retrain/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
-import { flowerFiles, seededModelCache, upload, workspaceWithDataset } from "./fixtures.js";
+import { flowerFiles, seededModelCache, trainedByCli, upload, workspaceWithDataset } from "./fixtures.js";
 import { startWorker, until, type WorkerProcess } from "./worker-process.js";
 
 const CLASSES = ["daisy", "sunflower", "tulip"];
 const SETTINGS = { epochs: 12, seed: 7 };
-const SPLIT = { train: "TRAIN", validation: "VALIDATION", test: "TEST" } as const;
 
 describe("one training path", () => {
   let t: TestApi;
@@ -85,34 +81,16 @@ describe("one training path", () => {
 
   it("the CLI and the worker save the same checkpoint for the same data and seed", async () => {
     const photos = await flowerFiles(CLASSES, 14);
-    // The CLI's input: a folder per class.
-    const work = await mkdtemp(path.join(os.tmpdir(), "one-path-"));
-    for (const photo of photos) {
-      await mkdir(path.join(work, "images", photo.label), { recursive: true });
-      await writeFile(path.join(work, "images", photo.name), Buffer.from(photo.base64, "base64"));
-    }
-    const cli = await retrain({
-      imageDir: path.join(work, "images"),
-      baseModel: path.join(modelCacheDir, "mobilenet_v2_035_224"),
-      bottleneckDir: path.join(work, "bottlenecks"),
-      modelCacheDir,
-      outputDir: path.join(work, "out"),
-      training: SETTINGS,
-    });
-    const fromCli = await readCheckpointFolder(path.join(work, "out", "checkpoint"));
+    const cli = await trainedByCli(photos, modelCacheDir, SETTINGS);
+    const fromCli = await readCheckpointFolder(cli.checkpointDir);
 
-    // The same photos through the API, each in the split the CLI gave it (the CLI keys splits by class
-    // folder and file, the API by file name: the test states them so both see the same split).
+    // The same photos through the API, each in the split the CLI gave it.
     const owner = await workspaceWithDataset(t, "one-path@example.com");
-    const split = (name: string) => {
-      const [label = "", file = ""] = name.split("/");
-      return SPLIT[assignSplit(`${label}/${defaultGroupKey(path.join(work, "images", label, file))}`)];
-    };
     await upload(
       t,
       owner.token,
       owner.datasetId,
-      photos.map((p) => ({ ...p, split: split(p.name) })),
+      photos.map((p) => ({ ...p, split: cli.splitOf(p.name) })),
     );
     const run = await trainToEnd(owner.token, owner.datasetId, SETTINGS);
     expect(run.error).toBeNull();
@@ -120,7 +98,7 @@ describe("one training path", () => {
     if (!row) throw new Error("the run saved no checkpoint");
     const fromWorker = fromCheckpointRecord(row);
 
-    expect(cli.images.total).toBe(photos.length);
+    expect(cli.summary.images.total).toBe(photos.length);
     expect(fromWorker.labels).toEqual(fromCli.labels);
     expect(fromWorker.step).toBe(fromCli.step);
     expect(fromWorker.weightSpecs).toEqual(fromCli.weightSpecs);

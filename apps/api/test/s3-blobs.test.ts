@@ -27,14 +27,7 @@ describe("blobs in an S3-compatible store", () => {
     const modelCacheDir = await seededModelCache();
     gateway = await startRadosGateway();
     const settings = gateway.settings(BUCKET);
-    store = s3ObjectStore({
-      bucket: BUCKET,
-      endpoint: gateway.endpoint,
-      region: "us-east-1",
-      accessKeyId: gateway.accessKeyId,
-      secretAccessKey: gateway.secretAccessKey,
-      forcePathStyle: true,
-    });
+    store = s3ObjectStore(gateway.options(BUCKET));
     await store.ensureBucket();
     t = await startTestApi({ objectStore: store, modelCacheDir });
     worker = startWorker({ DATABASE_URL: t.url, MODEL_CACHE_DIR: modelCacheDir, EXTRACTION_THREADS: "1", ...settings });

@@ -1,18 +1,16 @@
 // Training that streams: a worker told to hold no training vectors in memory (TRAINING_MEMORY_MB=0) writes
 // the split to a local file, shuffled once, and trains from it a block at a time. On real flower photos it
 // reaches the accuracy of the CLI's in-memory training of the same photos, splits and seed, and leaves no file.
-import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { assignSplit, defaultGroupKey, retrain } from "@retrain/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
-import { flowerFiles, seededModelCache, upload, workspaceWithDataset } from "./fixtures.js";
+import { flowerFiles, seededModelCache, trainedByCli, upload, workspaceWithDataset } from "./fixtures.js";
 import { startWorker, until, type WorkerProcess } from "./worker-process.js";
 
 const CLASSES = ["daisy", "dandelion", "rose", "sunflower", "tulip"];
 const SETTINGS = { epochs: 50, seed: 7 };
-const SPLIT = { train: "TRAIN", validation: "VALIDATION", test: "TEST" } as const;
 
 describe("training streamed from a local file", () => {
   let t: TestApi;
@@ -36,30 +34,13 @@ describe("training streamed from a local file", () => {
 
   it("trains flowers as well as the CLI does in memory, and deletes its file", async () => {
     const photos = await flowerFiles(CLASSES, 150);
-    const work = await mkdtemp(path.join(os.tmpdir(), "streamed-cli-"));
-    for (const photo of photos) {
-      await mkdir(path.join(work, "images", photo.label), { recursive: true });
-      await writeFile(path.join(work, "images", photo.name), Buffer.from(photo.base64, "base64"));
-    }
-    const cli = await retrain({
-      imageDir: path.join(work, "images"),
-      baseModel: path.join(modelCacheDir, "mobilenet_v2_035_224"),
-      bottleneckDir: path.join(work, "bottlenecks"),
-      modelCacheDir,
-      outputDir: path.join(work, "out"),
-      training: SETTINGS,
-    });
-
+    const cli = await trainedByCli(photos, modelCacheDir, SETTINGS);
     const owner = await workspaceWithDataset(t, "streamed@example.com");
-    const split = (name: string) => {
-      const [label = "", file = ""] = name.split("/");
-      return SPLIT[assignSplit(`${label}/${defaultGroupKey(path.join(work, "images", label, file))}`)];
-    };
     await upload(
       t,
       owner.token,
       owner.datasetId,
-      photos.map((p) => ({ ...p, split: split(p.name) })),
+      photos.map((p) => ({ ...p, split: cli.splitOf(p.name) })),
     );
     const models = await t.gql<{ baseModels: { id: string; key: string }[] }>(
       "{ baseModels { id key } }",
@@ -93,7 +74,7 @@ describe("training streamed from a local file", () => {
     expect(run).toMatchObject({ status: "SUCCEEDED", error: null });
     expect(worker.output()).toContain("training: the split is streamed from a local file");
     const streamed = run.metrics?.testAccuracy ?? 0;
-    const inMemory = cli.testAccuracy ?? 0;
+    const inMemory = cli.summary.testAccuracy ?? 0;
     expect(inMemory).toBeGreaterThan(0.55); // 0.63 measured: 150 photos a class, MobileNetV2-0.35
     // About 70 test photos: one answer is 1.4 points; two orders of the same data may differ by a few answers.
     expect(Math.abs(streamed - inMemory)).toBeLessThanOrEqual(0.06);

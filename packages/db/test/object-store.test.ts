@@ -44,14 +44,7 @@ describe("blobs in an object store", () => {
 
   beforeAll(async () => {
     gateway = await startRadosGateway();
-    store = s3ObjectStore({
-      bucket: "retrain-db-test",
-      endpoint: gateway.endpoint,
-      region: "us-east-1",
-      accessKeyId: gateway.accessKeyId,
-      secretAccessKey: gateway.secretAccessKey,
-      forcePathStyle: true,
-    });
+    store = s3ObjectStore(gateway.options("retrain-db-test"));
     await store.ensureBucket();
     await store.ensureBucket(); // a second start finds it
     t = await useTestDatabase({ objectStore: store });

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { S3Options } from "@retrain/db";
 import { freePort } from "@retrain/db/local";
 import { until } from "./service-process.js";
 
@@ -13,6 +14,8 @@ export interface RadosGateway {
   secretAccessKey: string;
   /** The BLOB_STORE=s3 settings of a process that stores its blobs in `bucket` here. */
   settings(bucket: string): Record<string, string>;
+  /** The options of an object store on `bucket` here (s3ObjectStore). */
+  options(bucket: string): S3Options;
   stop(): Promise<void>;
 }
 
@@ -115,6 +118,14 @@ rgw frontends = beast endpoint=127.0.0.1:${rgwPort}
         S3_BUCKET: bucket,
         S3_ACCESS_KEY_ID: accessKeyId,
         S3_SECRET_ACCESS_KEY: secretAccessKey,
+      }),
+      options: (bucket) => ({
+        bucket,
+        endpoint,
+        region: "us-east-1",
+        accessKeyId,
+        secretAccessKey,
+        forcePathStyle: true,
       }),
       stop,
     };

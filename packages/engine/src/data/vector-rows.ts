@@ -1,5 +1,11 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import type { VectorSet } from "../training/train-head.js";
+
+/** Vectors and their class indices, row-major: `x` holds n * dim floats. */
+export interface VectorSet {
+  x: Float32Array;
+  y: Int32Array;
+  dim: number;
+}
 
 /**
  * A set's vectors, read a block of rows at a time: from memory, or from a file of float32 rows written once

@@ -1,17 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
 import { seededRandom, shuffledIndices } from "../data/random.js";
-import { rowsOf, type TrainingSet } from "../data/vector-rows.js";
+import { rowsOf, type TrainingSet, type VectorSet } from "../data/vector-rows.js";
 import { InvalidOptionError } from "../errors.js";
 import { headLoss, lossAndAccuracy } from "./head-loss.js";
 
-/** Vectors and their class indices, row-major: `x` holds n * dim floats. */
-export interface VectorSet {
-  x: Float32Array;
-  y: Int32Array;
-  dim: number;
-}
-
-export type { StreamedVectorSet, TrainingSet } from "../data/vector-rows.js";
+export type { StreamedVectorSet, TrainingSet, VectorSet } from "../data/vector-rows.js";
 
 /** Rows of a streamed set shuffled together: about 20 MB of 1,280-float vectors, a whole number of batches. */
 const BLOCK_ROWS = 4096;
