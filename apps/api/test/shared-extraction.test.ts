@@ -95,7 +95,16 @@ describe("an extraction shared by two hosts", () => {
     await b.exited;
     const storedBeforeKill = await t.db.bottleneck.count({ where: { baseModelId: modelId } });
     expect(storedBeforeKill).toBeLessThan(IMAGES);
-    await succeeded(jobId);
+    await succeeded(jobId).catch(async (error: Error) => {
+      // Failed once in CI under load (a timeout, never locally): say where the job and the survivor stood.
+      const job = await t.db.job.findUnique({ where: { id: jobId } });
+      const claims = await t.db.extractionClaim.count();
+      const stored = await t.db.bottleneck.count({ where: { baseModelId: modelId } });
+      const tail = a.output().split("\n").slice(-25).join("\n");
+      throw new Error(
+        `${error.message}: job ${job?.status} (attempts ${job?.attempts}), ${stored} stored, ${claims} claims; survivor's log:\n${tail}`,
+      );
+    });
     await storedOnce();
     // The survivor computed everything the killed host had not stored, its unfinished chunk included.
     expect(claimedBy(a) - claimedA).toBeGreaterThanOrEqual(IMAGES - storedBeforeKill);
