@@ -27,8 +27,9 @@ function storeHolding(db: Db, sha256: string): ObjectStore {
 /** A blob's bytes, from its row or from the object store. */
 export async function bytesOf(db: Db, blob: StoredBytes): Promise<Uint8Array> {
   if (!blob.inObjectStore) return blob.bytes;
-  const bytes = await storeHolding(db, blob.sha256).get(bytesKey(blob.sha256));
-  if (!bytes) throw new Error(`blob ${blob.sha256} is missing from ${storeHolding(db, blob.sha256).description}`);
+  const store = storeHolding(db, blob.sha256);
+  const bytes = await store.get(bytesKey(blob.sha256));
+  if (!bytes) throw new Error(`blob ${blob.sha256} is missing from ${store.description}`);
   return bytes;
 }
 
