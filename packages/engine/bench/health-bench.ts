@@ -1,7 +1,7 @@
 // `npm run bench:health` (needs ../shared): the dataset health report on flowers_small with planted faults
 // (5% flipped labels, 40 re-encoded and resized copies in another split, 20 generated non-flower images),
 // scored against what was planted, with the duplicate threshold swept so the default is chosen by it; then
-// the whole report on 100,000 synthetic 1280-d vectors (`--scale N`) and the map of 50,000. The vectors of
+// the whole report on 100,000 synthetic 1280-d vectors (`--scale N`) and the map of 10,000 (MAP_POINTS, the most a report maps). The vectors of
 // MobileNetV2-0.35 unless `--base-model efficientnet_b0_224` (or resnet50_224) names another. Writes
 // bench-results/health.json (health-<model>.json for another model).
 import { mkdir, writeFile } from "node:fs/promises";
@@ -10,8 +10,9 @@ import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { initBackend } from "../src/backend.js";
 import { seededRandom } from "../src/data/random.js";
+import { rowsInMemory } from "../src/data/vector-rows.js";
 import { datasetMap } from "../src/health/dataset-map.js";
-import { datasetHealth, HEALTH_DEFAULTS } from "../src/health/health-report.js";
+import { datasetHealth, HEALTH_DEFAULTS, MAP_POINTS } from "../src/health/health-report.js";
 import { nearDuplicateGroups } from "../src/health/near-duplicates.js";
 import { nearestNeighbours } from "../src/health/vector-index.js";
 import { sharedDir, tempDir } from "../test/fixtures.js";
@@ -77,7 +78,7 @@ async function scoreDuplicates(groups: { members: number[] }[], copies: Planted[
     natural,
   };
 }
-const neighbours = nearestNeighbours(x, dim, HEALTH_DEFAULTS.neighbours);
+const neighbours = nearestNeighbours(rowsInMemory(x, dim), x.length / dim, HEALTH_DEFAULTS.neighbours);
 const sweep = [];
 for (const maxDistance of [0.04, 0.06, 0.08])
   for (const ratio of [0.3, 0.4, 0.5, 1])
@@ -138,10 +139,10 @@ const scale = { vectors: n, dim, neighbours: full.seconds.neighbours, folds: ful
 console.log(
   `whole report on ${n} vectors: neighbours ${scale.neighbours.toFixed(1)} s, out-of-fold heads ${scale.folds.toFixed(1)} s`,
 );
-// The map of the first 50,000 (what the dashboard draws at most), from their own neighbour graph.
-const mapped = Math.min(n, 50_000);
+// The map of the first MAP_POINTS (what a report maps at most), from their own neighbour graph.
+const mapped = Math.min(n, MAP_POINTS);
 const mapStarted = performance.now();
-await datasetMap(nearestNeighbours(synthetic.subarray(0, mapped * dim), dim, HEALTH_DEFAULTS.neighbours));
+await datasetMap(nearestNeighbours(rowsInMemory(synthetic, dim), mapped, HEALTH_DEFAULTS.neighbours));
 const map = { vectors: mapped, seconds: (performance.now() - mapStarted) / 1000 };
 console.log(`map (neighbours and UMAP) of ${mapped} vectors: ${map.seconds.toFixed(1)} s`);
 

@@ -38,8 +38,10 @@ export {
 export { seededRandom, shuffledIndices } from "./data/random.js";
 export { assignSplit, defaultGroupKey, type SplitName } from "./data/splits.js";
 export {
+  gatheredRows,
   rowsInFile,
   rowsInMemory,
+  SCORE_ROWS,
   type StreamedVectorSet,
   type TrainingSet,
   type VectorRows,
@@ -62,8 +64,14 @@ export { type BaseModel, loadBaseModel } from "./formats/load-base-model.js";
 export type { ExportMeta, ModelFormatModule } from "./formats/model-format.js";
 export { type Balance, FEW_IMAGES, type HealthSplit } from "./health/balance.js";
 export type { LabelIssue } from "./health/confident-learning.js";
-export { datasetHealth, HEALTH_DEFAULTS, type HealthReport, type HealthStage } from "./health/health-report.js";
-export { buildVectorIndex, type VectorIndex } from "./health/vector-index.js";
+export {
+  datasetHealth,
+  HEALTH_DEFAULTS,
+  type HealthReport,
+  type HealthStage,
+  MAP_POINTS,
+} from "./health/health-report.js";
+export { buildVectorIndex, type VectorIndex, vectorIndex } from "./health/vector-index.js";
 export { decodeImage } from "./images/decode-image.js";
 export { type InspectedImage, inspectImage } from "./images/inspect-image.js";
 export {

@@ -3,14 +3,15 @@ import {
   datasetsRepository,
   healthRepository,
   jobsRepository,
-  labelledVectors,
   type StoredHealthReport,
   vectorToBytes,
 } from "@retrain/db";
 import { datasetHealth, type HealthSplit, type HealthStage } from "@retrain/engine";
+import { log } from "../observability/log.js";
 import { JobFailure } from "../runner/job-failure.js";
 import type { JobContext, JobOutcome } from "../runner/job-runner.js";
 import { extractMissing } from "./extract-missing.js";
+import { type HealthData, loadHealthData } from "./health-data.js";
 import type { WorkerDeps } from "./worker-deps.js";
 
 /** Fewer labelled images than this give folds too small to say anything about a label. */
@@ -49,23 +50,50 @@ export async function healthJob(deps: WorkerDeps, ctx: JobContext<"HEALTH">): Pr
   });
   if (ctx.signal.aborted) return { status: "CANCELLED" };
 
-  const { images: rows, x, dim } = await labelledVectors(deps.db, datasetId, baseModel.id);
-  const labelIds = [...new Set(rows.map((r) => r.labelId as string))].sort();
-  if (rows.length < MIN_IMAGES || labelIds.length < 2)
+  const data = await loadHealthData(deps.db, datasetId, baseModel.id, deps.trainingMemoryBytes);
+  if ("rows" in data.set)
+    log.info({ jobId: job.id, vectors: data.images.length }, "health: the vectors are streamed from a local file");
+  // A streamed set is a file in TMPDIR: deleted whatever happens.
+  try {
+    const stored = await checkedReport(deps, data, datasetId, at);
+    await health.save(datasetId, baseModel.id, { signature, ...stored });
+    const { report } = stored;
+    const result = {
+      images: report.images,
+      duplicateGroups: report.duplicates.length,
+      leakingGroups: report.duplicates.filter((g) => g.crossesSplits).length,
+      mislabeled: report.mislabeled.length,
+      strays: report.strays.length,
+    };
+    await ctx.progress(100, result, true);
+    return { status: "SUCCEEDED", result };
+  } finally {
+    data.close();
+  }
+}
+
+/** The engine's report on the loaded vectors, its row numbers turned into image and label ids. */
+async function checkedReport(
+  deps: WorkerDeps,
+  data: HealthData,
+  datasetId: string,
+  at: (stage: HealthStage, fraction?: number) => void,
+) {
+  const { images, labelIds, set } = data;
+  if (images.length < MIN_IMAGES || labelIds.length < 2)
     throw new JobFailure(`A health check needs at least ${MIN_IMAGES} labelled images of two labels or more.`);
-  const ids = rows.map((r) => r.id);
   const names = new Map((await datasetsRepository(deps.db).labelsOf([datasetId])).map((l) => [l.id, l.name]));
   const report = await datasetHealth({
-    vectors: { x, y: Int32Array.from(rows, (r) => labelIds.indexOf(r.labelId as string)), dim },
-    splits: rows.map((r) => r.split.toLowerCase() as HealthSplit),
+    vectors: set,
+    splits: images.map((image) => image.split.toLowerCase() as HealthSplit),
     labelNames: labelIds.map((id) => names.get(id) ?? id),
     options: { map: true, threads: deps.threads },
-    onStage: (stage, fraction) => at(stage, fraction),
+    onStage: at,
   });
-  const id = (index: number) => ids[index] ?? "";
+  const id = (index: number) => images[index]?.id ?? "";
   const label = (index: number) => labelIds[index] ?? "";
   const stored: StoredHealthReport = {
-    images: rows.length,
+    images: images.length,
     duplicates: report.duplicates.map((g) => ({
       imageIds: g.members.map(id),
       maxDistance: g.maxDistance,
@@ -82,19 +110,9 @@ export async function healthJob(deps: WorkerDeps, ctx: JobContext<"HEALTH">): Pr
     balance: report.balance,
     seconds: report.seconds,
   };
-  await health.save(datasetId, baseModel.id, {
-    signature,
+  return {
     report: stored,
-    mapImageIds: ids,
-    mapPoints: vectorToBytes(report.map ?? new Float32Array()),
-  });
-  const result = {
-    images: rows.length,
-    duplicateGroups: stored.duplicates.length,
-    leakingGroups: stored.duplicates.filter((g) => g.crossesSplits).length,
-    mislabeled: stored.mislabeled.length,
-    strays: stored.strays.length,
+    mapImageIds: (report.map?.rows ?? []).map(id),
+    mapPoints: vectorToBytes(report.map?.points ?? new Float32Array()),
   };
-  await ctx.progress(100, result, true);
-  return { status: "SUCCEEDED", result };
 }

@@ -1,6 +1,6 @@
 import { type Db, labelledImages, placeVectors } from "@retrain/db";
 import type { TrainingSet, VectorSet } from "@retrain/engine";
-import { shuffledTrainFile } from "./training-file.js";
+import { shuffledVectorFile } from "./vector-file.js";
 
 type Named<S> = S & { names: string[] };
 
@@ -44,14 +44,14 @@ export async function loadTrainingData(
   const trainCount = images.filter((image) => image.split === "TRAIN").length;
 
   // The training split's rows go to a file when it is too large to hold; the rest are packed in memory.
-  const state: { file?: ReturnType<typeof shuffledTrainFile>; first: number; packed: Uint8Array } = {
+  const state: { file?: ReturnType<typeof shuffledVectorFile>; first: number; packed: Uint8Array } = {
     first: 0,
     packed: new Uint8Array(0),
   };
   const dim = await placeVectors(db, datasetId, baseModelId, new Map(images.map((image, i) => [image.id, i])), {
     start(width) {
       if (trainCount * width * 4 > memoryBytes) {
-        state.file = shuffledTrainFile(trainCount, width);
+        state.file = shuffledVectorFile(trainCount, width);
         state.first = trainCount;
       }
       state.packed = new Uint8Array((images.length - state.first) * width * 4);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { rowsInFile, rowsInMemory } from "./vector-rows.js";
+import { gatheredRows, rowsInFile, rowsInMemory } from "./vector-rows.js";
 
 describe("vector rows", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "rows-"));
@@ -20,5 +20,11 @@ describe("vector rows", () => {
     } finally {
       fromFile.close();
     }
+  });
+
+  it("gathers listed rows, in the list's order, as rows of their own", () => {
+    const some = gatheredRows(rowsInMemory(x, 3), [7, 2, 9]);
+    expect([...some.read(0, 2)]).toEqual([...x.subarray(21, 24), ...x.subarray(6, 9)]);
+    expect([...some.read(2, 1)]).toEqual([...x.subarray(27, 30)]);
   });
 });

@@ -68,3 +68,20 @@ export type TrainingSet = VectorSet | StreamedVectorSet;
 
 /** How a set's rows are read: a view of memory, or the set's own reader. */
 export const rowsOf = (set: TrainingSet): VectorRows => ("rows" in set ? set.rows : rowsInMemory(set.x, set.dim));
+
+/**
+ * The rows `indices` of a set, in that order, as rows 0, 1, 2...: each read gathers its rows into one reused
+ * buffer (a fold of a streamed set, or a sample of it, read a block at a time without copying the set).
+ */
+export function gatheredRows(rows: VectorRows, indices: ArrayLike<number>): VectorRows {
+  const { dim } = rows;
+  let buffer = new Float32Array(0);
+  return {
+    dim,
+    read(start, count) {
+      if (buffer.length < count * dim) buffer = new Float32Array(count * dim);
+      for (let i = 0; i < count; i++) buffer.set(rows.read(indices[start + i] ?? 0, 1), i * dim);
+      return buffer.subarray(0, count * dim);
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../data/random.js";
+import { rowsInMemory } from "../data/vector-rows.js";
 import { datasetMap } from "./dataset-map.js";
 import { nearestNeighbours } from "./vector-index.js";
 
@@ -22,7 +23,7 @@ const distance = (p: Float32Array, a: number, b: number) =>
 describe("dataset map", () => {
   it("keeps clusters apart, in [0, 1], and draws the same map for the same seed", async () => {
     const { x, label } = clusters();
-    const neighbours = nearestNeighbours(x, DIM, 10);
+    const neighbours = nearestNeighbours(rowsInMemory(x, DIM), 240, 10);
     const first = await datasetMap(neighbours, { seed: 3, epochs: 100 });
     const second = await datasetMap(neighbours, { seed: 3, epochs: 100 });
     expect(first.points).toHaveLength(480);
@@ -41,8 +42,11 @@ describe("dataset map", () => {
 
   it("places a handful of images without UMAP", async () => {
     const neighbours = nearestNeighbours(
-      new Float32Array(4 * DIM).map((_, i) => (i % 7) + 1),
-      DIM,
+      rowsInMemory(
+        new Float32Array(4 * DIM).map((_, i) => (i % 7) + 1),
+        DIM,
+      ),
+      4,
       10,
     );
     expect((await datasetMap(neighbours)).points).toHaveLength(8);

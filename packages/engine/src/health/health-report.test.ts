@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../data/random.js";
+import { rowsInFile } from "../data/vector-rows.js";
 import type { HealthSplit } from "./balance.js";
 import { datasetHealth, foldEpochs } from "./health-report.js";
 
@@ -49,6 +53,24 @@ function plantedDataset() {
   };
 }
 
+type Planted = ReturnType<typeof plantedDataset>;
+type Report = Awaited<ReturnType<typeof datasetHealth>>;
+
+/** What a report must find in the planted dataset, however its vectors were read. */
+function expectPlantedFound(report: Report, planted: Planted) {
+  for (const [original, copy] of planted.copies)
+    expect(report.duplicates.some((g) => g.members.includes(original ?? -1) && g.members.includes(copy ?? -1))).toBe(
+      true,
+    );
+  expect(report.duplicates.length).toBe(planted.copies.length);
+  const flagged = new Set(report.mislabeled.map((m) => m.index));
+  expect(planted.flipped.filter((i) => flagged.has(i)).length).toBeGreaterThanOrEqual(5);
+  const isolated = report.strays.map((s) => s.index);
+  for (const stray of planted.strays) expect(isolated).toContain(stray);
+}
+
+const OPTIONS = { duplicateDistance: 0.01, strays: 10, epochs: 30 };
+
 describe("dataset health", () => {
   it("finds the planted copies, flipped labels and strays, and leaks no tensor", async () => {
     const planted = plantedDataset();
@@ -57,25 +79,14 @@ describe("dataset health", () => {
       vectors: planted.vectors,
       splits: planted.splits,
       labelNames: ["a", "b", "c"],
-      options: { duplicateDistance: 0.01, strays: 10, epochs: 30 },
+      options: OPTIONS,
     });
     expect(tf.memory().numTensors).toBe(before);
+    expectPlantedFound(report, planted);
 
-    for (const [original, copy] of planted.copies)
-      expect(report.duplicates.some((g) => g.members.includes(original ?? -1) && g.members.includes(copy ?? -1))).toBe(
-        true,
-      );
     expect(report.duplicates.every((g) => g.crossesSplits || g.members.length > 1)).toBe(true);
-    expect(report.duplicates.length).toBe(planted.copies.length);
-
-    const flagged = new Set(report.mislabeled.map((m) => m.index));
-    const found = planted.flipped.filter((i) => flagged.has(i));
-    expect(found.length).toBeGreaterThanOrEqual(5);
     for (const issue of report.mislabeled.filter((m) => planted.flipped.includes(m.index)))
       expect(issue.suggestedLabel).toBe((issue.givenLabel + 2) % 3);
-
-    const isolated = report.strays.map((s) => s.index);
-    for (const stray of planted.strays) expect(isolated).toContain(stray);
 
     expect(report.balance.perClass.map((c) => c.total)).toEqual([
       expect.any(Number),
@@ -83,6 +94,33 @@ describe("dataset health", () => {
       expect.any(Number),
     ]);
     expect(report.balance.small).toEqual([]);
+  }, 60_000);
+
+  it("finds the same from a set streamed out of a file, and maps a sample of a large set", async () => {
+    const planted = plantedDataset();
+    const dir = mkdtempSync(path.join(os.tmpdir(), "health-"));
+    const file = path.join(dir, "vectors.f32");
+    writeFileSync(file, new Uint8Array(planted.vectors.x.buffer));
+    const rows = rowsInFile(file, DIM);
+    try {
+      const before = tf.memory().numTensors;
+      const report = await datasetHealth({
+        vectors: { rows, y: planted.vectors.y, dim: DIM },
+        splits: planted.splits,
+        labelNames: ["a", "b", "c"],
+        options: { ...OPTIONS, map: true, mapPoints: 50 },
+      });
+      expect(tf.memory().numTensors).toBe(before);
+      expectPlantedFound(report, planted);
+      const mapped = report.map?.rows ?? [];
+      expect(mapped).toHaveLength(50);
+      expect(new Set(mapped).size).toBe(50);
+      expect(mapped.every((row) => row >= 0 && row < planted.splits.length)).toBe(true);
+      expect(report.map?.points).toHaveLength(100);
+    } finally {
+      rows.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("says which classes are small and which splits lack a class", async () => {

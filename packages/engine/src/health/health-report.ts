@@ -1,4 +1,5 @@
-import type { VectorSet } from "../training/train-head.js";
+import { seededRandom, shuffledIndices } from "../data/random.js";
+import { gatheredRows, rowsOf, type TrainingSet } from "../data/vector-rows.js";
 import { type Balance, balanceOf, type HealthSplit } from "./balance.js";
 import { type LabelIssue, likelyMislabeled } from "./confident-learning.js";
 import { datasetMap } from "./dataset-map.js";
@@ -21,6 +22,12 @@ export const HEALTH_DEFAULTS = {
   strays: 50,
 };
 
+/**
+ * The map shows at most this many images (a seeded sample beyond it): umap-js holds about 25 KB per point
+ * (2 GB at 100,000), and a scatter of 10,000 points already shows a dataset's clusters and strays.
+ */
+export const MAP_POINTS = 10_000;
+
 /** Above this many images, out-of-fold heads train fewer epochs: about as many updates as at this size. */
 const FULL_EPOCHS_UP_TO = 5_000;
 
@@ -33,11 +40,11 @@ export function foldEpochs(epochs: number, images: number): number {
 }
 
 export interface HealthInput {
-  /** One vector per labelled image (row-major), their labels and splits. */
-  vectors: VectorSet;
+  /** One vector per labelled image, their labels and splits: in memory, or streamed from a file. */
+  vectors: TrainingSet;
   splits: readonly HealthSplit[];
   labelNames: string[];
-  options?: Partial<typeof HEALTH_DEFAULTS> & { threads?: number; seed?: number; map?: boolean };
+  options?: Partial<typeof HEALTH_DEFAULTS> & { threads?: number; seed?: number; map?: boolean; mapPoints?: number };
   /** Each stage as it starts; the map also reports how far it is (0 to 1). */
   onStage?: (stage: HealthStage, fraction?: number) => void;
 }
@@ -53,8 +60,8 @@ export interface HealthReport {
   mostIsolated: Isolation[];
   strayCutoff: number;
   balance: Balance;
-  /** The dataset map (x, y per image in [0, 1]), when asked for. */
-  map?: Float32Array;
+  /** The dataset map, when asked for: the images it shows (all, or a sample) and x, y for each in [0, 1]. */
+  map?: { rows: number[]; points: Float32Array };
   seconds: { neighbours: number; folds: number; map: number };
 }
 
@@ -62,9 +69,10 @@ export interface HealthReport {
 export async function datasetHealth(input: HealthInput): Promise<HealthReport> {
   const options = { ...HEALTH_DEFAULTS, ...input.options };
   const { vectors } = input;
+  const n = vectors.y.length;
   const started = performance.now();
   input.onStage?.("neighbours");
-  const neighbours = nearestNeighbours(vectors.x, vectors.dim, options.neighbours, options.threads);
+  const neighbours = nearestNeighbours(rowsOf(vectors), n, options.neighbours, options.threads);
   const groups = nearDuplicateGroups(neighbours, {
     maxDistance: options.duplicateDistance,
     ratio: options.duplicateRatio,
@@ -77,12 +85,13 @@ export async function datasetHealth(input: HealthInput): Promise<HealthReport> {
     seed: options.seed,
   });
   const afterFolds = performance.now();
-  let map: Float32Array | undefined;
+  let map: HealthReport["map"];
   if (options.map) {
     input.onStage?.("map");
-    map = (
-      await datasetMap(neighbours, { seed: options.seed, onEpoch: (epoch, of) => input.onStage?.("map", epoch / of) })
-    ).points;
+    const rows = mapRows(n, options.mapPoints ?? MAP_POINTS, options.seed);
+    const graph = rows.length === n ? neighbours : sampleNeighbours(vectors, rows, options);
+    const onEpoch = (epoch: number, of: number) => input.onStage?.("map", epoch / of);
+    map = { rows, points: (await datasetMap(graph, { seed: options.seed, onEpoch })).points };
   }
   input.onStage?.("done");
   const isolation = isolationRanking(neighbours, options.duplicateDistance);
@@ -106,3 +115,13 @@ export async function datasetHealth(input: HealthInput): Promise<HealthReport> {
     },
   };
 }
+
+/** The images the map shows: all of them up to `most`, else a seeded sample of that many, in row order. */
+function mapRows(n: number, most: number, seed = 42): number[] {
+  if (n <= most) return Array.from({ length: n }, (_, row) => row);
+  return [...shuffledIndices(n, seededRandom(seed)).subarray(0, most)].sort((a, b) => a - b);
+}
+
+/** The neighbours of a sample among itself (the map's graph must join the points it draws). */
+const sampleNeighbours = (vectors: TrainingSet, rows: number[], options: { neighbours: number; threads?: number }) =>
+  nearestNeighbours(gatheredRows(rowsOf(vectors), rows), rows.length, options.neighbours, options.threads);

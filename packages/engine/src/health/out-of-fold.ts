@@ -1,15 +1,22 @@
 import { seededRandom, shuffledIndices } from "../data/random.js";
-import { predictVectors } from "../predict/classifier.js";
+import { gatheredRows, rowsOf, type TrainingSet, type VectorSet } from "../data/vector-rows.js";
+import { predictRows } from "../predict/classifier.js";
 import { createHeadModel } from "../training/head-model.js";
 import { resolveHyperparameters, trainingPlan } from "../training/hyperparameters.js";
 import { createOptimizer } from "../training/optimizer.js";
-import { trainHead, type VectorSet } from "../training/train-head.js";
+import { trainHead } from "../training/train-head.js";
 
-/** Rows of a VectorSet, copied into a new one. */
-function pick(set: VectorSet, rows: number[]): VectorSet {
+/**
+ * The rows `rows` of a set as a set of their own: copied when the set is in memory (it is small), read through
+ * from a streamed one a block at a time (it is not; `rows` should then be in a random order, as training
+ * streams blocks in order).
+ */
+function subset(set: TrainingSet, rows: number[]): TrainingSet {
+  const y = Int32Array.from(rows, (row) => set.y[row] ?? 0);
+  if ("rows" in set) return { rows: gatheredRows(set.rows, rows), y, dim: set.dim };
   const x = new Float32Array(rows.length * set.dim);
   for (const [i, row] of rows.entries()) x.set(set.x.subarray(row * set.dim, (row + 1) * set.dim), i * set.dim);
-  return { x, y: Int32Array.from(rows, (row) => set.y[row] ?? 0), dim: set.dim };
+  return { x, y, dim: set.dim };
 }
 
 /**
@@ -17,7 +24,7 @@ function pick(set: VectorSet, rows: number[]): VectorSet {
  * trained on the others each time). Training a softmax on cached vectors takes seconds, so this is cheap.
  */
 export async function outOfFoldProbabilities(
-  set: VectorSet,
+  set: TrainingSet,
   numClasses: number,
   options: { folds?: number; epochs?: number; seed?: number } = {},
 ): Promise<Float32Array> {
@@ -32,15 +39,17 @@ export async function outOfFoldProbabilities(
     numClasses,
   );
   const probabilities = new Float32Array(n * numClasses);
+  // A streamed set trains from its rows in the shuffled order (its blocks then mix classes).
+  const trainingOrder = "rows" in set ? [...order] : [...foldOf.keys()];
   for (let fold = 0; fold < folds; fold++) {
     const held = [...foldOf.keys()].filter((row) => foldOf[row] === fold);
-    const rest = [...foldOf.keys()].filter((row) => foldOf[row] !== fold);
+    const rest = trainingOrder.filter((row) => foldOf[row] !== fold);
     const head = createHeadModel(plan.head);
     const optimizer = createOptimizer(plan.optimizer);
     try {
-      const empty = { x: new Float32Array(0), y: new Int32Array(0), dim: set.dim };
-      await trainHead(head, optimizer, pick(set, rest), empty, plan.training);
-      const scored = await predictVectors(head, pick(set, held).x, set.dim);
+      const empty: VectorSet = { x: new Float32Array(0), y: new Int32Array(0), dim: set.dim };
+      await trainHead(head, optimizer, subset(set, rest), empty, plan.training);
+      const scored = await predictRows(head, gatheredRows(rowsOf(set), held), held.length);
       for (const [i, row] of held.entries())
         probabilities.set(scored.subarray(i * numClasses, (i + 1) * numClasses), row * numClasses);
     } finally {

@@ -1,5 +1,5 @@
-import { checkpointsRepository, type Db, labelledVectors } from "@retrain/db";
-import { buildVectorIndex, type VectorIndex } from "@retrain/engine";
+import { checkpointsRepository, type Db, labelledImages, placeVectors } from "@retrain/db";
+import { SCORE_ROWS, type VectorIndex, vectorIndex } from "@retrain/engine";
 
 interface TrainingSet {
   index: VectorIndex;
@@ -25,11 +25,12 @@ export function createEvidence(db: Db, capacity = 4) {
   async function load(checkpointId: string): Promise<TrainingSet | null> {
     const trained = await checkpointsRepository(db).trainedOn(checkpointId);
     if (!trained) return null;
-    const { images, x, dim } = await labelledVectors(db, trained.datasetId, trained.baseModelId, {
+    const images = await labelledImages(db, trained.datasetId, trained.baseModelId, {
       keep: (image) => image.split === "TRAIN",
     });
+    const index = await indexOfVectors(db, trained, images);
     return {
-      index: buildVectorIndex(x, dim),
+      index,
       imageIds: images.map((image) => image.id),
       labelIds: images.map((image) => image.labelId ?? ""),
     };
@@ -54,6 +55,37 @@ export function createEvidence(db: Db, capacity = 4) {
       }));
     },
   };
+}
+
+/**
+ * The vectors of `images` in a search index, added a block at a time as their pages arrive: the index holds
+ * them as 16-bit floats, and nothing holds a packed 32-bit copy (80,000 training vectors: 205 MB, not 615).
+ */
+async function indexOfVectors(
+  db: Db,
+  trained: { datasetId: string; baseModelId: string },
+  images: { id: string }[],
+): Promise<VectorIndex> {
+  let index = vectorIndex(0);
+  let block = new Float32Array(0);
+  const rows: number[] = [];
+  const flush = () => {
+    index.add(block.subarray(0, rows.length * index.dim), rows);
+    rows.length = 0;
+  };
+  await placeVectors(db, trained.datasetId, trained.baseModelId, new Map(images.map((image, i) => [image.id, i])), {
+    start(dim) {
+      index = vectorIndex(dim);
+      block = new Float32Array(SCORE_ROWS * dim);
+    },
+    row(vector, row) {
+      new Uint8Array(block.buffer).set(vector, rows.length * vector.byteLength);
+      rows.push(row);
+      if (rows.length === SCORE_ROWS) flush();
+    },
+  });
+  flush();
+  return index;
 }
 
 export type Evidence = ReturnType<typeof createEvidence>;

@@ -7,20 +7,20 @@ import { rowsInFile, type StreamedVectorSet, seededRandom, shuffledIndices } fro
 const FILE_SEED = 1;
 
 /**
- * A training split too large to hold, written to a local file of float32 rows in a seeded shuffled order (the
- * engine streams it a block at a time and shuffles within blocks: the file's shuffle is what mixes classes
- * across blocks). Vectors arrive in any order, each with its row in the split.
+ * Vectors too many to hold (a training split, a health check's dataset), written to a local file of float32
+ * rows in a seeded shuffled order (the engine streams it a block at a time and shuffles within blocks: the
+ * file's shuffle is what mixes classes across blocks). Vectors arrive in any order, each with its row.
  */
-export function shuffledTrainFile(count: number, dim: number) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "retrain-train-"));
-  const file = path.join(dir, "train.f32");
+export function shuffledVectorFile(count: number, dim: number) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "retrain-vectors-"));
+  const file = path.join(dir, "vectors.f32");
   const fd = openSync(file, "w");
   const position = shuffledIndices(count, seededRandom(FILE_SEED));
   return {
     write(vector: Uint8Array, row: number) {
       writeSync(fd, vector, 0, vector.byteLength, (position[row] ?? 0) * dim * 4);
     },
-    /** The split to train on (labels and names in the file's order), and how to delete the file after. */
+    /** The set to read (labels and names in the file's order), and how to delete the file after. */
     finish(labels: (row: number) => number, names: (row: number) => string) {
       closeSync(fd);
       const y = new Int32Array(count);
