@@ -110,6 +110,40 @@ describe("REST uploads (POST /v1/datasets/:id/images)", () => {
     expect(new Set(results.map((r) => r.status))).toEqual(new Set(["ACCEPTED"]));
   });
 
+  it("stores a form's files in groups: a repeat within a form, and two forms racing with the same photos, store each once", async () => {
+    const dir = path.join(sharedDir(), "datasets/flowers_small/dandelion");
+    const names = (await readdir(dir)).sort().slice(0, 20);
+    const fresh = await Promise.all(names.map((name) => readFile(path.join(dir, name))));
+    const form = (prefix: string) => {
+      const f = new FormData();
+      f.append("label", "race");
+      for (const [i, bytes] of fresh.entries()) file(f, bytes, `${prefix}-${i}.jpg`);
+      file(f, fresh[0] as Buffer, `${prefix}-repeat.jpg`);
+      return f;
+    };
+    type Answer = { results: { name: string; status: string; imageId: string }[] };
+    const [a, b] = (await Promise.all([post(form("a")), post(form("b"))].map(async (r) => (await r).json()))) as [
+      Answer,
+      Answer,
+    ];
+    // Each photo lands once: accepted by one form, a duplicate of that same image in the other.
+    for (const i of fresh.keys()) {
+      const pair = [a.results[i], b.results[i]];
+      expect(pair.map((r) => r?.status).sort()).toEqual(["ACCEPTED", "DUPLICATE"]);
+      expect(pair[0]?.imageId).toBe(pair[1]?.imageId);
+    }
+    expect([a.results[20], b.results[20]].map((r) => [r?.status, r?.imageId])).toEqual([
+      ["DUPLICATE", a.results[0]?.imageId],
+      ["DUPLICATE", a.results[0]?.imageId],
+    ]);
+    const labels = await t.gql<{ dataset: { labels: { name: string; imageCount: number }[] } }>(
+      "query($d: ID!) { dataset(id: $d) { labels { name imageCount } } }",
+      { d: owner.datasetId },
+      owner.token,
+    );
+    expect(labels.data?.dataset.labels.find((l) => l.name === "race")?.imageCount).toBe(20);
+  });
+
   it("takes a member's WRITE token, and refuses a viewer and READ- or PREDICT-scope tokens (FORBIDDEN)", async () => {
     const token = async (scope: string) =>
       (

@@ -1,4 +1,11 @@
-export { createImageIngest, IMAGE_LIMITS, type IncomingImage, type IngestResult, splitNamed } from "./ingest-image.js";
+export {
+  createImageIngest,
+  IMAGE_LIMITS,
+  type ImageIngest,
+  type IncomingImage,
+  type IngestResult,
+  splitNamed,
+} from "./ingest-image.js";
 export {
   ARCHIVE_LIMITS,
   ArchiveError,

@@ -1,5 +1,5 @@
 import type { Split } from "@retrain/db";
-import type { IncomingImage, IngestResult } from "@retrain/ingest";
+import type { ImageIngest, IncomingImage, IngestResult } from "@retrain/ingest";
 import { IMAGE_LIMITS, splitNamed } from "@retrain/ingest";
 import busboy from "busboy";
 import type express from "express";
@@ -7,8 +7,13 @@ import { ValidationError } from "../domain/errors.js";
 
 /** A streamed upload: many files, a few at a time in memory, each up to an image's limit. */
 export const UPLOAD_STREAM_LIMITS = { files: 10_000, fileBytes: IMAGE_LIMITS.bytesPerFile };
-/** Files stored at once while the next is read: both cores busy on a 2-core machine. */
+/** Groups of files stored at once while the next is read: both cores busy on a 2-core machine. */
 const STORING = 2;
+/**
+ * Files are stored in groups of up to this many files or bytes (one transaction a group, their decoding side
+ * by side): a photo of a few hundred KB costs a commit of its own no longer, and memory stays bounded.
+ */
+const GROUP = { files: 32, bytes: 8 * 1024 * 1024 };
 
 /** The label a file's path gives it: its folder (`daisy/1.jpg` is a daisy), as when class folders are dropped. */
 const folderOf = (name: string) => name.split("/").slice(0, -1).at(-1);
@@ -20,10 +25,7 @@ const folderOf = (name: string) => name.split("/").slice(0, -1).at(-1);
  * a few files are in memory at a time; the request waits while storage catches up.
  * A file past its limit is rejected with its reason and the others still land.
  */
-export async function ingestBody(
-  req: express.Request,
-  ingest: (file: IncomingImage) => Promise<IngestResult>,
-): Promise<IngestResult[]> {
+export async function ingestBody(req: express.Request, ingest: ImageIngest): Promise<IngestResult[]> {
   const type = String(req.headers["content-type"] ?? "");
   const query = (key: string) => (typeof req.query[key] === "string" ? String(req.query[key]) : undefined);
   if (type.startsWith("image/")) {
@@ -59,19 +61,18 @@ const tooLarge = (name: string): IngestResult => ({
   reason: `larger than ${UPLOAD_STREAM_LIMITS.fileBytes / 1024 / 1024} MB`,
 });
 
-function ingestForm(
-  req: express.Request,
-  ingest: (file: IncomingImage) => Promise<IngestResult>,
-): Promise<IngestResult[]> {
+function ingestForm(req: express.Request, ingest: ImageIngest): Promise<IngestResult[]> {
   return new Promise((resolve, reject) => {
     const results: IngestResult[] = [];
     const fields: { label?: string; split?: Split } = {};
-    // Files are read one at a time, in the form's order, while up to STORING earlier ones are stored (decoded,
-    // thumbnailed, written): reading the network overlaps storing, and storing uses both cores. A file waiting
-    // its turn is paused, busboy stops parsing, and the request stops flowing with it (backpressure): at most
-    // STORING + 1 images are held, whatever the size of the form.
+    // Files are read one at a time, in the form's order, into a group; up to STORING earlier groups are stored
+    // (decoded, thumbnailed, written) meanwhile: reading the network overlaps storing, and storing uses both
+    // cores. A file waiting its turn is paused, busboy stops parsing, and the request stops flowing with it
+    // (backpressure): at most STORING + 1 groups are held, whatever the size of the form.
     let reading: Promise<void> = Promise.resolve();
     const storing = new Set<Promise<void>>();
+    let group: { index: number; file: IncomingImage }[] = [];
+    let groupBytes = 0;
     let failed = false;
     const fail = (error: Error) => {
       if (failed) return;
@@ -79,6 +80,18 @@ function ingestForm(
       req.unpipe(form);
       req.resume();
       reject(error);
+    };
+    const storeGroup = () => {
+      const files = group;
+      group = [];
+      groupBytes = 0;
+      if (files.length === 0) return;
+      const store = (async () => {
+        const stored = await ingest.many(files.map((f) => f.file));
+        for (const [i, { index }] of files.entries()) results[index] = stored[i] as IngestResult;
+      })();
+      storing.add(store);
+      store.then(() => storing.delete(store), fail);
     };
     const form = busboy({
       headers: req.headers,
@@ -110,13 +123,13 @@ function ingestForm(
         });
         for await (const chunk of file) if (!failed) chunks.push(chunk as Buffer);
         if (failed) return; // refused already: the rest is drained, not stored
-        const store = (async () => {
-          results[index] = truncated
-            ? tooLarge(name)
-            : await ingest({ name, bytes: Buffer.concat(chunks), label, split });
-        })();
-        storing.add(store);
-        store.then(() => storing.delete(store), fail);
+        if (truncated) results[index] = tooLarge(name);
+        else {
+          const bytes = Buffer.concat(chunks);
+          group.push({ index, file: { name, bytes, label, split } });
+          groupBytes += bytes.length;
+          if (group.length >= GROUP.files || groupBytes >= GROUP.bytes) storeGroup();
+        }
       });
       reading.catch(fail);
     });
@@ -129,6 +142,7 @@ function ingestForm(
     // Parsed: every file has its turn queued; the answer goes once the last is read and all are stored.
     form.on("close", () =>
       reading.then(async () => {
+        storeGroup();
         await Promise.all(storing);
         if (failed) return;
         if (results.length === 0) reject(new ValidationError("files", "The form holds no file."));

@@ -69,6 +69,23 @@ export const imagesRepository = (db: Db) => ({
     ]);
     return created;
   },
+  /**
+   * Many uploaded images with their bytes in one transaction (a request's files in one commit, not one each).
+   * It fails whole when another request stored one of these images in between; the caller then goes file by
+   * file. Blobs already stored (same bytes elsewhere) are left as they are.
+   */
+  createManyWithBlobs: async (items: { blob: BlobData; image: Omit<Prisma.ImageUncheckedCreateInput, "sha256"> }[]) => {
+    if (items.length === 0) return [];
+    const rows = await Promise.all(items.map((item) => blobRow(db, item.blob)));
+    const [, created] = await db.$transaction([
+      db.blob.createMany({ data: rows, skipDuplicates: true }),
+      db.image.createManyAndReturn({ data: items.map((item) => ({ ...item.image, sha256: item.blob.sha256 })) }),
+    ]);
+    return created;
+  },
+  /** The images of a dataset that have any of these hashes. */
+  findManyInDataset: (datasetId: string, sha256s: string[]) =>
+    db.image.findMany({ where: { datasetId, sha256: { in: sha256s } } }),
   findById: (id: string) => db.image.findUnique({ where: { id }, include: { dataset: true } }),
   findManyByIds: (ids: readonly string[]) =>
     db.image.findMany({ where: { id: { in: [...ids] } }, include: { dataset: true } }),

@@ -8,7 +8,7 @@ import {
   type PageRequest,
   type Split,
 } from "@retrain/db";
-import { createImageIngest, IMAGE_LIMITS, type IncomingImage, type IngestResult } from "@retrain/ingest";
+import { createImageIngest, IMAGE_LIMITS, type ImageIngest, type IngestResult } from "@retrain/ingest";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
 import { requireName } from "../../domain/validate.js";
 import type { Access, Caller } from "../workspaces/access.js";
@@ -87,9 +87,7 @@ export function createImageService(
         if (file.label) requireName(`files.${i}.label`, file.label, IMAGE_LIMITS.labelLength);
       }
       const ingest = createImageIngest(db, datasetId, caller?.userId ?? null);
-      const results: UploadResult[] = [];
-      for (const file of files) results.push(await ingest({ ...file, bytes: Buffer.from(file.base64, "base64") }));
-      return results;
+      return ingest.many(files.map((file) => ({ ...file, bytes: Buffer.from(file.base64, "base64") })));
     },
 
     /**
@@ -99,7 +97,7 @@ export function createImageService(
     async openUpload(
       caller: Caller | null,
       datasetId: string,
-    ): Promise<(file: IncomingImage) => Promise<UploadResult>> {
+    ): Promise<ImageIngest> {
       await datasetService.datasetFor(caller, datasetId, "write");
       return createImageIngest(db, datasetId, caller?.userId ?? null);
     },
