@@ -1,5 +1,6 @@
-// The shape of the code, checked: no module imports itself back through others (an import circle), and the
-// engine's folders import only the ones below them, so a change low down never needs one high up.
+// The shape of the code, checked: no module imports itself back through others (an import circle), the
+// engine's folders import only the ones below them, so a change low down never needs one high up, and heavy
+// optional parts stay behind their own entry points.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import madge from "madge";
@@ -58,6 +59,21 @@ describe("the code's shape", () => {
       tsConfig: path.join(root, "tsconfig.base.json"),
     });
     expect(graph.circular()).toEqual([]);
+  });
+
+  it("@retrain/db's main entry never reaches the AWS SDK: only @retrain/db/s3 does, loaded when S3 is set", async () => {
+    const src = path.join(root, "packages/db/src");
+    const graph = await madge(path.join(src, "index.ts"), {
+      fileExtensions: ["ts"],
+      excludeRegExp: [/generated/],
+      tsConfig: path.join(root, "tsconfig.base.json"),
+    });
+    const reached = Object.keys(graph.obj());
+    expect(reached).toContain("object-store/object-store.ts");
+    const sdk: string[] = [];
+    for (const file of reached) if ((await readFile(path.join(src, file), "utf8")).includes("@aws-sdk")) sdk.push(file);
+    expect(sdk).toEqual([]);
+    expect(await readFile(path.join(src, "object-store/s3-object-store.ts"), "utf8")).toContain("@aws-sdk");
   });
 
   it("the engine's folders import only downwards", async () => {

@@ -1,6 +1,6 @@
 // The API process, once tracing is on (./main.ts): its settings, services, server and metrics.
 import { ConfigError, loadConfig, objectStoreOptions } from "@retrain/config";
-import { createPrismaClient, openChangeFeed, s3ObjectStore } from "@retrain/db";
+import { createPrismaClient, openChangeFeed } from "@retrain/db";
 import { inferenceBackendName, initBackend } from "@retrain/engine";
 import { openJobQueue } from "@retrain/jobs";
 import { metricsAnswer, startOpsServer } from "@retrain/telemetry";
@@ -24,7 +24,8 @@ try {
   process.exit(1);
 }
 const backend = await initBackend(config.TFJS_BACKEND);
-const objectStore = storeOptions ? s3ObjectStore(storeOptions) : undefined;
+// The AWS SDK is loaded only when S3 is configured (start-up time and memory of every other process).
+const objectStore = storeOptions ? (await import("@retrain/db/s3")).s3ObjectStore(storeOptions) : undefined;
 await objectStore?.ensureBucket();
 const db = createPrismaClient(config.DATABASE_URL, { objectStore });
 const queue = await openJobQueue(config.DATABASE_URL, { expireInSeconds: config.JOB_EXPIRE_SECONDS });

@@ -2,7 +2,8 @@
 // starts): uploads and an archive import put bytes in the bucket, not in rows; the worker extracts from it;
 // thumbnails are served from it; deleting the dataset and sweeping leaves the bucket empty.
 import { createHash } from "node:crypto";
-import { bytesKey, type ObjectStore, s3ObjectStore, sweepOrphanObjects, thumbnailKey } from "@retrain/db";
+import { bytesKey, type ObjectStore, sweepOrphanObjects, thumbnailKey } from "@retrain/db";
+import { s3ObjectStore } from "@retrain/db/s3";
 import { flowerUploads, type RadosGateway, startRadosGateway } from "@retrain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";

@@ -8,7 +8,6 @@ import {
   experimentsRepository,
   imagesRepository,
   jobsRepository,
-  s3ObjectStore,
 } from "@retrain/db";
 import { EngineError, inferenceBackendName, initBackend } from "@retrain/engine";
 import { ArchiveError } from "@retrain/ingest";
@@ -44,7 +43,8 @@ try {
 }
 const backend = await initBackend(config.TFJS_BACKEND);
 const inferenceBackend = await inferenceBackendName(config.INFERENCE_BACKEND, backend);
-const objectStore = storeOptions ? s3ObjectStore(storeOptions) : undefined;
+// The AWS SDK is loaded only when S3 is configured (start-up time and memory of every other process).
+const objectStore = storeOptions ? (await import("@retrain/db/s3")).s3ObjectStore(storeOptions) : undefined;
 const db = createPrismaClient(config.DATABASE_URL, { max: 4, objectStore });
 databasePool.watch(() => connectionPoolOf(db));
 const queue = await openJobQueue(config.DATABASE_URL, {

@@ -12,7 +12,6 @@ export {
 export type * from "./generated/prisma/client.js";
 export { applyMigrations, migrationsDir, pendingMigrations } from "./migrations.js";
 export { bytesKey, type ObjectStore, thumbnailKey } from "./object-store/object-store.js";
-export { type S3Options, s3ObjectStore } from "./object-store/s3-object-store.js";
 export * from "./repositories/index.js";
 // Rows with JSON columns, as the repositories return them: typed by their schemas (these names win over the above).
 export type { Job } from "./repositories/jobs.js";

@@ -10,11 +10,11 @@ import {
   datasetsRepository,
   imagesRepository,
   type ObjectStore,
-  s3ObjectStore,
   sweepOrphanObjects,
   thumbnailKey,
 } from "../src/index.js";
 import { storeChunkedBlob } from "../src/repositories/chunked-blobs.js";
+import { s3ObjectStore } from "../src/s3.js";
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const blob = (size = 2000) => {

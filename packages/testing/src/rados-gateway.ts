@@ -3,8 +3,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { S3Options } from "@retrain/db";
 import { freePort } from "@retrain/db/local";
+import type { S3Options } from "@retrain/db/s3";
 import { until } from "./service-process.js";
 
 /** A running S3-compatible server: Ceph's RADOS Gateway over a one-node cluster kept in memory. */

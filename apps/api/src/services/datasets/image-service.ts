@@ -94,10 +94,7 @@ export function createImageService(
      * An upload read one file at a time (the REST route streams a form): access is checked once, before any
      * byte is read; each file then lands or is rejected with its reason as it arrives.
      */
-    async openUpload(
-      caller: Caller | null,
-      datasetId: string,
-    ): Promise<ImageIngest> {
+    async openUpload(caller: Caller | null, datasetId: string): Promise<ImageIngest> {
       await datasetService.datasetFor(caller, datasetId, "write");
       return createImageIngest(db, datasetId, caller?.userId ?? null);
     },
