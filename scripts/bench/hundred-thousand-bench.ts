@@ -125,6 +125,19 @@ try {
   const run = await client.waitForRun(await client.startRun(experimentId), { pollMs: 1000, timeoutMs: 3_600_000 });
   const trainingSeconds = seconds(started);
   console.log(`training: ${run.status} in ${trainingSeconds} s`);
+  // The run's parts: its extraction check (every image's vector looked for) and the head's training itself.
+  const parts = await graphqlRequest<{
+    run: { metrics: { trainingSeconds: number } | null; extraction: { createdAt: string; finishedAt: string } | null };
+  }>(
+    api.url,
+    "query($id: ID!) { run(id: $id) { metrics { trainingSeconds } extraction { createdAt finishedAt } } }",
+    { id: run.id },
+    token,
+  );
+  const check = parts.data?.run.extraction;
+  const extractionCheckSeconds = check ? (Date.parse(check.finishedAt) - Date.parse(check.createdAt)) / 1000 : null;
+  const headSeconds = parts.data?.run.metrics?.trainingSeconds ?? null;
+  console.log(`training parts: extraction check ${extractionCheckSeconds} s, the head's training ${headSeconds} s`);
   const checkpointId = run.checkpoints[0]?.id;
   if (run.status !== "SUCCEEDED" || !checkpointId) throw new Error(`training ${run.status}: ${run.error}`);
   await client.promote(checkpointId);
@@ -167,7 +180,12 @@ try {
     images,
     import: { seconds: importSeconds, imagesPerSecond: Math.round(images / importSeconds) },
     extraction: { seconds: extractionSeconds, imagesPerSecond: Math.round(images / extractionSeconds), workers: 2 },
-    training: { seconds: trainingSeconds, testAccuracy: run.metrics?.testAccuracy ?? null },
+    training: {
+      seconds: trainingSeconds,
+      extractionCheckSeconds,
+      headSeconds,
+      testAccuracy: run.metrics?.testAccuracy ?? null,
+    },
     healthCheck: { seconds: healthSeconds },
     predictMedianMs: Math.round(latencies[Math.floor(latencies.length / 2)] ?? 0),
     evidenceMs,

@@ -78,7 +78,7 @@ async function scoreDuplicates(groups: { members: number[] }[], copies: Planted[
     natural,
   };
 }
-const neighbours = nearestNeighbours(rowsInMemory(x, dim), x.length / dim, HEALTH_DEFAULTS.neighbours);
+const neighbours = await nearestNeighbours(rowsInMemory(x, dim), x.length / dim, HEALTH_DEFAULTS.neighbours);
 const sweep = [];
 for (const maxDistance of [0.04, 0.06, 0.08])
   for (const ratio of [0.3, 0.4, 0.5, 1])
@@ -142,7 +142,7 @@ console.log(
 // The map of the first MAP_POINTS (what a report maps at most), from their own neighbour graph.
 const mapped = Math.min(n, MAP_POINTS);
 const mapStarted = performance.now();
-await datasetMap(nearestNeighbours(rowsInMemory(synthetic, dim), mapped, HEALTH_DEFAULTS.neighbours));
+await datasetMap(await nearestNeighbours(rowsInMemory(synthetic, dim), mapped, HEALTH_DEFAULTS.neighbours));
 const map = { vectors: mapped, seconds: (performance.now() - mapStarted) / 1000 };
 console.log(`map (neighbours and UMAP) of ${mapped} vectors: ${map.seconds.toFixed(1)} s`);
 

@@ -23,7 +23,7 @@ const distance = (p: Float32Array, a: number, b: number) =>
 describe("dataset map", () => {
   it("keeps clusters apart, in [0, 1], and draws the same map for the same seed", async () => {
     const { x, label } = clusters();
-    const neighbours = nearestNeighbours(rowsInMemory(x, DIM), 240, 10);
+    const neighbours = await nearestNeighbours(rowsInMemory(x, DIM), 240, 10);
     const first = await datasetMap(neighbours, { seed: 3, epochs: 100 });
     const second = await datasetMap(neighbours, { seed: 3, epochs: 100 });
     expect(first.points).toHaveLength(480);
@@ -41,7 +41,7 @@ describe("dataset map", () => {
   });
 
   it("places a handful of images without UMAP", async () => {
-    const neighbours = nearestNeighbours(
+    const neighbours = await nearestNeighbours(
       rowsInMemory(
         new Float32Array(4 * DIM).map((_, i) => (i % 7) + 1),
         DIM,

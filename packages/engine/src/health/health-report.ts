@@ -72,7 +72,7 @@ export async function datasetHealth(input: HealthInput): Promise<HealthReport> {
   const n = vectors.y.length;
   const started = performance.now();
   input.onStage?.("neighbours");
-  const neighbours = nearestNeighbours(rowsOf(vectors), n, options.neighbours, options.threads);
+  const neighbours = await nearestNeighbours(rowsOf(vectors), n, options.neighbours, options.threads);
   const groups = nearDuplicateGroups(neighbours, {
     maxDistance: options.duplicateDistance,
     ratio: options.duplicateRatio,
@@ -89,7 +89,7 @@ export async function datasetHealth(input: HealthInput): Promise<HealthReport> {
   if (options.map) {
     input.onStage?.("map");
     const rows = mapRows(n, options.mapPoints ?? MAP_POINTS, options.seed);
-    const graph = rows.length === n ? neighbours : sampleNeighbours(vectors, rows, options);
+    const graph = rows.length === n ? neighbours : await sampleNeighbours(vectors, rows, options);
     const onEpoch = (epoch: number, of: number) => input.onStage?.("map", epoch / of);
     map = { rows, points: (await datasetMap(graph, { seed: options.seed, onEpoch })).points };
   }

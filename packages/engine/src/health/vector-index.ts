@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { nextTurn } from "../data/next-turn.js";
 import { SCORE_ROWS, type VectorRows } from "../data/vector-rows.js";
 
 type Usearch = typeof import("usearch");
@@ -52,15 +53,20 @@ const keysFrom = (start: number, count: number) => BigUint64Array.from({ length:
 /**
  * The k nearest neighbours of each of the `n` rows by cosine distance, through an HNSW index (usearch): about
  * n log n work, so 100,000 images take minutes on two cores where comparing every pair would take hours. The
- * rows are read a block at a time, so memory holds the index and one block, not a copy of the set.
+ * rows are read a block at a time, so memory holds the index and one block, not a copy of the set; the event
+ * loop runs between blocks.
  */
-export function nearestNeighbours(rows: VectorRows, n: number, k: number, threads = 2): Neighbours {
+export async function nearestNeighbours(rows: VectorRows, n: number, k: number, threads = 2): Promise<Neighbours> {
   const indices = new Int32Array(n * k).fill(-1);
   const distances = new Float32Array(n * k).fill(Number.POSITIVE_INFINITY);
   if (n === 0) return { k, indices, distances };
   const index = cosineIndex(rows.dim);
-  for (const block of blocksOf(rows, n)) index.add(keysFrom(block.start, block.count), block.x, threads);
   for (const block of blocksOf(rows, n)) {
+    index.add(keysFrom(block.start, block.count), block.x, threads);
+    await nextTurn();
+  }
+  for (const block of blocksOf(rows, n)) {
+    await nextTurn();
     // One more than asked: the nearest of each vector is itself (or an identical copy, which must stay).
     const found = index.search(block.x, k + 1, threads);
     for (let i = 0; i < block.count; i++) {

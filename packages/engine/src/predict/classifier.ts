@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { type Calibration, decide, type UnknownReason } from "../calibration/calibration.js";
 import type { Preprocessing } from "../checkpoints/checkpoint.js";
+import { nextTurn } from "../data/next-turn.js";
 import { rowsInMemory, SCORE_ROWS, type VectorRows } from "../data/vector-rows.js";
 import { ImageDecodeError } from "../errors.js";
 import type { BaseModel } from "../formats/load-base-model.js";
@@ -81,6 +82,7 @@ export async function predictRows(head: tf.LayersModel, rows: VectorRows, n: num
     const out = tf.tidy(() => runModel(head, tf.tensor2d(rows.read(start, count), [count, rows.dim])));
     probabilities.set((await out.data()) as Float32Array, start * k);
     out.dispose();
+    await nextTurn();
   }
   return probabilities;
 }

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { nextTurn } from "../data/next-turn.js";
 import { rowsOf, SCORE_ROWS, type TrainingSet } from "../data/vector-rows.js";
 import { runModel } from "../models/run-model.js";
 
@@ -48,6 +49,7 @@ export async function lossAndAccuracy(
     both.dispose();
     lossSum += loss;
     correct += right;
+    await nextTurn();
   }
   return { loss: n > 0 ? lossSum / n : 0, accuracy: n > 0 ? correct / n : 0 };
 }

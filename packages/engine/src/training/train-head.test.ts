@@ -135,5 +135,24 @@ describe("trainHead", () => {
       }
       expect(tf.memory().numTensors).toBe(before);
     });
+
+    it("lets timers run between blocks (a worker renews its job's lease while it trains)", async () => {
+      const set = blobs(10_000, 16, 3, 1);
+      const file = streamed(set, "turns.f32");
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 0);
+      try {
+        const model = createHeadModel({ featureDim: 16, numClasses: 3, seed: 5 });
+        const optimizer = createOptimizer({ name: "adam", learningRate: 0.01 });
+        await trainHead(model, optimizer, file, undefined, { ...options, epochs: 2 });
+        model.dispose();
+        optimizer.dispose();
+      } finally {
+        clearInterval(ticker);
+        file.rows.close();
+      }
+      // Two epochs of three blocks each, and the blocks each epoch's loss is scored in: a timer ran after each.
+      expect(ticks).toBeGreaterThanOrEqual(2 * 3);
+    });
   });
 });

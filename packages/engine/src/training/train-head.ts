@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { nextTurn } from "../data/next-turn.js";
 import { seededRandom, shuffledIndices } from "../data/random.js";
 import { rowsOf, type TrainingSet, type VectorSet } from "../data/vector-rows.js";
 import { InvalidOptionError } from "../errors.js";
@@ -139,7 +140,10 @@ export async function trainHead(
   try {
     for (let epoch = first; epoch < first + options.epochs; epoch++) {
       // One block draws nothing for the block order: a set in memory trains exactly as before blocks existed.
-      for (const block of blocks > 1 ? shuffledIndices(blocks, random) : [0]) trainBlock(block);
+      for (const block of blocks > 1 ? shuffledIndices(blocks, random) : [0]) {
+        trainBlock(block);
+        await nextTurn(); // a health check's folds train 100,000 vectors without other awaits for a minute
+      }
       const trainMetrics = await lossAndAccuracy(model, train);
       const metrics: EpochMetrics = { epoch, trainLoss: trainMetrics.loss, trainAccuracy: trainMetrics.accuracy };
       if (validationSet) {
