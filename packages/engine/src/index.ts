@@ -71,7 +71,7 @@ export {
   type HealthStage,
   MAP_POINTS,
 } from "./health/health-report.js";
-export { buildVectorIndex, type VectorIndex, vectorIndex } from "./health/vector-index.js";
+export { type VectorIndex, vectorIndex } from "./health/vector-index.js";
 export { decodeImage } from "./images/decode-image.js";
 export { type InspectedImage, inspectImage } from "./images/inspect-image.js";
 export {

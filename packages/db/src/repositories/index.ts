@@ -13,7 +13,7 @@ export { healthRepository, type StoredHealth } from "./health.js";
 export { heartbeatsRepository } from "./heartbeats.js";
 export { type ImageFilter, type ImageOrder, imagesRepository } from "./images.js";
 export { type Job, jobsRepository } from "./jobs.js";
-export { type LabelledImage, labelledImages, labelledVectors, placeVectors } from "./labelled-vectors.js";
+export { type LabelledImage, labelledImages, placeVectors } from "./labelled-vectors.js";
 export { type PageRequest, pageArgs, pageRows } from "./pages.js";
 export { ACTIVE_RUN_STATUSES, ENDED_RUN_STATUSES, isRunActive } from "./run-statuses.js";
 export { type ServedDayRow, servedPredictionsRepository } from "./served-predictions.js";

@@ -58,26 +58,3 @@ export async function placeVectors(
   }
   return dim;
 }
-
-/**
- * `labelledImages` with their vectors packed row by row into one Float32Array, each copied straight to its
- * row: a 100,000-image dataset costs its packed vectors (512 MB at 1,280 floats) and one page.
- */
-export async function labelledVectors(
-  db: Db,
-  datasetId: string,
-  baseModelId: string,
-  options: LabelledImageOptions = {},
-): Promise<{ images: LabelledImage[]; x: Float32Array; dim: number }> {
-  const images = await labelledImages(db, datasetId, baseModelId, options);
-  let x = new Float32Array(0);
-  let bytes = new Uint8Array(0);
-  const dim = await placeVectors(db, datasetId, baseModelId, new Map(images.map((image, i) => [image.id, i])), {
-    start(width) {
-      x = new Float32Array(images.length * width);
-      bytes = new Uint8Array(x.buffer); // vectors are stored as float32 bytes: copied as they are
-    },
-    row: (vector, row) => bytes.set(vector, row * vector.byteLength),
-  });
-  return { images, x, dim };
-}

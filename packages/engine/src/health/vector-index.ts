@@ -132,14 +132,3 @@ export function vectorIndex(dim: number, threads = 1): VectorIndex {
     },
   };
 }
-
-/** A search index over `vectors` (row-major, `dim` wide) already in memory. */
-export function buildVectorIndex(vectors: Float32Array, dim: number, threads = 1): VectorIndex {
-  const index = vectorIndex(dim, threads);
-  const n = dim > 0 ? Math.floor(vectors.length / dim) : 0;
-  index.add(
-    vectors.subarray(0, n * dim),
-    Int32Array.from({ length: n }, (_, row) => row),
-  );
-  return index;
-}
