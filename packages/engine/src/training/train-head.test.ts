@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blobs } from "../../test/fixtures.js";
 import { initBackend } from "../backend.js";
 import { rowsInFile } from "../data/vector-rows.js";
+import { lossAndAccuracy } from "./head-loss.js";
 import { createHeadModel } from "./head-model.js";
 import { createOptimizer } from "./optimizer.js";
-import { classWeightVector, trainHead, type VectorSet } from "./train-head.js";
+import { classWeightVector, TRAIN_METRIC_ROWS, trainHead, type VectorSet } from "./train-head.js";
 
 const options = { epochs: 15, batchSize: 32, seed: 7 };
 
@@ -87,6 +88,27 @@ describe("trainHead", () => {
       earlyStoppingPatience: 1,
     });
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("scores training metrics on rows spread over a large set, close to the whole set's figures", async () => {
+    // Clean rows first, then noisy ones around the same centres: a sample from one end would score far off.
+    const [clean, noisy] = [blobs(TRAIN_METRIC_ROWS, 16, 3, 4, 0.1), blobs(TRAIN_METRIC_ROWS, 16, 3, 4, 12)];
+    const sorted = {
+      x: Float32Array.from([...clean.x, ...noisy.x]),
+      y: Int32Array.from([...clean.y, ...noisy.y]),
+      dim: 16,
+    };
+    const model = createHeadModel({ featureDim: 16, numClasses: 3, seed: 2 });
+    const result = await trainHead(model, createOptimizer({ name: "adam", learningRate: 0.01 }), sorted, undefined, {
+      ...options,
+      epochs: 1,
+    });
+    const whole = await lossAndAccuracy(model, sorted);
+    const [epoch] = result.history;
+    expect(whole.accuracy).toBeLessThan(0.9); // the clean half alone scores about 1
+    expect(epoch?.trainAccuracy).toBeCloseTo(whole.accuracy, 2);
+    expect(epoch?.trainLoss).toBeCloseTo(whole.loss, 1);
+    model.dispose();
   });
 
   describe("a set streamed from a file", () => {
