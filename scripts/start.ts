@@ -4,7 +4,7 @@
 // Run through `npm start` (scripts/bootstrap.mjs), which installs, compiles (dist/start.js) and builds first.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ConfigError, loadConfig } from "@retrain/config";
+import { ConfigError, loadConfig, serviceProcessEnvironment } from "@retrain/config";
 import { openDatabase, PostgresAlreadyRunningError } from "@retrain/db/local";
 import { startSettings } from "./lib/start-settings.js";
 import { supervise } from "./lib/supervisor.js";
@@ -48,6 +48,7 @@ console.log(`[db] ${where} ready, ${database.appliedMigrations.length} migration
 
 const childEnv = {
   ...env,
+  ...serviceProcessEnvironment(env),
   NODE_ENV: "production",
   DATABASE_URL: database.url,
   API_PORT: String(apiPort),

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { serviceProcessEnvironment } from "@retrain/config";
 import { freePort } from "@retrain/db/local";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
@@ -48,7 +49,13 @@ export function startService(
     : ["--import", "tsx", path.join(repoRoot, SOURCES[name])];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...env },
+    env: {
+      ...process.env,
+      ...serviceProcessEnvironment(process.env),
+      NODE_ENV: "production",
+      LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
