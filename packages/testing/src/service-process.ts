@@ -49,12 +49,13 @@ export function startService(
     : ["--import", "tsx", path.join(repoRoot, SOURCES[name])];
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
+    // What npm start gives a service (heap and malloc caps), the test's own settings winning.
     env: {
       ...process.env,
-      ...serviceProcessEnvironment(process.env),
       NODE_ENV: "production",
       LOG_LEVEL: "info",
       ...env,
+      ...serviceProcessEnvironment({ ...process.env, ...env }),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,4 +1,5 @@
 import { UMAP } from "umap-js";
+import { nextTurn } from "../data/next-turn.js";
 import { seededRandom } from "../data/random.js";
 import type { Neighbours } from "./vector-index.js";
 
@@ -52,7 +53,7 @@ export async function datasetMap(neighbours: Neighbours, options: MapOptions = {
     umap.step();
     if (epoch % 20 === 19) {
       options.onEpoch?.(epoch + 1, epochs);
-      await new Promise((resolve) => setImmediate(resolve)); // lets a job's lease renewal and cancel in
+      await nextTurn(); // lets a job's lease renewal and cancel in
     }
   }
   return { points: normalised(umap.getEmbedding()) };
