@@ -1,5 +1,10 @@
-/** V8's old-space limit for each service unless NODE_OPTIONS already sets one (see below). */
-export const SERVICE_HEAP_MB = 512;
+export type ServiceName = "api" | "worker" | "web";
+
+/**
+ * V8's old-space limit for each service unless NODE_OPTIONS already sets one (see below). The API's live heap
+ * is about 150 MB while it imports; a worker's map of 10,000 points holds about 250 MB.
+ */
+export const SERVICE_HEAP_MB: Record<ServiceName, number> = { api: 384, worker: 512, web: 512 };
 
 /**
  * What every service process gets in its environment unless the user set it, from `npm start`, the runtime
@@ -11,16 +16,14 @@ export const SERVICE_HEAP_MB = 512;
  *
  * --max-old-space-size: on a large machine V8 lets a busy process's heap grow to gigabytes of garbage before
  * collecting it. An API importing 18,000 photos grew from 399 to 535 MB RSS (heap 191 to 314 MB) and kept
- * growing through a 100,000-photo import; capped at 200 MB it stayed at 365-374 MB, as fast. The live heaps
- * measured are far below the cap: about 150 MB for an importing API; a health check's map of 10,000 points
- * holds about 250 MB in the worker.
+ * growing through a 100,000-photo import; capped at 200 MB it stayed at 365-374 MB, as fast.
  */
-export function serviceProcessEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+export function serviceProcessEnvironment(env: NodeJS.ProcessEnv, service: ServiceName): Record<string, string> {
   const nodeOptions = env.NODE_OPTIONS ?? "";
   return {
     MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? "2",
     NODE_OPTIONS: nodeOptions.includes("--max-old-space-size")
       ? nodeOptions
-      : `${nodeOptions} --max-old-space-size=${SERVICE_HEAP_MB}`.trim(),
+      : `${nodeOptions} --max-old-space-size=${SERVICE_HEAP_MB[service]}`.trim(),
   };
 }
