@@ -34,7 +34,7 @@ RUN pnpm install --frozen-lockfile \
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
-# glibc malloc arenas and V8 heaps capped as `npm start` does (serviceProcessEnvironment; compose sets the API 384).
+# glibc malloc arenas and V8 heaps capped as `npm start` does (serviceProcessEnvironment).
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 MALLOC_ARENA_MAX=2 NODE_OPTIONS=--max-old-space-size=512
 COPY --from=prod-deps /app ./
 COPY --from=build /app/dist dist

@@ -77,11 +77,13 @@ export const imagesRepository = (db: Db) => ({
   createManyWithBlobs: async (items: { blob: BlobData; image: Omit<Prisma.ImageUncheckedCreateInput, "sha256"> }[]) => {
     if (items.length === 0) return [];
     const rows = await Promise.all(items.map((item) => blobRow(db, item.blob)));
-    const [, created] = await db.$transaction([
-      db.blob.createMany({ data: rows, skipDuplicates: true }),
-      db.image.createManyAndReturn({ data: items.map((item) => ({ ...item.image, sha256: item.blob.sha256 })) }),
-    ]);
-    return created;
+    // A transaction of single queries, not a batch: Prisma caches a batch's query plans under the batch's
+    // shape, which each group's row count and repeated values make new (up to 1,000 cached batches: an API
+    // importing into one dataset kept 11 MB more heap per 1,000 photos); createMany plans are never cached.
+    return await db.$transaction(async (tx) => {
+      await tx.blob.createMany({ data: rows, skipDuplicates: true });
+      return tx.image.createManyAndReturn({ data: items.map((item) => ({ ...item.image, sha256: item.blob.sha256 })) });
+    });
   },
   /** The images of a dataset that have any of these hashes. */
   findManyInDataset: (datasetId: string, sha256s: string[]) =>
