@@ -27,7 +27,12 @@ const validation = {
 async function trainDefaultHead(epochs: number, autograd: boolean) {
   const head = createHeadModel({ featureDim: vectors.dim, numClasses: classes, seed: 1 });
   const optimizer = createOptimizer(DEFAULTS.optimizer);
-  const result = await trainHead(head, optimizer, train, validation, { ...DEFAULTS.training, epochs, earlyStoppingPatience: undefined, autograd });
+  const result = await trainHead(head, optimizer, train, validation, {
+    ...DEFAULTS.training,
+    epochs,
+    earlyStoppingPatience: undefined,
+    autograd,
+  });
   head.dispose();
   optimizer.dispose();
   return result;
