@@ -48,6 +48,7 @@ console.log(`[db] ${where} ready, ${database.appliedMigrations.length} migration
 
 const childEnv = {
   ...env,
+  ...serviceProcessEnvironment(env),
   NODE_ENV: "production",
   DATABASE_URL: database.url,
   API_PORT: String(apiPort),
@@ -64,29 +65,14 @@ const run = (source: string, built: string) =>
     ? { command: process.execPath, args: ["--enable-source-maps", "--conditions=compiled", path.join(root, built)] }
     : { command: bin("tsx"), args: [path.join(root, source)] };
 const services = supervise([
-  {
-    name: "api",
-    ...run("apps/api/src/main.ts", "apps/api/dist/main.js"),
-    cwd: root,
-    env: { ...childEnv, ...serviceProcessEnvironment(env, "api") },
-  },
-  {
-    name: "worker",
-    ...run("apps/worker/src/main.ts", "apps/worker/dist/main.js"),
-    cwd: root,
-    env: { ...childEnv, ...serviceProcessEnvironment(env, "worker") },
-  },
+  { name: "api", ...run("apps/api/src/main.ts", "apps/api/dist/main.js"), cwd: root, env: childEnv },
+  { name: "worker", ...run("apps/worker/src/main.ts", "apps/worker/dist/main.js"), cwd: root, env: childEnv },
   {
     name: "web",
     // Next.js behind a small server that also passes live updates' WebSockets through to the API.
     ...run("apps/web/server.ts", "apps/web/dist/server.js"),
     cwd: webDir,
-    env: {
-      ...childEnv,
-      ...serviceProcessEnvironment(env, "web"),
-      PORT: String(webPort),
-      API_URL: env.API_URL ?? `http://localhost:${apiPort}/graphql`,
-    },
+    env: { ...childEnv, PORT: String(webPort), API_URL: env.API_URL ?? `http://localhost:${apiPort}/graphql` },
   },
 ]);
 

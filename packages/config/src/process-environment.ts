@@ -1,11 +1,9 @@
-export type ServiceName = "api" | "worker" | "web";
-
 /**
  * V8's old-space limit for each service unless NODE_OPTIONS already sets one (see below): twice and more the
  * live heaps measured (an API importing 20,000 photos into one dataset: 136 MB in use under a 256 MB cap; a
  * worker's map of 10,000 points: about 250 MB).
  */
-export const SERVICE_HEAP_MB: Record<ServiceName, number> = { api: 512, worker: 512, web: 512 };
+export const SERVICE_HEAP_MB = 512;
 
 /**
  * What every service process gets in its environment unless the user set it, from `npm start`, the runtime
@@ -19,12 +17,12 @@ export const SERVICE_HEAP_MB: Record<ServiceName, number> = { api: 512, worker: 
  * collecting it. An API importing 18,000 photos grew from 399 to 535 MB RSS (heap 191 to 314 MB) and kept
  * growing through a 100,000-photo import; capped at 200 MB it stayed at 365-374 MB, as fast.
  */
-export function serviceProcessEnvironment(env: NodeJS.ProcessEnv, service: ServiceName): Record<string, string> {
+export function serviceProcessEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
   const nodeOptions = env.NODE_OPTIONS ?? "";
   return {
     MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? "2",
     NODE_OPTIONS: nodeOptions.includes("--max-old-space-size")
       ? nodeOptions
-      : `${nodeOptions} --max-old-space-size=${SERVICE_HEAP_MB[service]}`.trim(),
+      : `${nodeOptions} --max-old-space-size=${SERVICE_HEAP_MB}`.trim(),
   };
 }

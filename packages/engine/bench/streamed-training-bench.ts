@@ -1,6 +1,6 @@
 // `npm run bench:train-stream [-- N]`: the default head (retrain.py's softmax layer, the product's defaults:
-// Adam, batch 100, all 50 epochs: early stopping off, as real vectors at 100k never stopped early) trained on N synthetic 1,280-float vectors (103,464 by default,
-// as bench:100k has: 90% train, 10% validation) read from a local file, as a worker reads a dataset larger
+// Adam, batch 100, all 50 epochs: early stopping off, as real vectors at 100k never stopped early) trained on
+// N synthetic 1,280-float vectors (103,464 by default, as bench:100k has: 90% train, 10% validation) read from a local file, as a worker reads a dataset larger
 // than TRAINING_MEMORY_MB. Then two epochs of the same head stepped through autograd, in the same run, for the
 // ratio. Prints seconds, seconds per epoch, validation accuracy and the peak RSS.
 import * as tf from "@tensorflow/tfjs";

@@ -55,7 +55,7 @@ export function startService(
       NODE_ENV: "production",
       LOG_LEVEL: "info",
       ...env,
-      ...serviceProcessEnvironment({ ...process.env, ...env }, name),
+      ...serviceProcessEnvironment({ ...process.env, ...env }),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
