@@ -31,6 +31,7 @@ export async function extractMissing(
 ) {
   const claims = extractionClaimsRepository(deps.db);
   const settings = deps.chunks ?? DEFAULT_CHUNKS;
+  await claims.analyseImages();
   const total = await claims.missingCount(datasetId, baseModel.id);
   await hooks.onStart?.(total);
   if (total === 0) return { computed: 0, failed: 0, imagesPerSecond: 0, seconds: 0, backend: null };
@@ -56,14 +57,18 @@ export async function extractMissing(
     });
   };
   let counted = 0;
+  let countMs = 0;
+  let counting: Promise<unknown> | undefined;
   /**
-   * Images left (claimed ones included), after reporting progress made by every worker. Counted at most every
-   * 2 s (a count reads the whole dataset), unless `now`.
+   * Images left (claimed ones included), after reporting progress made by every worker. A count probes every
+   * image of the dataset (measured: 10 ms at 4,311 images, growing with the dataset): at most every 2 s, and
+   * never more than a twentieth of the time, unless `now`.
    */
   const report = async (now = false) => {
-    if (!now && performance.now() - counted < 2000) return total - stored;
+    if (!now && performance.now() - counted < Math.max(2000, 20 * countMs)) return total - stored;
     counted = performance.now();
     const left = await claims.missingCount(datasetId, baseModel.id);
+    countMs = performance.now() - counted;
     stored = total - left;
     await progress(stored);
     return left;
@@ -74,9 +79,17 @@ export async function extractMissing(
       const work = { datasetId, baseModel, owner, pool: pool.open };
       await workChunks(deps.db, work, settings, {
         signal: hooks.signal,
-        onChunk: () => report().then(() => {}),
+        // The next chunk does not wait for a count of the whole dataset (one at a time).
+        onChunk: async () => {
+          counting ??= report()
+            .catch(() => {})
+            .finally(() => {
+              counting = undefined;
+            });
+        },
         onProgress: (inChunk) => void progress(Math.min(total, stored + inChunk)),
       });
+      await counting; // its progress must not land after the last
       if (hooks.signal?.aborted || (await report(true)) === 0) break;
       await sleep(1000); // other workers hold the rest: wait for them (or for their claims to expire)
     }

@@ -1,0 +1,66 @@
+// Vectors stored by extraction: byte for byte, and once however often a chunk is stored.
+import { useTestDatabase } from "@retrain/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../src/client.js";
+import { bottlenecksRepository } from "../src/repositories/bottlenecks.js";
+import { bytesToVector, vectorToBytes } from "../src/vectors.js";
+
+describe("storing a chunk of vectors", () => {
+  let db: Db;
+  let baseModelId: string;
+  const imageIds: string[] = [];
+  beforeAll(async () => {
+    ({ db } = await useTestDatabase());
+    const workspace = await db.workspace.create({ data: { name: "V", slug: "v" } });
+    const dataset = await db.dataset.create({ data: { workspaceId: workspace.id, name: "d" } });
+    baseModelId = (
+      await db.baseModel.create({
+        data: {
+          key: "m",
+          name: "m",
+          sourceUrl: "file:///m",
+          format: "LAYERS",
+          inputWidth: 224,
+          inputHeight: 224,
+          normalization: "[-1,1]",
+          bottleneckOutput: "pool",
+          featureDim: 3,
+        },
+      })
+    ).id;
+    const shas = Array.from({ length: 1200 }, (_, i) => `s${i}`);
+    await db.blob.createMany({
+      data: shas.map((sha256) => ({ sha256, bytes: Buffer.alloc(0), size: 0, mimeType: "image/jpeg" })),
+    });
+    await db.image.createMany({
+      data: shas.map((sha256) => ({
+        datasetId: dataset.id,
+        split: "TRAIN" as const,
+        sha256,
+        width: 1,
+        height: 1,
+        format: "jpeg",
+        originalName: sha256,
+      })),
+    });
+    const images = await db.image.findMany({ where: { datasetId: dataset.id }, select: { id: true } });
+    imageIds.push(...images.map((image) => image.id));
+  });
+
+  it("keeps every float, in more rows than one statement carries, and adds nothing when stored again", async () => {
+    const vectors = imageIds.map((_, i) => new Float32Array([i, -i / 3, Math.PI * i]));
+    const rows = imageIds.map((imageId, i) => ({
+      imageId,
+      baseModelId,
+      dim: 3,
+      vector: vectorToBytes(vectors[i] as Float32Array),
+    }));
+    const repository = bottlenecksRepository(db);
+    expect(await repository.saveMany(rows)).toEqual({ count: 1200 });
+    expect(await repository.saveMany(rows.slice(0, 10))).toEqual({ count: 0 });
+    const stored = await db.bottleneck.findMany({ where: { baseModelId }, select: { imageId: true, vector: true } });
+    expect(stored).toHaveLength(1200);
+    const byImage = new Map(stored.map((row) => [row.imageId, bytesToVector(row.vector)]));
+    for (const [i, imageId] of imageIds.entries()) expect(byImage.get(imageId)).toEqual(vectors[i]);
+  });
+});
