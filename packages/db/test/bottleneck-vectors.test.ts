@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../src/client.js";
 import { bottlenecksRepository } from "../src/repositories/bottlenecks.js";
 import { bytesToVector, vectorToBytes } from "../src/vectors.js";
+import { datasetAndBaseModel } from "./dataset-fixture.js";
 
 describe("storing a chunk of vectors", () => {
   let db: Db;
@@ -11,30 +12,15 @@ describe("storing a chunk of vectors", () => {
   const imageIds: string[] = [];
   beforeAll(async () => {
     ({ db } = await useTestDatabase());
-    const workspace = await db.workspace.create({ data: { name: "V", slug: "v" } });
-    const dataset = await db.dataset.create({ data: { workspaceId: workspace.id, name: "d" } });
-    baseModelId = (
-      await db.baseModel.create({
-        data: {
-          key: "m",
-          name: "m",
-          sourceUrl: "file:///m",
-          format: "LAYERS",
-          inputWidth: 224,
-          inputHeight: 224,
-          normalization: "[-1,1]",
-          bottleneckOutput: "pool",
-          featureDim: 3,
-        },
-      })
-    ).id;
+    const fixture = await datasetAndBaseModel(db, 3);
+    baseModelId = fixture.baseModelId;
     const shas = Array.from({ length: 1200 }, (_, i) => `s${i}`);
     await db.blob.createMany({
       data: shas.map((sha256) => ({ sha256, bytes: Buffer.alloc(0), size: 0, mimeType: "image/jpeg" })),
     });
     await db.image.createMany({
       data: shas.map((sha256) => ({
-        datasetId: dataset.id,
+        datasetId: fixture.datasetId,
         split: "TRAIN" as const,
         sha256,
         width: 1,
@@ -43,7 +29,7 @@ describe("storing a chunk of vectors", () => {
         originalName: sha256,
       })),
     });
-    const images = await db.image.findMany({ where: { datasetId: dataset.id }, select: { id: true } });
+    const images = await db.image.findMany({ where: { datasetId: fixture.datasetId }, select: { id: true } });
     imageIds.push(...images.map((image) => image.id));
   });
 

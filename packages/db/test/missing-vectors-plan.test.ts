@@ -4,6 +4,7 @@ import { useTestDatabase } from "@retrain/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../src/client.js";
 import { extractionClaimsRepository, missingCountQuery } from "../src/repositories/extraction-claims.js";
+import { datasetAndBaseModel } from "./dataset-fixture.js";
 
 const IMAGES = 3000;
 
@@ -22,24 +23,9 @@ describe("counting the images still without a vector", () => {
     ({ db } = await useTestDatabase());
     for (const table of ["Image", "Bottleneck", "ExtractionFailure"])
       await db.$executeRawUnsafe(`ALTER TABLE "${table}" SET (autovacuum_enabled = false)`);
-    const workspace = await db.workspace.create({ data: { name: "Scale", slug: "scale" } });
-    datasetId = (await db.dataset.create({ data: { workspaceId: workspace.id, name: "many" } })).id;
-    baseModelId = (
-      await db.baseModel.create({
-        data: {
-          key: "m",
-          name: "m",
-          sourceUrl: "file:///m",
-          format: "LAYERS",
-          inputWidth: 224,
-          inputHeight: 224,
-          normalization: "[-1,1]",
-          bottleneckOutput: "pool",
-          featureDim: 4,
-        },
-      })
-    ).id;
-    const otherId = (await db.dataset.create({ data: { workspaceId: workspace.id, name: "other" } })).id;
+    const fixture = await datasetAndBaseModel(db, 4);
+    ({ datasetId, baseModelId } = fixture);
+    const otherId = (await db.dataset.create({ data: { workspaceId: fixture.workspaceId, name: "other" } })).id;
     const addImages = (dataset: string, from: number, to: number) =>
       db.$executeRawUnsafe(
         `WITH n AS (SELECT g FROM generate_series($2::int, $3::int) g),
