@@ -37,10 +37,7 @@ export const extractionClaimsRepository = (db: Db) => ({
       WITH free AS (
         SELECT i.id FROM "Image" i
         WHERE i."datasetId" = ${datasetId} AND i.id > ${afterId}
-          AND NOT EXISTS (SELECT 1 FROM "Bottleneck" b WHERE b."imageId" = i.id AND b."baseModelId" = ${baseModelId}
-                          AND b.variant = 'original' OFFSET 0)
-          AND NOT EXISTS (SELECT 1 FROM "ExtractionFailure" f
-                          WHERE f."imageId" = i.id AND f."baseModelId" = ${baseModelId} OFFSET 0)
+          AND ${stillMissing(baseModelId)}
           AND NOT EXISTS (SELECT 1 FROM "ExtractionClaim" c
                           WHERE c."imageId" = i.id AND c."baseModelId" = ${baseModelId} AND c."expiresAt" > now() OFFSET 0)
         ORDER BY i.id
@@ -76,11 +73,12 @@ export const extractionClaimsRepository = (db: Db) => ({
   },
 });
 
+/** Image `i` has no vector for the base model and has not failed it (both fenced: see the repository). */
+const stillMissing = (baseModelId: string) => Prisma.sql`
+  NOT EXISTS (SELECT 1 FROM "Bottleneck" b WHERE b."imageId" = i.id AND b."baseModelId" = ${baseModelId}
+              AND b.variant = 'original' OFFSET 0)
+  AND NOT EXISTS (SELECT 1 FROM "ExtractionFailure" f WHERE f."imageId" = i.id AND f."baseModelId" = ${baseModelId} OFFSET 0)`;
+
 /** The count of a dataset's images still without a vector (its plan is tested under stale statistics). */
 export const missingCountQuery = (datasetId: string, baseModelId: string) => Prisma.sql`
-  SELECT count(*)::int AS missing FROM "Image" i
-  WHERE i."datasetId" = ${datasetId}
-    AND NOT EXISTS (SELECT 1 FROM "Bottleneck" b WHERE b."imageId" = i.id AND b."baseModelId" = ${baseModelId}
-                    AND b.variant = 'original' OFFSET 0)
-    AND NOT EXISTS (SELECT 1 FROM "ExtractionFailure" f
-                    WHERE f."imageId" = i.id AND f."baseModelId" = ${baseModelId} OFFSET 0)`;
+  SELECT count(*)::int AS missing FROM "Image" i WHERE i."datasetId" = ${datasetId} AND ${stillMissing(baseModelId)}`;
