@@ -41,10 +41,12 @@ try {
   );
   const db = createPrismaClient(product.databaseUrl);
   const started = performance.now();
-  // Each added row: a photo's thumbnail under a hash of its own (an image's hash is unique in its dataset).
+  // Each added row: a photo's thumbnail under a hash of its own (an image's hash is unique in its dataset); a
+  // photo that is its own thumbnail (128-pixel JPEGs are) brings its bytes.
   await db.$executeRawUnsafe(
-    `INSERT INTO "Blob" (sha256, bytes, size, "mimeType", thumbnail)
-     SELECT 'grid-bench-' || g, ''::bytea, 0, b."mimeType", b.thumbnail
+    `INSERT INTO "Blob" (sha256, bytes, size, "mimeType", thumbnail, "thumbnailIsImage")
+     SELECT 'grid-bench-' || g, CASE WHEN b."thumbnailIsImage" THEN b.bytes ELSE ''::bytea END, 0, b."mimeType",
+            b.thumbnail, b."thumbnailIsImage"
      FROM generate_series(1, $1::int) g
      JOIN (SELECT row_number() OVER (ORDER BY i.id) - 1 AS k, bl.* FROM "Image" i JOIN "Blob" bl ON bl.sha256 = i.sha256
            WHERE i."datasetId" = $2) b ON b.k = g % 100`,

@@ -25,9 +25,11 @@ export function httpRoutes(services: Services): express.Router {
   router.get("/v1/datasets/:id/export.zip", datasetExportRoute(services));
   router.get("/thumbnails/:id", async (req, res) => {
     try {
-      const bytes = await services.images.thumbnail(callerOf(req), req.params.id);
-      if (!bytes) return void res.status(404).send("Not found");
-      res.set({ "content-type": "image/webp", "cache-control": "private, max-age=86400" }).send(bytes);
+      const thumbnail = await services.images.thumbnail(callerOf(req), req.params.id);
+      if (!thumbnail) return void res.status(404).send("Not found");
+      res
+        .set({ "content-type": thumbnail.mimeType, "cache-control": "private, max-age=86400" })
+        .send(Buffer.from(thumbnail.bytes));
     } catch (error) {
       sendError(res, error);
     }

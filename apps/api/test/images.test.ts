@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
@@ -155,6 +156,17 @@ describe("images", () => {
     expect(meta.format).toBe("webp");
     expect((await fetch(url, { headers: { authorization: `Bearer ${outsider}` } })).status).toBe(404);
     expect((await fetch(url)).status).toBe(404);
+    // A small upright JPEG is its own thumbnail: its bytes as uploaded.
+    const own = await fetch(`${t.api.url.replace("/graphql", "")}/thumbnails/${accepted[1]}`, {
+      headers: { authorization: `Bearer ${owner}` },
+    });
+    expect(own.headers.get("content-type")).toBe("image/jpeg");
+    const stored = await t.db.image.findUniqueOrThrow({ where: { id: accepted[1] } });
+    expect(
+      createHash("sha256")
+        .update(Buffer.from(await own.arrayBuffer()))
+        .digest("hex"),
+    ).toBe(stored.sha256);
   });
 
   it("refuses too many files in one request with BAD_USER_INPUT", async () => {

@@ -1,10 +1,11 @@
 // BLOB_STORE=s3 end to end, against Ceph's RADOS Gateway (Debian's radosgw, on a one-node cluster the test
 // starts): uploads and an archive import put bytes in the bucket, not in rows; the worker extracts from it;
-// thumbnails are served from it; deleting the dataset and sweeping leaves the bucket empty.
+// thumbnails are served from it (a small photo's own bytes, a larger one's WebP); deleting the dataset and sweeping leaves the bucket empty.
 import { createHash } from "node:crypto";
 import { bytesKey, type ObjectStore, sweepOrphanObjects, thumbnailKey } from "@retrain/db";
 import { s3ObjectStore } from "@retrain/db/s3";
 import { flowerUploads, type RadosGateway, startRadosGateway } from "@retrain/testing";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
 import { seededModelCache, upload, workspaceWithDataset, zipOf } from "./fixtures.js";
@@ -48,7 +49,13 @@ describe("blobs in an S3-compatible store", () => {
     });
 
   it("stores uploaded and imported images as objects, rows naming them; the worker extracts from the bucket", async () => {
-    const uploads = await flowerUploads(["daisy", "tulip"], 2);
+    const small = await flowerUploads(["daisy", "tulip"], 2);
+    // One camera-sized photo: only it needs a thumbnail of its own (the 128-pixel flowers are their own).
+    const large = await sharp(Buffer.from(small[0]?.base64 ?? "", "base64"))
+      .resize(640, 480)
+      .jpeg()
+      .toBuffer();
+    const uploads = [...small, { name: "large.jpg", base64: large.toString("base64"), label: "daisy" }];
     await upload(t, owner.token, owner.datasetId, uploads);
     const zipped = await flowerUploads(["rose"], 3, 2);
     const zip = await zipOf(Object.fromEntries(zipped.map((f) => [f.name, Buffer.from(f.base64, "base64")])));
@@ -64,15 +71,16 @@ describe("blobs in an S3-compatible store", () => {
     });
 
     const blobs = await t.db.blob.findMany({ select: { sha256: true, bytes: true, inObjectStore: true } });
-    expect(blobs).toHaveLength(7); // the archive's own blob went once its import was done
+    expect(blobs).toHaveLength(8); // the archive's own blob went once its import was done
     expect(blobs.every((b) => b.inObjectStore && b.bytes.length === 0)).toBe(true);
     const hashes = [...uploads, ...zipped].map((f) =>
       createHash("sha256").update(Buffer.from(f.base64, "base64")).digest("hex"),
     );
     expect(blobs.map((b) => b.sha256).sort()).toEqual([...hashes].sort());
-    // Each image's bytes and thumbnail; the archive's object waits for the sweep (its row is gone).
+    // Each image's bytes, and the large one's thumbnail; the archive's object waits for the sweep (its row is gone).
+    const largeHash = createHash("sha256").update(large).digest("hex");
     expect((await keys()).filter((k) => !k.startsWith("blobs/") || hashes.some((h) => k.endsWith(h)))).toEqual(
-      hashes.flatMap((h) => [bytesKey(h), thumbnailKey(h)]).sort(),
+      [...hashes.map(bytesKey), thumbnailKey(largeHash)].sort(),
     );
     const stored = await store.get(bytesKey(hashes[0] ?? ""));
     expect(stored?.equals(Buffer.from(uploads[0]?.base64 ?? "", "base64"))).toBe(true);
@@ -89,18 +97,24 @@ describe("blobs in an S3-compatible store", () => {
       owner.token,
     );
     expect(await waitForJob(started.data?.startExtraction.id ?? "")).toEqual({ status: "SUCCEEDED", error: null });
-    expect(await t.db.bottleneck.count({ where: { baseModelId: mobilenet } })).toBe(7);
+    expect(await t.db.bottleneck.count({ where: { baseModelId: mobilenet } })).toBe(8);
   });
 
-  it("serves thumbnails from the bucket", async () => {
-    const image = await t.db.image.findFirstOrThrow({ where: { datasetId: owner.datasetId } });
-    const response = await fetch(t.api.url.replace("/graphql", `/thumbnails/${image.id}`), {
-      headers: { authorization: `Bearer ${owner.token}` },
-    });
-    expect(response.status).toBe(200);
-    const expected = await store.get(thumbnailKey(image.sha256));
-    expect(expected).not.toBeNull();
-    expect(Buffer.from(await response.arrayBuffer()).equals(expected ?? Buffer.alloc(0))).toBe(true);
+  it("serves thumbnails from the bucket: a small photo's own bytes, a larger one's WebP", async () => {
+    const served = async (originalName: string) => {
+      const image = await t.db.image.findFirstOrThrow({ where: { datasetId: owner.datasetId, originalName } });
+      const response = await fetch(t.api.url.replace("/graphql", `/thumbnails/${image.id}`), {
+        headers: { authorization: `Bearer ${owner.token}` },
+      });
+      expect(response.status).toBe(200);
+      return { image, type: response.headers.get("content-type"), bytes: Buffer.from(await response.arrayBuffer()) };
+    };
+    const large = await served("large.jpg");
+    expect(large.type).toBe("image/webp");
+    expect(large.bytes.equals((await store.get(thumbnailKey(large.image.sha256))) ?? Buffer.alloc(0))).toBe(true);
+    const small = await served((await t.db.image.findFirstOrThrow({ where: { width: 128 } })).originalName);
+    expect(small.type).toBe("image/jpeg");
+    expect(small.bytes.equals((await store.get(bytesKey(small.image.sha256))) ?? Buffer.alloc(0))).toBe(true);
   });
 
   it("deleting the dataset drops its blobs' rows, and the sweep their objects (the archive's too)", async () => {
@@ -113,7 +127,8 @@ describe("blobs in an S3-compatible store", () => {
     expect(await t.db.blob.count()).toBe(0);
     expect((await keys()).length).toBeGreaterThan(0);
     // A sweep dated now: everything written before it that no row names goes.
-    expect(await sweepOrphanObjects(t.db, new Date(Date.now() + 1000))).toBe(15);
+    // 8 images' bytes, the large one's thumbnail, the archive.
+    expect(await sweepOrphanObjects(t.db, new Date(Date.now() + 1000))).toBe(10);
     expect(await keys()).toEqual([]);
   });
 });

@@ -62,11 +62,24 @@ describe("blobs in an object store", () => {
     expect(row.bytes).toHaveLength(0);
     expect((await store.get(bytesKey(b.sha256)))?.equals(b.bytes)).toBe(true);
     expect(Buffer.from((await imagesRepository(t.db).bytes(image.id))?.bytes ?? []).equals(b.bytes)).toBe(true);
-    expect(
-      Buffer.from((await (await imagesRepository(t.db).thumbnail(image.id))?.read()) ?? []).equals(b.thumbnail),
-    ).toBe(true);
+    const thumbnail = await (await imagesRepository(t.db).thumbnail(image.id))?.read();
+    expect(thumbnail?.mimeType).toBe("image/webp");
+    expect(Buffer.from(thumbnail?.bytes ?? []).equals(b.thumbnail)).toBe(true);
     // A process without the store says what to set, rather than answering with empty bytes.
     await expect(imagesRepository(plain).bytes(image.id)).rejects.toThrow(/BLOB_STORE=s3/);
+  });
+
+  it("writes one object for an image that is its own thumbnail, and serves its bytes as the thumbnail", async () => {
+    const { thumbnail: _, ...b } = { ...blob(), thumbnailIsImage: true };
+    const image = await imagesRepository(t.db).createWithBlob(b, anImage(await dataset("own"), "small.jpg"));
+    expect(await t.db.blob.findUniqueOrThrow({ where: { sha256: b.sha256 } })).toMatchObject({
+      inObjectStore: true,
+      thumbnailIsImage: true,
+    });
+    expect(await store.get(thumbnailKey(b.sha256))).toBeNull();
+    const thumbnail = await (await imagesRepository(t.db).thumbnail(image.id))?.read();
+    expect(thumbnail?.mimeType).toBe("image/jpeg");
+    expect(Buffer.from(thumbnail?.bytes ?? []).equals(b.bytes)).toBe(true);
   });
 
   it("keeps reading bytes stored in PostgreSQL before the switch, from their rows", async () => {

@@ -1,5 +1,6 @@
 // `pnpm bench:inspect`: what checking an upload costs (inspectImage: size, format, truncation, thumbnail), per
-// photo, for 100 flowers_small photos (128 x 128) and 40 of them made camera-sized (1600 x 1200 JPEGs).
+// photo, for 100 flowers_small photos (128 x 128: each is its own thumbnail) and 40 of them made camera-sized
+// (1600 x 1200 JPEGs).
 // Needs ../shared.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";

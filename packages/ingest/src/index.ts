@@ -1,4 +1,5 @@
 export {
+  blobOf,
   createImageIngest,
   IMAGE_LIMITS,
   type ImageIngest,

@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import { type Db, datasetsRepository, imagesRepository, isUniqueViolation, type Split } from "@retrain/db";
+import {
+  type BlobData,
+  type Db,
+  datasetsRepository,
+  imagesRepository,
+  isUniqueViolation,
+  type Split,
+} from "@retrain/db";
 import { assignSplit, defaultGroupKey, ImageDecodeError, type InspectedImage, inspectImage } from "@retrain/engine";
 
 export const IMAGE_LIMITS = { bytesPerFile: 20 * 1024 * 1024, nameLength: 255, labelLength: 100 };
@@ -39,6 +46,14 @@ function refusal(file: IncomingImage): IngestResult | undefined {
   return undefined;
 }
 
+/** What to store of an image that decoded: its bytes, and its thumbnail unless it is its own. */
+export const blobOf = (sha256: string, bytes: Uint8Array, info: InspectedImage): BlobData => ({
+  sha256,
+  bytes: new Uint8Array(bytes),
+  mimeType: info.mimeType,
+  ...(info.thumbnail ? { thumbnail: new Uint8Array(info.thumbnail) } : { thumbnailIsImage: true }),
+});
+
 const hashOf = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 const duplicateOf = (name: string, stored: { id: string; originalName: string }): IngestResult => ({
@@ -73,12 +88,7 @@ export function createImageIngest(db: Db, datasetId: string, uploaderId: string 
 
   /** The blob and image rows of a file that decoded. */
   const rowsOf = async (file: IncomingImage, sha256: string, info: InspectedImage) => ({
-    blob: {
-      sha256,
-      bytes: new Uint8Array(file.bytes),
-      mimeType: info.mimeType,
-      thumbnail: new Uint8Array(info.thumbnail),
-    },
+    blob: blobOf(sha256, file.bytes, info),
     image: {
       datasetId,
       labelId: await labelId(file.label),

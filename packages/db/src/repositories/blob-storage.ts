@@ -7,15 +7,35 @@ export interface BlobData {
   bytes: Uint8Array<ArrayBuffer>;
   mimeType: string;
   thumbnail?: Uint8Array<ArrayBuffer>;
+  /** The image is its own thumbnail (a small upright JPEG): none is stored, its bytes are served as one. */
+  thumbnailIsImage?: boolean;
+}
+
+/** A thumbnail's bytes and their type. */
+export interface Thumbnail {
+  bytes: Uint8Array;
+  mimeType: string;
 }
 
 /** What a reader selects of a blob to get its bytes wherever they are (the row, or the object store). */
 export const bytesColumns = { sha256: true, bytes: true, inObjectStore: true } as const;
 /** What a reader selects of a blob to get its thumbnail wherever it is. */
-export const thumbnailColumns = { sha256: true, thumbnail: true, inObjectStore: true } as const;
+export const thumbnailColumns = {
+  sha256: true,
+  thumbnail: true,
+  thumbnailIsImage: true,
+  mimeType: true,
+  inObjectStore: true,
+} as const;
 
 type StoredBytes = { sha256: string; bytes: Uint8Array; inObjectStore: boolean };
-type StoredThumbnail = { sha256: string; thumbnail: Uint8Array | null; inObjectStore: boolean };
+type StoredThumbnail = {
+  sha256: string;
+  thumbnail: Uint8Array | null;
+  thumbnailIsImage: boolean;
+  mimeType: string;
+  inObjectStore: boolean;
+};
 
 function storeHolding(db: Db, sha256: string): ObjectStore {
   const store = objectStoreOf(db);
@@ -34,9 +54,18 @@ export async function bytesOf(db: Db, blob: StoredBytes): Promise<Uint8Array> {
 }
 
 /** A blob's thumbnail (null for blobs without one: archives, model files). */
-export async function thumbnailOf(db: Db, blob: StoredThumbnail): Promise<Uint8Array | null> {
-  if (!blob.inObjectStore) return blob.thumbnail;
-  return storeHolding(db, blob.sha256).get(thumbnailKey(blob.sha256));
+export async function thumbnailOf(db: Db, blob: StoredThumbnail): Promise<Thumbnail | null> {
+  if (blob.thumbnailIsImage) {
+    // Its bytes are read only now: selecting them with every thumbnail would read whole photos for the rest.
+    const stored = blob.inObjectStore
+      ? { ...blob, bytes: new Uint8Array(0) }
+      : await db.blob.findUniqueOrThrow({ where: { sha256: blob.sha256 }, select: bytesColumns });
+    return { bytes: await bytesOf(db, stored), mimeType: blob.mimeType };
+  }
+  const bytes = blob.inObjectStore
+    ? await storeHolding(db, blob.sha256).get(thumbnailKey(blob.sha256))
+    : blob.thumbnail;
+  return bytes && { bytes, mimeType: "image/webp" };
 }
 
 /**
@@ -53,7 +82,14 @@ export async function blobRow(db: Db, blob: BlobData): Promise<Prisma.BlobCreate
     store.put(bytesKey(blob.sha256), blob.bytes, blob.mimeType),
     blob.thumbnail ? store.put(thumbnailKey(blob.sha256), blob.thumbnail, "image/webp") : undefined,
   ]);
-  return { sha256: blob.sha256, mimeType: blob.mimeType, size, bytes: new Uint8Array(0), inObjectStore: true };
+  return {
+    sha256: blob.sha256,
+    mimeType: blob.mimeType,
+    size,
+    bytes: new Uint8Array(0),
+    thumbnailIsImage: blob.thumbnailIsImage ?? false,
+    inObjectStore: true,
+  };
 }
 
 /** Inserts a prepared blob row unless one of its hash exists (the bytes are the same). */

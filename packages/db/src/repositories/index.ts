@@ -1,6 +1,7 @@
 export type { StoredHealthReport } from "../health-report.js";
 export { activityRepository } from "./activity.js";
 export { baseModelsRepository } from "./base-models.js";
+export type { BlobData, Thumbnail } from "./blob-storage.js";
 export { deleteUnusedBlobs, sweepOrphanObjects } from "./blob-sweep.js";
 export { bottlenecksRepository } from "./bottlenecks.js";
 export { checkpointsRepository } from "./checkpoints.js";

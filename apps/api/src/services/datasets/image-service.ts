@@ -156,7 +156,7 @@ export function createImageService(
       return (await images.delete(ids)).count;
     },
 
-    /** The thumbnail bytes, for members of the image's workspace only (null for anyone else). */
+    /** The thumbnail's bytes and type, for members of the image's workspace only (null for anyone else). */
     async thumbnail(caller: Caller | null, id: string) {
       const row = caller ? await images.thumbnail(id) : null;
       if (!row) return null;
@@ -164,8 +164,7 @@ export function createImageService(
         () => true,
         () => false,
       );
-      const thumbnail = allowed ? await row.read() : null;
-      return thumbnail ? Buffer.from(thumbnail) : null;
+      return allowed ? await row.read() : null;
     },
   };
 }

@@ -8,7 +8,7 @@ import {
   servedPredictionsRepository,
 } from "@retrain/db";
 import { inspectImage, type Prediction } from "@retrain/engine";
-import { IMAGE_LIMITS } from "@retrain/ingest";
+import { blobOf, IMAGE_LIMITS } from "@retrain/ingest";
 import DataLoader from "dataloader";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
 import { optionalText } from "../../domain/validate.js";
@@ -63,12 +63,7 @@ export function createPredictionService(db: Db, access: Access, models: ModelCac
     try {
       const info = await inspectImage(Buffer.from(item.bytes), item.name);
       const sha256 = createHash("sha256").update(item.bytes).digest("hex");
-      await images.saveBlob({
-        sha256,
-        bytes: new Uint8Array(item.bytes),
-        mimeType: info.mimeType,
-        thumbnail: new Uint8Array(info.thumbnail),
-      });
+      await images.saveBlob(blobOf(sha256, item.bytes, info));
       return sha256;
     } catch {
       return null; // unreadable: its prediction already says why

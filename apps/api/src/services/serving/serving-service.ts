@@ -94,8 +94,8 @@ export function createServingService(db: Db, access: Access) {
 
     async thumbnail(caller: Caller | null, predictionId: string, workspaceId: string) {
       await access.require(caller, workspaceId, "read");
-      const bytes = await served.keptThumbnail(predictionId);
-      return bytes ? `data:image/webp;base64,${Buffer.from(bytes).toString("base64")}` : null;
+      const thumbnail = await served.keptThumbnail(predictionId);
+      return thumbnail && `data:${thumbnail.mimeType};base64,${Buffer.from(thumbnail.bytes).toString("base64")}`;
     },
 
     async setKeepServedImages(caller: Caller | null, workspaceId: string, keep: boolean) {
