@@ -45,7 +45,8 @@ export const ImageRef = builder.objectRef<ImageWithSuggestion>("Image").implemen
     split: t.field({ type: SplitEnum, description: "Training, validation or test.", resolve: (i) => i.split }),
     labelId: t.exposeID("labelId", { nullable: true, description: "Its label, or null when unlabelled." }),
     thumbnailUrl: t.string({
-      description: "A 256-pixel WebP, served to signed-in members only.",
+      description:
+        "A thumbnail at most 256 pixels a side (WebP; a small upright JPEG is served as it is), for signed-in members only.",
       resolve: (i) => `/thumbnails/${i.id}`,
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was uploaded." }),

@@ -688,7 +688,7 @@ export type Image = {
   split: Split;
   /** The answer of the checkpoint `images` was asked with (`checkpointId`); null without one, or while the image has no vector for its base model. */
   suggestion: Maybe<ImageSuggestion>;
-  /** A 256-pixel WebP, served to signed-in members only. */
+  /** A thumbnail at most 256 pixels a side (WebP; a small upright JPEG is served as it is), for signed-in members only. */
   thumbnailUrl: Scalars['String']['output'];
   /** Pixels. */
   width: Scalars['Int']['output'];
