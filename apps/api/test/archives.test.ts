@@ -5,7 +5,7 @@ import path from "node:path";
 import { sharedDir } from "@retrain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
-import { workspaceWithDataset, zipOf } from "./fixtures.js";
+import { archivesDropped, workspaceWithDataset, zipOf } from "./fixtures.js";
 import { collectSubscription } from "./live-client.js";
 import { startWorker, until, type WorkerProcess } from "./worker-process.js";
 
@@ -79,13 +79,8 @@ describe("archive imports", () => {
       { name: "daisy", imageCount: 6 },
       { name: "rose", imageCount: 6 },
     ]);
-    // The archive itself is not kept once imported: the worker drops it just after the job's final state is
-    // stored, which a subscriber may see first.
-    await until(
-      "the archive to be dropped",
-      async () => (await t.db.blob.count({ where: { mimeType: "application/zip" } })) === 0,
-      10_000,
-    );
+    // The archive itself is not kept once imported.
+    await archivesDropped(t);
   }, 90_000);
 
   it("a second import of the same photos reports duplicates and stores nothing twice (GraphQL, base64)", async () => {

@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { assignSplit, defaultGroupKey, type RetrainOptions, resolveBaseModel, retrain } from "@retrain/engine";
-import { seededModelCache } from "@retrain/testing";
+import { seededModelCache, until } from "@retrain/testing";
 import sharp from "sharp";
 
 export { zipOf } from "@retrain/testing";
@@ -113,3 +113,14 @@ export async function trainedByCli(
   };
   return { summary, checkpointDir: path.join(work, "out", "checkpoint"), splitOf };
 }
+
+/**
+ * Waits until no imported archive's bytes are kept: the worker drops them just after storing the job's final
+ * state, which a poller or a subscriber may see first.
+ */
+export const archivesDropped = (t: TestApi) =>
+  until(
+    "the imported archive to be dropped",
+    async () => (await t.db.blob.count({ where: { mimeType: "application/zip" } })) === 0,
+    10_000,
+  );

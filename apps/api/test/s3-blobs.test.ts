@@ -1,6 +1,7 @@
 // BLOB_STORE=s3 end to end, against Ceph's RADOS Gateway (Debian's radosgw, on a one-node cluster the test
 // starts): uploads and an archive import put bytes in the bucket, not in rows; the worker extracts from it;
-// thumbnails are served from it (a small photo's own bytes, a larger one's WebP); deleting the dataset and sweeping leaves the bucket empty.
+// thumbnails are served from it (a small photo's own bytes, a larger one's WebP); deleting the dataset and
+// sweeping leaves the bucket empty.
 import { createHash } from "node:crypto";
 import { bytesKey, type ObjectStore, sweepOrphanObjects, thumbnailKey } from "@retrain/db";
 import { s3ObjectStore } from "@retrain/db/s3";
@@ -8,7 +9,7 @@ import { flowerUploads, type RadosGateway, startRadosGateway } from "@retrain/te
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
-import { seededModelCache, upload, workspaceWithDataset, zipOf } from "./fixtures.js";
+import { archivesDropped, seededModelCache, upload, workspaceWithDataset, zipOf } from "./fixtures.js";
 import { startWorker, until, type WorkerProcess } from "./worker-process.js";
 
 const BUCKET = "retrain-api-test";
@@ -70,12 +71,8 @@ describe("blobs in an S3-compatible store", () => {
       error: null,
     });
 
-    // The archive's own blob goes once its import is done: just after the job's final state is stored.
-    await until(
-      "the archive to be dropped",
-      async () => (await t.db.blob.count({ where: { mimeType: "application/zip" } })) === 0,
-      10_000,
-    );
+    // The archive itself is not kept once imported.
+    await archivesDropped(t);
     const blobs = await t.db.blob.findMany({ select: { sha256: true, bytes: true, inObjectStore: true } });
     expect(blobs).toHaveLength(8);
     expect(blobs.every((b) => b.inObjectStore && b.bytes.length === 0)).toBe(true);

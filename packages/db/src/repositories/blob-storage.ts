@@ -17,6 +17,9 @@ export interface Thumbnail {
   mimeType: string;
 }
 
+/** The type of every stored thumbnail (made by the engine's `inspectImage`). */
+const THUMBNAIL_TYPE = "image/webp";
+
 /** What a reader selects of a blob to get its bytes wherever they are (the row, or the object store). */
 export const bytesColumns = { sha256: true, bytes: true, inObjectStore: true } as const;
 /** What a reader selects of a blob to get its thumbnail wherever it is. */
@@ -65,7 +68,7 @@ export async function thumbnailOf(db: Db, blob: StoredThumbnail): Promise<Thumbn
   const bytes = blob.inObjectStore
     ? await storeHolding(db, blob.sha256).get(thumbnailKey(blob.sha256))
     : blob.thumbnail;
-  return bytes && { bytes, mimeType: "image/webp" };
+  return bytes && { bytes, mimeType: THUMBNAIL_TYPE };
 }
 
 /**
@@ -80,7 +83,7 @@ export async function blobRow(db: Db, blob: BlobData): Promise<Prisma.BlobCreate
   if (!store) return { ...blob, size };
   await Promise.all([
     store.put(bytesKey(blob.sha256), blob.bytes, blob.mimeType),
-    blob.thumbnail ? store.put(thumbnailKey(blob.sha256), blob.thumbnail, "image/webp") : undefined,
+    blob.thumbnail ? store.put(thumbnailKey(blob.sha256), blob.thumbnail, THUMBNAIL_TYPE) : undefined,
   ]);
   return {
     sha256: blob.sha256,

@@ -1,7 +1,7 @@
 import sharp, { type Sharp } from "sharp";
 import { ImageDecodeError } from "../errors.js";
 import { decodeJpegRgba } from "./fast-jpeg.js";
-import { readJpegHeader } from "./jpeg-header.js";
+import { plainJpegHeader } from "./jpeg-header.js";
 import { resizeBilinear, type SourceRect } from "./resize-bilinear.js";
 
 export type ResizeMode = "center-crop" | "squash";
@@ -83,10 +83,8 @@ async function enlargeInProcess(image: Sharp, width: number, height: number, rec
  * Null for anything else, which takes the libvips path.
  */
 async function decodeSmallJpeg(input: Buffer, name: string, options: DecodeOptions, maxPixels: number) {
-  const header = readJpegHeader(input);
-  if (!header || header.orientation > 1 || (header.components !== 3 && header.components !== 1)) return null;
-  // mozjpeg fills a truncated file's missing rows with grey; libvips refuses it: no end marker, libvips decides.
-  if (input[input.length - 2] !== 0xff || input[input.length - 1] !== 0xd9) return null;
+  const header = plainJpegHeader(input);
+  if (!header) return null;
   if (Math.min(header.width, header.height) >= 2 * options.size) return null;
   if (header.width * header.height > maxPixels)
     throw new ImageDecodeError(name, `image is too large (over ${maxPixels.toLocaleString("en")} pixels)`);

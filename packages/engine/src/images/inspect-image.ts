@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { ImageDecodeError } from "../errors.js";
 import { DEFAULT_MAX_PIXELS, decodeFailureReason } from "./decode-image.js";
 import { decodeJpegRgba } from "./fast-jpeg.js";
-import { readJpegHeader } from "./jpeg-header.js";
+import { plainJpegHeader } from "./jpeg-header.js";
 
 export interface InspectedImage {
   width: number;
@@ -72,10 +72,8 @@ export async function inspectImage(
  * cannot read, goes the libvips way, which says what is wrong.
  */
 async function ownThumbnail(bytes: Buffer): Promise<InspectedImage | null> {
-  const header = readJpegHeader(bytes);
-  if (!header || header.orientation > 1 || (header.components !== 3 && header.components !== 1)) return null;
-  if (header.width > THUMBNAIL_SIZE || header.height > THUMBNAIL_SIZE) return null;
-  if (bytes[bytes.length - 2] !== 0xff || bytes[bytes.length - 1] !== 0xd9) return null;
+  const header = plainJpegHeader(bytes);
+  if (!header || header.width > THUMBNAIL_SIZE || header.height > THUMBNAIL_SIZE) return null;
   const decoded = await decodeJpegRgba(bytes);
   if (!decoded || decoded.width !== header.width || decoded.height !== header.height) return null;
   return { width: header.width, height: header.height, format: "jpeg", mimeType: "image/jpeg", thumbnail: null };

@@ -55,3 +55,15 @@ export function readJpegHeader(b: Uint8Array): JpegHeader | null {
   }
   return null;
 }
+
+/**
+ * The header of a JPEG that mozjpeg decodes as libvips would: upright (no EXIF rotation), gray or colour (not
+ * CMYK), and ending with its end marker (mozjpeg fills a truncated file's missing rows with grey where libvips
+ * refuses it). Null for anything else, which takes the libvips path.
+ */
+export function plainJpegHeader(b: Uint8Array): JpegHeader | null {
+  const header = readJpegHeader(b);
+  if (!header || header.orientation > 1 || (header.components !== 3 && header.components !== 1)) return null;
+  if (b[b.length - 2] !== 0xff || b[b.length - 1] !== 0xd9) return null;
+  return header;
+}
