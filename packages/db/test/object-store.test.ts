@@ -13,6 +13,7 @@ import {
   sweepOrphanObjects,
   thumbnailKey,
 } from "../src/index.js";
+import { signedObjectReads } from "../src/object-store/signed-reads.js";
 import { storeChunkedBlob } from "../src/repositories/chunked-blobs.js";
 import { s3ObjectStore } from "../src/s3.js";
 
@@ -126,5 +127,32 @@ describe("blobs in an object store", () => {
     await store.put(bytesKey("1".repeat(64)), new Uint8Array([1, 2, 3]), "image/png");
     await store.delete([bytesKey("1".repeat(64)), bytesKey("never-written")]);
     expect(await store.get(bytesKey("1".repeat(64)))).toBeNull();
+  });
+
+  it("reads objects as signed requests, and leaves to the SDK what they cannot read", async () => {
+    const options = gateway.options("retrain-db-test");
+    const credentials = { accessKeyId: options.accessKeyId ?? "", secretAccessKey: options.secretAccessKey ?? "" };
+    const reads = signedObjectReads({
+      ...options,
+      endpoint: options.endpoint ?? "",
+      region: options.region,
+      credentials,
+    });
+    // A key that must be escaped in the path (and signed escaped once, as S3 does).
+    const key = "odd keys/a+b é=1.bin";
+    const bytes = new Uint8Array(randomBytes(3000));
+    await store.put(key, bytes, "application/octet-stream");
+    expect(Buffer.from((await reads(key)) as Buffer).equals(bytes)).toBe(true);
+    expect(await reads("odd keys/none")).toBeNull();
+
+    // Wrong credentials: not "missing", but the SDK's turn, which names the error.
+    const wrong = { ...options, secretAccessKey: "not-the-secret" };
+    const refused = signedObjectReads({
+      ...wrong,
+      endpoint: options.endpoint ?? "",
+      credentials: { ...credentials, secretAccessKey: "not-the-secret" },
+    });
+    expect(await refused(key)).toBe("ask-sdk");
+    await expect(s3ObjectStore(wrong).get(key)).rejects.toMatchObject({ name: "SignatureDoesNotMatch" });
   });
 });
