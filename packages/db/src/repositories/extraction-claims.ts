@@ -55,8 +55,9 @@ export const extractionClaimsRepository = (db: Db) => ({
   renew: (owner: string, seconds: number) =>
     db.$executeRaw`UPDATE "ExtractionClaim" SET "expiresAt" = now() + make_interval(secs => ${seconds}::int)
                    WHERE owner = ${owner}`,
-  /** Ends an owner's claims (its chunk is stored, or it stops). */
-  release: (owner: string) => db.extractionClaim.deleteMany({ where: { owner } }),
+  /** Ends an owner's claims: on these images (a chunk of theirs is stored), or all (it stops). */
+  release: (owner: string, imageIds?: string[]) =>
+    db.extractionClaim.deleteMany({ where: { owner, ...(imageIds ? { imageId: { in: imageIds } } : {}) } }),
   /**
    * Fresh statistics of images before an extraction claims them: planned on statistics from before a large
    * import (the dataset "has 20 images"), each claim sorted every image left instead of walking the first few
