@@ -127,17 +127,24 @@ try {
   console.log(`training: ${run.status} in ${trainingSeconds} s`);
   // The run's parts: its extraction check (every image's vector looked for) and the head's training itself.
   const parts = await graphqlRequest<{
-    run: { metrics: { trainingSeconds: number } | null; extraction: { createdAt: string; finishedAt: string } | null };
+    run: {
+      metrics: { trainingSeconds: number; epochs: number | null } | null;
+      extraction: { createdAt: string; finishedAt: string } | null;
+    };
   }>(
     api.url,
-    "query($id: ID!) { run(id: $id) { metrics { trainingSeconds } extraction { createdAt finishedAt } } }",
+    "query($id: ID!) { run(id: $id) { metrics { trainingSeconds epochs } extraction { createdAt finishedAt } } }",
     { id: run.id },
     token,
   );
   const check = parts.data?.run.extraction;
   const extractionCheckSeconds = check ? (Date.parse(check.finishedAt) - Date.parse(check.createdAt)) / 1000 : null;
   const headSeconds = parts.data?.run.metrics?.trainingSeconds ?? null;
-  console.log(`training parts: extraction check ${extractionCheckSeconds} s, the head's training ${headSeconds} s`);
+  // Early stopping decides the epochs: the head's time is read per epoch across runs.
+  const headEpochs = parts.data?.run.metrics?.epochs ?? null;
+  console.log(
+    `training parts: extraction check ${extractionCheckSeconds} s, the head's training ${headSeconds} s (${headEpochs} epochs)`,
+  );
   const checkpointId = run.checkpoints[0]?.id;
   if (run.status !== "SUCCEEDED" || !checkpointId) throw new Error(`training ${run.status}: ${run.error}`);
   await client.promote(checkpointId);
@@ -184,6 +191,7 @@ try {
       seconds: trainingSeconds,
       extractionCheckSeconds,
       headSeconds,
+      headEpochs,
       testAccuracy: run.metrics?.testAccuracy ?? null,
     },
     healthCheck: { seconds: healthSeconds },
