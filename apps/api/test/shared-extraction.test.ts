@@ -75,6 +75,15 @@ describe("an extraction shared by two hosts", () => {
     expect(rows).toHaveLength(IMAGES);
     expect(new Set(rows.map((r) => r.imageId)).size).toBe(IMAGES);
   };
+  /** What the workers added to the extraction's progress counter, over every extraction so far. */
+  const counted = async () =>
+    Number(
+      (
+        await t.db.extractionCounter.findUnique({
+          where: { datasetId_baseModelId: { datasetId, baseModelId: modelId } },
+        })
+      )?.stored,
+    );
 
   it("both hosts take chunks of it, and between them compute every image once", async () => {
     const [a, b] = [await host(), await host()];
@@ -83,6 +92,7 @@ describe("an extraction shared by two hosts", () => {
     expect(claimedBy(a)).toBeGreaterThan(0);
     expect(claimedBy(b)).toBeGreaterThan(0);
     expect(claimedBy(a) + claimedBy(b)).toBe(IMAGES);
+    expect(await counted()).toBe(IMAGES); // both hosts' chunks, each once
   }, 180_000);
 
   it("a host killed mid-chunk hands its chunk to the other, and nothing is lost or stored twice", async () => {
@@ -108,5 +118,7 @@ describe("an extraction shared by two hosts", () => {
     await storedOnce();
     // The survivor computed everything the killed host had not stored, its unfinished chunk included.
     expect(claimedBy(a) - claimedA).toBeGreaterThanOrEqual(IMAGES - storedBeforeKill);
+    // The progress counter counted each vector once: what the killed host stored, and the rest.
+    expect(await counted()).toBe(2 * IMAGES);
   }, 180_000);
 });

@@ -65,7 +65,7 @@ export async function workChunks(
   let storeFailed: unknown; // stops the extraction at its next chunk rather than at its end
 
   const store = async (chunk: Chunk) => {
-    await bottlenecks.saveMany(
+    const saved = await bottlenecks.saveMany(
       chunk.vectors.map((v) => ({
         imageId: v.imageId,
         baseModelId: baseModel.id,
@@ -74,6 +74,8 @@ export async function workChunks(
       })),
     );
     for (const f of chunk.failures) await bottlenecks.recordFailure(f.imageId, baseModel.id, f.reason);
+    // Only rows this chunk added: another worker may have stored some first (a claim that expired).
+    await claims.addStored(datasetId, baseModel.id, saved.count + chunk.failures.length);
     await claims.release(
       owner,
       chunk.images.map((image) => image.id),
