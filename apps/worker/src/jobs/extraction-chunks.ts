@@ -95,7 +95,7 @@ export async function workChunks(
     if ("vector" in result) chunk.vectors.push({ imageId, vector: result.vector });
     else chunk.failures.push({ imageId, reason: result.reason });
     if (--chunk.left > 0) return;
-    // One chunk stored at a time, in order; a failure is thrown where the extraction ends (below).
+    // One chunk stored at a time, in order; a failure stops the extraction at its next chunk, or its end.
     storing = storing.then(() => store(chunk));
     storing.catch((error) => {
       storeFailed ??= error;
@@ -103,15 +103,20 @@ export async function workChunks(
   };
 
   let after = "";
+  let claiming: Promise<ClaimedImage[]> | undefined; // the last claim asked for (the end waits for it)
   /** The next free chunk: onwards from the last one; once at the end, from the start again (expired claims). */
-  const claimNext = async () => {
-    if (hooks.signal?.aborted) return [];
-    const claim = (from: string) =>
-      claims.claim(datasetId, baseModel.id, owner, settings.size, settings.claimSeconds, from);
-    let chunk = await claim(after);
-    if (chunk.length === 0 && after !== "") chunk = await claim("");
-    after = chunk.at(-1)?.id ?? "";
-    return chunk;
+  const claimNext = () => {
+    claiming = (async () => {
+      if (hooks.signal?.aborted) return [];
+      const claim = (from: string) =>
+        claims.claim(datasetId, baseModel.id, owner, settings.size, settings.claimSeconds, from);
+      let chunk = await claim(after);
+      if (chunk.length === 0 && after !== "") chunk = await claim("");
+      after = chunk.at(-1)?.id ?? "";
+      return chunk;
+    })();
+    claiming.catch(() => {}); // thrown where it is awaited
+    return claiming;
   };
 
   async function* images(first: ClaimedImage[]): AsyncGenerator<ExtractionJob> {
@@ -132,10 +137,7 @@ export async function workChunks(
         const found = await bytes;
         const following = reads[i + 1];
         if (following) bytes = bottlenecks.imageBytes(following.map((image) => image.sha256));
-        else {
-          next = claimNext(); // this chunk's last bytes are in hand: the next chunk is claimed meanwhile
-          next.catch(() => {}); // (thrown when awaited, above)
-        }
+        else next = claimNext(); // this chunk's last bytes are in hand: the next chunk is claimed meanwhile
         for (const image of group) {
           const imageBytes = found.get(image.sha256);
           if (imageBytes)
@@ -164,6 +166,7 @@ export async function workChunks(
     return tally;
   } finally {
     clearInterval(renewal);
+    await claiming?.catch(() => {}); // a claim still in flight would outlive the release below
     await claims.release(owner).catch(() => {}); // a stop mid-chunk hands it on at once
   }
 }
