@@ -3,6 +3,7 @@ export {
   createImageIngest,
   IMAGE_LIMITS,
   type ImageIngest,
+  INGEST_GROUP,
   type IncomingImage,
   type IngestResult,
   splitNamed,

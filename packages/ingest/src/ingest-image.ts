@@ -11,6 +11,13 @@ import { assignSplit, defaultGroupKey, ImageDecodeError, type InspectedImage, in
 
 export const IMAGE_LIMITS = { bytesPerFile: 20 * 1024 * 1024, nameLength: 255, labelLength: 100 };
 
+/**
+ * Files are stored in groups of up to this many files or bytes (`ingest.many`: one transaction a group, their
+ * decoding side by side): a photo of a few hundred KB costs a commit of its own no longer, and memory stays
+ * bounded. Uploads and archive imports group the same way.
+ */
+export const INGEST_GROUP = { files: 32, bytes: 8 * 1024 * 1024 };
+
 export interface IncomingImage {
   name: string;
   bytes: Buffer;

@@ -1,6 +1,6 @@
 import type { Split } from "@retrain/db";
 import type { ImageIngest, IncomingImage, IngestResult } from "@retrain/ingest";
-import { IMAGE_LIMITS, splitNamed } from "@retrain/ingest";
+import { IMAGE_LIMITS, INGEST_GROUP, splitNamed } from "@retrain/ingest";
 import busboy from "busboy";
 import type express from "express";
 import { ValidationError } from "../domain/errors.js";
@@ -9,11 +9,6 @@ import { ValidationError } from "../domain/errors.js";
 export const UPLOAD_STREAM_LIMITS = { files: 10_000, fileBytes: IMAGE_LIMITS.bytesPerFile };
 /** Groups of files stored at once while the next is read: both cores busy on a 2-core machine. */
 const STORING = 2;
-/**
- * Files are stored in groups of up to this many files or bytes (one transaction a group, their decoding side
- * by side): a photo of a few hundred KB costs a commit of its own no longer, and memory stays bounded.
- */
-const GROUP = { files: 32, bytes: 8 * 1024 * 1024 };
 
 /** The label a file's path gives it: its folder (`daisy/1.jpg` is a daisy), as when class folders are dropped. */
 const folderOf = (name: string) => name.split("/").slice(0, -1).at(-1);
@@ -128,7 +123,7 @@ function ingestForm(req: express.Request, ingest: ImageIngest): Promise<IngestRe
           const bytes = Buffer.concat(chunks);
           group.push({ index, file: { name, bytes, label, split } });
           groupBytes += bytes.length;
-          if (group.length >= GROUP.files || groupBytes >= GROUP.bytes) storeGroup();
+          if (group.length >= INGEST_GROUP.files || groupBytes >= INGEST_GROUP.bytes) storeGroup();
         }
       });
       reading.catch(fail);

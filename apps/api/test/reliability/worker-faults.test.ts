@@ -150,6 +150,8 @@ describe("workers killed or stopped mid-job", () => {
     expect(job.status).toBe("SUCCEEDED");
     expect(storedByFirst).toBeLessThan(300);
     expect(await t.db.image.count({ where: { datasetId } })).toBe(300);
+    // Counts exact across the kill: what the first stored after its last recorded group is not a "duplicate".
+    expect(job.result).toMatchObject({ accepted: 300, duplicates: 0, rejected: 0 });
     const labels = await t.db.label.findMany({ where: { datasetId }, select: { name: true } });
     expect(labels.map((l) => l.name).sort()).toEqual(["dandelion", "rose"]);
     // The archive itself is not kept once imported.

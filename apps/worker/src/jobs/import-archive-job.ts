@@ -5,7 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { imagesRepository, isDatabaseUnavailable, jobsRepository } from "@retrain/db";
-import { createImageIngest, openArchive } from "@retrain/ingest";
+import { type ArchiveImage, createImageIngest, INGEST_GROUP, type IngestResult, openArchive } from "@retrain/ingest";
 import { JobFailure } from "../runner/job-failure.js";
 import type { JobContext, JobOutcome } from "../runner/job-runner.js";
 import type { WorkerDeps } from "./worker-deps.js";
@@ -20,7 +20,7 @@ interface Counts {
 }
 
 /**
- * IMPORT_ARCHIVE: a class-per-folder zip into a dataset, one image at a time with progress. An unsafe or
+ * IMPORT_ARCHIVE: a class-per-folder zip into a dataset, in groups of images stored together, with progress. An unsafe or
  * unreadable archive fails the job with the reason and imports nothing; an unreadable image is listed and
  * skipped. A retry (its worker died or stopped) goes on from the last recorded entry with the counts so far,
  * and anything it meets again is recognised by its hash: nothing lands twice, nothing is skipped.
@@ -65,26 +65,57 @@ async function importFile(
     rejected: resumeAt ? (saved.rejected ?? 0) : 0,
     rejections: resumeAt ? (saved.rejections ?? []) : [],
   };
+  // Captured before `start` resets it: a retry's first attempt started at this moment.
+  const firstStarted = job.startedAt;
   if (!resumeAt) await jobs.start(job.id, archive.count);
   const ingest = createImageIngest(deps.db, job.datasetId, job.createdById);
+  const images = imagesRepository(deps.db);
+  /**
+   * On a retry, a "duplicate" the dead attempt stored itself (after its last recorded group): the entry's own
+   * name, stored since the job first started. Counted as accepted, so a resumed import's counts stay exact.
+   */
+  const storedByEarlierAttempt = async (result: IngestResult) => {
+    if (job.attempts <= 1 || result.status !== "DUPLICATE" || !firstStarted) return false;
+    const [image] = await images.findManyByIds([result.imageId]);
+    return image?.originalName === result.name && image.createdAt >= firstStarted;
+  };
+  const count = async (result: IngestResult | { name: string; status: "UNREADABLE"; reason: string }) => {
+    if (result.status === "REJECTED" || result.status === "UNREADABLE") {
+      counts.rejected++;
+      if (counts.rejections.length < KEEP_REJECTIONS)
+        counts.rejections.push({ name: result.name, reason: result.reason });
+    } else if (result.status === "DUPLICATE" && !(await storedByEarlierAttempt(result))) counts.duplicates++;
+    else counts.accepted++;
+  };
   let done = 0;
+  let group: ArchiveImage[] = [];
+  let groupBytes = 0;
+  /** A group's images stored together (`ingest.many`), then progress (`at` entries) and counts recorded together. */
+  const storeGroup = async (at: number) => {
+    const results = await ingest.many(
+      group.map((item) => ({ name: item.path, bytes: item.bytes, label: item.label, split: item.split })),
+    );
+    for (const result of results) await count(result);
+    group = [];
+    groupBytes = 0;
+    // After each group is stored: a retry resumes after the last group recorded, its counts exact (above).
+    await ctx.progress(at, { ...counts }, true);
+  };
   for await (const item of archive.images) {
     if (done++ < resumeAt) continue; // recorded by an earlier attempt
-    const result =
-      "error" in item
-        ? null
-        : await ingest({ name: item.path, bytes: item.bytes, label: item.label, split: item.split });
-    if (!result || result.status === "REJECTED") {
-      counts.rejected++;
-      const reason = result?.status === "REJECTED" ? result.reason : "error" in item ? item.error : "";
-      if (counts.rejections.length < KEEP_REJECTIONS) counts.rejections.push({ name: item.path, reason });
-    } else if (result.status === "DUPLICATE") counts.duplicates++;
-    else counts.accepted++;
-    // Progress and counts together, after each image is stored (a write an image, next to the image's own
-    // several): a retry resumes exactly after the last one, its counts exact.
-    await ctx.progress(done, { ...counts }, true);
+    if ("error" in item) {
+      // In order: the group before it is stored (and recorded) first.
+      if (group.length > 0) await storeGroup(done - 1);
+      await count({ name: item.path, status: "UNREADABLE", reason: item.error });
+      await ctx.progress(done, { ...counts }, true);
+    } else {
+      group.push(item);
+      groupBytes += item.bytes.length;
+      if (group.length >= INGEST_GROUP.files || groupBytes >= INGEST_GROUP.bytes) await storeGroup(done);
+    }
     if (ctx.signal.aborted) break;
   }
+  if (group.length > 0 && !ctx.signal.aborted) await storeGroup(done);
   // The archive stays while a retry may need it; once the job ends, the worker drops it (see main.ts).
   return { status: done >= archive.count && !ctx.signal.aborted ? "SUCCEEDED" : "CANCELLED", result: { ...counts } };
 }
