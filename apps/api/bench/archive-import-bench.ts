@@ -4,7 +4,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { createPrismaClient } from "@retrain/db";
-import { graphqlRequest, sharedDir, signUpAt, startThrowawayProduct, until, zipOf } from "@retrain/testing";
+import { sharedDir, startThrowawayProduct, until, userWithWorkspace, zipOf } from "@retrain/testing";
 
 const ROUNDS = 3;
 const product = await startThrowawayProduct("archive-bench", { compiled: true });
@@ -12,15 +12,7 @@ const db = createPrismaClient(product.databaseUrl);
 try {
   const api = await product.startApi();
   await product.startWorker();
-  const token = await signUpAt(api.url, "archive-bench@example.com");
-  const gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
-    const answer = await graphqlRequest<T>(api.url, query, variables, token);
-    if (!answer.data) throw new Error(JSON.stringify(answer.errors));
-    return answer.data;
-  };
-  const { createWorkspace } = await gql<{ createWorkspace: { id: string } }>(
-    'mutation { createWorkspace(name: "Bench") { id } }',
-  );
+  const { token, gql, workspaceId } = await userWithWorkspace(api.url, "archive-bench@example.com");
   const root = path.join(sharedDir(), "datasets/flowers_small");
   const files: Record<string, Buffer> = {};
   for (const label of (await readdir(root)).sort())
@@ -31,7 +23,7 @@ try {
   for (let round = 1; round <= ROUNDS; round++) {
     const { createDataset } = await gql<{ createDataset: { id: string } }>(
       "mutation($w: ID!, $n: String!) { createDataset(workspaceId: $w, name: $n) { id } }",
-      { w: createWorkspace.id, n: `round ${round}` },
+      { w: workspaceId, n: `round ${round}` },
     );
     const started = performance.now();
     const response = await fetch(new URL(`/datasets/${createDataset.id}/archive`, api.url), {

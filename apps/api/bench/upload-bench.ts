@@ -7,7 +7,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { graphqlRequest, sharedDir, signUpAt, startThrowawayProduct } from "@retrain/testing";
+import { sharedDir, startThrowawayProduct, userWithWorkspace } from "@retrain/testing";
 import sharp from "sharp";
 
 const BATCH = 25;
@@ -15,15 +15,7 @@ const ROUNDS = 3;
 const product = await startThrowawayProduct("upload-bench", { compiled: true });
 try {
   const api = await product.startApi();
-  const token = await signUpAt(api.url, "upload-bench@example.com");
-  const gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
-    const answer = await graphqlRequest<T>(api.url, query, variables, token);
-    if (!answer.data) throw new Error(JSON.stringify(answer.errors));
-    return answer.data;
-  };
-  const { createWorkspace } = await gql<{ createWorkspace: { id: string } }>(
-    'mutation { createWorkspace(name: "Bench") { id } }',
-  );
+  const { token, gql, workspaceId } = await userWithWorkspace(api.url, "upload-bench@example.com");
   const root = path.join(sharedDir(), "datasets/flowers_small");
   const small: { path: string; label: string }[] = [];
   for (const label of (await readdir(root)).sort())
@@ -42,7 +34,7 @@ try {
     (
       await gql<{ createDataset: { id: string } }>(
         "mutation($w: ID!, $n: String!) { createDataset(workspaceId: $w, name: $n) { id } }",
-        { w: createWorkspace.id, n: `round ${++datasets}` },
+        { w: workspaceId, n: `round ${++datasets}` },
       )
     ).createDataset.id;
 

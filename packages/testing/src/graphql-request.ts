@@ -32,3 +32,20 @@ export async function signUpAt(url: string, email: string): Promise<string> {
   if (!answer.data) throw new Error(`sign-up failed: ${JSON.stringify(answer.errors)}`);
   return answer.data.signUp.sessionToken;
 }
+
+/**
+ * A new user with a workspace of their own (benchmarks): their token, the workspace's id, and `gql`, which
+ * sends an operation as them and throws on errors.
+ */
+export async function userWithWorkspace(url: string, email: string) {
+  const token = await signUpAt(url, email);
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+    const answer = await graphqlRequest<T>(url, query, variables, token);
+    if (!answer.data) throw new Error(JSON.stringify(answer.errors));
+    return answer.data;
+  };
+  const { createWorkspace } = await gql<{ createWorkspace: { id: string } }>(
+    'mutation { createWorkspace(name: "Bench") { id } }',
+  );
+  return { token, gql, workspaceId: createWorkspace.id };
+}

@@ -1,7 +1,7 @@
 export { freePort } from "@retrain/db/local";
 export { compiledServices, seededModelCache } from "./compiled-services.js";
 export { flowerUploads, type TrainedWorkspace, trainedFlowersWorkspace } from "./flowers-workspace.js";
-export { type GraphQLAnswer, graphqlRequest, signUpAt } from "./graphql-request.js";
+export { type GraphQLAnswer, graphqlRequest, signUpAt, userWithWorkspace } from "./graphql-request.js";
 export { type RadosGateway, startRadosGateway } from "./rados-gateway.js";
 export {
   compiledFile,
