@@ -36,6 +36,9 @@ const peakRssMb = (worker: ServiceProcess) => {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 };
 
+/** Every core of the machine, as `taskset` lists them (unpinning: not only the two that the pinned runs use). */
+const everyCore = `0-${os.availableParallelism() - 1}`;
+
 /** Pins every thread of a worker to these cores (`taskset`, util-linux). */
 function pinTo(worker: ServiceProcess, cores: string) {
   execFileSync("taskset", ["--all-tasks", "--cpu-list", "--pid", cores, String(worker.process.pid)], {
@@ -109,8 +112,8 @@ async function importAndExtract(product: ThrowawayProduct, settings: Record<stri
   pinTo(second, "1");
   const two = await extraction();
   console.log(`two workers, a core each: ${two.imagesPerSecond} images/s`);
-  pinTo(first, "0,1");
-  pinTo(second, "0,1");
+  pinTo(first, everyCore);
+  pinTo(second, everyCore);
   const twoSharing = await extraction();
   console.log(`two workers, every core: ${twoSharing.imagesPerSecond} images/s`);
   const peakRss = { api: peakRssMb(api), firstWorker: peakRssMb(first), secondWorker: peakRssMb(second) };
