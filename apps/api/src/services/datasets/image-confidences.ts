@@ -11,6 +11,12 @@ export interface ImageConfidence {
   confidence: number;
 }
 
+/** Every image's answer, and the answered ids ranked by confidence (lowest first; ties by id). */
+export interface RankedAnswers {
+  answers: Map<string, ImageConfidence>;
+  ranked: string[];
+}
+
 /** Vectors read and classified at a time: memory holds one batch, not a 100,000-image dataset. */
 const BATCH = 2_000;
 
@@ -51,7 +57,7 @@ export async function checkpointOfWorkspace(
  */
 export function createImageConfidences(db: Db, models: ModelCache) {
   const bottlenecks = bottlenecksRepository(db);
-  const cache = new LRUCache<string, { vectors: number; answers: Promise<Map<string, ImageConfidence>> }>({ max: 8 });
+  const cache = new LRUCache<string, { vectors: number; answers: Promise<RankedAnswers> }>({ max: 8 });
 
   /** Adds the checkpoint's answers for these rows' vectors to `answers`. */
   async function classify(
@@ -68,12 +74,12 @@ export function createImageConfidences(db: Db, models: ModelCache) {
     return answers;
   }
 
-  async function compute(checkpointId: string, datasetId: string, baseModelId: string) {
+  async function compute(checkpointId: string, datasetId: string, baseModelId: string): Promise<RankedAnswers> {
     const answers = new Map<string, ImageConfidence>();
     let after: string | null = null;
     for (;;) {
       const rows = await bottlenecks.vectorPage(datasetId, baseModelId, after, BATCH);
-      if (rows.length === 0) return answers;
+      if (rows.length === 0) return { answers, ranked: rankedByConfidence(answers) };
       await classify(checkpointId, rows, answers);
       after = rows.at(-1)?.imageId ?? null;
     }
@@ -84,7 +90,10 @@ export function createImageConfidences(db: Db, models: ModelCache) {
     forImages: async (checkpointId: string, imageIds: readonly string[], baseModelId: string) =>
       classify(checkpointId, await bottlenecks.vectorsOf(imageIds, baseModelId), new Map()),
 
-    /** Image id -> the checkpoint's answer, for the images of the dataset that have vectors for its base model. */
+    /**
+     * Image id -> the checkpoint's answer, for the images of the dataset that have vectors for its base model,
+     * and those ids ranked by confidence (sorted once here, not on every page a grid asks for).
+     */
     async of(checkpointId: string, datasetId: string, baseModelId: string) {
       const key = `${checkpointId}:${datasetId}`;
       const vectors = await bottlenecks.count(datasetId, baseModelId);
@@ -96,6 +105,11 @@ export function createImageConfidences(db: Db, models: ModelCache) {
       return answers;
     },
   };
+}
+
+/** Ids by confidence, lowest first, ties by id (a total order: cursors into it are stable). */
+function rankedByConfidence(answers: Map<string, ImageConfidence>): string[] {
+  return [...answers].sort(([a, x], [b, y]) => x.confidence - y.confidence || (a < b ? -1 : 1)).map(([id]) => id);
 }
 
 export type ImageConfidences = ReturnType<typeof createImageConfidences>;
