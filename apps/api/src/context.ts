@@ -2,6 +2,7 @@ import type { Loaders } from "./loaders.js";
 import type { BaseModelService } from "./services/base-models/base-model-service.js";
 import type { DatasetExport } from "./services/datasets/dataset-export.js";
 import type { DatasetService } from "./services/datasets/dataset-service.js";
+import type { DirectUploads } from "./services/datasets/direct-uploads.js";
 import type { ImageService } from "./services/datasets/image-service.js";
 import type { ImportService } from "./services/datasets/import-service.js";
 import type { LabelSuggestions } from "./services/datasets/label-suggestions.js";
@@ -40,6 +41,7 @@ export interface Services {
   workspaceHousekeeping: WorkspaceHousekeeping;
   datasets: DatasetService;
   images: ImageService;
+  directUploads: DirectUploads;
   datasetExports: DatasetExport;
   baseModels: BaseModelService;
   jobs: JobService;

@@ -388,6 +388,26 @@ export type DatasetMap = {
   y: Array<Scalars['Float']['output']>;
 };
 
+/** Where to PUT one file's bytes straight to the S3 store; then pass its key to finishDirectUploads. */
+export type DirectUpload = {
+  /** When the URL stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Names the upload to finishDirectUploads. */
+  key: Scalars['String']['output'];
+  /** The file's name, as given. */
+  name: Scalars['String']['output'];
+  /** PUT exactly the file's `size` bytes here (any other length is refused), before `expiresAt`. */
+  url: Scalars['String']['output'];
+};
+
+/** A file about to be uploaded straight to the store. */
+export type DirectUploadFileInput = {
+  /** File name (also keys the stable split). */
+  name: Scalars['String']['input'];
+  /** Its length in bytes (at most 20 MB). */
+  size: Scalars['Int']['input'];
+};
+
 /** Images whose vectors are nearly the same: re-encoded, resized or slightly cropped copies. */
 export type DuplicateGroup = {
   /** Leakage: its images sit in more than one split, so the evaluation has seen them in training. */
@@ -552,6 +572,18 @@ export type ExtractionResult = {
   imagesPerSecond: Scalars['Float']['output'];
   /** Time taken. */
   seconds: Scalars['Float']['output'];
+};
+
+/** A file PUT to its upload URL, to be stored as an image. */
+export type FinishedUploadInput = {
+  /** The key startDirectUploads gave it. */
+  key: Scalars['String']['input'];
+  /** Label name; created when new. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** File name. */
+  name: Scalars['String']['input'];
+  /** Defaults to a stable split from the file name's hash. */
+  split?: InputMaybe<Split>;
 };
 
 /** Whether the API and what it depends on are working. */
@@ -1016,6 +1048,8 @@ export type Mutation = {
   deleteWorkspace: Scalars['Boolean']['output'];
   /** Take a kept image off the review queue without adding it. */
   dismissServedPrediction: Scalars['Boolean']['output'];
+  /** Stores files PUT to their upload URLs as images: a result per file, as uploadImages answers (one never uploaded is rejected). */
+  finishDirectUploads: Array<UploadResult>;
   /** Import a class-per-folder zip (daisy/1.jpg ...) as a job; poll or subscribe for progress. Large archives: POST the raw zip to /datasets/{id}/archive instead. */
   importArchive: Job;
   /** Make a one-time invitation link for someone (OWNER or ADMIN); copy its path and send it. Expires in 14 days. */
@@ -1068,6 +1102,8 @@ export type Mutation = {
   signOutEverywhere: Scalars['Int']['output'];
   /** Create an account and sign in, as the sign-up policy allows (signInOptions.signUp; FORBIDDEN with the reason otherwise). With an invitation link's token the account joins that workspace at once. Limited per client address. */
   signUp: AuthPayload;
+  /** Upload URLs for up to 100 files (20 MB each), valid 15 minutes, so the bytes go straight to the S3 store and not through the API. Only with BLOB_STORE=s3 (CONFLICT otherwise). */
+  startDirectUploads: Array<DirectUpload>;
   /** Compute the bottleneck vectors a dataset lacks for a base model (only the missing ones). */
   startExtraction: Job;
   /** Check a dataset's health for a base model: extracts missing vectors, then finds duplicates, wrong labels and strays, and draws the map. A check already running is returned. */
@@ -1242,6 +1278,13 @@ export type MutationDeleteWorkspaceArgs = {
 /** Everything Retrain Studio can be told to do. */
 export type MutationDismissServedPredictionArgs = {
   predictionId: Scalars['ID']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationFinishDirectUploadsArgs = {
+  datasetId: Scalars['ID']['input'];
+  uploads: Array<FinishedUploadInput>;
 };
 
 
@@ -1426,6 +1469,13 @@ export type MutationSignUpArgs = {
   invitationToken: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+/** Everything Retrain Studio can be told to do. */
+export type MutationStartDirectUploadsArgs = {
+  datasetId: Scalars['ID']['input'];
+  files: Array<DirectUploadFileInput>;
 };
 
 

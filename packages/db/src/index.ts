@@ -11,7 +11,7 @@ export {
 // Row and enum types only: code outside this package reaches the database through repositories.
 export type * from "./generated/prisma/client.js";
 export { applyMigrations, migrationsDir, pendingMigrations } from "./migrations.js";
-export { bytesKey, type ObjectStore, thumbnailKey } from "./object-store/object-store.js";
+export { bytesKey, type ObjectStore, stagedUploadPrefix, thumbnailKey } from "./object-store/object-store.js";
 export * from "./repositories/index.js";
 // Rows with JSON columns, as the repositories return them: typed by their schemas (these names win over the above).
 export type { Job } from "./repositories/jobs.js";

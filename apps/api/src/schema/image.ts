@@ -69,7 +69,7 @@ const UploadStatus = builder.enumType("UploadStatus", {
   } as const,
 });
 
-const UploadResultRef = builder
+export const UploadResultRef = builder
   .objectRef<{ name: string; status: "ACCEPTED" | "DUPLICATE" | "REJECTED"; imageId?: string; reason?: string }>(
     "UploadResult",
   )

@@ -9,6 +9,7 @@ import "./api-token.js";
 import "./dataset.js";
 import "./dataset-health.js";
 import "./image.js";
+import "./direct-upload.js";
 import "./base-model.js";
 import "./job.js";
 import "./checkpoint.js";

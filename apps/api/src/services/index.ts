@@ -9,6 +9,7 @@ import { createBaseModelService } from "./base-models/base-model-service.js";
 import { createModelCache } from "./base-models/model-cache.js";
 import { createDatasetExport } from "./datasets/dataset-export.js";
 import { createDatasetService } from "./datasets/dataset-service.js";
+import { createDirectUploads } from "./datasets/direct-uploads.js";
 import { createImageConfidences } from "./datasets/image-confidences.js";
 import { createImageService } from "./datasets/image-service.js";
 import { createImportService } from "./datasets/import-service.js";
@@ -107,6 +108,7 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     workspaceHousekeeping: createWorkspaceHousekeeping(db, access, options.modelCacheDir),
     datasets,
     images: createImageService(db, access, datasets, createImageConfidences(db, models)),
+    directUploads: createDirectUploads(db, datasets),
     datasetExports: createDatasetExport(db, datasets),
     baseModels: createBaseModelService(db, access, modelOptions),
     jobs: createJobService(db, access, datasets, options.queue, options.changes, quota),

@@ -17,6 +17,11 @@ export interface ObjectStore {
   delete(keys: readonly string[]): Promise<void>;
   /** Every object under a prefix, with its date, a page at a time. */
   list(prefix: string): AsyncIterable<{ key: string; modified: Date }>;
+  /**
+   * A URL that lets whoever holds it PUT exactly `size` bytes at `key` until it expires: a client's upload
+   * goes to the store without passing through the API (the length is signed: other sizes are refused).
+   */
+  uploadUrl(key: string, size: number, expiresInSeconds: number): Promise<string>;
   /** Creates the bucket when it does not exist yet (at start; a bucket without rights to create says so). */
   ensureBucket(): Promise<void>;
 }
@@ -32,3 +37,9 @@ export function sha256OfKey(key: string): string | null {
   const match = /^(?:blobs|thumbnails)\/([0-9a-f]{64})$/.exec(key);
   return match?.[1] ?? null;
 }
+
+/** Where direct uploads wait until the API ingests them; the sweeper deletes what is left there. */
+export const STAGED_UPLOADS = "uploads/";
+
+/** Where one dataset's direct uploads wait. */
+export const stagedUploadPrefix = (datasetId: string) => `${STAGED_UPLOADS}${datasetId}/`;

@@ -10,6 +10,7 @@ import {
   S3ServiceException,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { ObjectStore } from "./object-store.js";
 import { signedObjectReads } from "./signed-reads.js";
 
@@ -114,6 +115,13 @@ export function s3ObjectStore(options: S3Options): ObjectStore {
         ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (ContinuationToken);
     },
+
+    uploadUrl: (key, size, expiresIn) =>
+      getSignedUrl(client, new PutObjectCommand({ Bucket, Key: key, ContentLength: size }), {
+        expiresIn,
+        // Signed, so a PUT of any other length fails its signature: the size the API allowed is the size stored.
+        signableHeaders: new Set(["content-length"]),
+      }),
 
     async ensureBucket() {
       try {

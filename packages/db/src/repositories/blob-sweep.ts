@@ -1,5 +1,5 @@
 import { type Db, objectStoreOf } from "../client.js";
-import { sha256OfKey } from "../object-store/object-store.js";
+import { STAGED_UPLOADS, sha256OfKey } from "../object-store/object-store.js";
 
 /** A blob no image, job, model file or kept prediction uses. */
 const unused = { images: { none: {} }, jobs: { none: {} }, modelFiles: { none: {} }, kept: { none: {} } };
@@ -32,8 +32,9 @@ export const deleteUnusedBlobs = (db: Db, before: Date) =>
 
 /**
  * Deletes objects of the object store that no blob row names and that were written before `before`: the
- * objects of deleted blobs, and those of a process that died between writing an object and its row. The date
- * keeps it off an upload in flight (its objects are written, its row not yet). Returns how many went.
+ * objects of deleted blobs, those of a process that died between writing an object and its row, and direct
+ * uploads never finished (`uploads/`, never named by a row). The date keeps it off an upload in flight (its
+ * objects are written, its row not yet). Returns how many went.
  */
 export async function sweepOrphanObjects(db: Db, before: Date): Promise<number> {
   const store = objectStoreOf(db);
@@ -62,5 +63,8 @@ export async function sweepOrphanObjects(db: Db, before: Date): Promise<number> 
       if (batch.length === SWEEP_BATCH) await sweep();
     }
   if (batch.length) await sweep();
-  return deleted;
+  const unfinished: string[] = [];
+  for await (const object of store.list(STAGED_UPLOADS)) if (object.modified < before) unfinished.push(object.key);
+  await store.delete(unfinished);
+  return deleted + unfinished.length;
 }

@@ -8,9 +8,8 @@ import {
   type PageRequest,
   type Split,
 } from "@retrain/db";
-import { createImageIngest, IMAGE_LIMITS, type ImageIngest, type IngestResult } from "@retrain/ingest";
+import { createImageIngest, type ImageIngest, type IngestResult } from "@retrain/ingest";
 import { NotFoundError, ValidationError } from "../../domain/errors.js";
-import { requireName } from "../../domain/validate.js";
 import type { Access, Caller } from "../workspaces/access.js";
 import type { DatasetService } from "./dataset-service.js";
 import {
@@ -19,6 +18,7 @@ import {
   type ImageConfidences,
   type RankedAnswers,
 } from "./image-confidences.js";
+import { checkUploadFiles } from "./upload-checks.js";
 
 /** How a page of images is ordered and where it starts, and whose suggestions come with it. */
 export interface ImageView {
@@ -62,8 +62,6 @@ function sliceOf(ids: string[], page: PageRequest, offset: number) {
   return ids.slice(start, start + page.limit);
 }
 
-export const UPLOAD_LIMITS = { filesPerRequest: 100, bytesPerFile: IMAGE_LIMITS.bytesPerFile };
-
 export interface UploadFile {
   name: string;
   base64: string;
@@ -87,14 +85,7 @@ export function createImageService(
     /** One result per file: a bad file is rejected with its reason while the others land. */
     async upload(caller: Caller | null, datasetId: string, files: UploadFile[]): Promise<UploadResult[]> {
       await datasetService.datasetFor(caller, datasetId, "write");
-      if (files.length > UPLOAD_LIMITS.filesPerRequest) {
-        throw new ValidationError("files", `at most ${UPLOAD_LIMITS.filesPerRequest} files per request`);
-      }
-      for (const [i, file] of files.entries()) {
-        if (file.name.length > IMAGE_LIMITS.nameLength)
-          throw new ValidationError(`files.${i}.name`, `a file name is at most ${IMAGE_LIMITS.nameLength} characters`);
-        if (file.label) requireName(`files.${i}.label`, file.label, IMAGE_LIMITS.labelLength);
-      }
+      checkUploadFiles("files", files);
       const ingest = createImageIngest(db, datasetId, caller?.userId ?? null);
       return ingest.many(files.map((file) => ({ ...file, bytes: Buffer.from(file.base64, "base64") })));
     },
