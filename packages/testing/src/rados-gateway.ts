@@ -36,6 +36,7 @@ export async function startRadosGateway(memoryMb = 1024): Promise<RadosGateway> 
   const conf = path.join(dir, "ceph.conf");
   const keyring = path.join(dir, "keyring");
   await Promise.all(["run", "log", "osd", "mon"].map((d) => mkdir(path.join(dir, d))));
+  // tcp_nodelay: without it each answer waits for the client's delayed ACK (Nagle), about 40 ms a request.
   await writeFile(
     conf,
     `[global]
@@ -59,7 +60,7 @@ mon max pg per osd = 1000
 mon data avail warn = 1
 mon data avail crit = 0
 [client.rgw]
-rgw frontends = beast endpoint=127.0.0.1:${rgwPort}
+rgw frontends = beast endpoint=127.0.0.1:${rgwPort} tcp_nodelay=1
 `,
   );
   const run = (command: string, args: string[]) =>
