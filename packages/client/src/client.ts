@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { apiErrorOf, RetrainApiError } from "./errors.js";
-import { folderImages, type ImageInput, imageBlob, loadImage } from "./files.js";
+import { folderImages, folderOf, type ImageInput, imageBlob, loadImage, type Split } from "./files.js";
 import type { ClientRunStateQuery, HyperparametersInput, TokenScope, TypedDocumentString } from "./gql/graphql.js";
 import * as op from "./operations.js";
 
@@ -80,6 +80,32 @@ export class RetrainClient {
     return (await this.fetchJson(`/v1/datasets/${datasetId}/images`, { method: "POST", body: form })) as {
       results: UploadResult[];
     };
+  }
+
+  /**
+   * Uploads up to 100 images straight to the server's S3 store (presigned URLs: the bytes do not pass through
+   * the API), then has the API store them; labelled like `uploadImages` (their own, else their folder's). A
+   * server keeping blobs in PostgreSQL answers CONFLICT: use `uploadImages` there.
+   */
+  async uploadImagesDirect(datasetId: string, images: readonly ImageInput[]): Promise<UploadResult[]> {
+    const loaded = await Promise.all(images.map(loadImage));
+    const files = loaded.map((image) => ({ name: image.name, size: image.bytes.length }));
+    const targets = (await this.request(op.StartDirectUploads, { datasetId, files })).startDirectUploads;
+    await Promise.all(
+      targets.map(async (target, i) => {
+        const answer = await fetch(target.url, {
+          method: "PUT",
+          body: imageBlob(loaded[i]?.bytes ?? new Uint8Array()),
+        });
+        if (!answer.ok) throw new RetrainApiError(`The store refused ${target.name} (HTTP ${answer.status}).`, "ERROR");
+      }),
+    );
+    const uploads = targets.map((target, i) => {
+      const image = loaded[i];
+      const split = image?.split ? (image.split.toUpperCase() as Uppercase<Split>) : undefined;
+      return { key: target.key, name: target.name, label: image?.label ?? folderOf(target.name), split };
+    });
+    return (await this.request(op.FinishDirectUploads, { datasetId, uploads })).finishDirectUploads;
   }
 
   /** Uploads a class-per-folder tree (class folders become labels), `batch` files a request. */

@@ -27,5 +27,8 @@ export async function loadImage(
   return { name: path.basename(input), bytes: await readFile(input) };
 }
 
+/** The label a file's path gives it: its folder (`daisy/1.jpg` is a daisy), as the streamed upload route does. */
+export const folderOf = (name: string) => name.split("/").slice(0, -1).at(-1);
+
 /** A multipart part for one image. */
 export const imageBlob = (bytes: Uint8Array) => new Blob([new Uint8Array(bytes)]);

@@ -36,3 +36,10 @@ export const Promote = graphql(`mutation ClientPromote($checkpointId: ID!, $alia
 
 export const JobState = graphql(`query ClientJobState($id: ID!) { job(id: $id) {
   id status error progress { done total } } }`);
+
+export const StartDirectUploads = graphql(`mutation ClientStartDirectUploads($datasetId: ID!,
+  $files: [DirectUploadFileInput!]!) { startDirectUploads(datasetId: $datasetId, files: $files) { name key url } }`);
+
+export const FinishDirectUploads = graphql(`mutation ClientFinishDirectUploads($datasetId: ID!,
+  $uploads: [FinishedUploadInput!]!) { finishDirectUploads(datasetId: $datasetId, uploads: $uploads) {
+    name status imageId reason } }`);

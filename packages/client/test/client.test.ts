@@ -126,6 +126,8 @@ describe("RetrainClient", () => {
     ]);
     expect(await codeOf(client.predict("no-such-experiment", files.held.slice(0, 1)))).toEqual(["NOT_FOUND", null]);
     expect(await codeOf(client.baseModelId("no_such_model"))).toEqual(["NOT_FOUND", null]);
+    // This server keeps blobs in PostgreSQL: no store to upload to directly.
+    expect(await codeOf(client.uploadImagesDirect(datasetId, files.held.slice(0, 1)))).toEqual(["CONFLICT", null]);
     const closed = new RetrainClient(`http://127.0.0.1:${await freePort()}`, "t");
     expect(await codeOf(closed.createWorkspace("x"))).toEqual(["API_UNREACHABLE", null]);
   });

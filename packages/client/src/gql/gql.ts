@@ -25,6 +25,8 @@ type Documents = {
     "query ClientRunState($id: ID!) { run(id: $id) {\n  id status error hyperparameters { epochs }\n  epochs { epoch trainAccuracy validationAccuracy }\n  extraction { progress { done total } }\n  metrics { trainAccuracy validationAccuracy testAccuracy bestEpoch epochs stoppedEarly trainingSeconds }\n  checkpoints { id step exportUrl onnxExportUrl } } }": typeof types.ClientRunStateDocument,
     "mutation ClientPromote($checkpointId: ID!, $alias: String) {\n  promoteCheckpoint(checkpointId: $checkpointId, alias: $alias) { id } }": typeof types.ClientPromoteDocument,
     "query ClientJobState($id: ID!) { job(id: $id) {\n  id status error progress { done total } } }": typeof types.ClientJobStateDocument,
+    "mutation ClientStartDirectUploads($datasetId: ID!,\n  $files: [DirectUploadFileInput!]!) { startDirectUploads(datasetId: $datasetId, files: $files) { name key url } }": typeof types.ClientStartDirectUploadsDocument,
+    "mutation ClientFinishDirectUploads($datasetId: ID!,\n  $uploads: [FinishedUploadInput!]!) { finishDirectUploads(datasetId: $datasetId, uploads: $uploads) {\n    name status imageId reason } }": typeof types.ClientFinishDirectUploadsDocument,
 };
 const documents: Documents = {
     "mutation ClientSignUp($email: String!, $name: String!, $password: String!) {\n  signUp(email: $email, name: $name, password: $password) { sessionToken user { id } } }": types.ClientSignUpDocument,
@@ -37,6 +39,8 @@ const documents: Documents = {
     "query ClientRunState($id: ID!) { run(id: $id) {\n  id status error hyperparameters { epochs }\n  epochs { epoch trainAccuracy validationAccuracy }\n  extraction { progress { done total } }\n  metrics { trainAccuracy validationAccuracy testAccuracy bestEpoch epochs stoppedEarly trainingSeconds }\n  checkpoints { id step exportUrl onnxExportUrl } } }": types.ClientRunStateDocument,
     "mutation ClientPromote($checkpointId: ID!, $alias: String) {\n  promoteCheckpoint(checkpointId: $checkpointId, alias: $alias) { id } }": types.ClientPromoteDocument,
     "query ClientJobState($id: ID!) { job(id: $id) {\n  id status error progress { done total } } }": types.ClientJobStateDocument,
+    "mutation ClientStartDirectUploads($datasetId: ID!,\n  $files: [DirectUploadFileInput!]!) { startDirectUploads(datasetId: $datasetId, files: $files) { name key url } }": types.ClientStartDirectUploadsDocument,
+    "mutation ClientFinishDirectUploads($datasetId: ID!,\n  $uploads: [FinishedUploadInput!]!) { finishDirectUploads(datasetId: $datasetId, uploads: $uploads) {\n    name status imageId reason } }": types.ClientFinishDirectUploadsDocument,
 };
 
 /**
@@ -79,6 +83,14 @@ export function graphql(source: "mutation ClientPromote($checkpointId: ID!, $ali
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ClientJobState($id: ID!) { job(id: $id) {\n  id status error progress { done total } } }"): typeof import('./graphql.js').ClientJobStateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ClientStartDirectUploads($datasetId: ID!,\n  $files: [DirectUploadFileInput!]!) { startDirectUploads(datasetId: $datasetId, files: $files) { name key url } }"): typeof import('./graphql.js').ClientStartDirectUploadsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ClientFinishDirectUploads($datasetId: ID!,\n  $uploads: [FinishedUploadInput!]!) { finishDirectUploads(datasetId: $datasetId, uploads: $uploads) {\n    name status imageId reason } }"): typeof import('./graphql.js').ClientFinishDirectUploadsDocument;
 
 
 export function graphql(source: string) {

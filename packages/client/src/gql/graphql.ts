@@ -2353,6 +2353,22 @@ export type ClientJobStateQueryVariables = Exact<{
 
 export type ClientJobStateQuery = { job: { id: string, status: JobStatus, error: string | null, progress: { done: number, total: number } } };
 
+export type ClientStartDirectUploadsMutationVariables = Exact<{
+  datasetId: Scalars['ID']['input'];
+  files: Array<DirectUploadFileInput> | DirectUploadFileInput;
+}>;
+
+
+export type ClientStartDirectUploadsMutation = { startDirectUploads: Array<{ name: string, key: string, url: string }> };
+
+export type ClientFinishDirectUploadsMutationVariables = Exact<{
+  datasetId: Scalars['ID']['input'];
+  uploads: Array<FinishedUploadInput> | FinishedUploadInput;
+}>;
+
+
+export type ClientFinishDirectUploadsMutation = { finishDirectUploads: Array<{ name: string, status: UploadStatus, imageId: string | null, reason: string | null }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2489,3 +2505,22 @@ export const ClientJobStateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClientJobStateQuery, ClientJobStateQueryVariables>;
+export const ClientStartDirectUploadsDocument = new TypedDocumentString(`
+    mutation ClientStartDirectUploads($datasetId: ID!, $files: [DirectUploadFileInput!]!) {
+  startDirectUploads(datasetId: $datasetId, files: $files) {
+    name
+    key
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<ClientStartDirectUploadsMutation, ClientStartDirectUploadsMutationVariables>;
+export const ClientFinishDirectUploadsDocument = new TypedDocumentString(`
+    mutation ClientFinishDirectUploads($datasetId: ID!, $uploads: [FinishedUploadInput!]!) {
+  finishDirectUploads(datasetId: $datasetId, uploads: $uploads) {
+    name
+    status
+    imageId
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<ClientFinishDirectUploadsMutation, ClientFinishDirectUploadsMutationVariables>;
