@@ -20,18 +20,19 @@ describe("RetrainClient.uploadImagesDirect", () => {
   let gateway: RadosGateway;
   let client: RetrainClient;
   let apiUrl: string;
+  let api: Awaited<ReturnType<typeof startApiProcess>> | undefined;
   afterAll(async () => {
+    api?.kill();
     await gateway?.stop();
   });
 
   beforeAll(async () => {
     gateway = await startRadosGateway();
     const database = await useTestDatabase();
-    const api = await startApiProcess(
+    api = await startApiProcess(
       { DATABASE_URL: database.url, SIGN_UP: "open", ...gateway.settings("client-direct") },
       { compiled: true },
     );
-    afterAll(() => api.kill());
     apiUrl = api.url;
     client = await RetrainClient.signUp(new URL(api.url).origin, {
       email: "direct@example.com",
