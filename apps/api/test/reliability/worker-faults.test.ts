@@ -113,7 +113,7 @@ describe("workers killed or stopped mid-job", () => {
     console.log(`worker faults: training taken over ${takeover.toFixed(1)} s after the kill`);
   }, 400_000);
 
-  it("an archive import: killed mid-import, resumed by another, every photo stored exactly once", async () => {
+  it("an archive import: killed between a stored group and its record, resumed by another, every photo stored once", async () => {
     const flowers = path.join(sharedDir(), "datasets/flowers_small");
     const files: Record<string, Buffer> = {};
     for (const label of ["rose", "dandelion"]) {
@@ -127,6 +127,18 @@ describe("workers killed or stopped mid-job", () => {
       owner.token,
     );
     const datasetId = imported.data?.createDataset.id ?? "";
+    // The kill must land in the window that matters: a group stored, its progress not yet recorded. The first
+    // attempt's first progress record is held in PostgreSQL (a trigger sleeps in it), so the kill lands there.
+    await t.db.$executeRawUnsafe(`CREATE FUNCTION hold_first_progress() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.kind = 'IMPORT_ARCHIVE' AND NEW.attempts <= 1 AND NEW."progressDone" > OLD."progressDone" THEN
+          PERFORM pg_sleep(600);
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await t.db.$executeRawUnsafe(
+      `CREATE TRIGGER hold_first_progress BEFORE UPDATE ON "Job" FOR EACH ROW EXECUTE FUNCTION hold_first_progress()`,
+    );
     const first = await worker();
     const response = await fetch(new URL(`/datasets/${datasetId}/archive`, t.api.url), {
       method: "POST",
@@ -134,10 +146,19 @@ describe("workers killed or stopped mid-job", () => {
       body: zip,
     });
     const { jobId } = (await response.json()) as { jobId: string };
-    await until("part of the import", async () => (await t.db.image.count({ where: { datasetId } })) >= 30);
+    const held = await until("the first group's progress held", async () => {
+      const [row] = await t.db.$queryRaw<{ pid: number }[]>`
+        SELECT pid FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND query LIKE 'UPDATE%'`;
+      return row;
+    });
     first.kill();
     await first.exited;
+    await t.db.$queryRaw`SELECT pg_terminate_backend(${held.pid}::int)`;
+    await t.db.$executeRawUnsafe(`DROP TRIGGER hold_first_progress ON "Job"; DROP FUNCTION hold_first_progress()`);
     const storedByFirst = await t.db.image.count({ where: { datasetId } });
+    const recorded = await t.db.job.findUniqueOrThrow({ where: { id: jobId } });
+    expect(storedByFirst).toBeGreaterThan(0);
+    expect(recorded.progressDone).toBe(0);
     await worker();
     const job = await until(
       "the import to finish",
@@ -150,7 +171,8 @@ describe("workers killed or stopped mid-job", () => {
     expect(job.status).toBe("SUCCEEDED");
     expect(storedByFirst).toBeLessThan(300);
     expect(await t.db.image.count({ where: { datasetId } })).toBe(300);
-    // Counts exact across the kill: what the first stored after its last recorded group is not a "duplicate".
+    // Counts exact across the kill: what the first stored after its last recorded group is not a "duplicate"
+    // (without the retry's check of its own earlier stores, those photos count as duplicates here).
     expect(job.result).toMatchObject({ accepted: 300, duplicates: 0, rejected: 0 });
     const labels = await t.db.label.findMany({ where: { datasetId }, select: { name: true } });
     expect(labels.map((l) => l.name).sort()).toEqual(["dandelion", "rose"]);
