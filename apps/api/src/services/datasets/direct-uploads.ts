@@ -39,7 +39,7 @@ export function createDirectUploads(db: Db, datasetService: DatasetService) {
     const store = objectStoreOf(db);
     if (!store)
       throw new ConflictError(
-        "Direct uploads need the S3 blob store (BLOB_STORE=s3); send the bytes to uploadImages or POST /datasets/{id}/images.",
+        "Direct uploads need the S3 blob store (BLOB_STORE=s3); send the bytes to uploadImages or POST /v1/datasets/{id}/images.",
       );
     return store;
   }
