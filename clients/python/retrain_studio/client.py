@@ -157,6 +157,35 @@ class Client:
             results += self.upload_files(dataset_id, images, label=label, batch=batch)
         return results
 
+    def upload_direct(
+        self, dataset_id: str, paths: Iterable[PathLike], label: Optional[str] = None, split: Optional[str] = None
+    ) -> List[Dict[str, Any]]:
+        """Up to 100 files straight to the server's S3 store (presigned URLs: the bytes skip the API), then stored
+        by the API: one result per file, as upload_files gives. With the blobs in PostgreSQL: CONFLICT."""
+        contents = []
+        for path in paths:
+            with open(path, "rb") as handle:
+                contents.append((os.path.basename(path), handle.read()))
+        targets = self.graphql(
+            "mutation($d: ID!, $f: [DirectUploadFileInput!]!) { startDirectUploads(datasetId: $d, files: $f) { key url } }",
+            {"d": dataset_id, "f": [{"name": name, "size": len(data)} for name, data in contents]},
+        )["startDirectUploads"]
+        for target, (name, data) in zip(targets, contents):
+            request = urllib.request.Request(target["url"], data=data, method="PUT")
+            try:
+                urllib.request.urlopen(request, timeout=self.timeout).close()
+            except urllib.error.HTTPError as error:
+                raise RetrainStudioError(f"the store refused {name} (HTTP {error.code})") from None
+        uploads = [
+            {"key": target["key"], "name": name, "label": label, "split": split.upper() if split else None}
+            for target, (name, _) in zip(targets, contents)
+        ]
+        return self.graphql(
+            "mutation($d: ID!, $u: [FinishedUploadInput!]!) {"
+            " finishDirectUploads(datasetId: $d, uploads: $u) { name status imageId reason } }",
+            {"d": dataset_id, "u": uploads},
+        )["finishDirectUploads"]
+
     # ---- training and serving --------------------------------------------------------------------------------
 
     def base_models(self) -> List[Dict[str, Any]]:

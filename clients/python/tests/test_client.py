@@ -11,6 +11,9 @@ from retrain_studio import Client, RetrainStudioError
 
 URL = os.environ.get("RETRAIN_URL")
 FLOWERS = os.environ.get("RETRAIN_FLOWERS")
+# A second API on the same database with its blobs in an S3 store (a RADOS Gateway), and photos for it alone.
+S3_URL = os.environ.get("RETRAIN_S3_URL")
+S3_PHOTOS = os.environ.get("RETRAIN_S3_PHOTOS")
 
 
 @unittest.skipUnless(URL and FLOWERS, "set RETRAIN_URL and RETRAIN_FLOWERS (scripts/python-client.test.ts does)")
@@ -43,6 +46,23 @@ class ClientTest(unittest.TestCase):
             path = self.client.download_export(checkpoint, os.path.join(folder, "model.zip"))
             with zipfile.ZipFile(path) as archive:
                 self.assertIn("model/labels.json", archive.namelist())
+
+    @unittest.skipUnless(S3_URL and S3_PHOTOS, "set RETRAIN_S3_URL and RETRAIN_S3_PHOTOS (scripts/python-client.test.ts does)")
+    def test_upload_direct_to_the_store(self):
+        client = Client(S3_URL, self.client.token)
+        dataset = client.create_dataset(self.workspace, "direct")
+        paths = [os.path.join(S3_PHOTOS, name) for name in sorted(os.listdir(S3_PHOTOS))]
+        results = client.upload_direct(dataset, paths + paths[:1], label="rose", split="test")
+        self.assertEqual([r["status"] for r in results], ["ACCEPTED", "ACCEPTED", "ACCEPTED", "DUPLICATE"])
+        images = client.graphql(
+            "query($d: ID!) { images(datasetId: $d) { totalCount nodes { split } } }", {"d": dataset}
+        )["images"]
+        self.assertEqual(images["totalCount"], 3)
+        self.assertEqual({i["split"] for i in images["nodes"]}, {"TEST"})
+        # The first API keeps its blobs in PostgreSQL: no store to upload to.
+        with self.assertRaises(RetrainStudioError) as refused:
+            self.client.upload_direct(dataset, paths[:1])
+        self.assertEqual(refused.exception.code, "CONFLICT")
 
     def test_errors_carry_the_api_code(self):
         with self.assertRaises(RetrainStudioError) as missing:
