@@ -65,17 +65,19 @@ export async function workChunks(
   let storeFailed: unknown; // stops the extraction at its next chunk rather than at its end
 
   const store = async (chunk: Chunk) => {
-    const saved = await bottlenecks.saveMany(
+    // Each insert adds the rows it added to the progress counter in the same statement: only rows this chunk
+    // added (another worker may have stored some first: a claim that expired), and none lost to a kill between.
+    const counter = { datasetId, baseModelId: baseModel.id };
+    await bottlenecks.saveMany(
       chunk.vectors.map((v) => ({
         imageId: v.imageId,
         baseModelId: baseModel.id,
         vector: vectorToBytes(v.vector),
         dim: v.vector.length,
       })),
+      counter,
     );
-    for (const f of chunk.failures) await bottlenecks.recordFailure(f.imageId, baseModel.id, f.reason);
-    // Only rows this chunk added: another worker may have stored some first (a claim that expired).
-    await claims.addStored(datasetId, baseModel.id, saved.count + chunk.failures.length);
+    await bottlenecks.recordFailures(chunk.failures, baseModel.id, datasetId);
     await claims.release(
       owner,
       chunk.images.map((image) => image.id),

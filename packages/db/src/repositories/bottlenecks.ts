@@ -5,6 +5,16 @@ import { bytesOf } from "./blob-storage.js";
 /** Rows an insert of vectors carries (six parameters each: PostgreSQL takes at most 65,535 a statement). */
 const INSERT_ROWS = 1000;
 
+/**
+ * A CTE adding `amount` rows of `source` to the extraction counter of ($datasetParam, $datasetParam + 1): in the
+ * statement that inserted them, so a worker killed between an insert and its count cannot leave them uncounted.
+ */
+const counting = (datasetParam: number, amount: string, source: string) => `counted AS (
+  INSERT INTO "ExtractionCounter" ("datasetId", "baseModelId", stored)
+  SELECT $${datasetParam}, $${datasetParam + 1}, ${amount} FROM ${source}
+  ON CONFLICT ("datasetId", "baseModelId") DO UPDATE SET stored = "ExtractionCounter".stored + EXCLUDED.stored
+)`;
+
 export const bottlenecksRepository = (db: Db) => ({
   /**
    * Images' bytes by content hash, in one query (a few dozen at a time: their bytes are all in memory). Through
@@ -25,11 +35,13 @@ export const bottlenecksRepository = (db: Db) => ({
    */
   saveMany: async (
     rows: { imageId: string; baseModelId: string; vector: Uint8Array<ArrayBuffer>; dim: number; variant?: string }[],
+    /** Adds the rows each insert added to this dataset's extraction counter, in the same statement. */
+    countFor?: { datasetId: string; baseModelId: string },
   ) => {
     let count = 0;
     for (let start = 0; start < rows.length; start += INSERT_ROWS) {
       const group = rows.slice(start, start + INSERT_ROWS);
-      const values = group.flatMap((r) => [
+      const values: unknown[] = group.flatMap((r) => [
         randomUUID(),
         r.imageId,
         r.baseModelId,
@@ -40,21 +52,46 @@ export const bottlenecksRepository = (db: Db) => ({
       const tuples = group.map(
         (_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`,
       );
-      const inserted = await poolOf(db).query(
-        `INSERT INTO "Bottleneck" (id, "imageId", "baseModelId", variant, dim, vector) VALUES ${tuples.join(", ")}
-         ON CONFLICT ("imageId", "baseModelId", variant) DO NOTHING`,
+      const insert = `INSERT INTO "Bottleneck" (id, "imageId", "baseModelId", variant, dim, vector)
+         VALUES ${tuples.join(", ")} ON CONFLICT ("imageId", "baseModelId", variant) DO NOTHING`;
+      if (!countFor) {
+        count += (await poolOf(db).query(insert, values)).rowCount ?? 0;
+        continue;
+      }
+      values.push(countFor.datasetId, countFor.baseModelId);
+      const added = await poolOf(db).query<{ n: number }>(
+        `WITH inserted AS (${insert} RETURNING 1), ${counting(values.length - 1, "count(*)", "inserted")}
+         SELECT count(*)::int AS n FROM inserted`,
         values,
       );
-      count += inserted.rowCount ?? 0;
+      count += added.rows[0]?.n ?? 0;
     }
     return { count };
   },
-  recordFailure: (imageId: string, baseModelId: string, reason: string) =>
-    db.extractionFailure.upsert({
-      where: { imageId_baseModelId: { imageId, baseModelId } },
-      create: { imageId, baseModelId, reason },
-      update: { reason },
-    }),
+  /**
+   * Records why images could not be read; the ones recorded for the first time are added to the dataset's
+   * extraction counter in the same statement.
+   */
+  recordFailures: async (
+    failures: { imageId: string; reason: string }[],
+    baseModelId: string,
+    datasetId: string,
+  ): Promise<void> => {
+    if (failures.length === 0) return;
+    const values: unknown[] = failures.flatMap((f) => [randomUUID(), f.imageId, f.reason]);
+    const tuples = failures.map(
+      (_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${failures.length * 3 + 2}, $${i * 3 + 3}, now())`,
+    );
+    values.push(datasetId, baseModelId);
+    await poolOf(db).query(
+      `WITH recorded AS (
+         INSERT INTO "ExtractionFailure" (id, "imageId", "baseModelId", reason, "createdAt") VALUES ${tuples.join(", ")}
+         ON CONFLICT ("imageId", "baseModelId") DO UPDATE SET reason = EXCLUDED.reason RETURNING (xmax = 0) AS fresh
+       ), ${counting(values.length - 1, "count(*) FILTER (WHERE fresh)", "recorded")}
+       SELECT 1`,
+      values,
+    );
+  },
   /**
    * Up to `take` of a dataset's vectors for a base model, of its labelled or its unlabelled images (what to
    * label next, pre-labels), with the image's id and label.

@@ -58,12 +58,6 @@ export const extractionClaimsRepository = (db: Db) => ({
   /** Ends an owner's claims: on these images (a chunk of theirs is stored), or all (it stops). */
   release: (owner: string, imageIds?: string[]) =>
     db.extractionClaim.deleteMany({ where: { owner, ...(imageIds ? { imageId: { in: imageIds } } : {}) } }),
-  /** Adds vectors and failures a worker stored (a chunk) to what every worker stored for the dataset and model. */
-  addStored: (datasetId: string, baseModelId: string, count: number) =>
-    db.$executeRaw`INSERT INTO "ExtractionCounter" ("datasetId", "baseModelId", stored)
-                   VALUES (${datasetId}, ${baseModelId}, ${count})
-                   ON CONFLICT ("datasetId", "baseModelId")
-                   DO UPDATE SET stored = "ExtractionCounter".stored + EXCLUDED.stored`,
   /** Vectors and failures every worker stored for the dataset and model so far (a progress bar reads it). */
   storedCount: async (datasetId: string, baseModelId: string) => {
     const row = await db.extractionCounter.findUnique({
