@@ -105,7 +105,7 @@ describe("direct uploads to the S3 store", () => {
     expect(large.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "files.0.size" });
   });
 
-  it("takes only keys of the dataset's own uploads; viewers and outsiders get no URL", async () => {
+  it("takes only keys of the dataset's own uploads; viewers, READ and PREDICT tokens and outsiders are refused", async () => {
     const other = await t.gql<{ createDataset: { id: string } }>(
       'mutation($w: ID!) { createDataset(workspaceId: $w, name: "other") { id } }',
       { w: owner.workspaceId },
@@ -128,11 +128,34 @@ describe("direct uploads to the S3 store", () => {
     expect(traversal.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "uploads.0.key" });
 
     const viewer = (await t.join(owner.token, owner.workspaceId, "direct-viewer@example.com", "VIEWER")).token;
-    expect((await start([{ name: "v.jpg", size: 10 }], viewer)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const token = async (scope: string) =>
+      (
+        await t.gql<{ createApiToken: { secret: string } }>(
+          `mutation { createApiToken(name: "${scope}", scope: ${scope}) { secret } }`,
+          {},
+          owner.token,
+        )
+      ).data?.createApiToken.secret ?? "";
+    for (const who of [viewer, await token("READ"), await token("PREDICT")]) {
+      expect((await start([{ name: "v.jpg", size: 10 }], who)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      const finished = await t.gql<Finished>(
+        FINISH,
+        { d: owner.datasetId, u: [{ key: elsewhere?.key, name: "v.jpg" }] },
+        who,
+      );
+      expect(finished.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+    expect((await start([{ name: "w.jpg", size: 10 }], await token("WRITE"))).data?.startDirectUploads).toHaveLength(1);
     const outsider = await workspaceWithDataset(t, "direct-outsider@example.com");
     expect((await start([{ name: "o.jpg", size: 10 }], outsider.token)).errors?.[0]?.extensions?.code).toBe(
       "NOT_FOUND",
     );
+    const fromOutside = await t.gql<Finished>(
+      FINISH,
+      { d: owner.datasetId, u: [{ key: elsewhere?.key, name: "o.jpg" }] },
+      outsider.token,
+    );
+    expect(fromOutside.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 
   it("sweeps an upload never finished once it is older than the sweep's date", async () => {
