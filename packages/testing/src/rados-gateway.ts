@@ -37,6 +37,8 @@ export async function startRadosGateway(memoryMb = 1024): Promise<RadosGateway> 
   const keyring = path.join(dir, "keyring");
   await Promise.all(["run", "log", "osd", "mon"].map((d) => mkdir(path.join(dir, d))));
   // tcp_nodelay: without it each answer waits for the client's delayed ACK (Nagle), about 40 ms a request.
+  // A thread per core, not the default 512: on two cores shared with the workers the 512 threads' wake-ups
+  // doubled the gateway's CPU a GET (0.52 -> 0.27 ms measured); per-request log lines cost a little more.
   await writeFile(
     conf,
     `[global]
@@ -61,6 +63,9 @@ mon data avail warn = 1
 mon data avail crit = 0
 [client.rgw]
 rgw frontends = beast endpoint=127.0.0.1:${rgwPort} tcp_nodelay=1
+rgw thread pool size = ${Math.max(2, os.availableParallelism())}
+debug rgw = 0/0
+debug ms = 0/0
 `,
   );
   const run = (command: string, args: string[]) =>
