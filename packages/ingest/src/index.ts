@@ -1,3 +1,4 @@
+export { createIngestGroup, type IngestGroup } from "./ingest-group.js";
 export {
   blobOf,
   createImageIngest,

@@ -1,6 +1,6 @@
 import type { Split } from "@retrain/db";
 import type { ImageIngest, IncomingImage, IngestResult } from "@retrain/ingest";
-import { IMAGE_LIMITS, INGEST_GROUP, splitNamed } from "@retrain/ingest";
+import { createIngestGroup, IMAGE_LIMITS, splitNamed } from "@retrain/ingest";
 import busboy from "busboy";
 import type express from "express";
 import { ValidationError } from "../domain/errors.js";
@@ -66,8 +66,7 @@ function ingestForm(req: express.Request, ingest: ImageIngest): Promise<IngestRe
     // (backpressure): at most STORING + 1 groups are held, whatever the size of the form.
     let reading: Promise<void> = Promise.resolve();
     const storing = new Set<Promise<void>>();
-    let group: { index: number; file: IncomingImage }[] = [];
-    let groupBytes = 0;
+    const group = createIngestGroup((item: { index: number; file: IncomingImage }) => item.file.bytes.length);
     let failed = false;
     const fail = (error: Error) => {
       if (failed) return;
@@ -77,9 +76,7 @@ function ingestForm(req: express.Request, ingest: ImageIngest): Promise<IngestRe
       reject(error);
     };
     const storeGroup = () => {
-      const files = group;
-      group = [];
-      groupBytes = 0;
+      const files = group.take();
       if (files.length === 0) return;
       const store = (async () => {
         const stored = await ingest.many(files.map((f) => f.file));
@@ -120,10 +117,7 @@ function ingestForm(req: express.Request, ingest: ImageIngest): Promise<IngestRe
         if (failed) return; // refused already: the rest is drained, not stored
         if (truncated) results[index] = tooLarge(name);
         else {
-          const bytes = Buffer.concat(chunks);
-          group.push({ index, file: { name, bytes, label, split } });
-          groupBytes += bytes.length;
-          if (group.length >= INGEST_GROUP.files || groupBytes >= INGEST_GROUP.bytes) storeGroup();
+          if (group.add({ index, file: { name, bytes: Buffer.concat(chunks), label, split } })) storeGroup();
         }
       });
       reading.catch(fail);

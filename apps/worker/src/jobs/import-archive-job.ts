@@ -5,7 +5,13 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { imagesRepository, isDatabaseUnavailable, jobsRepository } from "@retrain/db";
-import { type ArchiveImage, createImageIngest, INGEST_GROUP, type IngestResult, openArchive } from "@retrain/ingest";
+import {
+  type ArchiveImage,
+  createImageIngest,
+  createIngestGroup,
+  type IngestResult,
+  openArchive,
+} from "@retrain/ingest";
 import { JobFailure } from "../runner/job-failure.js";
 import type { JobContext, JobOutcome } from "../runner/job-runner.js";
 import type { WorkerDeps } from "./worker-deps.js";
@@ -88,16 +94,13 @@ async function importFile(
     else counts.accepted++;
   };
   let done = 0;
-  let group: ArchiveImage[] = [];
-  let groupBytes = 0;
+  const group = createIngestGroup((item: ArchiveImage) => item.bytes.length);
   /** A group's images stored together (`ingest.many`), then progress (`at` entries) and counts recorded together. */
   const storeGroup = async (at: number) => {
     const results = await ingest.many(
-      group.map((item) => ({ name: item.path, bytes: item.bytes, label: item.label, split: item.split })),
+      group.take().map((item) => ({ name: item.path, bytes: item.bytes, label: item.label, split: item.split })),
     );
     for (const result of results) await count(result);
-    group = [];
-    groupBytes = 0;
     // After each group is stored: a retry resumes after the last group recorded, its counts exact (above).
     await ctx.progress(at, { ...counts }, true);
   };
@@ -105,17 +108,13 @@ async function importFile(
     if (done++ < resumeAt) continue; // recorded by an earlier attempt
     if ("error" in item) {
       // In order: the group before it is stored (and recorded) first.
-      if (group.length > 0) await storeGroup(done - 1);
+      if (group.size > 0) await storeGroup(done - 1);
       await count({ name: item.path, status: "UNREADABLE", reason: item.error });
       await ctx.progress(done, { ...counts }, true);
-    } else {
-      group.push(item);
-      groupBytes += item.bytes.length;
-      if (group.length >= INGEST_GROUP.files || groupBytes >= INGEST_GROUP.bytes) await storeGroup(done);
-    }
+    } else if (group.add(item)) await storeGroup(done);
     if (ctx.signal.aborted) break;
   }
-  if (group.length > 0 && !ctx.signal.aborted) await storeGroup(done);
+  if (group.size > 0 && !ctx.signal.aborted) await storeGroup(done);
   // The archive stays while a retry may need it; once the job ends, the worker drops it (see main.ts).
   return { status: done >= archive.count && !ctx.signal.aborted ? "SUCCEEDED" : "CANCELLED", result: { ...counts } };
 }

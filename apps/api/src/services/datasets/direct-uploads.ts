@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Db, type ObjectStore, objectStoreOf, type Split, stagedUploadPrefix } from "@retrain/db";
-import { createImageIngest, INGEST_GROUP, type IncomingImage, type IngestResult } from "@retrain/ingest";
+import { createImageIngest, createIngestGroup, type IncomingImage, type IngestResult } from "@retrain/ingest";
 import { ConflictError, ValidationError } from "../../domain/errors.js";
 import type { Caller } from "../workspaces/access.js";
 import type { DatasetService } from "./dataset-service.js";
@@ -70,17 +70,16 @@ export function createDirectUploads(db: Db, datasetService: DatasetService) {
       const ingest = createImageIngest(db, datasetId, caller?.userId ?? null);
       const results: IngestResult[] = [];
       // Read one at a time and stored a group at a time: memory holds a group (8 MB), not 100 files of 20 MB.
-      let group: { file: IncomingImage; key: string }[] = [];
-      let groupBytes = 0;
+      const group = createIngestGroup((item: { file: IncomingImage; key: string }) => item.file.bytes.length);
       const storeGroup = async () => {
-        results.push(...(await ingest.many(group.map((item) => item.file))));
-        await store.delete(group.map((item) => item.key));
-        [group, groupBytes] = [[], 0];
+        const items = group.take();
+        results.push(...(await ingest.many(items.map((item) => item.file))));
+        await store.delete(items.map((item) => item.key));
       };
       for (const upload of uploads) {
         const bytes = await store.get(upload.key);
         if (!bytes) {
-          if (group.length) await storeGroup();
+          if (group.size) await storeGroup();
           results.push({
             name: upload.name,
             status: "REJECTED",
@@ -88,11 +87,10 @@ export function createDirectUploads(db: Db, datasetService: DatasetService) {
           });
           continue;
         }
-        group.push({ file: { name: upload.name, bytes, label: upload.label, split: upload.split }, key: upload.key });
-        groupBytes += bytes.length;
-        if (group.length >= INGEST_GROUP.files || groupBytes >= INGEST_GROUP.bytes) await storeGroup();
+        const file = { name: upload.name, bytes, label: upload.label, split: upload.split };
+        if (group.add({ file, key: upload.key })) await storeGroup();
       }
-      if (group.length) await storeGroup();
+      if (group.size) await storeGroup();
       return results;
     },
   };
