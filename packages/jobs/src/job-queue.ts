@@ -9,6 +9,8 @@ const deliveryMessage = z.object({ deliveryId: z.string() });
 const HELP_QUEUE = "extraction-help";
 const helpMessage = z.object({ datasetId: z.string(), baseModelId: z.string() });
 export type ExtractionHelp = z.infer<typeof helpMessage>;
+/** pg-boss's shortest polling interval. */
+const HELP_POLLING_SECONDS = 0.5;
 
 export interface QueueOptions {
   /**
@@ -102,7 +104,9 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
     workExtractionHelp: async (handler) => {
       await boss.work(
         HELP_QUEUE,
-        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+        // Polled as often as pg-boss allows: a helper joins a running extraction, and each second it waits
+        // is a second of one worker's work the others do not share (a poll is one cheap query).
+        { pollingIntervalSeconds: HELP_POLLING_SECONDS },
         async ([message]) => {
           const parsed = helpMessage.safeParse(message?.data);
           if (parsed.success) await handler(parsed.data);

@@ -20,9 +20,13 @@ export interface ClaimedImage {
  */
 export const extractionClaimsRepository = (db: Db) => ({
   /**
-   * Up to `size` of the dataset's images (after `afterId`, in id order) that lack a vector for the base model, have not failed, and nobody
-   * holds, claimed for `owner`. Rows another claimer is taking at this moment are skipped (SKIP LOCKED), so
-   * two workers claiming at once get different chunks.
+   * Up to `size` of the dataset's images (after `afterId`, in id order) that lack a vector for the base model,
+   * have not failed, and nobody holds, claimed for `owner`. Rows another claimer is taking at this moment are
+   * skipped (SKIP LOCKED), so two workers claiming at once get different chunks.
+   *
+   * Near the end, smaller: a quarter of the free images ahead (counted up to GUIDED_SHARES chunks ahead), down
+   * to MIN_GUIDED_CHUNK. With whole chunks to the last, one worker computed the last 256 images while the
+   * others had nothing left (guided self-scheduling, as OpenMP's `schedule(guided)`).
    */
   claim: (
     datasetId: string,
@@ -34,14 +38,16 @@ export const extractionClaimsRepository = (db: Db) => ({
     afterId = "",
   ) =>
     db.$queryRaw<ClaimedImage[]>`
-      WITH free AS (
+      WITH ahead AS (
+        SELECT count(*)::int AS n FROM (
+          SELECT 1 FROM "Image" i WHERE ${freeAfter(datasetId, baseModelId, afterId)}
+          ORDER BY i.id LIMIT ${size * GUIDED_SHARES}::int) a
+      ), free AS (
         SELECT i.id FROM "Image" i
-        WHERE i."datasetId" = ${datasetId} AND i.id > ${afterId}
-          AND ${stillMissing(baseModelId)}
-          AND NOT EXISTS (SELECT 1 FROM "ExtractionClaim" c
-                          WHERE c."imageId" = i.id AND c."baseModelId" = ${baseModelId} AND c."expiresAt" > now() OFFSET 0)
+        WHERE ${freeAfter(datasetId, baseModelId, afterId)}
         ORDER BY i.id
-        LIMIT ${size}::int
+        LIMIT (SELECT least(${size}::int, greatest(${Math.min(size, MIN_GUIDED_CHUNK)}::int,
+                                                 ceil(n / ${GUIDED_SHARES}::numeric)::int)) FROM ahead)
         FOR NO KEY UPDATE OF i SKIP LOCKED
       ), claimed AS (
         INSERT INTO "ExtractionClaim" ("imageId", "baseModelId", owner, "expiresAt")
@@ -80,6 +86,17 @@ export const extractionClaimsRepository = (db: Db) => ({
     return row?.missing ?? 0;
   },
 });
+
+/** Near the end, a claim takes this share of the free images ahead (1 / GUIDED_SHARES)... */
+const GUIDED_SHARES = 4;
+/** ...but not fewer than this: a smaller chunk costs more in claims and inserts than the tail it saves. */
+const MIN_GUIDED_CHUNK = 32;
+
+/** Image `i` of the dataset, after `afterId`, still missing its vector and claimed by nobody (alive). */
+const freeAfter = (datasetId: string, baseModelId: string, afterId: string) => Prisma.sql`
+  i."datasetId" = ${datasetId} AND i.id > ${afterId} AND ${stillMissing(baseModelId)}
+  AND NOT EXISTS (SELECT 1 FROM "ExtractionClaim" c
+                  WHERE c."imageId" = i.id AND c."baseModelId" = ${baseModelId} AND c."expiresAt" > now() OFFSET 0)`;
 
 /** Image `i` has no vector for the base model and has not failed it (both fenced: see the repository). */
 const stillMissing = (baseModelId: string) => Prisma.sql`
