@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { bytesKey, type ObjectStore, sweepOrphanObjects, thumbnailKey } from "@retrain/db";
 import { s3ObjectStore } from "@retrain/db/s3";
+import { openJobQueue } from "@retrain/jobs";
 import { flowerUploads, type RadosGateway, startRadosGateway } from "@retrain/testing";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -133,5 +134,19 @@ describe("blobs in an S3-compatible store", () => {
     // 8 images' bytes, the large one's thumbnail, the archive.
     expect(await sweepOrphanObjects(t.db, new Date(Date.now() + 1000))).toBe(10);
     expect(await keys()).toEqual([]);
+  });
+
+  it("sweeps the store on one hourly cron for the whole deployment, and a sweep asked for now runs on a worker", async () => {
+    // One schedule in the queue's own table, whatever the number of workers (each upserts the same row).
+    const schedules = await t.db.$queryRaw<{ cron: string }[]>`
+      SELECT cron FROM pgboss.schedule WHERE name = 'object-sweep'`;
+    expect(schedules).toEqual([{ cron: "0 * * * *" }]);
+    const queue = await openJobQueue(t.url);
+    try {
+      await queue.sendObjectSweep();
+      await worker.printed("object store swept: deleted 0 objects");
+    } finally {
+      await queue.stop();
+    }
   });
 });

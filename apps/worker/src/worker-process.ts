@@ -29,7 +29,7 @@ import { JobFailure } from "./runner/job-failure.js";
 import { createJobRunner } from "./runner/job-runner.js";
 import { every } from "./runner/periodic.js";
 import { startReaper } from "./runner/reaper.js";
-import { startRetention } from "./runner/retention.js";
+import { OBJECT_SWEEP_CRON, startRetention, sweepObjectStore } from "./runner/retention.js";
 
 let config: ReturnType<typeof loadConfig<typeof workerSettings>>;
 let storeOptions: ReturnType<typeof objectStoreOptions>;
@@ -118,6 +118,10 @@ const reaper = startReaper({ db, queue, runner, maxAttempts: config.JOB_MAX_ATTE
 const heartbeat = startHeartbeat(db, { id: workerId, inferenceBackend });
 const healthRefresher = startHealthRefresher({ db, queue, everyMs: config.HEALTH_REFRESH_SECONDS * 1000 });
 const retention = startRetention({ db, keepDays: config.KEPT_IMAGE_DAYS, everyMs: 3_600_000 });
+if (objectStore) {
+  await queue.workObjectSweeps(() => sweepObjectStore(db));
+  await queue.scheduleObjectSweeps(OBJECT_SWEEP_CRON);
+}
 /** The worker's operations ports, when set: /healthz for an orchestrator, /metrics for Prometheus. */
 const opsServers: OpsServer[] = [];
 if (config.WORKER_HEALTH_PORT !== undefined)

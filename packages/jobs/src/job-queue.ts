@@ -9,6 +9,12 @@ const deliveryMessage = z.object({ deliveryId: z.string() });
 const HELP_QUEUE = "extraction-help";
 const helpMessage = z.object({ datasetId: z.string(), baseModelId: z.string() });
 export type ExtractionHelp = z.infer<typeof helpMessage>;
+/**
+ * The object store's sweep: one a deployment at a time set by a cron (pg-boss sends each due message once,
+ * whichever process's clock sees it), so 20 workers do not each list every object of the bucket at their
+ * start and every hour.
+ */
+const SWEEP_QUEUE = "object-sweep";
 /** pg-boss's shortest polling interval. */
 const HELP_POLLING_SECONDS = 0.5;
 
@@ -43,6 +49,11 @@ export interface JobQueue {
    */
   sendExtractionHelp(help: ExtractionHelp, copies: number): Promise<void>;
   workExtractionHelp(handler: (help: ExtractionHelp) => Promise<void>): Promise<void>;
+  /** Sweeps the object store on this cron (UTC), once a deployment; `workObjectSweeps` runs each. */
+  scheduleObjectSweeps(cron: string): Promise<void>;
+  /** A sweep now, outside the cron (after deleting a large workspace; tests). */
+  sendObjectSweep(): Promise<void>;
+  workObjectSweeps(handler: () => Promise<void>): Promise<void>;
   /** Takes no new messages (a worker stopping); those in hand go on. */
   stopTaking(): Promise<void>;
   stop(): Promise<void>;
@@ -62,7 +73,7 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
   });
   boss.on("error", (error) => console.error("job queue:", error.message));
   await boss.start();
-  for (const name of [...QUEUES, DELIVERY_QUEUE, HELP_QUEUE]) {
+  for (const name of [...QUEUES, DELIVERY_QUEUE, HELP_QUEUE, SWEEP_QUEUE]) {
     await boss.createQueue(name, {
       name,
       expireInSeconds,
@@ -113,6 +124,14 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
         },
       );
     },
+    // A sweep that fails is not retried: the next one comes with the cron.
+    scheduleObjectSweeps: (cron) => boss.schedule(SWEEP_QUEUE, cron, {}, { retryLimit: 0, expireInSeconds }),
+    sendObjectSweep: async () => {
+      await boss.send(SWEEP_QUEUE, {}, { retryLimit: 0, expireInSeconds });
+    },
+    workObjectSweeps: async (handler) => {
+      await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, () => handler());
+    },
     hasMessage: async (kind, jobId) => {
       const rows = (await boss
         .getDb()
@@ -123,7 +142,7 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
       return rows.rows.length > 0;
     },
     stopTaking: async () => {
-      for (const name of [...QUEUES, DELIVERY_QUEUE, HELP_QUEUE]) await boss.offWork(name);
+      for (const name of [...QUEUES, DELIVERY_QUEUE, HELP_QUEUE, SWEEP_QUEUE]) await boss.offWork(name);
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 15_000 }),
   };
