@@ -39,9 +39,15 @@ export const extractionClaimsRepository = (db: Db) => ({
   ) =>
     db.$queryRaw<ClaimedImage[]>`
       WITH ahead AS (
-        SELECT count(*)::int AS n FROM (
-          SELECT 1 FROM "Image" i WHERE ${freeAfter(datasetId, baseModelId, afterId)}
-          ORDER BY i.id LIMIT ${size * GUIDED_SHARES}::int) a
+        -- Free images are counted (three probes each) only once fewer images than that are ahead at all (an
+        -- index-only count): the exact count on every claim doubled its cost (12 -> 25 ms at 100,000 images).
+        SELECT CASE WHEN (SELECT count(*) FROM (
+                            SELECT 1 FROM "Image" i WHERE i."datasetId" = ${datasetId} AND i.id > ${afterId}
+                            ORDER BY i.id LIMIT ${size * GUIDED_SHARES}::int) a) < ${size * GUIDED_SHARES}::int
+               THEN (SELECT count(*)::int FROM (
+                       SELECT 1 FROM "Image" i WHERE ${freeAfter(datasetId, baseModelId, afterId)}
+                       ORDER BY i.id LIMIT ${size * GUIDED_SHARES}::int) f)
+               ELSE ${size * GUIDED_SHARES}::int END AS n
       ), free AS (
         SELECT i.id FROM "Image" i
         WHERE ${freeAfter(datasetId, baseModelId, afterId)}
