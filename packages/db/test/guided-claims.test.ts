@@ -4,7 +4,7 @@ import { useTestDatabase } from "@retrain/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../src/client.js";
 import { extractionClaimsRepository } from "../src/repositories/extraction-claims.js";
-import { datasetAndBaseModel } from "./dataset-fixture.js";
+import { addImages, datasetAndBaseModel } from "./dataset-fixture.js";
 
 const IMAGES = 2000;
 
@@ -15,14 +15,7 @@ describe("claiming chunks of a dataset's missing vectors", () => {
   beforeAll(async () => {
     ({ db } = await useTestDatabase());
     ({ datasetId, baseModelId } = await datasetAndBaseModel(db, 4));
-    await db.$executeRawUnsafe(
-      `WITH n AS (SELECT g FROM generate_series(1, $2::int) g),
-            b AS (INSERT INTO "Blob" (sha256, bytes, size, "mimeType") SELECT 'h' || g, '', 0, 'image/jpeg' FROM n)
-       INSERT INTO "Image" (id, "datasetId", split, sha256, width, height, format, "originalName")
-       SELECT 'i' || lpad(g::text, 6, '0'), $1, 'TRAIN', 'h' || g, 1, 1, 'jpeg', g || '.jpg' FROM n`,
-      datasetId,
-      IMAGES,
-    );
+    await addImages(db, datasetId, 1, IMAGES);
   });
 
   it("takes whole chunks while four are free ahead, then a quarter of what is free, and every image once", async () => {

@@ -4,7 +4,7 @@ import { useTestDatabase } from "@retrain/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../src/client.js";
 import { extractionClaimsRepository, missingCountQuery } from "../src/repositories/extraction-claims.js";
-import { datasetAndBaseModel } from "./dataset-fixture.js";
+import { addImages, datasetAndBaseModel } from "./dataset-fixture.js";
 
 const IMAGES = 3000;
 
@@ -26,23 +26,13 @@ describe("counting the images still without a vector", () => {
     const fixture = await datasetAndBaseModel(db, 4);
     ({ datasetId, baseModelId } = fixture);
     const otherId = (await db.dataset.create({ data: { workspaceId: fixture.workspaceId, name: "other" } })).id;
-    const addImages = (dataset: string, from: number, to: number) =>
-      db.$executeRawUnsafe(
-        `WITH n AS (SELECT g FROM generate_series($2::int, $3::int) g),
-              b AS (INSERT INTO "Blob" (sha256, bytes, size, "mimeType") SELECT 'h' || g, '', 0, 'image/jpeg' FROM n)
-         INSERT INTO "Image" (id, "datasetId", split, sha256, width, height, format, "originalName")
-         SELECT 'i' || lpad(g::text, 6, '0'), $1, 'TRAIN', 'h' || g, 1, 1, 'jpeg', g || '.jpg' FROM n`,
-        dataset,
-        from,
-        to,
-      );
     // Statistics from when the dataset had 20 images (among another's thousands) and the base model no
     // vectors...
-    await addImages(otherId, 100_001, 100_000 + IMAGES);
-    await addImages(datasetId, 1, 20);
+    await addImages(db, otherId, 100_001, 100_000 + IMAGES);
+    await addImages(db, datasetId, 1, 20);
     await db.$executeRawUnsafe(`ANALYZE "Image", "Bottleneck", "ExtractionFailure"`);
     // ...and then thousands of both.
-    await addImages(datasetId, 21, IMAGES);
+    await addImages(db, datasetId, 21, IMAGES);
     await db.$executeRawUnsafe(
       `INSERT INTO "Bottleneck" (id, "imageId", "baseModelId", dim, vector)
        SELECT 'v' || id, id, $1, 1, '\\x00000000'::bytea FROM "Image" WHERE id <= 'i002900'`,
