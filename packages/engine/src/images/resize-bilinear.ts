@@ -146,7 +146,6 @@ export function resizeBilinear(
   const cols = axisPlan(size, rect.x, rect.width, sx, ox, width);
   const rows = axisPlan(size, rect.y, rect.height, sy, oy, height);
   const across = { left: new Int32Array(size), right: new Int32Array(size), weight: cols.weight };
-  // Sampling the mirrored window at p is sampling the window at its mirror image: ends swap, weights flip.
   // Whole pixels and four output bytes a memory access where the layout allows: the same bytes, about 30%
   // less time a call (scratch, 1,500 photos of 115 to 128 pixels to 224 x 224, each checked byte for byte).
   const words =
@@ -154,6 +153,7 @@ export function resizeBilinear(
       ? new Uint32Array(pixels.buffer, pixels.byteOffset, width * height)
       : null;
   const unit = words ? 1 : channels; // the plan's offsets: in pixels for words, else in bytes
+  // Sampling the mirrored window at p is sampling the window at its mirror image: ends swap, weights flip.
   const edge = 2 * rect.x + rect.width - 1;
   for (let x = 0; x < size; x++) {
     const lo = cols.lo[x] as number;
