@@ -116,9 +116,7 @@ function ingestForm(req: express.Request, ingest: ImageIngest): Promise<IngestRe
         for await (const chunk of file) if (!failed) chunks.push(chunk as Buffer);
         if (failed) return; // refused already: the rest is drained, not stored
         if (truncated) results[index] = tooLarge(name);
-        else {
-          if (group.add({ index, file: { name, bytes: Buffer.concat(chunks), label, split } })) storeGroup();
-        }
+        else if (group.add({ index, file: { name, bytes: Buffer.concat(chunks), label, split } })) storeGroup();
       });
       reading.catch(fail);
     });

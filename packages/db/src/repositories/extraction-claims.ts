@@ -36,24 +36,26 @@ export const extractionClaimsRepository = (db: Db) => ({
     seconds: number,
     /** Only images after this id: a claimer walks the dataset once instead of re-reading what is done. */
     afterId = "",
-  ) =>
-    db.$queryRaw<ClaimedImage[]>`
+  ) => {
+    const lookahead = size * GUIDED_SHARES;
+    const smallest = Math.min(size, MIN_GUIDED_CHUNK);
+    return db.$queryRaw<ClaimedImage[]>`
       WITH ahead AS (
         -- Free images ahead (three probes each) are counted only once fewer than GUIDED_SHARES chunks of
         -- images, free or not, are ahead (an index-only count): counting them on every claim doubled its cost
         -- (12 -> 25 ms at 100,000 images).
         SELECT CASE WHEN (SELECT count(*) FROM (
                             SELECT 1 FROM "Image" i WHERE i."datasetId" = ${datasetId} AND i.id > ${afterId}
-                            ORDER BY i.id LIMIT ${size * GUIDED_SHARES}::int) a) < ${size * GUIDED_SHARES}::int
+                            ORDER BY i.id LIMIT ${lookahead}::int) a) < ${lookahead}::int
                THEN (SELECT count(*)::int FROM (
                        SELECT 1 FROM "Image" i WHERE ${freeAfter(datasetId, baseModelId, afterId)}
-                       ORDER BY i.id LIMIT ${size * GUIDED_SHARES}::int) f)
-               ELSE ${size * GUIDED_SHARES}::int END AS n
+                       ORDER BY i.id LIMIT ${lookahead}::int) f)
+               ELSE ${lookahead}::int END AS n
       ), free AS (
         SELECT i.id FROM "Image" i
         WHERE ${freeAfter(datasetId, baseModelId, afterId)}
         ORDER BY i.id
-        LIMIT (SELECT least(${size}::int, greatest(${Math.min(size, MIN_GUIDED_CHUNK)}::int,
+        LIMIT (SELECT least(${size}::int, greatest(${smallest}::int,
                                                  ceil(n / ${GUIDED_SHARES}::numeric)::int)) FROM ahead)
         FOR NO KEY UPDATE OF i SKIP LOCKED
       ), claimed AS (
@@ -63,7 +65,8 @@ export const extractionClaimsRepository = (db: Db) => ({
           WHERE "ExtractionClaim"."expiresAt" <= now()
         RETURNING "imageId"
       )
-      SELECT i.id, i.sha256, i."originalName" FROM claimed JOIN "Image" i ON i.id = claimed."imageId" ORDER BY i.id`,
+      SELECT i.id, i.sha256, i."originalName" FROM claimed JOIN "Image" i ON i.id = claimed."imageId" ORDER BY i.id`;
+  },
   /** Keeps an owner's claims alive while it computes them. */
   renew: (owner: string, seconds: number) =>
     db.$executeRaw`UPDATE "ExtractionClaim" SET "expiresAt" = now() + make_interval(secs => ${seconds}::int)
