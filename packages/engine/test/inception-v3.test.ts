@@ -7,7 +7,7 @@ import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../src/backend.js";
 import { extractBatch } from "../src/extraction/extract-batch.js";
-import { tfjsExtractor } from "../src/extraction/pixel-extractor.js";
+import { tfjsExtractor } from "../src/extraction/tfjs-extractor.js";
 import { loadBaseModel } from "../src/formats/load-base-model.js";
 import { resolveBaseModel } from "../src/models/resolve-base-model.js";
 import { gradientImage, nsfwjsInceptionFolder, tempDir } from "./fixtures.js";

@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../src/backend.js";
-import { tfjsExtractor } from "../src/extraction/pixel-extractor.js";
+import { tfjsExtractor } from "../src/extraction/tfjs-extractor.js";
 import { loadBaseModel } from "../src/formats/load-base-model.js";
 import { decodeImage } from "../src/images/decode-image.js";
 import { ensureOnnxBaseModel } from "../src/inference/onnx-cache.js";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initBackend } from "../src/backend.js";
 import { extractBatch } from "../src/extraction/extract-batch.js";
-import { tfjsExtractor } from "../src/extraction/pixel-extractor.js";
+import { tfjsExtractor } from "../src/extraction/tfjs-extractor.js";
 import { createExtractionPool } from "../src/extraction/worker-pool.js";
 import { loadBaseModel } from "../src/formats/load-base-model.js";
 import { resolveBaseModel } from "../src/models/resolve-base-model.js";

@@ -1,11 +1,9 @@
 // A worker thread of the extraction pool: its own copy of the base model, on ONNX Runtime or TensorFlow.js.
 import { parentPort, workerData } from "node:worker_threads";
 import sharp from "sharp";
-import { initBackend } from "../backend.js";
-import { loadBaseModel } from "../formats/load-base-model.js";
 import { extractBatch } from "./extract-batch.js";
 import type { FromWorker, ToWorker, WorkerInit } from "./messages.js";
-import { onnxExtractor, type PixelExtractor, tfjsExtractor } from "./pixel-extractor.js";
+import { onnxExtractor, type PixelExtractor } from "./pixel-extractor.js";
 
 const init = workerData as WorkerInit;
 const port = parentPort;
@@ -23,6 +21,13 @@ async function open(): Promise<{ model: PixelExtractor; weightsHash: string; bac
       weightsHash: plan.weightsHash,
       backend: "onnxruntime",
     };
+  // TensorFlow.js only where the plan runs on it: importing it costs about 0.4 s a thread, which every
+  // extraction job's pool on ONNX Runtime paid for nothing (a helper joined that much later).
+  const [{ initBackend }, { loadBaseModel }, { tfjsExtractor }] = await Promise.all([
+    import("../backend.js"),
+    import("../formats/load-base-model.js"),
+    import("./tfjs-extractor.js"),
+  ]);
   const backend = await initBackend(plan.backend);
   const base = await loadBaseModel(init.spec, init.dir);
   return { model: tfjsExtractor(base), weightsHash: base.weightsHash, backend };
