@@ -123,17 +123,18 @@ export async function startDashboardProcess(
   return { ...web, origin: `http://localhost:${port}` };
 }
 
-/** Waits until `probe` gives a value (polling every 200 ms), or fails saying what it waited for. */
+/** Waits until `probe` gives a value (polling every `everyMs`), or fails saying what it waited for. */
 export async function until<T>(
   what: string,
   probe: () => Promise<T | undefined | false>,
   timeoutMs = 60_000,
+  everyMs = 200,
 ): Promise<T> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     const value = await probe();
     if (value) return value;
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`timed out waiting for ${what}`);
 }
