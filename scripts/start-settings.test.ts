@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { bucketOriginFor } from "./lib/start-settings.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const run = promisify(execFile);
@@ -17,5 +18,17 @@ describe("npm start's settings", () => {
     expect(stderr).toMatch(/WEB_PORT: .*\(Port of the dashboard\.\)/);
     expect(stderr).toMatch(/POSTGRES_PORT: .*(65535|too big)/);
     expect(stderr).not.toMatch(/embedded PostgreSQL .* ready/);
+  });
+});
+
+describe("the bucket's origin the dashboard's pages may upload to", () => {
+  const s3 = { S3_BROWSER_UPLOADS: "true", S3_ENDPOINT: "http://rgw.internal:7480/", S3_BUCKET: "retrain" };
+  it("is the endpoint's origin, or the bucket's host under it when buckets are not in the path", () => {
+    expect(bucketOriginFor(s3)).toBe("http://rgw.internal:7480");
+    expect(bucketOriginFor({ ...s3, S3_FORCE_PATH_STYLE: "false" })).toBe("http://retrain.rgw.internal:7480");
+  });
+  it("is none unless browsers upload to an endpoint given", () => {
+    expect(bucketOriginFor({ ...s3, S3_BROWSER_UPLOADS: "false" })).toBeUndefined();
+    expect(bucketOriginFor({ S3_BROWSER_UPLOADS: "true", S3_BUCKET: "retrain" })).toBeUndefined();
   });
 });

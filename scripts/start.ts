@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError, loadConfig, serviceProcessEnvironment } from "@retrain/config";
 import { openDatabase, PostgresAlreadyRunningError } from "@retrain/db/local";
-import { startSettings } from "./lib/start-settings.js";
+import { bucketOriginFor, startSettings } from "./lib/start-settings.js";
 import { supervise } from "./lib/supervisor.js";
 
 /** The settings, or a clear message and exit code 2 when one is wrong (before anything starts). */
@@ -72,7 +72,12 @@ const services = supervise([
     // Next.js behind a small server that also passes live updates' WebSockets through to the API.
     ...run("apps/web/server.ts", "apps/web/dist/server.js"),
     cwd: webDir,
-    env: { ...childEnv, PORT: String(webPort), API_URL: env.API_URL ?? `http://localhost:${apiPort}/graphql` },
+    env: {
+      ...childEnv,
+      PORT: String(webPort),
+      API_URL: env.API_URL ?? `http://localhost:${apiPort}/graphql`,
+      UPLOAD_ORIGINS: env.UPLOAD_ORIGINS ?? bucketOriginFor(env) ?? "",
+    },
   },
 ]);
 

@@ -14,7 +14,8 @@ export function proxy(request: NextRequest) {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    // Uploads may go from the page straight to the S3 bucket (UPLOAD_ORIGINS, checked by server.ts).
+    `connect-src 'self'${process.env.UPLOAD_ORIGINS ? ` ${process.env.UPLOAD_ORIGINS}` : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -26,6 +26,8 @@ const port = settings.PORT;
 const apiUrl = new URL(settings.API_URL);
 // Route handlers (the /graphql proxy) read it from the environment: the checked value, default included.
 process.env.API_URL = settings.API_URL;
+// The pages' Content-Security-Policy (proxy.ts) lets them send images to these origins too: checked origins only.
+process.env.UPLOAD_ORIGINS = settings.UPLOAD_ORIGINS.join(" ");
 
 // Next.js adds an `upgrade` listener to the server it is given (else to the first request's server), and
 // that listener closes every socket it does not serve. This server routes upgrades itself, so Next.js is

@@ -15,6 +15,19 @@ export const webSettings = z.object({
     .describe(
       "Proxies in front of the dashboard whose X-Forwarded-For names the client (addresses or subnets, comma-separated); empty: the connection's own address is the client's.",
     ),
+  UPLOAD_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^\s/;,'"]+$/, "must be origins, such as https://bucket.example.com")))
+    .describe(
+      "Origins besides its own that the dashboard's pages may send images to: the S3 bucket's, when the API has S3_BROWSER_UPLOADS on (such as https://retrain.s3.eu-west-1.amazonaws.com). `npm start` sets it from S3_ENDPOINT.",
+    ),
   SHUTDOWN_SECONDS: z.coerce
     .number()
     .positive()

@@ -16,3 +16,15 @@ export const startSettings = z.object({
     "Folder of the embedded PostgreSQL's data (created on first start).",
   ),
 });
+
+/**
+ * The S3 bucket's origin, as the dashboard's pages PUT to it, when the API lets browsers upload straight to it
+ * (S3_BROWSER_UPLOADS with an S3_ENDPOINT; on AWS itself, set UPLOAD_ORIGINS): the endpoint's own origin, or
+ * the bucket's host name under it when buckets are not in the path.
+ */
+export function bucketOriginFor(env: Record<string, string | undefined>): string | undefined {
+  if (env.S3_BROWSER_UPLOADS !== "true" || !env.S3_ENDPOINT) return undefined;
+  const endpoint = new URL(env.S3_ENDPOINT);
+  if (env.S3_FORCE_PATH_STYLE === "false" && env.S3_BUCKET) endpoint.hostname = `${env.S3_BUCKET}.${endpoint.hostname}`;
+  return endpoint.origin;
+}

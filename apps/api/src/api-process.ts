@@ -5,7 +5,7 @@ import { inferenceBackendName, initBackend } from "@retrain/engine";
 import { openJobQueue } from "@retrain/jobs";
 import { metricsAnswer, startOpsServer } from "@retrain/telemetry";
 import { stopTracing } from "@retrain/telemetry/tracing";
-import { apiSettings, serverOptionsFrom, serviceOptionsFrom } from "./config.js";
+import { apiSettings, browserUploadOrigins, serverOptionsFrom, serviceOptionsFrom } from "./config.js";
 import { registry, watchDatabase } from "./observability/api-metrics.js";
 import { log } from "./observability/log.js";
 import { startApiServer } from "./server.js";
@@ -15,9 +15,11 @@ import { appVersion } from "./version.js";
 
 let config: ReturnType<typeof loadConfig<typeof apiSettings>>;
 let storeOptions: ReturnType<typeof objectStoreOptions>;
+let uploadOrigins: string[] | null;
 try {
   config = loadConfig(apiSettings);
   storeOptions = objectStoreOptions(config);
+  uploadOrigins = browserUploadOrigins(config, config.BLOB_STORE);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`api: ${error.message}\nStart the whole product with \`npm start\`, or set these variables.`);
@@ -27,6 +29,7 @@ const backend = await initBackend(config.TFJS_BACKEND);
 // The AWS SDK is loaded only when S3 is configured (start-up time and memory of every other process).
 const objectStore = storeOptions ? (await import("@retrain/db/s3")).s3ObjectStore(storeOptions) : undefined;
 await objectStore?.ensureBucket();
+if (uploadOrigins) await objectStore?.allowBrowserUploads(uploadOrigins);
 const db = createPrismaClient(config.DATABASE_URL, { objectStore });
 const queue = await openJobQueue(config.DATABASE_URL, { expireInSeconds: config.JOB_EXPIRE_SECONDS });
 const changes = openChangeFeed(config.DATABASE_URL, {

@@ -1,5 +1,6 @@
 import {
   blobStoreSettings,
+  ConfigError,
   databaseUrl,
   modelSettings,
   operationsSettings,
@@ -29,6 +30,13 @@ export const apiSettings = z.object({
   WEB_ORIGINS: setting.list(
     "Other browser origins allowed to call the API with cookies (the dashboard's own). `npm start` sets http://localhost:<WEB_PORT>.",
   ),
+  S3_BROWSER_UPLOADS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true")
+    .describe(
+      "true (with BLOB_STORE=s3): the dashboard sends images from the browser straight to the bucket (presigned PUTs), not through the API. At start the API replaces the bucket's CORS rules with one letting the dashboard's origins (PUBLIC_URL, WEB_ORIGINS) PUT; browsers must reach S3_ENDPOINT.",
+    ),
   TRUST_PROXY: z
     .string()
     .default("loopback")
@@ -91,7 +99,25 @@ export function serviceOptionsFrom(config: ApiConfig) {
     dashboardUrl: dashboardUrlOf(config),
     maxActiveJobsPerWorkspace: config.MAX_ACTIVE_JOBS_PER_WORKSPACE,
     webhookUrlAllow: config.WEBHOOK_URL_ALLOW,
+    browserUploads: config.S3_BROWSER_UPLOADS,
   };
+}
+
+/** The dashboard's origins: pages that may call the API with cookies and open its WebSockets. */
+export function browserOrigins(options: { publicUrl?: string; webOrigins?: readonly string[] }): Set<string> {
+  return new Set([...(options.webOrigins ?? []), ...(options.publicUrl ? [new URL(options.publicUrl).origin] : [])]);
+}
+
+/** The origins the bucket's CORS rule names when browsers upload straight to it (S3_BROWSER_UPLOADS), or null. */
+export function browserUploadOrigins(config: ApiConfig, blobStore: "postgres" | "s3"): string[] | null {
+  if (!config.S3_BROWSER_UPLOADS) return null;
+  if (blobStore !== "s3") throw new ConfigError("Invalid settings:\n  S3_BROWSER_UPLOADS: needs BLOB_STORE=s3");
+  const origins = [...browserOrigins({ publicUrl: config.PUBLIC_URL, webOrigins: config.WEB_ORIGINS })];
+  if (origins.length === 0)
+    throw new ConfigError(
+      "Invalid settings:\n  S3_BROWSER_UPLOADS: needs the dashboard's origin (PUBLIC_URL or WEB_ORIGINS) for the bucket's CORS rule",
+    );
+  return origins;
 }
 
 /** The API server's options that come from settings. */

@@ -10,6 +10,7 @@ import { sessionCookie } from "./auth/session-cookie.js";
 import { authRoutes } from "./auth-routes.js";
 import { readBody } from "./body-reader.js";
 import { clientAddress } from "./client-address.js";
+import { browserOrigins } from "./config.js";
 import type { ApiContext, Services } from "./context.js";
 import { formatError } from "./errors.js";
 import { parseOptions, validationRules } from "./graphql-limits.js";
@@ -53,10 +54,7 @@ export async function startApiServer(services: Services, db: Db, options: ApiSer
   app.set("trust proxy", trustProxy);
   const httpServer = http.createServer(app);
   const cookie = sessionCookie(options.publicUrl);
-  const origins = new Set([
-    ...(options.webOrigins ?? []),
-    ...(options.publicUrl ? [new URL(options.publicUrl).origin] : []),
-  ]);
+  const origins = browserOrigins(options);
   const subscriptions = startSubscriptions(httpServer, {
     schema,
     services,

@@ -175,5 +175,11 @@ describe("direct uploads without an S3 store", () => {
     const answer = await t.gql(START, { d: owner.datasetId, f: [{ name: "a.jpg", size: 10 }] }, owner.token);
     expect(answer.errors?.[0]?.extensions?.code).toBe("CONFLICT");
     expect(answer.errors?.[0]?.message).toMatch(/BLOB_STORE=s3/);
+    // What the dashboard asks before it chooses: neither way to the store; and only of a signed-in caller.
+    const OPTIONS = "{ uploadOptions { direct fromBrowsers } }";
+    expect((await t.gql(OPTIONS, {}, owner.token)).data).toEqual({
+      uploadOptions: { direct: false, fromBrowsers: false },
+    });
+    expect((await t.gql(OPTIONS, {})).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });

@@ -1,10 +1,11 @@
 "use client";
-import { type DragEvent, useState } from "react";
+import { type DragEvent, useRef, useState } from "react";
 import { graphql } from "../gql";
 import type { ImportJobStateFragment } from "../gql/graphql";
 import { gql } from "../lib/api";
 import { droppedFiles, folderOfPicked, type PickedFile } from "../lib/dropped-files";
 import { followSubscription } from "../lib/live";
+import { BucketUnreachableError, browserUploadsAllowed, uploadImagesDirect } from "../lib/upload-direct";
 import { type UploadItem, uploadImages } from "../lib/upload-images";
 import { ErrorNote, ProgressBar } from "./feedback";
 
@@ -37,6 +38,9 @@ export function UploadPanel({ datasetId, onUploaded }: { datasetId: string; onUp
   const [label, setLabel] = useState("");
   const [over, setOver] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // Straight to the bucket when the server allows it (asked once); through the server otherwise.
+  const direct = useRef<Promise<boolean> | null>(null);
   const update = (id: number, change: Partial<Row>) =>
     setRows((all) => all.map((r) => (r.id === id ? { ...r, ...change } : r)));
 
@@ -67,6 +71,21 @@ export function UploadPanel({ datasetId, onUploaded }: { datasetId: string; onUp
     }
   }
 
+  /** A batch to the bucket, or through the server when the bucket cannot be reached from this browser. */
+  async function send(items: UploadItem[], onProgress: (index: number, fraction: number) => void) {
+    direct.current ??= browserUploadsAllowed().catch(() => false);
+    if (await direct.current) {
+      try {
+        return await uploadImagesDirect(datasetId, items, label, onProgress);
+      } catch (e) {
+        if (!(e instanceof BucketUnreachableError)) throw e;
+        direct.current = Promise.resolve(false);
+        setNotice(`${e.message} Sending the images through the server instead.`);
+      }
+    }
+    return uploadImages(datasetId, items, label, onProgress);
+  }
+
   async function add(files: PickedFile[]) {
     setError(null);
     const added = files.map((picked) => ({ ...picked, id: nextRowId++ }));
@@ -84,7 +103,7 @@ export function UploadPanel({ datasetId, onUploaded }: { datasetId: string; onUp
         const batch = images.slice(i, i + BATCH);
         for (const { id } of batch) update(id, { status: "uploading", sent: 0 });
         const items: (UploadItem & { id: number })[] = batch;
-        const answers = await uploadImages(datasetId, items, label, (index, sent) => {
+        const answers = await send(items, (index, sent) => {
           const row = items[index];
           if (row) update(row.id, { sent });
         });
@@ -140,6 +159,7 @@ export function UploadPanel({ datasetId, onUploaded }: { datasetId: string; onUp
         />
       </label>
       <ErrorNote error={error} />
+      {notice && <p role="status">{notice}</p>}
       {rows.length > 0 && (
         <>
           <ProgressBar value={done} max={rows.length} label="Files processed" />

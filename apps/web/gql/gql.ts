@@ -115,6 +115,9 @@ type Documents = {
     "mutation RenameWorkspace($id: ID!, $n: String!) { renameWorkspace(id: $id, name: $n) { name } }": typeof types.RenameWorkspaceDocument,
     "mutation DeleteWorkspace($id: ID!, $n: String!) { deleteWorkspace(id: $id, confirmName: $n) }": typeof types.DeleteWorkspaceDocument,
     "mutation LeaveWorkspace($id: ID!) { leaveWorkspace(id: $id) }": typeof types.LeaveWorkspaceDocument,
+    "query UploadOptions { uploadOptions { fromBrowsers } }": typeof types.UploadOptionsDocument,
+    "mutation StartBrowserUploads($datasetId: ID!, $files: [DirectUploadFileInput!]!) {\n  startDirectUploads(datasetId: $datasetId, files: $files) { key url }\n}": typeof types.StartBrowserUploadsDocument,
+    "mutation FinishBrowserUploads($datasetId: ID!, $uploads: [FinishedUploadInput!]!) {\n  finishDirectUploads(datasetId: $datasetId, uploads: $uploads) { name status reason }\n}": typeof types.FinishBrowserUploadsDocument,
     "query ImageWindow($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean,\n  $failed: Boolean, $q: String, $sort: ImageSort, $desc: Boolean, $c: ID, $offset: Int, $n: Int) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, search: $q,\n    sort: $sort, descending: $desc, checkpointId: $c, offset: $offset, first: $n) {\n    totalCount nodes { id originalName labelId split thumbnailUrl suggestion { label confidence } } } }": typeof types.ImageWindowDocument,
 };
 const documents: Documents = {
@@ -218,6 +221,9 @@ const documents: Documents = {
     "mutation RenameWorkspace($id: ID!, $n: String!) { renameWorkspace(id: $id, name: $n) { name } }": types.RenameWorkspaceDocument,
     "mutation DeleteWorkspace($id: ID!, $n: String!) { deleteWorkspace(id: $id, confirmName: $n) }": types.DeleteWorkspaceDocument,
     "mutation LeaveWorkspace($id: ID!) { leaveWorkspace(id: $id) }": types.LeaveWorkspaceDocument,
+    "query UploadOptions { uploadOptions { fromBrowsers } }": types.UploadOptionsDocument,
+    "mutation StartBrowserUploads($datasetId: ID!, $files: [DirectUploadFileInput!]!) {\n  startDirectUploads(datasetId: $datasetId, files: $files) { key url }\n}": types.StartBrowserUploadsDocument,
+    "mutation FinishBrowserUploads($datasetId: ID!, $uploads: [FinishedUploadInput!]!) {\n  finishDirectUploads(datasetId: $datasetId, uploads: $uploads) { name status reason }\n}": types.FinishBrowserUploadsDocument,
     "query ImageWindow($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean,\n  $failed: Boolean, $q: String, $sort: ImageSort, $desc: Boolean, $c: ID, $offset: Int, $n: Int) {\n  images(datasetId: $d, labelId: $label, split: $split, unlabelled: $unlabelled, failed: $failed, search: $q,\n    sort: $sort, descending: $desc, checkpointId: $c, offset: $offset, first: $n) {\n    totalCount nodes { id originalName labelId split thumbnailUrl suggestion { label confidence } } } }": types.ImageWindowDocument,
 };
 
@@ -621,6 +627,18 @@ export function graphql(source: "mutation DeleteWorkspace($id: ID!, $n: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation LeaveWorkspace($id: ID!) { leaveWorkspace(id: $id) }"): typeof import('./graphql').LeaveWorkspaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UploadOptions { uploadOptions { fromBrowsers } }"): typeof import('./graphql').UploadOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StartBrowserUploads($datasetId: ID!, $files: [DirectUploadFileInput!]!) {\n  startDirectUploads(datasetId: $datasetId, files: $files) { key url }\n}"): typeof import('./graphql').StartBrowserUploadsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FinishBrowserUploads($datasetId: ID!, $uploads: [FinishedUploadInput!]!) {\n  finishDirectUploads(datasetId: $datasetId, uploads: $uploads) { name status reason }\n}"): typeof import('./graphql').FinishBrowserUploadsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

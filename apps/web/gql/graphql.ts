@@ -1683,6 +1683,8 @@ export type Query = {
   run: TrainingRun;
   /** How people get in here, for the sign-in and sign-up pages (no sign-in needed). */
   signInOptions: SignInOptions;
+  /** How images may be uploaded to this server (the same for every dataset). Signed-in users only (UNAUTHENTICATED). */
+  uploadOptions: UploadOptions;
   /** The events a webhook can ask for. */
   webhookEvents: Array<WebhookEventInfo>;
   /** One workspace you belong to (NOT_FOUND otherwise). */
@@ -2057,6 +2059,14 @@ export type UploadFileInput = {
   name: Scalars['String']['input'];
   /** Defaults to a stable split from the file name's hash. */
   split?: InputMaybe<Split>;
+};
+
+/** How images may reach this server, besides uploadImages and POST /v1/datasets/{id}/images. */
+export type UploadOptions = {
+  /** startDirectUploads works: the server stores blobs in an S3 bucket (BLOB_STORE=s3). */
+  direct: Scalars['Boolean']['output'];
+  /** The bucket also takes those PUTs from the dashboard's pages (its CORS rule names their origins: S3_BROWSER_UPLOADS). */
+  fromBrowsers: Scalars['Boolean']['output'];
 };
 
 /** The outcome for one file of an upload. */
@@ -2985,6 +2995,27 @@ export type LeaveWorkspaceMutationVariables = Exact<{
 
 
 export type LeaveWorkspaceMutation = { leaveWorkspace: boolean };
+
+export type UploadOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UploadOptionsQuery = { uploadOptions: { fromBrowsers: boolean } };
+
+export type StartBrowserUploadsMutationVariables = Exact<{
+  datasetId: Scalars['ID']['input'];
+  files: Array<DirectUploadFileInput> | DirectUploadFileInput;
+}>;
+
+
+export type StartBrowserUploadsMutation = { startDirectUploads: Array<{ key: string, url: string }> };
+
+export type FinishBrowserUploadsMutationVariables = Exact<{
+  datasetId: Scalars['ID']['input'];
+  uploads: Array<FinishedUploadInput> | FinishedUploadInput;
+}>;
+
+
+export type FinishBrowserUploadsMutation = { finishDirectUploads: Array<{ name: string, status: UploadStatus, reason: string | null }> };
 
 export type ImageWindowQueryVariables = Exact<{
   d: Scalars['ID']['input'];
@@ -4595,6 +4626,30 @@ export const LeaveWorkspaceDocument = new TypedDocumentString(`
   leaveWorkspace(id: $id)
 }
     `) as unknown as TypedDocumentString<LeaveWorkspaceMutation, LeaveWorkspaceMutationVariables>;
+export const UploadOptionsDocument = new TypedDocumentString(`
+    query UploadOptions {
+  uploadOptions {
+    fromBrowsers
+  }
+}
+    `) as unknown as TypedDocumentString<UploadOptionsQuery, UploadOptionsQueryVariables>;
+export const StartBrowserUploadsDocument = new TypedDocumentString(`
+    mutation StartBrowserUploads($datasetId: ID!, $files: [DirectUploadFileInput!]!) {
+  startDirectUploads(datasetId: $datasetId, files: $files) {
+    key
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<StartBrowserUploadsMutation, StartBrowserUploadsMutationVariables>;
+export const FinishBrowserUploadsDocument = new TypedDocumentString(`
+    mutation FinishBrowserUploads($datasetId: ID!, $uploads: [FinishedUploadInput!]!) {
+  finishDirectUploads(datasetId: $datasetId, uploads: $uploads) {
+    name
+    status
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<FinishBrowserUploadsMutation, FinishBrowserUploadsMutationVariables>;
 export const ImageWindowDocument = new TypedDocumentString(`
     query ImageWindow($d: ID!, $label: ID, $split: Split, $unlabelled: Boolean, $failed: Boolean, $q: String, $sort: ImageSort, $desc: Boolean, $c: ID, $offset: Int, $n: Int) {
   images(

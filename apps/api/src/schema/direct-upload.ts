@@ -1,4 +1,4 @@
-import type { DirectUpload } from "../services/datasets/direct-uploads.js";
+import type { DirectUpload, UploadOptions } from "../services/datasets/direct-uploads.js";
 import { builder } from "./builder.js";
 import { SplitEnum, UploadResultRef } from "./image.js";
 
@@ -13,6 +13,28 @@ const DirectUploadRef = builder.objectRef<DirectUpload>("DirectUpload").implemen
     expiresAt: t.expose("expiresAt", { type: "DateTime", description: "When the URL stops working." }),
   }),
 });
+
+const UploadOptionsRef = builder.objectRef<UploadOptions>("UploadOptions").implement({
+  description: "How images may reach this server, besides uploadImages and POST /v1/datasets/{id}/images.",
+  fields: (t) => ({
+    direct: t.exposeBoolean("direct", {
+      description: "startDirectUploads works: the server stores blobs in an S3 bucket (BLOB_STORE=s3).",
+    }),
+    fromBrowsers: t.exposeBoolean("fromBrowsers", {
+      description:
+        "The bucket also takes those PUTs from the dashboard's pages (its CORS rule names their origins: S3_BROWSER_UPLOADS).",
+    }),
+  }),
+});
+
+builder.queryField("uploadOptions", (t) =>
+  t.field({
+    type: UploadOptionsRef,
+    description:
+      "How images may be uploaded to this server (the same for every dataset). Signed-in users only (UNAUTHENTICATED).",
+    resolve: (_r, _a, { services, caller }) => services.directUploads.options(caller),
+  }),
+);
 
 const DirectUploadFileInput = builder.inputType("DirectUploadFileInput", {
   description: "A file about to be uploaded straight to the store.",

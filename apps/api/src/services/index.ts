@@ -69,6 +69,8 @@ export interface ServiceOptions {
   webhookUrlAllow?: readonly string[];
   /** Work one workspace may have queued or running at once. */
   maxActiveJobsPerWorkspace?: number;
+  /** The dashboard's pages may PUT to upload URLs (the bucket's CORS rule is set: S3_BROWSER_UPLOADS). */
+  browserUploads?: boolean;
 }
 
 export function createServices(db: Db, options: ServiceOptions): Services {
@@ -108,7 +110,7 @@ export function createServices(db: Db, options: ServiceOptions): Services {
     workspaceHousekeeping: createWorkspaceHousekeeping(db, access, options.modelCacheDir),
     datasets,
     images: createImageService(db, access, datasets, createImageConfidences(db, models)),
-    directUploads: createDirectUploads(db, datasets),
+    directUploads: createDirectUploads(db, datasets, options.browserUploads ?? false),
     datasetExports: createDatasetExport(db, datasets),
     baseModels: createBaseModelService(db, access, modelOptions),
     jobs: createJobService(db, access, datasets, options.queue, options.changes, quota),

@@ -1683,6 +1683,8 @@ export type Query = {
   run: TrainingRun;
   /** How people get in here, for the sign-in and sign-up pages (no sign-in needed). */
   signInOptions: SignInOptions;
+  /** How images may be uploaded to this server (the same for every dataset). Signed-in users only (UNAUTHENTICATED). */
+  uploadOptions: UploadOptions;
   /** The events a webhook can ask for. */
   webhookEvents: Array<WebhookEventInfo>;
   /** One workspace you belong to (NOT_FOUND otherwise). */
@@ -2057,6 +2059,14 @@ export type UploadFileInput = {
   name: Scalars['String']['input'];
   /** Defaults to a stable split from the file name's hash. */
   split?: InputMaybe<Split>;
+};
+
+/** How images may reach this server, besides uploadImages and POST /v1/datasets/{id}/images. */
+export type UploadOptions = {
+  /** startDirectUploads works: the server stores blobs in an S3 bucket (BLOB_STORE=s3). */
+  direct: Scalars['Boolean']['output'];
+  /** The bucket also takes those PUTs from the dashboard's pages (its CORS rule names their origins: S3_BROWSER_UPLOADS). */
+  fromBrowsers: Scalars['Boolean']['output'];
 };
 
 /** The outcome for one file of an upload. */

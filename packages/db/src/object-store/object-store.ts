@@ -24,6 +24,11 @@ export interface ObjectStore {
   uploadUrl(key: string, size: number, expiresInSeconds: number): Promise<string>;
   /** Creates the bucket when it does not exist yet (at start; a bucket without rights to create says so). */
   ensureBucket(): Promise<void>;
+  /**
+   * Lets pages of these origins (the dashboard's) PUT to upload URLs from the browser: the bucket's CORS rules,
+   * replaced by this one. Reads stay as they are (the API serves every byte a browser sees).
+   */
+  allowBrowserUploads(origins: readonly string[]): Promise<void>;
 }
 
 /** The object key of a blob's bytes. */

@@ -5,6 +5,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   ListObjectsV2Command,
+  PutBucketCorsCommand,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
@@ -130,6 +131,18 @@ export function s3ObjectStore(options: S3Options): ObjectStore {
         if (!isMissing(error)) throw error;
         await client.send(new CreateBucketCommand({ Bucket }));
       }
+    },
+
+    async allowBrowserUploads(origins) {
+      const rule = {
+        AllowedOrigins: [...origins],
+        AllowedMethods: ["PUT"],
+        // A browser's PUT of a File sends its Content-Type; the signature covers the length, not the type.
+        AllowedHeaders: ["content-type"],
+        // A preflight answer kept an hour: a folder of 1,000 photos asks once, not once a file.
+        MaxAgeSeconds: 3600,
+      };
+      await client.send(new PutBucketCorsCommand({ Bucket, CORSConfiguration: { CORSRules: [rule] } }));
     },
   };
 }

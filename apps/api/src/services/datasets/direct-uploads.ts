@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Db, type ObjectStore, objectStoreOf, type Split, stagedUploadPrefix } from "@retrain/db";
 import { createImageIngest, createIngestGroup, type IncomingImage, type IngestResult } from "@retrain/ingest";
 import { ConflictError, ValidationError } from "../../domain/errors.js";
-import type { Caller } from "../workspaces/access.js";
+import { type Caller, requireCaller } from "../workspaces/access.js";
 import type { DatasetService } from "./dataset-service.js";
 import { checkUploadFiles, UPLOAD_LIMITS } from "./upload-checks.js";
 
@@ -25,6 +25,12 @@ export interface FinishedUpload {
   split?: Split | null;
 }
 
+/** How a client may send images here: through the API always; straight to the store when there is one. */
+export interface UploadOptions {
+  direct: boolean;
+  fromBrowsers: boolean;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -32,8 +38,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * the API: `start` hands out a URL per file under the dataset's staging prefix; `finish` reads each staged
  * file, stores it as `uploadImages` would (a result per file), and deletes what it read. Staged files never
  * finished are deleted by the worker's object sweep. With PostgreSQL blobs there is no store to upload to.
+ * `browserUploads`: the bucket lets the dashboard's pages PUT too (its CORS rule was set at start).
  */
-export function createDirectUploads(db: Db, datasetService: DatasetService) {
+export function createDirectUploads(db: Db, datasetService: DatasetService, browserUploads: boolean) {
   async function storeFor(caller: Caller | null, datasetId: string): Promise<ObjectStore> {
     await datasetService.datasetFor(caller, datasetId, "write");
     const store = objectStoreOf(db);
@@ -45,6 +52,13 @@ export function createDirectUploads(db: Db, datasetService: DatasetService) {
   }
 
   return {
+    /** Signed-in callers only: which store holds the bytes is no one else's business. */
+    options(caller: Caller | null): UploadOptions {
+      requireCaller(caller);
+      const direct = objectStoreOf(db) !== null;
+      return { direct, fromBrowsers: direct && browserUploads };
+    },
+
     async start(caller: Caller | null, datasetId: string, files: { name: string; size: number }[]) {
       const store = await storeFor(caller, datasetId);
       checkUploadFiles("files", files);

@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { type RadosGateway, startRadosGateway } from "../../packages/testing/src/rados-gateway.js";
+import { signedUpWithDataset } from "./page-gql.js";
+import { flowerPhotos, flowersDir } from "./shared-data.js";
+
+// With blobs in an S3 bucket and S3_BROWSER_UPLOADS on, the dashboard sends chosen photos from the browser
+// straight to the bucket (an upload URL each), not through its own server or the API; each file still gets
+// its answer and the dataset its images. A second product, as `npm start` runs it, beside Ceph's RADOS
+// Gateway on a one-node cluster (the other end-to-end tests keep their blobs in PostgreSQL).
+// Ports of its own, beside the main product's (3100, 4100, 54339).
+const ports = { web: 3110, api: 4110, postgres: 54349 };
+const dashboard = `http://localhost:${ports.web}`;
+test.use({ baseURL: dashboard });
+let gateway: RadosGateway;
+let product: ChildProcess;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  gateway = await startRadosGateway();
+  const dir = mkdtempSync(path.join(os.tmpdir(), "retrain-e2e-s3-"));
+  product = spawn("node", ["--conditions=compiled", "dist/start.js"], {
+    stdio: "ignore",
+    env: {
+      ...process.env,
+      WEB_PORT: String(ports.web),
+      API_PORT: String(ports.api),
+      POSTGRES_PORT: String(ports.postgres),
+      POSTGRES_DATA_DIR: path.join(dir, "postgres"),
+      DATABASE_URL: "",
+      MODEL_CACHE_DIR: path.join(dir, "models"),
+      EXPORT_DIR: path.join(dir, ".data", "exports"),
+      NEXT_TELEMETRY_DISABLED: "1",
+      SIGN_UP: "open",
+      ...gateway.settings("retrain-e2e-browser-uploads"),
+      S3_BROWSER_UPLOADS: "true",
+    },
+  });
+  for (const url of [`http://localhost:${ports.api}/readyz`, `${dashboard}/signin`])
+    await expect.poll(async () => (await fetch(url).catch(() => null))?.status, { timeout: 180_000 }).toBe(200);
+});
+
+test.afterAll(async () => {
+  if (product && product.exitCode === null) {
+    const exited = new Promise((resolve) => product.once("exit", resolve));
+    product.kill("SIGTERM");
+    await exited;
+  }
+  await gateway?.stop();
+});
+
+test("chosen photos go from the browser straight to the bucket, each with its answer", async ({ page }) => {
+  test.skip(!existsSync(flowersDir), "NOT RUN: ../shared/datasets/flowers_small is needed.");
+  const { workspaceId, datasetId } = await signedUpWithDataset(page, "Bucket", "bucket@example.com", "Bucket lab");
+  // Every request to the bucket and to the dashboard's upload route, counted on its way (and let through).
+  const toBucket: string[] = [];
+  const throughDashboard: string[] = [];
+  await page.route(`${gateway.endpoint}/**`, (route) => {
+    if (route.request().method() === "PUT") toBucket.push(route.request().url());
+    return route.continue();
+  });
+  await page.route("**/uploads/images/**", (route) => {
+    throughDashboard.push(route.request().url());
+    return route.continue();
+  });
+
+  await page.goto(`/w/${workspaceId}/datasets/${datasetId}`);
+  await page.getByLabel("Label for images not in a class folder").fill("daisy");
+  await page.getByLabel("Choose images or zip archives").setInputFiles(flowerPhotos("daisy", 6));
+  const results = page.getByRole("list", { name: "Upload results" });
+  await expect(results.getByText("accepted")).toHaveCount(6, { timeout: 60_000 });
+  expect(toBucket).toHaveLength(6);
+  expect(throughDashboard).toEqual([]);
+  // The same photo again: stored once, answered as a duplicate, as through the server.
+  await page.getByLabel("Choose images or zip archives").setInputFiles(flowerPhotos("daisy", 1));
+  await expect(results.getByText("duplicate")).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.getByRole("region", { name: "Images", exact: true }).getByText("6 images")).toBeVisible();
+  await expect(page.getByRole("img", { name: /\.jpg$/ }).first()).toBeVisible();
+});
