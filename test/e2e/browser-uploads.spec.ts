@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -17,13 +17,16 @@ const dashboard = `http://localhost:${ports.web}`;
 test.use({ baseURL: dashboard });
 let gateway: RadosGateway;
 let product: ChildProcess;
+let dir: string;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   gateway = await startRadosGateway();
-  const dir = mkdtempSync(path.join(os.tmpdir(), "retrain-e2e-s3-"));
+  dir = mkdtempSync(path.join(os.tmpdir(), "retrain-e2e-s3-"));
+  const log = path.join(dir, "product.log");
+  const out = openSync(log, "w");
   product = spawn("node", ["--conditions=compiled", "dist/start.js"], {
-    stdio: "ignore",
+    stdio: ["ignore", out, out],
     env: {
       ...process.env,
       WEB_PORT: String(ports.web),
@@ -39,8 +42,13 @@ test.beforeAll(async () => {
       S3_BROWSER_UPLOADS: "true",
     },
   });
+  // Ready when both answer; a product that stopped instead shows its output in the failure.
+  const state = async (url: string) =>
+    product.exitCode !== null
+      ? `stopped:\n${readFileSync(log, "utf8").slice(-3000)}`
+      : (await fetch(url).catch(() => null))?.status;
   for (const url of [`http://localhost:${ports.api}/readyz`, `${dashboard}/signin`])
-    await expect.poll(async () => (await fetch(url).catch(() => null))?.status, { timeout: 180_000 }).toBe(200);
+    await expect.poll(() => state(url), { timeout: 180_000 }).toBe(200);
 });
 
 test.afterAll(async () => {
@@ -50,6 +58,7 @@ test.afterAll(async () => {
     await exited;
   }
   await gateway?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 test("chosen photos go from the browser straight to the bucket, each with its answer", async ({ page }) => {
