@@ -9,7 +9,8 @@ import { flowerPhotos, flowersDir } from "./shared-data.js";
 
 // With blobs in an S3 bucket and S3_BROWSER_UPLOADS on, the dashboard sends chosen photos from the browser
 // straight to the bucket (an upload URL each), not through its own server or the API; each file still gets
-// its answer and the dataset its images. A second product, as `npm start` runs it, beside Ceph's RADOS
+// its answer and the dataset its images. A browser that cannot reach the bucket sends them through the
+// dashboard's server instead, and the panel says so. A second product, as `npm start` runs it, beside Ceph's RADOS
 // Gateway on a one-node cluster (the other end-to-end tests keep their blobs in PostgreSQL).
 // Ports of its own, beside the main product's (3100, 4100, 54339).
 const ports = { web: 3110, api: 4110, postgres: 54349 };
@@ -88,4 +89,35 @@ test("chosen photos go from the browser straight to the bucket, each with its an
   await expect(results.getByText("duplicate")).toHaveCount(1, { timeout: 60_000 });
   await expect(page.getByRole("region", { name: "Images", exact: true }).getByText("6 images")).toBeVisible();
   await expect(page.getByRole("img", { name: /\.jpg$/ }).first()).toBeVisible();
+});
+
+test("when the browser cannot reach the bucket, the photos go through the dashboard's server, and it says so", async ({
+  page,
+}) => {
+  test.skip(!existsSync(flowersDir), "NOT RUN: ../shared/datasets/flowers_small is needed.");
+  const { workspaceId, datasetId } = await signedUpWithDataset(
+    page,
+    "Fallback",
+    "fallback@example.com",
+    "Fallback lab",
+  );
+  // The bucket's address unreachable from this browser (as one inside a compose network would be).
+  await page.route(`${gateway.endpoint}/**`, (route) => route.abort("connectionrefused"));
+  const throughDashboard: string[] = [];
+  await page.route("**/uploads/images/**", (route) => {
+    throughDashboard.push(route.request().url());
+    return route.continue();
+  });
+
+  await page.goto(`/w/${workspaceId}/datasets/${datasetId}`);
+  await page.getByLabel("Label for images not in a class folder").fill("tulip");
+  await page.getByLabel("Choose images or zip archives").setInputFiles(flowerPhotos("tulip", 3));
+  await expect(page.getByRole("list", { name: "Upload results" }).getByText("accepted")).toHaveCount(3, {
+    timeout: 60_000,
+  });
+  await expect(page.getByRole("status").filter({ hasText: "could not be reached" })).toContainText(
+    "through the server instead",
+  );
+  expect(throughDashboard).toHaveLength(1);
+  await expect(page.getByRole("region", { name: "Images", exact: true }).getByText("3 images")).toBeVisible();
 });
