@@ -8,10 +8,10 @@ import { signedUpWithDataset } from "./page-gql.js";
 import { flowerPhotos, flowersDir } from "./shared-data.js";
 
 // With blobs in an S3 bucket and S3_BROWSER_UPLOADS on, the dashboard sends chosen photos from the browser
-// straight to the bucket (an upload URL each), not through its own server or the API; each file still gets
-// its answer and the dataset its images. A browser that cannot reach the bucket sends them through the
-// dashboard's server instead, and the panel says so. A second product, as `npm start` runs it, beside Ceph's RADOS
-// Gateway on a one-node cluster (the other end-to-end tests keep their blobs in PostgreSQL).
+// straight to the bucket (an upload URL each), not through its own server or the API; each file still gets its
+// answer and the dataset its images. A browser that cannot reach the bucket sends them through the dashboard's
+// server instead, and the panel says so. A second product, as `npm start` runs it, beside Ceph's RADOS Gateway on
+// a one-node cluster (the other end-to-end tests keep their blobs in PostgreSQL).
 // Ports of its own, beside the main product's (3100, 4100, 54339).
 const ports = { web: 3110, api: 4110, postgres: 54349 };
 const dashboard = `http://localhost:${ports.web}`;
