@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { type RadosGateway, startRadosGateway } from "../../packages/testing/src/rados-gateway.js";
 import { signedUpWithDataset } from "./page-gql.js";
 import { flowerPhotos, flowersDir } from "./shared-data.js";
@@ -52,6 +52,19 @@ test.beforeAll(async () => {
     await expect.poll(() => state(url), { timeout: 180_000 }).toBe(200);
 });
 
+/** The dashboard's own upload route (the way through its server). */
+const UPLOAD_ROUTE = "**/uploads/images/**";
+
+/** The URLs of the page's requests matching `pattern` (of one method, if given), let through as they are. */
+async function requestsTo(page: Page, pattern: string, method?: string) {
+  const urls: string[] = [];
+  await page.route(pattern, (route) => {
+    if (!method || route.request().method() === method) urls.push(route.request().url());
+    return route.continue();
+  });
+  return urls;
+}
+
 test.afterAll(async () => {
   if (product && product.exitCode === null) {
     const exited = new Promise((resolve) => product.once("exit", resolve));
@@ -66,16 +79,8 @@ test("chosen photos go from the browser straight to the bucket, each with its an
   test.skip(!existsSync(flowersDir), "NOT RUN: ../shared/datasets/flowers_small is needed.");
   const { workspaceId, datasetId } = await signedUpWithDataset(page, "Bucket", "bucket@example.com", "Bucket lab");
   // Every request to the bucket and to the dashboard's upload route, counted on its way (and let through).
-  const toBucket: string[] = [];
-  const throughDashboard: string[] = [];
-  await page.route(`${gateway.endpoint}/**`, (route) => {
-    if (route.request().method() === "PUT") toBucket.push(route.request().url());
-    return route.continue();
-  });
-  await page.route("**/uploads/images/**", (route) => {
-    throughDashboard.push(route.request().url());
-    return route.continue();
-  });
+  const toBucket = await requestsTo(page, `${gateway.endpoint}/**`, "PUT");
+  const throughDashboard = await requestsTo(page, UPLOAD_ROUTE);
 
   await page.goto(`/w/${workspaceId}/datasets/${datasetId}`);
   await page.getByLabel("Label for images not in a class folder").fill("daisy");
@@ -103,11 +108,7 @@ test("when the browser cannot reach the bucket, the photos go through the dashbo
   );
   // The bucket's address unreachable from this browser (as one inside a compose network would be).
   await page.route(`${gateway.endpoint}/**`, (route) => route.abort("connectionrefused"));
-  const throughDashboard: string[] = [];
-  await page.route("**/uploads/images/**", (route) => {
-    throughDashboard.push(route.request().url());
-    return route.continue();
-  });
+  const throughDashboard = await requestsTo(page, UPLOAD_ROUTE);
 
   await page.goto(`/w/${workspaceId}/datasets/${datasetId}`);
   await page.getByLabel("Label for images not in a class folder").fill("tulip");

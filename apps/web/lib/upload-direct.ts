@@ -1,6 +1,6 @@
 import { graphql } from "../gql";
 import { gql } from "./api";
-import type { UploadAnswer, UploadItem } from "./upload-images";
+import { type UploadAnswer, type UploadItem, uploadName } from "./upload-images";
 
 const UploadOptionsQuery = graphql(`query UploadOptions { uploadOptions { fromBrowsers } }`);
 const StartBrowserUploads = graphql(`mutation StartBrowserUploads($datasetId: ID!, $files: [DirectUploadFileInput!]!) {
@@ -41,8 +41,8 @@ function put(url: string, file: File, onProgress: (fraction: number) => void): P
 /**
  * Sends images straight to the server's bucket (an upload URL each, four at a time), then has the API store
  * them: the same answers as `uploadImages`, in the same order, labelled the same way (a file's class folder,
- * else `label`), and named the same (`folder/file`, which keys its split). The bytes never pass through the
- * dashboard's server or the API.
+ * else `label`), and named the same (`uploadName`). The upload goes through neither the dashboard's server nor
+ * the API (the API reads each file back from the bucket once, to check and store it).
  */
 export async function uploadImagesDirect(
   datasetId: string,
@@ -52,7 +52,7 @@ export async function uploadImagesDirect(
 ): Promise<{ item: UploadItem; answer: UploadAnswer }[]> {
   const named = items.map((item) => ({
     item,
-    name: item.folder ? `${item.folder}/${item.file.name}` : item.file.name,
+    name: uploadName(item),
     label: item.folder ?? (label || null),
   }));
   const files = named.map(({ item, name }) => ({ name, size: item.file.size }));

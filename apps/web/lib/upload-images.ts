@@ -11,6 +11,9 @@ export interface UploadItem {
   folder: string | null;
 }
 
+/** The name a file is stored under, `folder/file` when it came in a class folder: it keys the image's split. */
+export const uploadName = (item: UploadItem) => (item.folder ? `${item.folder}/${item.file.name}` : item.file.name);
+
 /**
  * Sends images to the dashboard's streaming upload route as one multipart form (no base64), reporting how
  * many bytes of each file have gone out. Files with a class folder go first, named `folder/file`; then the
@@ -26,7 +29,7 @@ export function uploadImages(
   const form = new FormData();
   for (const [n, item] of ordered.entries()) {
     if (n === ordered.findIndex((i) => !i.folder) && label) form.append("label", label);
-    form.append("files", item.file, item.folder ? `${item.folder}/${item.file.name}` : item.file.name);
+    form.append("files", item.file, uploadName(item));
   }
   // Where each file's bytes start in the body (its parts' headers are small beside photos).
   const starts: number[] = [];
