@@ -23,9 +23,14 @@ export interface ChangeFeed {
 /**
  * One LISTEN connection per process, fanned out in memory: subscribers cost nothing while nothing changes,
  * whatever their number. When the connection drops, it is made again (with backoff) and every subscriber is
- * told once, as a change may have been missed meanwhile.
+ * told once, as a change may have been missed meanwhile. The channel is the triggers' by default; workers
+ * also listen on the job queue's wake-up channel (a key is a queue's name).
  */
-export function openChangeFeed(databaseUrl: string, options: { onError?: (error: Error) => void } = {}): ChangeFeed {
+export function openChangeFeed(
+  databaseUrl: string,
+  options: { channel?: string; onError?: (error: Error) => void } = {},
+): ChangeFeed {
+  const channel = options.channel ?? CHANGES_CHANNEL;
   const listeners = new Map<string, Set<() => void>>();
   let client: pg.Client | null = null;
   let closed = false;
@@ -42,9 +47,9 @@ export function openChangeFeed(databaseUrl: string, options: { onError?: (error:
 
   async function connect(reconnecting: boolean): Promise<void> {
     if (closed) return;
-    const next = new pg.Client({ connectionString: databaseUrl, application_name: "retrain-changes" });
+    const next = new pg.Client({ connectionString: databaseUrl, application_name: channel.replaceAll("_", "-") });
     next.on("notification", (message) => {
-      if (message.channel === CHANGES_CHANNEL && message.payload) notify(message.payload);
+      if (message.channel === channel && message.payload) notify(message.payload);
     });
     next.on("error", (error) => {
       options.onError?.(error);
@@ -58,7 +63,7 @@ export function openChangeFeed(databaseUrl: string, options: { onError?: (error:
     });
     try {
       await next.connect();
-      await next.query(`LISTEN ${CHANGES_CHANNEL}`);
+      await next.query(`LISTEN ${next.escapeIdentifier(channel)}`);
     } catch (error) {
       options.onError?.(error as Error);
       await next.end().catch(() => {});

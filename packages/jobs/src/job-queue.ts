@@ -15,8 +15,18 @@ export type ExtractionHelp = z.infer<typeof helpMessage>;
  * start and every hour.
  */
 const SWEEP_QUEUE = "object-sweep";
-/** pg-boss's shortest polling interval. */
-const HELP_POLLING_SECONDS = 0.5;
+/**
+ * The PostgreSQL channel a message's queue name is announced on as it is sent: a worker listening there
+ * fetches at once instead of at its next poll (up to a second later, for every job a user starts and for
+ * each helper joining an extraction). Polling stays: it is what works where nothing listens (behind
+ * PgBouncer in transaction mode, or while a listening connection is being made again).
+ */
+export const QUEUE_WAKEUPS_CHANNEL = "retrain_queue_wakeups";
+
+/** What calls back when a key is announced on QUEUE_WAKEUPS_CHANNEL (a change feed on that channel). */
+export interface QueueWakeups {
+  subscribe(key: string, onAnnounced: () => void): () => void;
+}
 
 export interface QueueOptions {
   /**
@@ -28,6 +38,8 @@ export interface QueueOptions {
   pollingIntervalSeconds?: number;
   /** How often expired messages are looked for. */
   maintenanceIntervalSeconds?: number;
+  /** Wakes this process's workers of a queue when a message is announced for it (see QUEUE_WAKEUPS_CHANNEL). */
+  wakeups?: QueueWakeups;
 }
 
 export interface JobQueue {
@@ -81,57 +93,68 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
       retryDelay: 2,
     });
   }
+  const polling = options.pollingIntervalSeconds ?? 1;
+  const unsubscribes: (() => void)[] = [];
+  /** Works a queue's messages, taken at each poll and whenever a message for it is announced. */
+  const workOn = async <T>(queue: string, batchSize: number, handler: PgBoss.WorkHandler<T>) => {
+    const id = await boss.work<T>(queue, { pollingIntervalSeconds: polling, batchSize }, handler);
+    if (options.wakeups) unsubscribes.push(options.wakeups.subscribe(queue, () => boss.notifyWorker(id)));
+  };
+  const forgetWakeups = () => {
+    for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
+  };
+  /** Announces a queue once its message is stored (a worker woken before would find nothing). */
+  const announce = (queue: string) =>
+    boss.getDb().executeSql("SELECT pg_notify($1, $2)", [QUEUE_WAKEUPS_CHANNEL, queue]);
   return {
-    // Expiry travels with each message: the sender's setting holds whichever worker runs it.
-    send: (kind, payload) => boss.send(JOB_KINDS[kind].queue, payload, { expireInSeconds }),
-    work: async (kind, handler) => {
+    send: async (kind, payload) => {
+      const { queue } = JOB_KINDS[kind];
+      // Expiry travels with each message: the sender's setting holds whichever worker runs it.
+      const id = await boss.send(queue, payload, { expireInSeconds });
+      await announce(queue);
+      return id;
+    },
+    work: (kind, handler) => {
       const { queue, payload } = JOB_KINDS[kind];
-      await boss.work(queue, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async ([job]) => {
+      return workOn<unknown>(queue, 1, async ([job]) => {
         if (!job) return;
         const parsed = payload.safeParse(job.data);
         if (!parsed.success) return void console.error(`job queue: dropped a ${kind} message that is not a job's`);
         await handler(parsed.data as JobPayload<typeof kind>);
       });
     },
-    sendDelivery: (deliveryId, delaySeconds = 0) =>
+    sendDelivery: async (deliveryId, delaySeconds = 0) => {
       // One try per message: a failed try schedules the next itself (its row decides when, and when to stop).
-      boss.send(DELIVERY_QUEUE, { deliveryId }, { startAfter: delaySeconds, retryLimit: 0, expireInSeconds: 300 }),
-    workDeliveries: async (handler) => {
-      await boss.work(
-        DELIVERY_QUEUE,
-        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 4 },
-        async (messages) => {
-          for (const message of messages) {
-            const parsed = deliveryMessage.safeParse(message.data);
-            if (parsed.success) await handler(parsed.data.deliveryId);
-          }
-        },
-      );
+      const options = { startAfter: delaySeconds, retryLimit: 0, expireInSeconds: 300 };
+      const id = await boss.send(DELIVERY_QUEUE, { deliveryId }, options);
+      if (delaySeconds === 0) await announce(DELIVERY_QUEUE);
+      return id;
     },
+    workDeliveries: (handler) =>
+      workOn<unknown>(DELIVERY_QUEUE, 4, async (messages) => {
+        for (const message of messages) {
+          const parsed = deliveryMessage.safeParse(message.data);
+          if (parsed.success) await handler(parsed.data.deliveryId);
+        }
+      }),
     sendExtractionHelp: async (help, copies) => {
       // No retries: the job that asked finishes whatever a helper leaves (its claims expire).
       for (let i = 0; i < copies; i++) await boss.send(HELP_QUEUE, help, { retryLimit: 0, expireInSeconds });
+      // A helper that joins a second late leaves a second of one worker's work unshared: announced.
+      await announce(HELP_QUEUE);
     },
-    workExtractionHelp: async (handler) => {
-      await boss.work(
-        HELP_QUEUE,
-        // Polled as often as pg-boss allows: a helper joins a running extraction, and each second it waits
-        // is a second of one worker's work the others do not share (a poll is one cheap query).
-        { pollingIntervalSeconds: HELP_POLLING_SECONDS },
-        async ([message]) => {
-          const parsed = helpMessage.safeParse(message?.data);
-          if (parsed.success) await handler(parsed.data);
-        },
-      );
-    },
+    workExtractionHelp: (handler) =>
+      workOn<unknown>(HELP_QUEUE, 1, async ([message]) => {
+        const parsed = helpMessage.safeParse(message?.data);
+        if (parsed.success) await handler(parsed.data);
+      }),
     // A sweep that fails is not retried: the next one comes with the cron.
     scheduleObjectSweeps: (cron) => boss.schedule(SWEEP_QUEUE, cron, {}, { retryLimit: 0, expireInSeconds }),
     sendObjectSweep: async () => {
       await boss.send(SWEEP_QUEUE, {}, { retryLimit: 0, expireInSeconds });
+      await announce(SWEEP_QUEUE);
     },
-    workObjectSweeps: async (handler) => {
-      await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, () => handler());
-    },
+    workObjectSweeps: (handler) => workOn<unknown>(SWEEP_QUEUE, 1, () => handler()),
     hasMessage: async (kind, jobId) => {
       const rows = (await boss
         .getDb()
@@ -142,8 +165,12 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
       return rows.rows.length > 0;
     },
     stopTaking: async () => {
+      forgetWakeups();
       for (const name of [...QUEUES, DELIVERY_QUEUE, HELP_QUEUE, SWEEP_QUEUE]) await boss.offWork(name);
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 15_000 }),
+    stop: () => {
+      forgetWakeups();
+      return boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+    },
   };
 }
