@@ -1,9 +1,10 @@
 // One extraction shared by two workers that share nothing but the database URL, as two hosts would: each
 // has its own model cache and temporary folder. Both take chunks of it; killing one mid-chunk hands that
-// chunk to the other; every vector is stored once.
+// chunk to the other; every vector is stored once; a host does not help with its own extraction.
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { openJobQueue } from "@retrain/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
 import { seededModelCache, uploadColourSwatches, workspaceWithDataset } from "./fixtures.js";
@@ -13,13 +14,16 @@ const IMAGES = 600;
 const START = "mutation($d: ID!, $m: ID!) { startExtraction(datasetId: $d, baseModelId: $m) { id } }";
 const JOB = "query($id: ID!) { job(id: $id) { status error } }";
 
-/** Images a worker claimed to compute, from its log's chunk lines. */
-const claimedBy = (worker: WorkerProcess) =>
+/** A worker's chunk claims, in order, from its log: who claimed (`extract:` its own job, `help:` a helper). */
+const claimsOf = (worker: WorkerProcess) =>
   worker
     .output()
     .split("\n")
     .filter((line) => line.includes("extraction: chunk claimed"))
-    .reduce((sum, line) => sum + (JSON.parse(line) as { images: number }).images, 0);
+    .map((line) => JSON.parse(line) as { owner: string; images: number });
+
+/** Images a worker claimed to compute. */
+const claimedBy = (worker: WorkerProcess) => claimsOf(worker).reduce((sum, claim) => sum + claim.images, 0);
 
 describe("an extraction shared by two hosts", () => {
   let t: TestApi;
@@ -120,5 +124,27 @@ describe("an extraction shared by two hosts", () => {
     expect(claimedBy(a) - claimedA).toBeGreaterThanOrEqual(IMAGES - storedBeforeKill);
     // The progress counter counted each vector once: what the killed host stored, and the rest.
     expect(await counted()).toBe(2 * IMAGES);
+  }, 180_000);
+
+  it("a host helping with vectors stops claiming once it extracts them itself (one pipeline a host)", async () => {
+    await t.db.bottleneck.deleteMany({ where: { baseModelId: modelId } });
+    const survivor = workers.at(-2) as WorkerProcess;
+    const before = claimsOf(survivor).length;
+    const claimsSince = () => claimsOf(survivor).slice(before);
+    // A help message for these vectors, as an earlier extraction of them leaves in the queue: the host helps.
+    const queue = await openJobQueue(t.url);
+    await queue.sendExtractionHelp({ datasetId, baseModelId: modelId }, 1);
+    await queue.stop();
+    await until("the host to help", async () => claimsSince().length > 0);
+    await succeeded(await extraction());
+    await storedOnce();
+    const claims = claimsSince();
+    const ownFirst = claims.findIndex((claim) => claim.owner.startsWith("extract:"));
+    expect(claims[0]?.owner).toMatch(/^help:/);
+    expect(ownFirst).toBeGreaterThan(0);
+    // Once its own extraction claimed, the helper claimed at most the one chunk it may have been asking for.
+    const helpAfter = claims.slice(ownFirst).filter((claim) => claim.owner.startsWith("help:"));
+    expect(helpAfter.length).toBeLessThanOrEqual(1);
+    expect(claims.reduce((sum, claim) => sum + claim.images, 0)).toBe(IMAGES);
   }, 180_000);
 });

@@ -4,6 +4,7 @@ import { type BaseModel, extractionClaimsRepository } from "@retrain/db";
 import type { ExtractionProgress } from "@retrain/engine";
 import { workChunks } from "./extraction-chunks.js";
 import { lazyPool } from "./extraction-pool.js";
+import { asOwnExtraction, extractionKey } from "./extractions-here.js";
 import { DEFAULT_CHUNKS, type WorkerDeps } from "./worker-deps.js";
 
 /** At most this many helpers are asked per extraction; each takes chunks until none is free. */
@@ -12,26 +13,23 @@ const MAX_HELPERS = 16;
 /** How long the job's worker waits on others' chunks before it looks for a freed one again (the exact count). */
 const WAIT_FOR_OTHERS_MS = 5000;
 
-/** Extractions this process is working on: a helper message for one of them is not taken up twice here. */
-export const extractingHere = new Set<string>();
-export const extractionKey = (datasetId: string, baseModelId: string) => `${datasetId}:${baseModelId}`;
-
 /**
  * Computes the vectors a dataset lacks for a base model, shared with any worker that answers the help asked
  * for: everyone claims chunks of the missing images (so none is computed twice, even by two runs needing the
  * same vectors), stores each chunk in one insert, and this job waits for the chunks others hold (a dead
  * helper's claims expire and are taken here). Progress counts every worker's vectors, from the database.
  */
-export async function extractMissing(
-  deps: WorkerDeps,
-  datasetId: string,
-  baseModel: BaseModel,
-  hooks: {
-    onStart?: (total: number) => Promise<unknown>;
-    onProgress?: (p: ExtractionProgress) => Promise<void>;
-    signal?: AbortSignal;
-  } = {},
-) {
+export function extractMissing(deps: WorkerDeps, datasetId: string, baseModel: BaseModel, hooks: Hooks = {}) {
+  return asOwnExtraction(extractionKey(datasetId, baseModel.id), () => extract(deps, datasetId, baseModel, hooks));
+}
+
+interface Hooks {
+  onStart?: (total: number) => Promise<unknown>;
+  onProgress?: (p: ExtractionProgress) => Promise<void>;
+  signal?: AbortSignal;
+}
+
+async function extract(deps: WorkerDeps, datasetId: string, baseModel: BaseModel, hooks: Hooks) {
   const claims = extractionClaimsRepository(deps.db);
   const settings = deps.chunks ?? DEFAULT_CHUNKS;
   await claims.analyseImages();
@@ -42,8 +40,6 @@ export async function extractMissing(
   const failedBefore = await claims.failureCount(datasetId, baseModel.id);
   const helpers = Math.min(Math.ceil(total / settings.size) - 1, MAX_HELPERS);
   if (helpers > 0) await deps.queue?.sendExtractionHelp({ datasetId, baseModelId: baseModel.id }, helpers);
-  const key = extractionKey(datasetId, baseModel.id);
-  extractingHere.add(key);
   const started = performance.now();
   const pool = lazyPool(deps, baseModel);
   const seconds = () => (performance.now() - started) / 1000;
@@ -122,7 +118,6 @@ export async function extractMissing(
       seconds: seconds(),
     };
   } finally {
-    extractingHere.delete(key);
     await pool.close();
   }
 }

@@ -48,6 +48,8 @@ export async function workChunks(
   settings: ChunkSettings,
   hooks: {
     signal?: AbortSignal;
+    /** Asked before each claim: true ends the work once the chunks in hand are stored (none is cut short). */
+    stopClaiming?: () => boolean;
     /** After each stored chunk. */
     onChunk?: () => Promise<void>;
     /** Images computed by this worker and not yet stored (a slow model's chunk takes a while). */
@@ -109,7 +111,7 @@ export async function workChunks(
   /** The next free chunk: onwards from the last one; once at the end, from the start again (expired claims). */
   const claimNext = () => {
     claiming = (async () => {
-      if (hooks.signal?.aborted) return [];
+      if (hooks.signal?.aborted || hooks.stopClaiming?.()) return [];
       const claim = (from: string) =>
         claims.claim(datasetId, baseModel.id, owner, settings.size, settings.claimSeconds, from);
       let chunk = await claim(after);
@@ -127,7 +129,7 @@ export async function workChunks(
       const images = await next;
       if (storeFailed) throw storeFailed;
       if (images.length === 0) return;
-      log.info({ datasetId, baseModelId: baseModel.id, images: images.length }, "extraction: chunk claimed");
+      log.info({ datasetId, baseModelId: baseModel.id, owner, images: images.length }, "extraction: chunk claimed");
       const chunk: Chunk = { images, vectors: [], failures: [], left: images.length };
       for (const image of images) chunkOf.set(image.id, chunk);
       // Bytes read READ_BATCH images a query, the next batch's read overlapping this one's extraction.
