@@ -7,7 +7,7 @@ import { openArchive } from "@retrain/ingest";
 import { sharedDir } from "@retrain/testing";
 import { describe, expect, it } from "vitest";
 import type { TestApi } from "./api-client.js";
-import { workspaceWithDataset } from "./fixtures.js";
+import { apiToken, workspaceWithDataset } from "./fixtures.js";
 import { apiWithWorker } from "./trained-team.js";
 import { until } from "./worker-process.js";
 
@@ -111,14 +111,7 @@ describe("dataset export and import", async () => {
   it("is a reader's: a viewer and a READ token export, a PREDICT token is FORBIDDEN", async () => {
     const url = `${base}/v1/datasets/${owner.datasetId}/export.zip`;
     const viewer = (await t.join(owner.token, owner.workspaceId, "export-viewer@example.com", "VIEWER")).token;
-    const token = async (scope: string) =>
-      (
-        await t.gql<{ createApiToken: { secret: string } }>(
-          `mutation { createApiToken(name: "${scope}", scope: ${scope}) { secret } }`,
-          {},
-          owner.token,
-        )
-      ).data?.createApiToken.secret ?? "";
+    const token = (scope: "READ" | "WRITE" | "PREDICT") => apiToken(t, owner.token, scope);
     for (const who of [viewer, await token("READ")]) {
       const answer = await fetch(url, { headers: { authorization: `Bearer ${who}` } });
       expect([answer.status, answer.headers.get("content-type")]).toEqual([200, "application/zip"]);

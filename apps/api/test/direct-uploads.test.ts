@@ -9,7 +9,7 @@ import { s3ObjectStore } from "@retrain/db/s3";
 import { flowerUploads, type RadosGateway, startRadosGateway } from "@retrain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./api-client.js";
-import { workspaceWithDataset } from "./fixtures.js";
+import { apiToken, workspaceWithDataset } from "./fixtures.js";
 
 const BUCKET = "retrain-direct-uploads";
 const START = `mutation($d: ID!, $f: [DirectUploadFileInput!]!) {
@@ -128,14 +128,7 @@ describe("direct uploads to the S3 store", () => {
     expect(traversal.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "uploads.0.key" });
 
     const viewer = (await t.join(owner.token, owner.workspaceId, "direct-viewer@example.com", "VIEWER")).token;
-    const token = async (scope: string) =>
-      (
-        await t.gql<{ createApiToken: { secret: string } }>(
-          `mutation { createApiToken(name: "${scope}", scope: ${scope}) { secret } }`,
-          {},
-          owner.token,
-        )
-      ).data?.createApiToken.secret ?? "";
+    const token = (scope: "READ" | "WRITE" | "PREDICT") => apiToken(t, owner.token, scope);
     for (const who of [viewer, await token("READ"), await token("PREDICT")]) {
       expect((await start([{ name: "v.jpg", size: 10 }], who)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       const finished = await t.gql<Finished>(
@@ -169,7 +162,7 @@ describe("direct uploads to the S3 store", () => {
 });
 
 describe("direct uploads without an S3 store", () => {
-  it("are a CONFLICT that says to send the bytes to the API", async () => {
+  it("are a CONFLICT that says to send the bytes to the API; uploadOptions says neither way is open", async () => {
     const t = await startTestApi();
     const owner = await workspaceWithDataset(t, "no-s3@example.com");
     const answer = await t.gql(START, { d: owner.datasetId, f: [{ name: "a.jpg", size: 10 }] }, owner.token);
@@ -181,5 +174,12 @@ describe("direct uploads without an S3 store", () => {
       uploadOptions: { direct: false, fromBrowsers: false },
     });
     expect((await t.gql(OPTIONS, {})).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    // A READ or WRITE token reads it as a session does; a PREDICT token predicts and nothing else.
+    for (const scope of ["READ", "WRITE"] as const)
+      expect((await t.gql(OPTIONS, {}, await apiToken(t, owner.token, scope))).data).toEqual({
+        uploadOptions: { direct: false, fromBrowsers: false },
+      });
+    const predictOnly = await t.gql(OPTIONS, {}, await apiToken(t, owner.token, "PREDICT"));
+    expect(predictOnly.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });

@@ -37,6 +37,16 @@ export async function uploadColourSwatches(t: TestApi, token: string, datasetId:
   }
 }
 
+/** A new API token of `scope` made by the signed-in `owner`: its secret. */
+export async function apiToken(t: TestApi, owner: string, scope: "READ" | "WRITE" | "PREDICT") {
+  const made = await t.gql<{ createApiToken: { secret: string } }>(
+    `mutation { createApiToken(name: "${scope}", scope: ${scope}) { secret } }`,
+    {},
+    owner,
+  );
+  return made.data?.createApiToken.secret ?? "";
+}
+
 /** A signed-up owner with a workspace and a dataset. */
 export async function workspaceWithDataset(t: TestApi, email: string) {
   const { token, userId } = await t.signUp(email);

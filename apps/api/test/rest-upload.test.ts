@@ -7,7 +7,7 @@ import { sharedDir } from "@retrain/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { OPENAPI } from "../src/rest/openapi.js";
 import { startTestApi, type TestApi } from "./api-client.js";
-import { workspaceWithDataset } from "./fixtures.js";
+import { apiToken, workspaceWithDataset } from "./fixtures.js";
 
 const IMAGES = `query($d: ID!) { dataset(id: $d) { labels { id name } }
   images(datasetId: $d, first: 100) { nodes { originalName labelId split } } }`;
@@ -145,14 +145,7 @@ describe("REST uploads (POST /v1/datasets/:id/images)", () => {
   });
 
   it("takes a member's WRITE token, and refuses a viewer and READ- or PREDICT-scope tokens (FORBIDDEN)", async () => {
-    const token = async (scope: string) =>
-      (
-        await t.gql<{ createApiToken: { secret: string } }>(
-          `mutation { createApiToken(name: "${scope}", scope: ${scope}) { secret } }`,
-          {},
-          owner.token,
-        )
-      ).data?.createApiToken.secret ?? "";
+    const token = (scope: "READ" | "WRITE" | "PREDICT") => apiToken(t, owner.token, scope);
     const raw = (who: string, name: string) =>
       post(new Uint8Array(photos[7] as Buffer), { "content-type": "image/jpeg" }, `?name=${name}`, who);
     const viewer = (await t.join(owner.token, owner.workspaceId, "upload-viewer@example.com", "VIEWER")).token;
