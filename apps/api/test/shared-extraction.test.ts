@@ -1,6 +1,7 @@
 // One extraction shared by two workers that share nothing but the database URL, as two hosts would: each
 // has its own model cache and temporary folder. Both take chunks of it; killing one mid-chunk hands that
-// chunk to the other; every vector is stored once; a host does not help with its own extraction.
+// chunk to the other; every vector is stored once; a host does not help with its own extraction; help is
+// asked again while chunks are left.
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -133,7 +134,7 @@ describe("an extraction shared by two hosts", () => {
     const claimsSince = () => claimsOf(survivor).slice(before);
     // A help message for these vectors, as an earlier extraction of them leaves in the queue: the host helps.
     const queue = await openJobQueue(t.url);
-    await queue.sendExtractionHelp({ datasetId, baseModelId: modelId }, 1);
+    await queue.askForHelp({ datasetId, baseModelId: modelId }, 1);
     await queue.stop();
     await until("the host to help", async () => claimsSince().length > 0);
     await succeeded(await extraction());
@@ -146,5 +147,24 @@ describe("an extraction shared by two hosts", () => {
     const helpAfter = claims.slice(ownFirst).filter((claim) => claim.owner.startsWith("help:"));
     expect(helpAfter.length).toBeLessThanOrEqual(1);
     expect(claims.reduce((sum, claim) => sum + claim.images, 0)).toBe(IMAGES);
+  }, 180_000);
+
+  it("asks for help again while chunks are left, after every message asking for it was taken", async () => {
+    await t.db.bottleneck.deleteMany({ where: { baseModelId: modelId } });
+    const survivor = workers.at(-2) as WorkerProcess;
+    const before = claimsOf(survivor).length;
+    const jobId = await extraction();
+    await until("the extraction's first chunk", async () => claimsOf(survivor).length > before);
+    // Taken, as workers busy with other jobs would leave none for a worker that comes free or starts later.
+    await t.db.$executeRaw`DELETE FROM pgboss.job WHERE name = 'extraction-help' AND state = 'created'`;
+    await until("help to be asked again", async () => {
+      const job = await t.db.job.findUniqueOrThrow({ where: { id: jobId } });
+      if (job.status !== "RUNNING") throw new Error(`the extraction ended (${job.status}) before asking again`);
+      const [waiting] = await t.db.$queryRaw<{ count: number }[]>`
+        SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'extraction-help' AND state = 'created'`;
+      return (waiting?.count ?? 0) > 0;
+    });
+    await succeeded(jobId);
+    await storedOnce();
   }, 180_000);
 });

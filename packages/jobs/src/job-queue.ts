@@ -9,6 +9,9 @@ const deliveryMessage = z.object({ deliveryId: z.string() });
 const HELP_QUEUE = "extraction-help";
 const helpMessage = z.object({ datasetId: z.string(), baseModelId: z.string() });
 export type ExtractionHelp = z.infer<typeof helpMessage>;
+/** Messages asking for help with one extraction, not yet taken. */
+const WAITING_HELP = `SELECT count(*) AS waiting FROM pgboss.job
+  WHERE name = $1 AND state = 'created' AND data->>'datasetId' = $2 AND data->>'baseModelId' = $3`;
 /**
  * The object store's sweep: one a deployment at a time set by a cron (pg-boss sends each due message once,
  * whichever process's clock sees it), so 20 workers do not each list every object of the bucket at their
@@ -56,10 +59,13 @@ export interface JobQueue {
   sendDelivery(deliveryId: string, delaySeconds?: number): Promise<string | null>;
   workDeliveries(handler: (deliveryId: string) => Promise<void>): Promise<void>;
   /**
-   * Asks `copies` other workers to share an extraction (each takes chunks until none is free). Like
-   * deliveries these have no job row: the extraction's own job shows the progress.
+   * Asks other workers to share an extraction (each takes chunks until none is free): tops the messages
+   * waiting for it up to `copies` and announces them; returns how many it sent. Asked again as the
+   * extraction goes on, so a worker that comes free or starts later still finds one after the first were
+   * taken (the extracting worker's own process takes some too, and leaves them). Like deliveries these have
+   * no job row: the extraction's own job shows the progress.
    */
-  sendExtractionHelp(help: ExtractionHelp, copies: number): Promise<void>;
+  askForHelp(help: ExtractionHelp, copies: number): Promise<number>;
   workExtractionHelp(handler: (help: ExtractionHelp) => Promise<void>): Promise<void>;
   /** Sweeps the object store on this cron (UTC), once a deployment; `workObjectSweeps` runs each. */
   scheduleObjectSweeps(cron: string): Promise<void>;
@@ -137,11 +143,16 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
           if (parsed.success) await handler(parsed.data.deliveryId);
         }
       }),
-    sendExtractionHelp: async (help, copies) => {
+    askForHelp: async (help, copies) => {
+      const { rows } = await boss.getDb().executeSql(WAITING_HELP, [HELP_QUEUE, help.datasetId, help.baseModelId]);
+      const missing = copies - Number(rows[0]?.waiting ?? 0);
+      if (missing <= 0) return 0;
       // No retries: the job that asked finishes whatever a helper leaves (its claims expire).
-      for (let i = 0; i < copies; i++) await boss.send(HELP_QUEUE, help, { retryLimit: 0, expireInSeconds });
+      const message = { name: HELP_QUEUE, data: help, retryLimit: 0, expireInSeconds };
+      await boss.insert(Array.from({ length: missing }, () => message));
       // A helper that joins a second late leaves a second of one worker's work unshared: announced.
       await announce(HELP_QUEUE);
+      return missing;
     },
     workExtractionHelp: (handler) =>
       workOn<unknown>(HELP_QUEUE, 1, async ([message]) => {

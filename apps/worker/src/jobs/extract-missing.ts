@@ -30,6 +30,7 @@ interface Hooks {
 }
 
 async function extract(deps: WorkerDeps, datasetId: string, baseModel: BaseModel, hooks: Hooks) {
+  const baseModelId = baseModel.id;
   const claims = extractionClaimsRepository(deps.db);
   const settings = deps.chunks ?? DEFAULT_CHUNKS;
   await claims.analyseImages();
@@ -39,7 +40,8 @@ async function extract(deps: WorkerDeps, datasetId: string, baseModel: BaseModel
   if (total === 0) return { computed: 0, failed: 0, imagesPerSecond: 0, seconds: 0, backend: null };
   const failedBefore = await claims.failureCount(datasetId, baseModel.id);
   const helpers = Math.min(Math.ceil(total / settings.size) - 1, MAX_HELPERS);
-  if (helpers > 0) await deps.queue?.sendExtractionHelp({ datasetId, baseModelId: baseModel.id }, helpers);
+  const askForHelp = async () => helpers > 0 && (await deps.queue?.askForHelp({ datasetId, baseModelId }, helpers));
+  await askForHelp();
   const started = performance.now();
   const pool = lazyPool(deps, baseModel);
   const seconds = () => (performance.now() - started) / 1000;
@@ -57,7 +59,6 @@ async function extract(deps: WorkerDeps, datasetId: string, baseModel: BaseModel
     });
   };
   let counted = 0;
-  let counting: Promise<unknown> | undefined;
   /**
    * Progress made by every worker, from the counter each stored chunk adds to: one row, whatever the dataset's
    * size (a count of the images left probes every image: 10 ms at 4,311, tens of seconds at 10 million).
@@ -68,6 +69,10 @@ async function extract(deps: WorkerDeps, datasetId: string, baseModel: BaseModel
     stored = Math.min(total, (await claims.storedCount(datasetId, baseModel.id)) - storedBefore);
     await progress(stored);
   };
+  // After each chunk, without holding up the next: progress, and help asked again (one query while enough
+  // messages wait; the first may all be taken before a worker comes free or starts).
+  const reporting = oneAtATime(report);
+  const asking = oneAtATime(askForHelp);
   /** Images left (claimed ones included), counted exactly: only when this worker finds no chunk free. */
   const countLeft = async () => {
     const left = await claims.missingCount(datasetId, baseModel.id);
@@ -93,17 +98,13 @@ async function extract(deps: WorkerDeps, datasetId: string, baseModel: BaseModel
       const work = { datasetId, baseModel, owner, pool: pool.open };
       await workChunks(deps.db, work, settings, {
         signal: hooks.signal,
-        // The next chunk does not wait for the count (one at a time).
         onChunk: async () => {
-          counting ??= report()
-            .catch(() => {})
-            .finally(() => {
-              counting = undefined;
-            });
+          reporting.run();
+          asking.run();
         },
         onProgress: (inChunk) => void progress(Math.min(total, stored + inChunk)),
       });
-      await counting; // its progress must not land after the last
+      await Promise.all([reporting.settled(), asking.settled()]); // progress must not land after the last
       if (hooks.signal?.aborted || (await countLeft()) === 0) break;
       await othersFinish(); // other workers hold the rest: wait for them (or for their claims to expire)
     }
@@ -120,4 +121,19 @@ async function extract(deps: WorkerDeps, datasetId: string, baseModel: BaseModel
   } finally {
     await pool.close();
   }
+}
+
+/** Runs `task` unless its last run is still going (then: nothing); `settled` is that last run. */
+function oneAtATime(task: () => Promise<unknown>) {
+  let running: Promise<unknown> | undefined;
+  return {
+    run() {
+      running ??= task()
+        .catch(() => {}) // progress and help are best effort: the extraction goes on without them
+        .finally(() => {
+          running = undefined;
+        });
+    },
+    settled: () => running,
+  };
 }

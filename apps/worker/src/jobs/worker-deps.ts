@@ -17,7 +17,7 @@ export interface WorkerDeps {
   /** Chunk size and claim life (EXTRACTION_CHUNK_SIZE, EXTRACTION_CLAIM_SECONDS). */
   chunks?: ChunkSettings;
   /** Where to ask other workers for help with an extraction (none: this worker does it alone). */
-  queue?: Pick<JobQueue, "sendExtractionHelp">;
+  queue?: Pick<JobQueue, "askForHelp">;
 }
 
 export const DEFAULT_CHUNKS: ChunkSettings = { size: 256, claimSeconds: 60 };

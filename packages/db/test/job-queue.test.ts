@@ -1,7 +1,7 @@
 import { type ExtractionHelp, type JobQueue, openJobQueue, QUEUE_WAKEUPS_CHANNEL } from "@retrain/jobs";
 import { until, useTestDatabase } from "@retrain/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChangeFeed, openChangeFeed } from "../src/index.js";
+import { type ChangeFeed, type Db, openChangeFeed } from "../src/index.js";
 
 // A worker polls each queue every 30 s here: a message it takes within a few seconds was announced to it
 // (the sender's pg_notify, heard by the worker's feed on the wake-up channel), not found by a poll.
@@ -35,13 +35,15 @@ function inbox<T>() {
   };
 }
 
-describe("queue wake-ups", () => {
+describe("the job queue: help asked for, and wake-ups", () => {
+  let db: Db;
   let wakeups: ChangeFeed;
   let worker: JobQueue;
   let sender: JobQueue;
 
   beforeAll(async () => {
-    const { db, url } = await useTestDatabase();
+    let url: string;
+    ({ db, url } = await useTestDatabase());
     wakeups = openChangeFeed(url, { channel: QUEUE_WAKEUPS_CHANNEL });
     // The feed listens once it hears a probe (its connection is made in the background).
     let heard = false;
@@ -63,6 +65,15 @@ describe("queue wake-ups", () => {
     await wakeups?.close();
   });
 
+  it("asks for help by topping the messages waiting for an extraction up to the count asked", async () => {
+    const help = { datasetId: "topped", baseModelId: "m" };
+    expect(await sender.askForHelp(help, 3)).toBe(3);
+    expect(await sender.askForHelp(help, 3)).toBe(0); // enough wait
+    expect(await sender.askForHelp(help, 5)).toBe(2);
+    expect(await sender.askForHelp({ ...help, datasetId: "another" }, 1)).toBe(1); // counted per extraction
+    await db.$executeRaw`DELETE FROM pgboss.job WHERE name = 'extraction-help'`; // none left for the tests below
+  });
+
   it("a job sent by another process starts at once, not at the worker's next poll", async () => {
     const taken = inbox<string>();
     await worker.work("EXTRACT", async ({ jobId }) => taken.put(jobId));
@@ -81,7 +92,7 @@ describe("queue wake-ups", () => {
     await worker.workExtractionHelp(async (help) => helps.put(help));
     await worker.workDeliveries(async (id) => deliveries.put(id));
     for (const datasetId of ["d1", "d2"]) {
-      await sender.sendExtractionHelp({ datasetId, baseModelId: "m" }, 1);
+      expect(await sender.askForHelp({ datasetId, baseModelId: "m" }, 1)).toBe(1);
       expect(await within(helps.next(), `help for ${datasetId}`)).toEqual({ datasetId, baseModelId: "m" });
     }
     for (const id of ["w1", "w2"]) {
