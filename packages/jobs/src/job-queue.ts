@@ -109,9 +109,15 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
   const forgetWakeups = () => {
     for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
   };
-  /** Announces a queue once its message is stored (a worker woken before would find nothing). */
+  /**
+   * Announces a queue once its message is stored (a worker woken before would find nothing). Best effort:
+   * the message is sent whatever happens here, and an announcement lost costs a worker's poll.
+   */
   const announce = (queue: string) =>
-    boss.getDb().executeSql("SELECT pg_notify($1, $2)", [QUEUE_WAKEUPS_CHANNEL, queue]);
+    boss
+      .getDb()
+      .executeSql("SELECT pg_notify($1, $2)", [QUEUE_WAKEUPS_CHANNEL, queue])
+      .catch(() => {});
   return {
     send: async (kind, payload) => {
       const { queue } = JOB_KINDS[kind];
@@ -131,8 +137,8 @@ export async function openJobQueue(connectionString: string, options: QueueOptio
     },
     sendDelivery: async (deliveryId, delaySeconds = 0) => {
       // One try per message: a failed try schedules the next itself (its row decides when, and when to stop).
-      const options = { startAfter: delaySeconds, retryLimit: 0, expireInSeconds: 300 };
-      const id = await boss.send(DELIVERY_QUEUE, { deliveryId }, options);
+      const once = { startAfter: delaySeconds, retryLimit: 0, expireInSeconds: 300 };
+      const id = await boss.send(DELIVERY_QUEUE, { deliveryId }, once);
       if (delaySeconds === 0) await announce(DELIVERY_QUEUE);
       return id;
     },
