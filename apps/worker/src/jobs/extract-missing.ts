@@ -4,7 +4,7 @@ import { type BaseModel, extractionClaimsRepository } from "@retrain/db";
 import type { ExtractionProgress } from "@retrain/engine";
 import { workChunks } from "./extraction-chunks.js";
 import { lazyPool } from "./extraction-pool.js";
-import { asOwnExtraction, extractionKey } from "./extractions-here.js";
+import { asOwnExtraction } from "./extractions-here.js";
 import { DEFAULT_CHUNKS, type WorkerDeps } from "./worker-deps.js";
 
 /** At most this many helpers are asked per extraction; each takes chunks until none is free. */
@@ -20,7 +20,7 @@ const WAIT_FOR_OTHERS_MS = 5000;
  * helper's claims expire and are taken here). Progress counts every worker's vectors, from the database.
  */
 export function extractMissing(deps: WorkerDeps, datasetId: string, baseModel: BaseModel, hooks: Hooks = {}) {
-  return asOwnExtraction(extractionKey(datasetId, baseModel.id), () => extract(deps, datasetId, baseModel, hooks));
+  return asOwnExtraction(() => extract(deps, datasetId, baseModel, hooks));
 }
 
 interface Hooks {

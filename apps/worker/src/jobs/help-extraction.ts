@@ -4,24 +4,22 @@ import type { ExtractionHelp } from "@retrain/jobs";
 import { log } from "../observability/log.js";
 import { workChunks } from "./extraction-chunks.js";
 import { lazyPool } from "./extraction-pool.js";
-import { asHelper, extractingHere, extractionKey } from "./extractions-here.js";
+import { asHelper, extractingHere } from "./extractions-here.js";
 import { DEFAULT_CHUNKS, type WorkerDeps } from "./worker-deps.js";
 
 /**
  * Another worker's extraction, shared: takes its chunks until none is free, then ends (the job that asked
- * finishes, and waits for what helpers hold). Vectors this process already extracts are left alone; if this
- * process starts extracting them itself meanwhile, the helper stops at the end of its chunk.
+ * finishes, and waits for what helpers hold). Left alone while this process extracts or helps already; if
+ * it starts an extraction of its own meanwhile, the helper stops at the end of its chunk.
  */
 export function helpExtraction(deps: WorkerDeps, help: ExtractionHelp) {
-  const key = extractionKey(help.datasetId, help.baseModelId);
-  return asHelper(key, async () => {
+  return asHelper(async () => {
     const baseModel = await baseModelsRepository(deps.db).findById(help.baseModelId);
     if (!baseModel) return;
     const pool = lazyPool(deps, baseModel);
     try {
       const work = { datasetId: help.datasetId, baseModel, owner: `help:${randomUUID()}`, pool: pool.open };
-      const stopClaiming = () => extractingHere(key);
-      const tally = await workChunks(deps.db, work, deps.chunks ?? DEFAULT_CHUNKS, { stopClaiming });
+      const tally = await workChunks(deps.db, work, deps.chunks ?? DEFAULT_CHUNKS, { stopClaiming: extractingHere });
       log.info({ ...help, ...tally }, "extraction: helped");
     } finally {
       await pool.close();
